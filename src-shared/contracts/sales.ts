@@ -1,0 +1,62 @@
+// Inputs of billing: finalising a sale, holding and recalling a bill, returns.
+import { z } from 'zod';
+import { id, paise, qtyMilli, discount, approval, shortText, requiredText, page, isoDate } from './common';
+
+export const PAYMENT_MODES = ['cash', 'upi', 'card', 'khata'] as const;
+
+export const saleLineInput = z
+  .object({
+    itemId: id,
+    qtyMilli,
+    /** A price typed at the counter instead of the item's; needs a manager when lower than the item's price. */
+    unitPricePaise: paise.optional(),
+    discount: discount.nullable().default(null),
+  })
+  .strict();
+
+export const paymentInput = z.object({ mode: z.enum(PAYMENT_MODES), amountPaise: paise, reference: shortText(80).default('') }).strict();
+
+export const finalizeSaleInput = z
+  .object({
+    /** Made by the client when the bill is started: finalising the same id twice returns the first invoice. */
+    id,
+    lines: z.array(saleLineInput).min(1, 'a bill needs at least one line').max(500),
+    partyId: id.nullable().default(null),
+    billDiscount: discount.nullable().default(null),
+    payments: z.array(paymentInput).min(1, 'a bill needs a payment').max(10),
+    heldBillId: id.nullable().default(null),
+    approval: approval.optional(),
+  })
+  .strict();
+
+export const holdBillInput = z
+  .object({
+    label: requiredText(60),
+    cart: z
+      .object({
+        lines: z.array(saleLineInput).max(500),
+        partyId: id.nullable().default(null),
+        billDiscount: discount.nullable().default(null),
+      })
+      .strict(),
+  })
+  .strict();
+
+export const returnInput = z
+  .object({
+    id,
+    invoiceId: id,
+    lines: z.array(z.object({ invoiceLineId: id, qtyMilli }).strict()).min(1, 'choose at least one line to return').max(500),
+    refundMode: z.enum(PAYMENT_MODES),
+    reason: requiredText(200),
+    approval: approval.optional(),
+  })
+  .strict();
+
+export const listInvoicesInput = page.extend({ from: isoDate.optional(), to: isoDate.optional(), partyId: id.optional(), number: shortText(40).optional() }).strict();
+
+export type FinalizeSaleInput = z.infer<typeof finalizeSaleInput>;
+export type SaleLineInput = z.infer<typeof saleLineInput>;
+export type HoldBillInput = z.infer<typeof holdBillInput>;
+export type ReturnInput = z.infer<typeof returnInput>;
+export type PaymentMode = (typeof PAYMENT_MODES)[number];

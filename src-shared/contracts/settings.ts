@@ -1,0 +1,53 @@
+// The counter's settings, each key with its zod schema; read and written whole, validated both ways.
+import { z } from 'zod';
+import { basisPoints, requiredText, shortText } from './common';
+import { isValidGstin, isStateCode } from '../gstin';
+
+export const shopSettings = z
+  .object({
+    name: requiredText(120),
+    address: shortText(300).default(''),
+    phone: shortText(20).default(''),
+    gstin: z.string().trim().toUpperCase().refine(isValidGstin, 'GSTIN is not valid').nullable().default(null),
+    stateCode: z.string().refine(isStateCode, 'state code must be an Indian GST state code such as 27'),
+    upiId: z.string().trim().regex(/^([\w.-]+@[\w.-]+)?$/, 'UPI id looks like name@bank').default(''),
+    receiptFooter: shortText(200).default('Thank you! Visit again.'),
+  })
+  .strict()
+  .refine((shop) => !shop.gstin || shop.gstin.slice(0, 2) === shop.stateCode, { message: 'the GSTIN belongs to another state than the shop', path: ['gstin'] });
+
+export const counterSettings = z
+  .object({
+    /** Prefix of this counter's series: invoices C1-2026-000001, credit notes C1CN-2026-000001; two characters keep every number within GST's 16. */
+    counterId: z.string().regex(/^[A-Z0-9]{1,2}$/, 'counter id is 1 or 2 capital letters or digits, such as C1'),
+  })
+  .strict();
+
+export const billingSettings = z
+  .object({
+    /** A cashier may give at most this much discount (of the bill's gross) without a manager. */
+    cashierDiscountLimitBp: basisPoints.default(500),
+    roundOff: z.boolean().default(true),
+    scale: z
+      .object({
+        prefixes: z.array(z.string().regex(/^\d{2}$/)).min(1),
+        pluDigits: z.number().int().min(4).max(6),
+        valueDigits: z.number().int().min(4).max(6),
+        valueKind: z.enum(['weight', 'price']),
+      })
+      .strict()
+      .refine((s) => 2 + s.pluDigits + s.valueDigits === 12, 'prefix, PLU and value digits must add up to 12 (plus the check digit)'),
+  })
+  .strict();
+
+export const SETTINGS_SCHEMAS = { shop: shopSettings, counter: counterSettings, billing: billingSettings } as const;
+export type SettingsKey = keyof typeof SETTINGS_SCHEMAS;
+export type ShopSettings = z.infer<typeof shopSettings>;
+export type CounterSettings = z.infer<typeof counterSettings>;
+export type BillingSettings = z.infer<typeof billingSettings>;
+
+export const setSettingInput = z.discriminatedUnion('key', [
+  z.object({ key: z.literal('shop'), value: shopSettings }).strict(),
+  z.object({ key: z.literal('counter'), value: counterSettings }).strict(),
+  z.object({ key: z.literal('billing'), value: billingSettings }).strict(),
+]);

@@ -1,0 +1,82 @@
+// Overdue ageing of a customer's khata: which unpaid amounts are how old, settling oldest first.
+
+import { differenceInCalendarDays, parseISO } from 'date-fns';
+import { Invalid } from '../errors';
+
+export interface KhataMovement {
+  /** ISO timestamp. */
+  at: string;
+  /** Positive: the customer owes more (sale, opening balance). Negative: paid or credited. */
+  amountPaise: number;
+}
+
+export interface KhataAgeing {
+  d0to30Paise: number;
+  d31to60Paise: number;
+  d61to90Paise: number;
+  d90plusPaise: number;
+  /** The balance; negative when the customer has paid in advance (then every bucket is 0). */
+  totalPaise: number;
+  oldestUnpaidAt: string | null;
+}
+
+interface Debit {
+  at: string;
+  time: number;
+  paise: number;
+}
+
+function parseMovementTime(at: string, index: number): number {
+  // parseISO, unlike Date.parse, reads a bare date as local midnight, matching calendar-day ageing.
+  const time = parseISO(at).getTime();
+  if (Number.isNaN(time)) throw new Invalid(`Khata movement ${index + 1}: "${at}" is not an ISO timestamp`);
+  return time;
+}
+
+function requireAmount(amountPaise: number, index: number): void {
+  if (!Number.isSafeInteger(amountPaise)) throw new Invalid(`Khata movement ${index + 1}: amount must be whole paise, got ${amountPaise}`);
+}
+
+/**
+ * Debits still unpaid after every credit settles the oldest debits first. Applying all credits
+ * to the date-ordered debits gives the same result as replaying them in time order: an advance
+ * simply settles the next debits to arrive.
+ */
+function unpaidDebits(movements: KhataMovement[]): Debit[] {
+  const debits = movements
+    .map((movement, index) => ({ at: movement.at, time: parseMovementTime(movement.at, index), paise: movement.amountPaise }))
+    .filter((movement) => movement.paise > 0)
+    .sort((a, b) => a.time - b.time);
+  let creditLeft = -movements.reduce((sum, movement) => sum + Math.min(0, movement.amountPaise), 0);
+  const unpaid: Debit[] = [];
+  for (const debit of debits) {
+    const settled = Math.min(creditLeft, debit.paise);
+    creditLeft -= settled;
+    if (debit.paise > settled) unpaid.push({ ...debit, paise: debit.paise - settled });
+  }
+  return unpaid;
+}
+
+/** Buckets by whole calendar days from the debit's date to `asOf`, in local time. */
+export function ageBalance(movements: KhataMovement[], asOf: Date): KhataAgeing {
+  if (Number.isNaN(asOf.getTime())) throw new Invalid('The ageing date is not a valid date');
+  movements.forEach((movement, index) => requireAmount(movement.amountPaise, index));
+  const ageing: KhataAgeing = {
+    d0to30Paise: 0,
+    d31to60Paise: 0,
+    d61to90Paise: 0,
+    d90plusPaise: 0,
+    totalPaise: movements.reduce((sum, movement) => sum + movement.amountPaise, 0),
+    oldestUnpaidAt: null,
+  };
+  const unpaid = unpaidDebits(movements);
+  ageing.oldestUnpaidAt = unpaid[0]?.at ?? null;
+  for (const debit of unpaid) {
+    const days = differenceInCalendarDays(asOf, debit.time);
+    if (days <= 30) ageing.d0to30Paise += debit.paise;
+    else if (days <= 60) ageing.d31to60Paise += debit.paise;
+    else if (days <= 90) ageing.d61to90Paise += debit.paise;
+    else ageing.d90plusPaise += debit.paise;
+  }
+  return ageing;
+}

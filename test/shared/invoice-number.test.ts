@@ -1,0 +1,59 @@
+import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
+import { Invalid } from '../../src-shared/errors';
+import { financialYearStart, formatDocumentNumber, parseDocumentNumber } from '../../src-shared/invoice-number';
+
+describe('financialYearStart', () => {
+  it('starts the Indian financial year on 1 April, by the local calendar', () => {
+    expect(financialYearStart(new Date(2026, 2, 31, 23, 59, 59))).toBe(2025);
+    expect(financialYearStart(new Date(2026, 3, 1, 0, 0, 0))).toBe(2026);
+    expect(financialYearStart(new Date(2026, 0, 1))).toBe(2025);
+    expect(financialYearStart(new Date(2026, 11, 31))).toBe(2026);
+  });
+
+  it('rejects an invalid date', () => {
+    expect(() => financialYearStart(new Date(Number.NaN))).toThrow(Invalid);
+  });
+});
+
+describe('formatDocumentNumber', () => {
+  it('writes series, year and a six-digit sequence', () => {
+    expect(formatDocumentNumber('C1', 2026, 123)).toBe('C1-2026-000123');
+    expect(formatDocumentNumber('R1', 2025, 1)).toBe('R1-2025-000001');
+  });
+
+  it('widens the sequence past 999999 rather than wrapping', () => {
+    expect(formatDocumentNumber('C1', 2026, 1234567)).toBe('C1-2026-1234567');
+  });
+
+  it.each<[string, string, number, number]>([
+    ['an empty prefix', '', 2026, 1],
+    ['a prefix with a hyphen', 'C-1', 2026, 1],
+    ['a two-digit year', 'C1', 26, 1],
+    ['sequence zero', 'C1', 2026, 0],
+    ['a fractional sequence', 'C1', 2026, 1.5],
+    ['a number longer than the 16 characters GST allows', 'COUNTER1', 2026, 1],
+  ])('rejects %s', (_, prefix, fy, seq) => {
+    expect(() => formatDocumentNumber(prefix, fy, seq)).toThrow(Invalid);
+  });
+});
+
+describe('parseDocumentNumber', () => {
+  it('reads back the parts', () => {
+    expect(parseDocumentNumber('C1-2026-000123')).toEqual({ prefix: 'C1', fyStart: 2026, seq: 123 });
+    expect(parseDocumentNumber('C1-2026-1234567')).toEqual({ prefix: 'C1', fyStart: 2026, seq: 1234567 });
+  });
+
+  it.each(['', 'C1-2026-123', 'C1-26-000123', 'C1-2026-0000123', 'C1-2026-000000', '-2026-000001', 'C1 2026 000001', 'C1-2026-000001 '])('is null for "%s"', (text) => {
+    expect(parseDocumentNumber(text)).toBeNull();
+  });
+
+  it('round-trips every number it formats', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[A-Z0-9]{1,3}$/), fc.integer({ min: 2000, max: 2099 }), fc.integer({ min: 1, max: 999_999 }), (prefix, fy, seq) => {
+        expect(parseDocumentNumber(formatDocumentNumber(prefix, fy, seq))).toEqual({ prefix, fyStart: fy, seq });
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
