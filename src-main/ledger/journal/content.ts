@@ -1,0 +1,56 @@
+// What a document's hash covers: its header, lines and payments exactly as stored, read back the same way when verifying.
+import { asc, and, eq } from 'drizzle-orm';
+import type { Ledger } from '../ledger';
+import { invoices, invoiceLines, type Invoice, type InvoiceLine } from '../sales/schema';
+import { creditNotes, creditNoteLines, type CreditNote, type CreditNoteLine } from '../returns/schema';
+import { receipts, type Receipt } from '../khata/schema';
+import { payments, type Payment } from '../payments/schema';
+import type { JournalDocType } from './schema';
+
+type Hashes = { prevHash: string; hash: string };
+type Unhashed<T> = Omit<T, 'prevHash' | 'hash'>;
+
+const byId = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+export function invoiceContent(header: Unhashed<Invoice>, lines: InvoiceLine[], paid: Payment[]) {
+  return { type: 'invoice', header, lines: [...lines].sort((a, b) => a.lineNo - b.lineNo), payments: byId(paid) };
+}
+
+export function creditNoteContent(header: Unhashed<CreditNote>, lines: CreditNoteLine[], refunds: Payment[]) {
+  return { type: 'credit_note', header, lines: byId(lines), payments: byId(refunds) };
+}
+
+export function receiptContent(header: Unhashed<Receipt>, paid: Payment[]) {
+  return { type: 'receipt', header, payments: byId(paid) };
+}
+
+function split<T extends Hashes>(row: T): { header: Unhashed<T>; hashes: Hashes } {
+  const { prevHash, hash, ...header } = row;
+  return { header, hashes: { prevHash, hash } };
+}
+
+function paymentsOf(ledger: Ledger, docType: Payment['docType'], docId: string): Payment[] {
+  return ledger.db.select().from(payments).where(and(eq(payments.docType, docType), eq(payments.docId, docId))).all();
+}
+
+/** Reads a stored document back into the exact content that was hashed when it was finalised. */
+export function documentContent(ledger: Ledger, docType: JournalDocType, docId: string): { content: unknown; hashes: Hashes } | null {
+  if (docType === 'invoice') {
+    const row = ledger.db.select().from(invoices).where(eq(invoices.id, docId)).get();
+    if (!row) return null;
+    const lines = ledger.db.select().from(invoiceLines).where(eq(invoiceLines.invoiceId, docId)).orderBy(asc(invoiceLines.lineNo)).all();
+    const { header, hashes } = split(row);
+    return { content: invoiceContent(header, lines, paymentsOf(ledger, 'invoice', docId)), hashes };
+  }
+  if (docType === 'credit_note') {
+    const row = ledger.db.select().from(creditNotes).where(eq(creditNotes.id, docId)).get();
+    if (!row) return null;
+    const lines = ledger.db.select().from(creditNoteLines).where(eq(creditNoteLines.creditNoteId, docId)).all();
+    const { header, hashes } = split(row);
+    return { content: creditNoteContent(header, lines, paymentsOf(ledger, 'credit_note', docId)), hashes };
+  }
+  const row = ledger.db.select().from(receipts).where(eq(receipts.id, docId)).get();
+  if (!row) return null;
+  const { header, hashes } = split(row);
+  return { content: receiptContent(header, paymentsOf(ledger, 'receipt', docId)), hashes };
+}

@@ -1,0 +1,47 @@
+// Khata: the customer credit journal (entries) and the payment receipts that reduce it.
+import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
+import { parties } from '../parties/schema';
+import { PAYMENT_MODES } from '../../../src-shared/contracts/sales';
+
+export const KHATA_ENTRY_KINDS = ['opening', 'sale', 'payment', 'return'] as const;
+
+/** amountPaise > 0: the party owes more (a credit sale); < 0: the party paid or was credited. */
+export const khataEntries = sqliteTable(
+  'khata_entries',
+  {
+    id: text('id').primaryKey(),
+    partyId: text('party_id')
+      .notNull()
+      .references(() => parties.id),
+    kind: text('kind', { enum: KHATA_ENTRY_KINDS }).notNull(),
+    docId: text('doc_id'),
+    docNumber: text('doc_number'),
+    amountPaise: integer('amount_paise').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('khata_entries_party_idx').on(t.partyId, t.createdAt)],
+);
+
+export const receipts = sqliteTable(
+  'receipts',
+  {
+    id: text('id').primaryKey(),
+    number: text('number').notNull().unique(),
+    partyId: text('party_id')
+      .notNull()
+      .references(() => parties.id),
+    amountPaise: integer('amount_paise').notNull(),
+    mode: text('mode', { enum: PAYMENT_MODES }).notNull(),
+    reference: text('reference').notNull().default(''),
+    staffId: text('staff_id').notNull(),
+    cashSessionId: text('cash_session_id'),
+    createdAt: text('created_at').notNull(),
+    businessDate: text('business_date').notNull(),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [index('receipts_party_idx').on(t.partyId)],
+);
+
+export type KhataEntry = typeof khataEntries.$inferSelect;
+export type Receipt = typeof receipts.$inferSelect;

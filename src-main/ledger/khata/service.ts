@@ -1,0 +1,111 @@
+// Khata: receiving a customer's payment (a numbered, chained receipt), statements with running balance, overdue ageing.
+import { randomUUID } from 'node:crypto';
+import { and, asc, eq, gte, lt, ne, sql } from 'drizzle-orm';
+import { ageBalance, type KhataAgeing } from '../../../src-shared/khata/ageing';
+import type { ReceivePaymentInput } from '../../../src-shared/contracts/khata';
+import { type Actor, type Ledger, businessDate } from '../ledger';
+import { parties, type Party } from '../parties/schema';
+import { getParty } from '../parties/service';
+import { payments, type Payment } from '../payments/schema';
+import { currentSession, requireOpenSession } from '../cash-sessions/service';
+import { getCounter } from '../settings/service';
+import { chainDocument, nextDocumentNumber } from '../journal/service';
+import { receiptContent } from '../journal/content';
+import { enqueue } from '../outbox/service';
+import { addKhataEntry } from './entries';
+import { khataEntries, receipts, type KhataEntry, type Receipt } from './schema';
+
+export function receivePayment(ledger: Ledger, actor: Actor, input: ReceivePaymentInput): { receipt: Receipt; balancePaise: number; replayed: boolean } {
+  return ledger.transaction(() => {
+    const existing = ledger.db.select().from(receipts).where(eq(receipts.id, input.id)).get();
+    if (existing) return { receipt: existing, balancePaise: getParty(ledger, existing.partyId).balancePaise, replayed: true };
+    const party = getParty(ledger, input.partyId);
+    // Cash goes into a drawer, so it needs an open shift; UPI and card are recorded in the shift if one is open.
+    const session = input.mode === 'cash' ? requireOpenSession(ledger) : currentSession(ledger);
+    const at = ledger.clock();
+    const createdAt = at.toISOString();
+    const header = {
+      id: input.id,
+      number: nextDocumentNumber(ledger, 'receipt', getCounter(ledger).counterId, at),
+      partyId: party.id,
+      amountPaise: input.amountPaise,
+      mode: input.mode,
+      reference: input.reference,
+      staffId: actor.staffId,
+      cashSessionId: session?.id ?? null,
+      createdAt,
+      businessDate: businessDate(at),
+    };
+    const paid: Payment[] = [{ id: randomUUID(), docType: 'receipt', docId: input.id, mode: input.mode, amountPaise: input.amountPaise, reference: input.reference, cashSessionId: header.cashSessionId, createdAt }];
+    const hashes = chainDocument(ledger, 'receipt', input.id, receiptContent(header, paid));
+    const receipt: Receipt = { ...header, ...hashes };
+    ledger.db.insert(receipts).values(receipt).run();
+    ledger.db.insert(payments).values(paid).run();
+    const balancePaise = addKhataEntry(ledger, { partyId: party.id, kind: 'payment', docId: input.id, docNumber: header.number, amountPaise: -input.amountPaise });
+    enqueue(ledger, 'receipt', input.id, { receipt, payments: paid });
+    return { receipt, balancePaise, replayed: false };
+  });
+}
+
+/** A shop day (local calendar date) to the UTC instant it starts at, since entries are stamped in UTC. */
+function dayStartIso(date: string): string {
+  return new Date(`${date}T00:00:00`).toISOString();
+}
+
+function nextDay(date: string): string {
+  const next = new Date(`${date}T00:00:00`);
+  next.setDate(next.getDate() + 1);
+  return businessDate(next);
+}
+
+export interface StatementRow {
+  at: string;
+  kind: KhataEntry['kind'];
+  docNumber: string | null;
+  debitPaise: number;
+  creditPaise: number;
+  balancePaise: number;
+}
+
+export function partyStatement(ledger: Ledger, input: { partyId: string; from: string; to: string }): { party: Party; openingPaise: number; rows: StatementRow[]; closingPaise: number } {
+  const party = getParty(ledger, input.partyId);
+  const start = dayStartIso(input.from);
+  const end = dayStartIso(nextDay(input.to));
+  const openingPaise =
+    ledger.db
+      .select({ sum: sql<number>`COALESCE(SUM(${khataEntries.amountPaise}), 0)` })
+      .from(khataEntries)
+      .where(and(eq(khataEntries.partyId, party.id), lt(khataEntries.createdAt, start)))
+      .get()?.sum ?? 0;
+  const entries = ledger.db
+    .select()
+    .from(khataEntries)
+    .where(and(eq(khataEntries.partyId, party.id), gte(khataEntries.createdAt, start), lt(khataEntries.createdAt, end)))
+    .orderBy(asc(khataEntries.createdAt))
+    .all();
+  let balancePaise = openingPaise;
+  const rows = entries.map((entry) => {
+    balancePaise += entry.amountPaise;
+    return { at: entry.createdAt, kind: entry.kind, docNumber: entry.docNumber, debitPaise: Math.max(entry.amountPaise, 0), creditPaise: Math.max(-entry.amountPaise, 0), balancePaise };
+  });
+  return { party, openingPaise, rows, closingPaise: balancePaise };
+}
+
+export interface AgeingRow extends KhataAgeing {
+  partyId: string;
+  name: string;
+  phone: string;
+  creditLimitPaise: number | null;
+}
+
+/** Who owes what, and for how long: FIFO over each customer's entries, oldest debts first. */
+export function khataAgeing(ledger: Ledger, asOf: Date): { rows: AgeingRow[]; totals: Omit<KhataAgeing, 'oldestUnpaidAt'> } {
+  const owing = ledger.db.select().from(parties).where(and(eq(parties.kind, 'customer'), ne(parties.balancePaise, 0))).orderBy(asc(parties.name)).all();
+  const rows = owing.map((party) => {
+    const movements = ledger.db.select({ at: khataEntries.createdAt, amountPaise: khataEntries.amountPaise }).from(khataEntries).where(eq(khataEntries.partyId, party.id)).orderBy(asc(khataEntries.createdAt)).all();
+    return { ...ageBalance(movements, asOf), partyId: party.id, name: party.name, phone: party.phone, creditLimitPaise: party.creditLimitPaise };
+  });
+  const totals = { d0to30Paise: 0, d31to60Paise: 0, d61to90Paise: 0, d90plusPaise: 0, totalPaise: 0 };
+  for (const row of rows) for (const key of Object.keys(totals) as (keyof typeof totals)[]) totals[key] += row[key];
+  return { rows, totals };
+}

@@ -1,0 +1,26 @@
+// Parties: customers and suppliers; balance_paise is the running sum of their khata entries.
+import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
+import { PARTY_KINDS } from '../../../src-shared/contracts/parties';
+
+
+export const parties = sqliteTable(
+  'parties',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind', { enum: PARTY_KINDS }).notNull(),
+    name: text('name').notNull(),
+    phone: text('phone').notNull().default(''),
+    gstin: text('gstin'),
+    stateCode: text('state_code'),
+    address: text('address').notNull().default(''),
+    openingBalancePaise: integer('opening_balance_paise').notNull().default(0),
+    creditLimitPaise: integer('credit_limit_paise'),
+    balancePaise: integer('balance_paise').notNull().default(0),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [index('parties_name_idx').on(t.name), index('parties_phone_idx').on(t.phone)],
+);
+
+export type Party = typeof parties.$inferSelect;

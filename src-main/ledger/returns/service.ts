@@ -1,0 +1,113 @@
+// Returns: a credit note against an invoice (partial allowed) that restores stock and refunds cash or reduces khata.
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { Conflict, Invalid, NotFound } from '../../../src-shared/errors';
+import { divRound } from '../../../src-shared/money';
+import { returnShare } from '../../../src-shared/sales/return-amounts';
+import type { ReturnInput } from '../../../src-shared/contracts/sales';
+import { type Actor, type Ledger, businessDate } from '../ledger';
+import { payments, type Payment } from '../payments/schema';
+import { getInvoice, type InvoiceDetail } from '../sales/service';
+import { requireOpenSession } from '../cash-sessions/service';
+import { getBilling } from '../settings/service';
+import { approverFor } from '../staff/service';
+import { recordAudit } from '../audit/service';
+import { moveStock } from '../stock/service';
+import { addKhataEntry } from '../khata/entries';
+import { chainDocument, nextDocumentNumber } from '../journal/service';
+import { creditNoteContent } from '../journal/content';
+import { enqueue } from '../outbox/service';
+import { creditNoteLines, creditNotes, type CreditNote, type CreditNoteLine } from './schema';
+
+export interface CreditNoteDetail {
+  creditNote: CreditNote;
+  lines: CreditNoteLine[];
+  refunds: Payment[];
+}
+
+const COMPONENTS = ['taxablePaise', 'cgstPaise', 'sgstPaise', 'igstPaise', 'cessPaise', 'totalPaise'] as const;
+
+function returnLines(sold: InvoiceDetail, input: ReturnInput, creditNoteId: string): CreditNoteLine[] {
+  const seen = new Set<string>();
+  return input.lines.map((wanted) => {
+    const line = sold.lines.find((candidate) => candidate.id === wanted.invoiceLineId);
+    if (!line) throw new Invalid('A returned line is not on this invoice.');
+    if (seen.has(line.id)) throw new Invalid(`Line ${line.lineNo} is listed twice; give its quantity once.`);
+    seen.add(line.id);
+    const left = line.qtyMilli - line.returnedQtyMilli;
+    if (wanted.qtyMilli > left) throw new Invalid(`Line ${line.lineNo} (${line.name}): only ${left / 1000} can still be returned.`);
+    const share = returnShare({ ...line, netPaise: line.grossPaise - line.lineDiscountPaise - line.billDiscountPaise }, line.qtyMilli, line.returnedQtyMilli, wanted.qtyMilli);
+    return { id: randomUUID(), creditNoteId, invoiceLineId: line.id, itemId: line.itemId, qtyMilli: wanted.qtyMilli, ...share };
+  });
+}
+
+/** Cash refunds are rounded to the rupee like the bill was; UPI, card and khata refunds are exact. */
+function refundRoundOff(totalPaise: number, mode: ReturnInput['refundMode'], roundOff: boolean): number {
+  return mode === 'cash' && roundOff ? divRound(totalPaise, 100) * 100 - totalPaise : 0;
+}
+
+export function createReturn(ledger: Ledger, actor: Actor, input: ReturnInput): CreditNoteDetail & { replayed: boolean } {
+  return ledger.transaction(() => {
+    if (ledger.db.select({ id: creditNotes.id }).from(creditNotes).where(eq(creditNotes.id, input.id)).get()) return { ...getCreditNote(ledger, input.id), replayed: true };
+    const sold = getInvoice(ledger, input.invoiceId);
+    if (input.refundMode === 'khata' && !sold.invoice.partyId) throw new Invalid('This bill has no customer, so the return cannot go to khata.');
+    const approvedBy = approverFor(ledger, actor, input.approval, 'A return');
+    const session = requireOpenSession(ledger);
+    const lines = returnLines(sold, input, input.id);
+    const sums = Object.fromEntries(COMPONENTS.map((key) => [key, lines.reduce((sum, line) => sum + line[key], 0)])) as Record<(typeof COMPONENTS)[number], number>;
+    const roundOffPaise = refundRoundOff(sums.totalPaise, input.refundMode, getBilling(ledger).roundOff);
+    const totalPaise = sums.totalPaise + roundOffPaise;
+    if (totalPaise <= 0) throw new Conflict('Nothing to refund on this return.');
+
+    const at = ledger.clock();
+    const createdAt = at.toISOString();
+    const header = {
+      id: input.id,
+      number: nextDocumentNumber(ledger, 'credit_note', sold.invoice.counterId, at),
+      invoiceId: sold.invoice.id,
+      counterId: sold.invoice.counterId,
+      partyId: sold.invoice.partyId,
+      staffId: actor.staffId,
+      approvedBy,
+      cashSessionId: session.id,
+      reason: input.reason,
+      refundMode: input.refundMode,
+      createdAt,
+      businessDate: businessDate(at),
+      ...sums,
+      roundOffPaise,
+      totalPaise,
+    };
+    const refunds: Payment[] =
+      input.refundMode === 'khata' ? [] : [{ id: randomUUID(), docType: 'credit_note', docId: input.id, mode: input.refundMode, amountPaise: totalPaise, reference: '', cashSessionId: session.id, createdAt }];
+    const hashes = chainDocument(ledger, 'credit_note', input.id, creditNoteContent(header, lines, refunds));
+    ledger.db.insert(creditNotes).values({ ...header, ...hashes }).run();
+    ledger.db.insert(creditNoteLines).values(lines).run();
+    if (refunds.length) ledger.db.insert(payments).values(refunds).run();
+    for (const line of lines) moveStock(ledger, { itemId: line.itemId, qtyMilli: line.qtyMilli, reason: 'return', docId: input.id, staffId: actor.staffId });
+    if (input.refundMode === 'khata') addKhataEntry(ledger, { partyId: sold.invoice.partyId!, kind: 'return', docId: input.id, docNumber: header.number, amountPaise: -totalPaise });
+    recordAudit(ledger, { action: 'sale.return', staffId: actor.staffId, approvedBy, subjectId: input.id, details: { invoice: sold.invoice.number, creditNote: header.number, totalPaise, reason: input.reason } });
+
+    const detail = getCreditNote(ledger, input.id);
+    enqueue(ledger, 'credit_note', input.id, detail);
+    return { ...detail, replayed: false };
+  });
+}
+
+/** Voiding a finalised bill is returning everything still on it: the invoice itself is never changed. */
+export function voidInvoice(ledger: Ledger, actor: Actor, input: { id: string; invoiceId: string; reason: string; refundMode: ReturnInput['refundMode']; approval?: ReturnInput['approval'] }) {
+  const sold = getInvoice(ledger, input.invoiceId);
+  const lines = sold.lines.filter((line) => line.qtyMilli > line.returnedQtyMilli).map((line) => ({ invoiceLineId: line.id, qtyMilli: line.qtyMilli - line.returnedQtyMilli }));
+  if (lines.length === 0) throw new Conflict(`Invoice ${sold.invoice.number} has already been returned in full.`);
+  return createReturn(ledger, actor, { ...input, lines, reason: `Void: ${input.reason}` });
+}
+
+export function getCreditNote(ledger: Ledger, id: string): CreditNoteDetail {
+  const creditNote = ledger.db.select().from(creditNotes).where(eq(creditNotes.id, id)).get();
+  if (!creditNote) throw new NotFound('No such credit note.');
+  return {
+    creditNote,
+    lines: ledger.db.select().from(creditNoteLines).where(eq(creditNoteLines.creditNoteId, id)).all(),
+    refunds: ledger.db.select().from(payments).where(eq(payments.docId, id)).all(),
+  };
+}

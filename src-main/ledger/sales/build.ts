@@ -1,0 +1,131 @@
+// Pure: turns a bill at the counter (items, party, payments) into the invoice rows to store, with totals, tax and change.
+import { Invalid } from '../../../src-shared/errors';
+import { computeInvoiceTotals, type InvoiceTotals } from '../../../src-shared/sales/totals';
+import type { FinalizeSaleInput, PaymentMode } from '../../../src-shared/contracts/sales';
+import type { Item } from '../catalogue/schema';
+import type { Party } from '../parties/schema';
+import type { Payment } from '../payments/schema';
+import type { Invoice, InvoiceLine } from './schema';
+
+export interface SaleSetting {
+  shopStateCode: string;
+  counterId: string;
+  roundOff: boolean;
+  cashierDiscountLimitBp: number;
+}
+
+export interface BuildSaleArgs {
+  input: FinalizeSaleInput;
+  items: Map<string, Item>;
+  party: Party | null;
+  setting: SaleSetting;
+  newId: () => string;
+}
+
+export interface BuiltSale {
+  totals: InvoiceTotals;
+  header: Omit<Invoice, 'prevHash' | 'hash' | 'number' | 'staffId' | 'approvedBy' | 'cashSessionId' | 'createdAt' | 'businessDate'>;
+  lines: Omit<InvoiceLine, 'invoiceId'>[];
+  payments: Omit<Payment, 'docId' | 'cashSessionId' | 'createdAt'>[];
+  /** Why a cashier would need a manager for this bill, or null. */
+  needsApproval: string | null;
+}
+
+function itemFor(items: Map<string, Item>, itemId: string, lineNo: number): Item {
+  const item = items.get(itemId);
+  if (!item || !item.active) throw new Invalid(`Line ${lineNo}: the item is not in the catalogue (any more).`);
+  return item;
+}
+
+function approvalReason(input: FinalizeSaleInput, items: Map<string, Item>, totals: InvoiceTotals, limitBp: number): string | null {
+  const cut = input.lines.find((line) => line.unitPricePaise !== undefined && line.unitPricePaise < (items.get(line.itemId)?.pricePaise ?? 0));
+  if (cut) return 'A price below the catalogue price';
+  if (totals.discountPaise * 10_000 > totals.grossPaise * limitBp) return `A discount above ${limitBp / 100}%`;
+  return null;
+}
+
+/** Payments must cover the total; only cash may be over-tendered (the excess is change); khata needs a customer. */
+function settle(payments: FinalizeSaleInput['payments'], totalPaise: number, party: Party | null): { tenderedPaise: number; changePaise: number; khataPaise: number } {
+  const by = (mode: PaymentMode) => payments.filter((payment) => payment.mode === mode).reduce((sum, payment) => sum + payment.amountPaise, 0);
+  const tenderedPaise = payments.reduce((sum, payment) => sum + payment.amountPaise, 0);
+  const khataPaise = by('khata');
+  if (khataPaise > 0 && !party) throw new Invalid('Choose the customer before putting a bill on khata.');
+  if (tenderedPaise < totalPaise) throw new Invalid(`Payments fall short of the bill by ${totalPaise - tenderedPaise} paise.`);
+  const changePaise = tenderedPaise - totalPaise;
+  if (changePaise > by('cash')) throw new Invalid('Only cash can be over-paid: UPI, card and khata must not exceed the bill.');
+  if (payments.some((payment) => payment.amountPaise === 0)) throw new Invalid('A payment of zero is not a payment; remove it.');
+  return { tenderedPaise, changePaise, khataPaise };
+}
+
+export function buildSale({ input, items, party, setting, newId }: BuildSaleArgs): BuiltSale {
+  const placeOfSupply = party?.stateCode ?? setting.shopStateCode;
+  const interState = placeOfSupply !== setting.shopStateCode;
+  const chosen = input.lines.map((line, index) => ({ line, item: itemFor(items, line.itemId, index + 1) }));
+  const totals = computeInvoiceTotals({
+    interState,
+    roundOff: setting.roundOff,
+    billDiscount: input.billDiscount,
+    lines: chosen.map(({ line, item }) => ({
+      qtyMilli: line.qtyMilli,
+      unitPricePaise: line.unitPricePaise ?? item.pricePaise,
+      priceIncludesTax: item.priceIncludesTax,
+      gstRateBp: item.gstRateBp,
+      cessRateBp: item.cessRateBp,
+      discount: line.discount,
+    })),
+  });
+  const { tenderedPaise, changePaise, khataPaise } = settle(input.payments, totals.totalPaise, party);
+  const lines = chosen.map(({ line, item }, index) => {
+    const figures = totals.lines[index]!;
+    return {
+      id: newId(),
+      lineNo: index + 1,
+      itemId: item.id,
+      name: item.name,
+      hsn: item.hsn,
+      unit: item.unit,
+      qtyMilli: line.qtyMilli,
+      unitPricePaise: line.unitPricePaise ?? item.pricePaise,
+      priceIncludesTax: item.priceIncludesTax,
+      gstRateBp: item.gstRateBp,
+      cessRateBp: item.cessRateBp,
+      unitCostPaise: item.costPaise,
+      grossPaise: figures.grossPaise,
+      lineDiscountPaise: figures.lineDiscountPaise,
+      billDiscountPaise: figures.billDiscountPaise,
+      taxablePaise: figures.taxablePaise,
+      cgstPaise: figures.cgstPaise,
+      sgstPaise: figures.sgstPaise,
+      igstPaise: figures.igstPaise,
+      cessPaise: figures.cessPaise,
+      totalPaise: figures.totalPaise,
+    };
+  });
+  return {
+    totals,
+    header: {
+      id: input.id,
+      counterId: setting.counterId,
+      partyId: party?.id ?? null,
+      partyName: party?.name ?? '',
+      partyGstin: party?.gstin ?? null,
+      placeOfSupply,
+      interState,
+      grossPaise: totals.grossPaise,
+      discountPaise: totals.discountPaise,
+      taxablePaise: totals.taxablePaise,
+      cgstPaise: totals.cgstPaise,
+      sgstPaise: totals.sgstPaise,
+      igstPaise: totals.igstPaise,
+      cessPaise: totals.cessPaise,
+      roundOffPaise: totals.roundOffPaise,
+      totalPaise: totals.totalPaise,
+      tenderedPaise,
+      changePaise,
+      khataPaise,
+    },
+    lines,
+    payments: input.payments.map((payment) => ({ id: newId(), docType: 'invoice' as const, mode: payment.mode, amountPaise: payment.amountPaise, reference: payment.reference })),
+    needsApproval: approvalReason(input, items, totals, setting.cashierDiscountLimitBp),
+  };
+}

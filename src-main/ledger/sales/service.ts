@@ -1,0 +1,174 @@
+// Billing: finalising a sale in one transaction, holding and recalling bills, reading invoices back.
+import { randomUUID } from 'node:crypto';
+import { and, asc, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { NotFound } from '../../../src-shared/errors';
+import type { FinalizeSaleInput, HoldBillInput } from '../../../src-shared/contracts/sales';
+import { type Actor, type Ledger, businessDate, nowIso } from '../ledger';
+import { items, type Item } from '../catalogue/schema';
+import { parties, type Party } from '../parties/schema';
+import { payments, type Payment } from '../payments/schema';
+import { creditNoteLines, creditNotes, type CreditNote } from '../returns/schema';
+import { requireOpenSession } from '../cash-sessions/service';
+import { requireShop, getBilling, getCounter } from '../settings/service';
+import { approverFor } from '../staff/service';
+import { recordAudit } from '../audit/service';
+import { moveStock } from '../stock/service';
+import { addKhataEntry } from '../khata/entries';
+import { chainDocument, nextDocumentNumber } from '../journal/service';
+import { invoiceContent } from '../journal/content';
+import { enqueue } from '../outbox/service';
+import { buildSale } from './build';
+import { heldBills, invoiceLines, invoices, type HeldBill, type Invoice, type InvoiceLine } from './schema';
+
+export type SaleWarning =
+  | { kind: 'negative-stock'; itemId: string; name: string; stockMilli: number }
+  | { kind: 'credit-limit'; partyId: string; name: string; balancePaise: number; creditLimitPaise: number };
+
+export interface InvoiceDetail {
+  invoice: Invoice;
+  lines: (InvoiceLine & { returnedQtyMilli: number })[];
+  payments: Payment[];
+  creditNotes: CreditNote[];
+}
+
+export interface FinalizedSale extends InvoiceDetail {
+  warnings: SaleWarning[];
+  /** True when this id had already been finalised: the first invoice is returned, nothing new is written. */
+  replayed: boolean;
+}
+
+function loadItems(ledger: Ledger, ids: string[]): Map<string, Item> {
+  const rows = ledger.db.select().from(items).where(inArray(items.id, [...new Set(ids)])).all();
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
+function loadParty(ledger: Ledger, partyId: string | null): Party | null {
+  if (!partyId) return null;
+  const party = ledger.db.select().from(parties).where(eq(parties.id, partyId)).get();
+  if (!party || !party.active) throw new NotFound('The chosen customer is not in the khata (any more).');
+  return party;
+}
+
+/**
+ * Finalises a bill: invoice, lines, payments, stock movements, khata entry, gap-free number,
+ * hash-chain link and sync outbox row, in one SQLite transaction: all of it or none of it.
+ */
+export function finalizeSale(ledger: Ledger, actor: Actor, input: FinalizeSaleInput): FinalizedSale {
+  return ledger.transaction(() => {
+    if (ledger.db.select({ id: invoices.id }).from(invoices).where(eq(invoices.id, input.id)).get()) {
+      return { ...getInvoice(ledger, input.id), warnings: [], replayed: true };
+    }
+    const session = requireOpenSession(ledger);
+    const shop = requireShop(ledger);
+    const billing = getBilling(ledger);
+    const { counterId } = getCounter(ledger);
+    const party = loadParty(ledger, input.partyId);
+    const built = buildSale({
+      input,
+      items: loadItems(ledger, input.lines.map((line) => line.itemId)),
+      party,
+      setting: { shopStateCode: shop.stateCode, counterId, roundOff: billing.roundOff, cashierDiscountLimitBp: billing.cashierDiscountLimitBp },
+      newId: randomUUID,
+    });
+    const approvedBy = built.needsApproval ? approverFor(ledger, actor, input.approval, built.needsApproval) : null;
+
+    const at = ledger.clock();
+    const createdAt = at.toISOString();
+    const number = nextDocumentNumber(ledger, 'invoice', counterId, at);
+    const header = { ...built.header, number, staffId: actor.staffId, approvedBy, cashSessionId: session.id, createdAt, businessDate: businessDate(at) };
+    const lines: InvoiceLine[] = built.lines.map((line) => ({ ...line, invoiceId: input.id }));
+    const paid: Payment[] = built.payments.map((payment) => ({ ...payment, docId: input.id, cashSessionId: session.id, createdAt }));
+    const hashes = chainDocument(ledger, 'invoice', input.id, invoiceContent(header, lines, paid));
+
+    ledger.db.insert(invoices).values({ ...header, ...hashes }).run();
+    ledger.db.insert(invoiceLines).values(lines).run();
+    ledger.db.insert(payments).values(paid).run();
+
+    const warnings: SaleWarning[] = [];
+    for (const line of lines) {
+      const stockMilli = moveStock(ledger, { itemId: line.itemId, qtyMilli: -line.qtyMilli, reason: 'sale', docId: input.id, staffId: actor.staffId });
+      if (stockMilli < 0) warnings.push({ kind: 'negative-stock', itemId: line.itemId, name: line.name, stockMilli });
+    }
+    if (party && header.khataPaise > 0) {
+      const balancePaise = addKhataEntry(ledger, { partyId: party.id, kind: 'sale', docId: input.id, docNumber: number, amountPaise: header.khataPaise });
+      if (party.creditLimitPaise !== null && balancePaise > party.creditLimitPaise) warnings.push({ kind: 'credit-limit', partyId: party.id, name: party.name, balancePaise, creditLimitPaise: party.creditLimitPaise });
+    }
+    if (input.heldBillId) ledger.db.delete(heldBills).where(eq(heldBills.id, input.heldBillId)).run();
+    if (approvedBy && approvedBy !== actor.staffId) recordAudit(ledger, { action: 'sale.approved', staffId: actor.staffId, approvedBy, subjectId: input.id, details: { reason: built.needsApproval, number } });
+    else if (approvedBy) recordAudit(ledger, { action: 'sale.privileged', staffId: actor.staffId, approvedBy, subjectId: input.id, details: { reason: built.needsApproval, number } });
+
+    const detail = getInvoice(ledger, input.id);
+    enqueue(ledger, 'invoice', input.id, { invoice: detail.invoice, lines: detail.lines, payments: detail.payments });
+    return { ...detail, warnings, replayed: false };
+  });
+}
+
+function returnedQty(ledger: Ledger, invoiceId: string): Map<string, number> {
+  const rows = ledger.db
+    .select({ lineId: creditNoteLines.invoiceLineId, qty: sql<number>`SUM(${creditNoteLines.qtyMilli})` })
+    .from(creditNoteLines)
+    .innerJoin(creditNotes, eq(creditNotes.id, creditNoteLines.creditNoteId))
+    .where(eq(creditNotes.invoiceId, invoiceId))
+    .groupBy(creditNoteLines.invoiceLineId)
+    .all();
+  return new Map(rows.map((row) => [row.lineId, row.qty]));
+}
+
+export function getInvoice(ledger: Ledger, id: string): InvoiceDetail {
+  const invoice = ledger.db.select().from(invoices).where(eq(invoices.id, id)).get();
+  if (!invoice) throw new NotFound('No such invoice.');
+  const returned = returnedQty(ledger, id);
+  const lines = ledger.db.select().from(invoiceLines).where(eq(invoiceLines.invoiceId, id)).orderBy(asc(invoiceLines.lineNo)).all();
+  return {
+    invoice,
+    lines: lines.map((line) => ({ ...line, returnedQtyMilli: returned.get(line.id) ?? 0 })),
+    payments: ledger.db.select().from(payments).where(and(eq(payments.docType, 'invoice'), eq(payments.docId, id))).orderBy(asc(payments.id)).all(),
+    creditNotes: ledger.db.select().from(creditNotes).where(eq(creditNotes.invoiceId, id)).orderBy(asc(creditNotes.createdAt)).all(),
+  };
+}
+
+export function getInvoiceByNumber(ledger: Ledger, number: string): InvoiceDetail {
+  const row = ledger.db.select({ id: invoices.id }).from(invoices).where(eq(invoices.number, number)).get();
+  if (!row) throw new NotFound(`No invoice numbered ${number}.`);
+  return getInvoice(ledger, row.id);
+}
+
+export function listInvoices(ledger: Ledger, input: { limit: number; offset: number; from?: string; to?: string; partyId?: string; number?: string }): { rows: Invoice[]; total: number } {
+  const filters: SQL[] = [];
+  if (input.from) filters.push(gte(invoices.businessDate, input.from));
+  if (input.to) filters.push(lte(invoices.businessDate, input.to));
+  if (input.partyId) filters.push(eq(invoices.partyId, input.partyId));
+  if (input.number) filters.push(sql`${invoices.number} LIKE ${'%' + input.number.replace(/[%_\\]/g, (c) => `\\${c}`)} ESCAPE '\\'`);
+  const where = filters.length ? and(...filters) : undefined;
+  const rows = ledger.db.select().from(invoices).where(where).orderBy(desc(invoices.createdAt)).limit(input.limit).offset(input.offset).all();
+  const total = ledger.db.select({ n: sql<number>`count(*)` }).from(invoices).where(where).get()?.n ?? 0;
+  return { rows, total };
+}
+
+/** Parks a bill while its customer steps away; it is a draft, so it does not touch stock, khata or numbers. */
+export function holdBill(ledger: Ledger, actor: Actor, input: HoldBillInput): HeldBill {
+  return ledger.transaction(() => {
+    const row: HeldBill = { id: randomUUID(), label: input.label, staffId: actor.staffId, cart: input.cart, createdAt: nowIso(ledger) };
+    ledger.db.insert(heldBills).values(row).run();
+    return row;
+  });
+}
+
+export function listHeldBills(ledger: Ledger): HeldBill[] {
+  return ledger.db.select().from(heldBills).orderBy(asc(heldBills.createdAt)).all();
+}
+
+/** Recalling returns the cart; the held bill stays until the recalled bill is finalised (or discarded), so nothing is lost on a crash. */
+export function recallHeldBill(ledger: Ledger, id: string): HeldBill {
+  const row = ledger.db.select().from(heldBills).where(eq(heldBills.id, id)).get();
+  if (!row) throw new NotFound('That held bill is no longer there.');
+  return row;
+}
+
+export function discardHeldBill(ledger: Ledger, actor: Actor, id: string): void {
+  ledger.transaction(() => {
+    const row = recallHeldBill(ledger, id);
+    ledger.db.delete(heldBills).where(eq(heldBills.id, id)).run();
+    recordAudit(ledger, { action: 'sale.discard-held', staffId: actor.staffId, subjectId: id, details: { label: row.label } });
+  });
+}

@@ -1,0 +1,29 @@
+// The counter's tRPC router: composes one router per ledger area, nothing else.
+import { router } from './init';
+import { catalogueRouter } from '../ledger/catalogue/router';
+import { partiesRouter } from '../ledger/parties/router';
+import { salesRouter } from '../ledger/sales/router';
+import { paymentsRouter } from '../ledger/payments/router';
+import { khataRouter } from '../ledger/khata/router';
+import { stockRouter } from '../ledger/stock/router';
+import { returnsRouter } from '../ledger/returns/router';
+import { cashSessionsRouter } from '../ledger/cash-sessions/router';
+import { staffRouter } from '../ledger/staff/router';
+import { settingsRouter } from '../ledger/settings/router';
+import { journalRouter } from '../ledger/journal/router';
+
+export const appRouter = router({
+  catalogue: catalogueRouter,
+  parties: partiesRouter,
+  sales: salesRouter,
+  payments: paymentsRouter,
+  khata: khataRouter,
+  stock: stockRouter,
+  returns: returnsRouter,
+  cashSessions: cashSessionsRouter,
+  staff: staffRouter,
+  settings: settingsRouter,
+  journal: journalRouter,
+});
+
+export type AppRouter = typeof appRouter;

@@ -1,0 +1,53 @@
+// tRPC for the counter: the context (ledger + logged-in session), error shapes, and procedures by role.
+import { initTRPC } from '@trpc/server';
+import { DomainError, Forbidden, Unauthorized } from '../../src-shared/errors';
+import type { StaffRole } from '../../src-shared/contracts/staff';
+import type { Actor, Ledger } from '../ledger/ledger';
+import { hasRole, resolveActor } from '../ledger/staff/service';
+import { errorDetails, inputErrorMessage, toTRPCError } from './errors';
+
+/** One per window or WebSocket connection: who is logged in there. */
+export interface CounterSession {
+  staffId: string | null;
+}
+
+export interface LedgerContext {
+  ledger: Ledger;
+  session: CounterSession;
+}
+
+const t = initTRPC.context<LedgerContext>().create({
+  errorFormatter({ shape, error }) {
+    const details = errorDetails(error.cause);
+    const isBadInput = error.code === 'BAD_REQUEST' && !(error.cause instanceof DomainError) && details.length > 0;
+    const isUnexpected = error.code === 'INTERNAL_SERVER_ERROR';
+    const message = isBadInput ? inputErrorMessage(details) : isUnexpected ? 'Something went wrong and nothing was saved. Please try again.' : shape.message;
+    return { ...shape, message, data: { ...shape.data, details } };
+  },
+});
+
+const mapDomainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof DomainError) throw toTRPCError(result.error.cause);
+  return result;
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const publicProcedure = t.procedure.use(mapDomainErrors);
+
+export const staffProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.session.staffId) throw new Unauthorized('Log in with your PIN first.');
+  const actor: Actor = resolveActor(ctx.ledger, ctx.session.staffId);
+  return next({ ctx: { actor } });
+});
+
+function roleProcedure(role: StaffRole) {
+  return staffProcedure.use(({ ctx, next }) => {
+    if (!hasRole(ctx.actor, role)) throw new Forbidden(`Only a ${role} may do this.`);
+    return next();
+  });
+}
+
+export const managerProcedure = roleProcedure('manager');
+export const ownerProcedure = roleProcedure('owner');
