@@ -12,3 +12,5 @@ export * from '../ledger/audit/schema';
 export * from '../ledger/settings/schema';
 export * from '../ledger/journal/schema';
 export * from '../ledger/outbox/schema';
+export * from '../ledger/printing/schema';
+export * from '../ledger/sync/schema';
