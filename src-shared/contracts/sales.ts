@@ -23,7 +23,8 @@ export const finalizeSaleInput = z
     lines: z.array(saleLineInput).min(1, 'a bill needs at least one line').max(500),
     partyId: id.nullable().default(null),
     billDiscount: discount.nullable().default(null),
-    payments: z.array(paymentInput).min(1, 'a bill needs a payment').max(10),
+    /** Empty only for a bill whose total is zero (a free sample); otherwise the payments must cover the total. */
+    payments: z.array(paymentInput).max(10),
     heldBillId: id.nullable().default(null),
     approval: approval.optional(),
   })

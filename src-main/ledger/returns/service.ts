@@ -57,7 +57,6 @@ export function createReturn(ledger: Ledger, actor: Actor, input: ReturnInput): 
     const sums = Object.fromEntries(COMPONENTS.map((key) => [key, lines.reduce((sum, line) => sum + line[key], 0)])) as Record<(typeof COMPONENTS)[number], number>;
     const roundOffPaise = refundRoundOff(sums.totalPaise, input.refundMode, getBilling(ledger).roundOff);
     const totalPaise = sums.totalPaise + roundOffPaise;
-    if (totalPaise <= 0) throw new Conflict('Nothing to refund on this return.');
 
     const at = ledger.clock();
     const createdAt = at.toISOString();
@@ -79,13 +78,13 @@ export function createReturn(ledger: Ledger, actor: Actor, input: ReturnInput): 
       totalPaise,
     };
     const refunds: Payment[] =
-      input.refundMode === 'khata' ? [] : [{ id: randomUUID(), docType: 'credit_note', docId: input.id, mode: input.refundMode, amountPaise: totalPaise, reference: '', cashSessionId: session.id, createdAt }];
+      input.refundMode === 'khata' || totalPaise === 0 ? [] : [{ id: randomUUID(), docType: 'credit_note', docId: input.id, mode: input.refundMode, amountPaise: totalPaise, reference: '', cashSessionId: session.id, createdAt }];
     const hashes = chainDocument(ledger, 'credit_note', input.id, creditNoteContent(header, lines, refunds));
     ledger.db.insert(creditNotes).values({ ...header, ...hashes }).run();
     ledger.db.insert(creditNoteLines).values(lines).run();
     if (refunds.length) ledger.db.insert(payments).values(refunds).run();
     for (const line of lines) moveStock(ledger, { itemId: line.itemId, qtyMilli: line.qtyMilli, reason: 'return', docId: input.id, staffId: actor.staffId });
-    if (input.refundMode === 'khata') addKhataEntry(ledger, { partyId: sold.invoice.partyId!, kind: 'return', docId: input.id, docNumber: header.number, amountPaise: -totalPaise });
+    if (input.refundMode === 'khata' && totalPaise > 0) addKhataEntry(ledger, { partyId: sold.invoice.partyId!, kind: 'return', docId: input.id, docNumber: header.number, amountPaise: -totalPaise });
     recordAudit(ledger, { action: 'sale.return', staffId: actor.staffId, approvedBy, subjectId: input.id, details: { invoice: sold.invoice.number, creditNote: header.number, totalPaise, reason: input.reason } });
 
     const detail = getCreditNote(ledger, input.id);

@@ -82,7 +82,7 @@ export function finalizeSale(ledger: Ledger, actor: Actor, input: FinalizeSaleIn
 
     ledger.db.insert(invoices).values({ ...header, ...hashes }).run();
     ledger.db.insert(invoiceLines).values(lines).run();
-    ledger.db.insert(payments).values(paid).run();
+    if (paid.length) ledger.db.insert(payments).values(paid).run();
 
     const warnings: SaleWarning[] = [];
     for (const line of lines) {

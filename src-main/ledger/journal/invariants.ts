@@ -1,0 +1,71 @@
+// Checks every invariant of SPEC section 4 on an open ledger: used after a crash, a restore, and by the tests.
+import type { Ledger } from '../ledger';
+import { verifyJournal } from './service';
+
+interface Check {
+  name: string;
+  /** Returns offending rows; an empty result means the invariant holds. */
+  sql: string;
+}
+
+const CHECKS: Check[] = [
+  {
+    name: 'stock on hand equals the sum of stock movements',
+    sql: `SELECT i.id, i.stock_milli, COALESCE(SUM(m.qty_milli), 0) AS moved FROM items i LEFT JOIN stock_movements m ON m.item_id = i.id
+          GROUP BY i.id HAVING i.stock_milli <> moved`,
+  },
+  {
+    name: 'party balance equals the sum of khata entries',
+    sql: `SELECT p.id, p.balance_paise, COALESCE(SUM(k.amount_paise), 0) AS entries FROM parties p LEFT JOIN khata_entries k ON k.party_id = p.id
+          GROUP BY p.id HAVING p.balance_paise <> entries`,
+  },
+  {
+    name: 'invoice figures equal the sums of their lines, and total = taxable + taxes + round-off',
+    sql: `SELECT v.id FROM invoices v JOIN (
+            SELECT invoice_id, SUM(gross_paise) g, SUM(line_discount_paise + bill_discount_paise) d, SUM(taxable_paise) t, SUM(cgst_paise) c, SUM(sgst_paise) s,
+                   SUM(igst_paise) ig, SUM(cess_paise) ce, SUM(total_paise) tot FROM invoice_lines GROUP BY invoice_id) l ON l.invoice_id = v.id
+          WHERE v.gross_paise <> l.g OR v.discount_paise <> l.d OR v.taxable_paise <> l.t OR v.cgst_paise <> l.c OR v.sgst_paise <> l.s
+             OR v.igst_paise <> l.ig OR v.cess_paise <> l.ce OR v.total_paise <> l.tot + v.round_off_paise
+             OR v.total_paise <> v.taxable_paise + v.cgst_paise + v.sgst_paise + v.igst_paise + v.cess_paise + v.round_off_paise`,
+  },
+  {
+    name: 'every invoice has lines',
+    sql: `SELECT v.id FROM invoices v WHERE NOT EXISTS (SELECT 1 FROM invoice_lines l WHERE l.invoice_id = v.id)`,
+  },
+  {
+    name: 'payments of an invoice cover its total exactly once change is given back',
+    sql: `SELECT v.id FROM invoices v LEFT JOIN (SELECT doc_id, SUM(amount_paise) paid, SUM(CASE WHEN mode = 'khata' THEN amount_paise ELSE 0 END) khata
+            FROM payments WHERE doc_type = 'invoice' GROUP BY doc_id) p ON p.doc_id = v.id
+          WHERE COALESCE(p.paid, 0) - v.change_paise <> v.total_paise OR COALESCE(p.khata, 0) <> v.khata_paise OR v.tendered_paise <> COALESCE(p.paid, 0)`,
+  },
+  {
+    name: 'credit note total equals its lines plus round-off',
+    sql: `SELECT c.id FROM credit_notes c JOIN (SELECT credit_note_id, SUM(total_paise) tot FROM credit_note_lines GROUP BY credit_note_id) l ON l.credit_note_id = c.id
+          WHERE c.total_paise <> l.tot + c.round_off_paise`,
+  },
+  {
+    name: 'no line is returned more than it was sold',
+    sql: `SELECT l.id FROM invoice_lines l JOIN credit_note_lines r ON r.invoice_line_id = l.id GROUP BY l.id HAVING SUM(r.qty_milli) > l.qty_milli`,
+  },
+  {
+    // Numbers are unique and only ever taken from their series, so "as many documents as numbers issued" means no gap.
+    name: 'each document series is numbered without gaps',
+    sql: `SELECT s.key FROM document_series s WHERE s.next_seq - 1 <> (
+            SELECT COUNT(*) FROM (SELECT number FROM invoices UNION ALL SELECT number FROM credit_notes UNION ALL SELECT number FROM receipts) d
+            WHERE d.number LIKE replace(s.key, ':', '-') || '-%')`,
+  },
+];
+
+export interface InvariantReport {
+  ok: boolean;
+  integrity: string;
+  problems: { check: string; rows: unknown[] }[];
+  journal: ReturnType<typeof verifyJournal>;
+}
+
+export function checkLedgerInvariants(ledger: Ledger): InvariantReport {
+  const integrity = String(ledger.sqlite.pragma('integrity_check', { simple: true }));
+  const problems = CHECKS.map((check) => ({ check: check.name, rows: ledger.sqlite.prepare(check.sql).all().slice(0, 10) })).filter((problem) => problem.rows.length > 0);
+  const journal = verifyJournal(ledger);
+  return { ok: integrity === 'ok' && problems.length === 0 && journal.ok, integrity, problems, journal };
+}
