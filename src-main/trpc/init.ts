@@ -1,5 +1,5 @@
 // tRPC for the counter: the context (ledger + logged-in session), error shapes, and procedures by role.
-import { initTRPC } from '@trpc/server';
+import { initTRPC, TRPCError } from '@trpc/server';
 import { DomainError, Forbidden, Unauthorized } from '../../src-shared/errors';
 import type { StaffRole } from '../../src-shared/contracts/staff';
 import type { Actor, Ledger } from '../ledger/ledger';
@@ -18,23 +18,25 @@ export interface LedgerContext {
 
 const t = initTRPC.context<LedgerContext>().create({
   errorFormatter({ shape, error }) {
-    const details = errorDetails(error.cause);
-    const isBadInput = error.code === 'BAD_REQUEST' && !(error.cause instanceof DomainError) && details.length > 0;
-    const isUnexpected = error.code === 'INTERNAL_SERVER_ERROR';
-    const message = isBadInput ? inputErrorMessage(details) : isUnexpected ? 'Something went wrong and nothing was saved. Please try again.' : shape.message;
-    return { ...shape, message, data: { ...shape.data, details } };
+    const message = error.code === 'INTERNAL_SERVER_ERROR' ? 'Something went wrong and nothing was saved. Please try again.' : shape.message;
+    return { ...shape, message, data: { ...shape.data, details: errorDetails(error.cause) } };
   },
 });
 
-const mapDomainErrors = t.middleware(async ({ next }) => {
+/** Domain errors get their tRPC code; zod's input errors get a one-line message naming each field. */
+const mapErrors = t.middleware(async ({ next }) => {
   const result = await next();
-  if (!result.ok && result.error.cause instanceof DomainError) throw toTRPCError(result.error.cause);
+  if (result.ok) return result;
+  const { cause, code } = result.error;
+  if (cause instanceof DomainError) throw toTRPCError(cause);
+  const details = code === 'BAD_REQUEST' ? errorDetails(cause) : [];
+  if (details.length) throw new TRPCError({ code, message: inputErrorMessage(details), cause });
   return result;
 });
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure.use(mapDomainErrors);
+export const publicProcedure = t.procedure.use(mapErrors);
 
 export const staffProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.session.staffId) throw new Unauthorized('Log in with your PIN first.');
