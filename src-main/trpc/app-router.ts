@@ -11,6 +11,7 @@ import { cashSessionsRouter } from '../ledger/cash-sessions/router';
 import { staffRouter } from '../ledger/staff/router';
 import { settingsRouter } from '../ledger/settings/router';
 import { journalRouter } from '../ledger/journal/router';
+import { reportsRouter } from '../ledger/reports/router';
 
 export const appRouter = router({
   catalogue: catalogueRouter,
@@ -24,6 +25,7 @@ export const appRouter = router({
   staff: staffRouter,
   settings: settingsRouter,
   journal: journalRouter,
+  reports: reportsRouter,
 });
 
 export type AppRouter = typeof appRouter;
