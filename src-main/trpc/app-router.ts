@@ -12,6 +12,7 @@ import { staffRouter } from '../ledger/staff/router';
 import { settingsRouter } from '../ledger/settings/router';
 import { journalRouter } from '../ledger/journal/router';
 import { reportsRouter } from '../ledger/reports/router';
+import { printingRouter } from '../ledger/printing/router';
 
 export const appRouter = router({
   catalogue: catalogueRouter,
@@ -26,6 +27,7 @@ export const appRouter = router({
   settings: settingsRouter,
   journal: journalRouter,
   reports: reportsRouter,
+  printing: printingRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { basisPoints, requiredText, shortText } from './common';
 import { isValidGstin, isStateCode } from '../gstin';
+import { printerProfiles, type PrinterProfile } from './printing';
 
 export const shopSettings = z
   .object({
@@ -40,14 +41,16 @@ export const billingSettings = z
   })
   .strict();
 
-export const SETTINGS_SCHEMAS = { shop: shopSettings, counter: counterSettings, billing: billingSettings } as const;
+export const SETTINGS_SCHEMAS = { shop: shopSettings, counter: counterSettings, billing: billingSettings, printers: printerProfiles } as const;
 export type SettingsKey = keyof typeof SETTINGS_SCHEMAS;
 export type ShopSettings = z.infer<typeof shopSettings>;
 export type CounterSettings = z.infer<typeof counterSettings>;
 export type BillingSettings = z.infer<typeof billingSettings>;
+export type PrinterSettings = PrinterProfile[];
 
 export const setSettingInput = z.discriminatedUnion('key', [
   z.object({ key: z.literal('shop'), value: shopSettings }).strict(),
   z.object({ key: z.literal('counter'), value: counterSettings }).strict(),
   z.object({ key: z.literal('billing'), value: billingSettings }).strict(),
+  z.object({ key: z.literal('printers'), value: printerProfiles }).strict(),
 ]);

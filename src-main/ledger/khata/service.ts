@@ -12,6 +12,7 @@ import { getCounter } from '../settings/service';
 import { chainDocument, nextDocumentNumber } from '../journal/service';
 import { receiptContent } from '../journal/content';
 import { enqueue } from '../outbox/service';
+import { queueDocumentPrint } from '../printing/queue';
 import { addKhataEntry } from './entries';
 import { khataEntries, receipts, type KhataEntry, type Receipt } from './schema';
 
@@ -43,6 +44,7 @@ export function receivePayment(ledger: Ledger, actor: Actor, input: ReceivePayme
     ledger.db.insert(payments).values(paid).run();
     const balancePaise = addKhataEntry(ledger, { partyId: party.id, kind: 'payment', docId: input.id, docNumber: header.number, amountPaise: -input.amountPaise });
     enqueue(ledger, 'receipt', input.id, { receipt, payments: paid });
+    queueDocumentPrint(ledger, 'receipt', input.id);
     return { receipt, balancePaise, replayed: false };
   });
 }

@@ -1,0 +1,68 @@
+// Reads a document and what its receipt shows (shop, names, khata balance) and lays it out for a printer: the I/O around src-shared/printing.
+import { eq, inArray } from 'drizzle-orm';
+import { Conflict, NotFound } from '../../../src-shared/errors';
+import type { PrinterProfile } from '../../../src-shared/contracts/printing';
+import type { ReceiptModel, ReceiptPaper } from '../../../src-shared/printing/receipt-model';
+import { invoiceReceipt, type ReceiptShop } from '../../../src-shared/printing/receipt-invoice';
+import { creditNoteReceipt, khataReceipt, testPage, zReport } from '../../../src-shared/printing/receipt-documents';
+import type { Ledger } from '../ledger';
+import { getInvoice } from '../sales/service';
+import { invoiceLines } from '../sales/schema';
+import { getCreditNote } from '../returns/service';
+import { receipts } from '../khata/schema';
+import { parties } from '../parties/schema';
+import { sessionSummary } from '../cash-sessions/service';
+import { cashSessions } from '../cash-sessions/schema';
+import { getShop } from '../settings/service';
+import type { PrintDocType } from './queue';
+
+function shopFor(ledger: Ledger): ReceiptShop {
+  const shop = getShop(ledger);
+  if (!shop) throw new Conflict("Enter the shop's details in Settings before printing.");
+  return shop;
+}
+
+/** The party's khata balance right after the entry this document made (by insertion order, so a reprint shows the same figure). */
+export function khataBalanceAfter(ledger: Ledger, docId: string): number | null {
+  const row = ledger.sqlite
+    .prepare('SELECT party_id AS partyId, rowid AS seq FROM khata_entries WHERE doc_id = ? ORDER BY rowid DESC LIMIT 1')
+    .get(docId) as { partyId: string; seq: number } | undefined;
+  if (!row) return null;
+  return ledger.sqlite.prepare('SELECT COALESCE(SUM(amount_paise), 0) FROM khata_entries WHERE party_id = ? AND rowid <= ?').pluck().get(row.partyId, row.seq) as number;
+}
+
+function paperOf(profile: PrinterProfile): ReceiptPaper {
+  return { width: profile.width, cut: profile.cut, drawerKick: profile.drawerKick };
+}
+
+export function receiptModelFor(ledger: Ledger, docType: PrintDocType, docId: string | null, profile: PrinterProfile, reprint: boolean): ReceiptModel {
+  const paper = paperOf(profile);
+  if (docType === 'test') return testPage({ shop: getShop(ledger), printerName: profile.name, paper });
+  if (!docId) throw new NotFound('This print job names no document.');
+  const shop = shopFor(ledger);
+  switch (docType) {
+    case 'invoice': {
+      const detail = getInvoice(ledger, docId);
+      return invoiceReceipt({ shop, invoice: detail.invoice, lines: detail.lines, payments: detail.payments, khataBalancePaise: khataBalanceAfter(ledger, docId), paper, reprint });
+    }
+    case 'credit_note': {
+      const detail = getCreditNote(ledger, docId);
+      const sold = getInvoice(ledger, detail.creditNote.invoiceId);
+      const soldLines = new Map(ledger.db.select().from(invoiceLines).where(inArray(invoiceLines.id, detail.lines.map((line) => line.invoiceLineId))).all().map((line) => [line.id, line]));
+      const lines = detail.lines.map((line) => ({ ...line, name: soldLines.get(line.invoiceLineId)?.name ?? '', gstRateBp: soldLines.get(line.invoiceLineId)?.gstRateBp ?? 0 }));
+      const creditNote = { ...detail.creditNote, invoiceNumber: sold.invoice.number, partyName: sold.invoice.partyName, interState: sold.invoice.interState };
+      return creditNoteReceipt({ shop, creditNote, lines, khataBalancePaise: khataBalanceAfter(ledger, docId), paper, reprint });
+    }
+    case 'receipt': {
+      const receipt = ledger.db.select().from(receipts).where(eq(receipts.id, docId)).get();
+      if (!receipt) throw new NotFound('No such payment receipt.');
+      const party = ledger.db.select({ name: parties.name }).from(parties).where(eq(parties.id, receipt.partyId)).get();
+      return khataReceipt({ shop, receipt, partyName: party?.name ?? '', balanceAfterPaise: khataBalanceAfter(ledger, docId) ?? 0, paper, reprint });
+    }
+    case 'z_report': {
+      const session = ledger.db.select({ counterId: cashSessions.counterId }).from(cashSessions).where(eq(cashSessions.id, docId)).get();
+      if (!session) throw new NotFound('No such shift.');
+      return zReport({ shop, counterId: session.counterId, summary: sessionSummary(ledger, docId), paper, reprint });
+    }
+  }
+}
