@@ -14,3 +14,4 @@ export * from '../ledger/journal/schema';
 export * from '../ledger/outbox/schema';
 export * from '../ledger/printing/schema';
 export * from '../ledger/sync/schema';
+export * from '../ledger/reports/schema';

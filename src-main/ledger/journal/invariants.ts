@@ -54,6 +54,25 @@ const CHECKS: Check[] = [
             SELECT COUNT(*) FROM (SELECT number FROM invoices UNION ALL SELECT number FROM credit_notes UNION ALL SELECT number FROM receipts) d
             WHERE d.number LIKE replace(s.key, ':', '-') || '-%')`,
   },
+  {
+    name: 'daily sales summaries equal the bills and returns of each day',
+    sql: `SELECT d.business_date FROM sales_days d
+          LEFT JOIN (SELECT business_date, COUNT(*) n, SUM(gross_paise) g, SUM(discount_paise) dc, SUM(taxable_paise) t, SUM(cgst_paise + sgst_paise + igst_paise + cess_paise) tax,
+                            SUM(round_off_paise) r, SUM(total_paise) tot FROM invoices GROUP BY business_date) i ON i.business_date = d.business_date
+          LEFT JOIN (SELECT business_date, COUNT(*) n, SUM(total_paise) tot FROM credit_notes GROUP BY business_date) c ON c.business_date = d.business_date
+          WHERE d.invoice_count <> COALESCE(i.n, 0) OR d.gross_paise <> COALESCE(i.g, 0) OR d.discount_paise <> COALESCE(i.dc, 0) OR d.taxable_paise <> COALESCE(i.t, 0)
+             OR d.tax_paise <> COALESCE(i.tax, 0) OR d.round_off_paise <> COALESCE(i.r, 0) OR d.sales_paise <> COALESCE(i.tot, 0)
+             OR d.return_count <> COALESCE(c.n, 0) OR d.returns_paise <> COALESCE(c.tot, 0)
+          UNION ALL
+          SELECT business_date FROM invoices WHERE business_date NOT IN (SELECT business_date FROM sales_days)`,
+  },
+  {
+    name: 'daily takings by mode equal the payments of each day (cash net of change)',
+    sql: `SELECT m.business_date, m.mode FROM sales_day_modes m WHERE m.paise <> (
+            SELECT COALESCE(SUM(p.amount_paise), 0) FROM invoices i JOIN payments p ON p.doc_type = 'invoice' AND p.doc_id = i.id
+            WHERE i.business_date = m.business_date AND p.mode = m.mode)
+            - CASE WHEN m.mode = 'cash' THEN (SELECT COALESCE(SUM(change_paise), 0) FROM invoices WHERE business_date = m.business_date) ELSE 0 END`,
+  },
 ];
 
 export interface InvariantReport {

@@ -17,6 +17,8 @@ import { addKhataEntry } from '../khata/entries';
 import { chainDocument, nextDocumentNumber } from '../journal/service';
 import { creditNoteContent } from '../journal/content';
 import { enqueue } from '../outbox/service';
+import { addReturnToDay } from '../reports/daily';
+import { queueDocumentPrint } from '../printing/queue';
 import { creditNoteLines, creditNotes, type CreditNote, type CreditNoteLine } from './schema';
 
 export interface CreditNoteDetail {
@@ -83,12 +85,14 @@ export function createReturn(ledger: Ledger, actor: Actor, input: ReturnInput): 
     ledger.db.insert(creditNotes).values({ ...header, ...hashes }).run();
     ledger.db.insert(creditNoteLines).values(lines).run();
     if (refunds.length) ledger.db.insert(payments).values(refunds).run();
+    addReturnToDay(ledger, { ...header, ...hashes });
     for (const line of lines) moveStock(ledger, { itemId: line.itemId, qtyMilli: line.qtyMilli, reason: 'return', docId: input.id, staffId: actor.staffId });
     if (input.refundMode === 'khata' && totalPaise > 0) addKhataEntry(ledger, { partyId: sold.invoice.partyId!, kind: 'return', docId: input.id, docNumber: header.number, amountPaise: -totalPaise });
     recordAudit(ledger, { action: 'sale.return', staffId: actor.staffId, approvedBy, subjectId: input.id, details: { invoice: sold.invoice.number, creditNote: header.number, totalPaise, reason: input.reason } });
 
     const detail = getCreditNote(ledger, input.id);
     enqueue(ledger, 'credit_note', input.id, detail);
+    queueDocumentPrint(ledger, 'credit_note', input.id);
     return { ...detail, replayed: false };
   });
 }

@@ -17,6 +17,8 @@ import { addKhataEntry } from '../khata/entries';
 import { chainDocument, nextDocumentNumber } from '../journal/service';
 import { invoiceContent } from '../journal/content';
 import { enqueue } from '../outbox/service';
+import { queueDocumentPrint } from '../printing/queue';
+import { addSaleToDay } from '../reports/daily';
 import { buildSale } from './build';
 import { heldBills, invoiceLines, invoices, type HeldBill, type Invoice, type InvoiceLine } from './schema';
 
@@ -97,8 +99,11 @@ export function finalizeSale(ledger: Ledger, actor: Actor, input: FinalizeSaleIn
     if (approvedBy && approvedBy !== actor.staffId) recordAudit(ledger, { action: 'sale.approved', staffId: actor.staffId, approvedBy, subjectId: input.id, details: { reason: built.needsApproval, number } });
     else if (approvedBy) recordAudit(ledger, { action: 'sale.privileged', staffId: actor.staffId, approvedBy, subjectId: input.id, details: { reason: built.needsApproval, number } });
 
-    const detail = getInvoice(ledger, input.id);
+    addSaleToDay(ledger, { ...header, ...hashes }, paid);
+    // The rows just written are the invoice: no need to read them back.
+    const detail: InvoiceDetail = { invoice: { ...header, ...hashes }, lines: lines.map((line) => ({ ...line, returnedQtyMilli: 0 })), payments: [...paid].sort((a, b) => (a.id < b.id ? -1 : 1)), creditNotes: [] };
     enqueue(ledger, 'invoice', input.id, { invoice: detail.invoice, lines: detail.lines, payments: detail.payments });
+    queueDocumentPrint(ledger, 'invoice', input.id);
     return { ...detail, warnings, replayed: false };
   });
 }
