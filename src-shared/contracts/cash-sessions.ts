@@ -5,3 +5,19 @@ import { paise, requiredText, shortText } from './common';
 export const openSessionInput = z.object({ openingFloatPaise: paise }).strict();
 export const cashMovementInput = z.object({ kind: z.enum(['in', 'out']), amountPaise: paise.refine((n) => n > 0, 'amount must be more than zero'), reason: requiredText(120) }).strict();
 export const closeSessionInput = z.object({ countedPaise: paise, note: shortText(300).default('') }).strict();
+
+/** The Z-report figures of a shift: computed by the ledger, printed by the receipt layout. */
+export interface ShiftFigures {
+  invoiceCount: number;
+  salesPaise: number;
+  salesByMode: Record<'cash' | 'upi' | 'card' | 'khata', number>;
+  changeGivenPaise: number;
+  returnCount: number;
+  refundsPaise: number;
+  cashRefundsPaise: number;
+  receiptsPaise: number;
+  cashReceiptsPaise: number;
+  cashInPaise: number;
+  cashOutPaise: number;
+  expectedCashPaise: number;
+}

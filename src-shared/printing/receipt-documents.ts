@@ -1,5 +1,6 @@
 // Receipt layouts for the other printed documents: credit note, khata payment receipt, Z-report and the printer test page.
 import { format } from 'date-fns';
+import type { ShiftFigures } from '../contracts/cash-sessions';
 import { formatQuantity } from '../money';
 import { centered, columnsFor, rows, wrapText, type ReceiptBlock, type ReceiptModel, type ReceiptPaper } from './receipt-model';
 import { money, percent, shopHeader, taxSummary, type ReceiptPayment, type ReceiptShop, type ReceiptTaxes } from './receipt-invoice';
@@ -59,20 +60,8 @@ export function khataReceipt(input: KhataReceiptInput): ReceiptModel {
 export interface ZReportInput {
   shop: ReceiptShop;
   counterId: string;
-  summary: {
+  summary: ShiftFigures & {
     session: { openedAt: string; closedAt: string | null; openingFloatPaise: number; countedPaise: number | null; differencePaise: number | null };
-    invoiceCount: number;
-    salesPaise: number;
-    salesByMode: Record<ReceiptPayment['mode'], number>;
-    changeGivenPaise: number;
-    returnCount: number;
-    refundsPaise: number;
-    cashRefundsPaise: number;
-    receiptsPaise: number;
-    cashReceiptsPaise: number;
-    cashInPaise: number;
-    cashOutPaise: number;
-    expectedCashPaise: number;
   };
   paper: ReceiptPaper;
   reprint: boolean;

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { Conflict, NotFound } from '../../../src-shared/errors';
+import type { ShiftFigures } from '../../../src-shared/contracts/cash-sessions';
 import { type Actor, type Ledger, nowIso } from '../ledger';
 import { recordAudit } from '../audit/service';
 import { enqueue } from '../outbox/service';
@@ -50,20 +51,8 @@ export function addCashMovement(ledger: Ledger, actor: Actor, input: { kind: 'in
   });
 }
 
-export interface SessionSummary {
+export interface SessionSummary extends ShiftFigures {
   session: CashSession;
-  invoiceCount: number;
-  salesPaise: number;
-  salesByMode: Record<'cash' | 'upi' | 'card' | 'khata', number>;
-  changeGivenPaise: number;
-  returnCount: number;
-  refundsPaise: number;
-  cashRefundsPaise: number;
-  receiptsPaise: number;
-  cashReceiptsPaise: number;
-  cashInPaise: number;
-  cashOutPaise: number;
-  expectedCashPaise: number;
 }
 
 const sum = (ledger: Ledger, query: string, sessionId: string): number => (ledger.sqlite.prepare(query).pluck().get(sessionId) as number | null) ?? 0;
@@ -74,7 +63,7 @@ export function sessionSummary(ledger: Ledger, sessionId: string): SessionSummar
   if (!session) throw new NotFound('No such shift.');
   const modes = ledger.sqlite
     .prepare("SELECT p.mode AS mode, SUM(p.amount_paise) AS paise FROM payments p WHERE p.doc_type = 'invoice' AND p.cash_session_id = ? GROUP BY p.mode")
-    .all(sessionId) as { mode: keyof SessionSummary['salesByMode']; paise: number }[];
+    .all(sessionId) as { mode: keyof ShiftFigures['salesByMode']; paise: number }[];
   const salesByMode = { cash: 0, upi: 0, card: 0, khata: 0 };
   for (const row of modes) salesByMode[row.mode] = row.paise;
   const changeGivenPaise = sum(ledger, 'SELECT SUM(change_paise) FROM invoices WHERE cash_session_id = ?', sessionId);

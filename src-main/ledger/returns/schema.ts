@@ -1,4 +1,5 @@
 // Credit notes: returns against an invoice (partial allowed), immutable like invoices.
+import { taxColumns } from '../tax-columns';
 import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
 import { invoices, invoiceLines } from '../sales/schema';
 import { PAYMENT_MODES } from '../../../src-shared/contracts/sales';
@@ -20,11 +21,7 @@ export const creditNotes = sqliteTable(
     refundMode: text('refund_mode', { enum: PAYMENT_MODES }).notNull(),
     createdAt: text('created_at').notNull(),
     businessDate: text('business_date').notNull(),
-    taxablePaise: integer('taxable_paise').notNull(),
-    cgstPaise: integer('cgst_paise').notNull(),
-    sgstPaise: integer('sgst_paise').notNull(),
-    igstPaise: integer('igst_paise').notNull(),
-    cessPaise: integer('cess_paise').notNull(),
+    ...taxColumns(),
     roundOffPaise: integer('round_off_paise').notNull(),
     totalPaise: integer('total_paise').notNull(),
     prevHash: text('prev_hash').notNull(),
@@ -45,11 +42,7 @@ export const creditNoteLines = sqliteTable(
       .references(() => invoiceLines.id),
     itemId: text('item_id').notNull(),
     qtyMilli: integer('qty_milli').notNull(),
-    taxablePaise: integer('taxable_paise').notNull(),
-    cgstPaise: integer('cgst_paise').notNull(),
-    sgstPaise: integer('sgst_paise').notNull(),
-    igstPaise: integer('igst_paise').notNull(),
-    cessPaise: integer('cess_paise').notNull(),
+    ...taxColumns(),
     totalPaise: integer('total_paise').notNull(),
   },
   (t) => [index('credit_note_lines_invoice_line_idx').on(t.invoiceLineId)],

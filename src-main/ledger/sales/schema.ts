@@ -1,4 +1,5 @@
 // Sales tables: finalised invoices (immutable), their lines, and held (not yet finalised) bills.
+import { taxColumns } from '../tax-columns';
 import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { ITEM_UNITS } from '../../../src-shared/contracts/catalogue';
 
@@ -20,11 +21,7 @@ export const invoices = sqliteTable(
     businessDate: text('business_date').notNull(),
     grossPaise: integer('gross_paise').notNull(),
     discountPaise: integer('discount_paise').notNull(),
-    taxablePaise: integer('taxable_paise').notNull(),
-    cgstPaise: integer('cgst_paise').notNull(),
-    sgstPaise: integer('sgst_paise').notNull(),
-    igstPaise: integer('igst_paise').notNull(),
-    cessPaise: integer('cess_paise').notNull(),
+    ...taxColumns(),
     roundOffPaise: integer('round_off_paise').notNull(),
     totalPaise: integer('total_paise').notNull(),
     tenderedPaise: integer('tendered_paise').notNull(),
@@ -57,11 +54,7 @@ export const invoiceLines = sqliteTable(
     grossPaise: integer('gross_paise').notNull(),
     lineDiscountPaise: integer('line_discount_paise').notNull(),
     billDiscountPaise: integer('bill_discount_paise').notNull(),
-    taxablePaise: integer('taxable_paise').notNull(),
-    cgstPaise: integer('cgst_paise').notNull(),
-    sgstPaise: integer('sgst_paise').notNull(),
-    igstPaise: integer('igst_paise').notNull(),
-    cessPaise: integer('cess_paise').notNull(),
+    ...taxColumns(),
     totalPaise: integer('total_paise').notNull(),
   },
   (t) => [uniqueIndex('invoice_lines_invoice_line_idx').on(t.invoiceId, t.lineNo), index('invoice_lines_item_idx').on(t.itemId)],
