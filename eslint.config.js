@@ -7,7 +7,7 @@ const noNode = { group: ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process'
 const noElectron = { group: ['electron', 'electron/*', 'electron-updater'], message: 'Only src-main/electron may import Electron.' };
 const noMain = { group: ['**/src-main/**', '../src-main/*', '../../src-main/*'], message: 'Only `import type` from src-main is allowed here.', allowTypeImports: true };
 const noRenderer = { group: ['**/src-renderer/**'], message: 'src-renderer is the browser layer; nothing imports it.' };
-const noServer = { group: ['**/server/**', '../server/*'], message: 'The server is a separate program; share code through src-shared.' };
+const noServer = { group: ['**/server/**', '../server/*', '!@trpc/server/**'], message: 'The server is a separate program; share code through src-shared.' };
 const noMainAtAll = { group: ['**/src-main/**'], message: 'The server never imports the counter app; share code through src-shared.' };
 
 export default tseslint.config(

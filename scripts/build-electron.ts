@@ -1,0 +1,30 @@
+// Builds Electron's main (ESM) and preload (CommonJS, as a sandboxed preload must be) into dist/main/electron.
+import path from 'node:path';
+import { build } from 'vite';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const external = ['electron', 'better-sqlite3', /^node:/];
+
+await build({
+  configFile: false,
+  logLevel: 'warn',
+  build: {
+    ssr: path.join(ROOT, 'src-main/electron/main.ts'),
+    outDir: path.join(ROOT, 'dist/main/electron'),
+    emptyOutDir: true,
+    target: 'node20',
+    rollupOptions: { external, output: { format: 'es', entryFileNames: 'main.js' } },
+  },
+});
+
+await build({
+  configFile: false,
+  logLevel: 'warn',
+  build: {
+    ssr: path.join(ROOT, 'src-main/electron/preload.ts'),
+    outDir: path.join(ROOT, 'dist/main/electron'),
+    emptyOutDir: false,
+    target: 'node20',
+    rollupOptions: { external: ['electron'], output: { format: 'cjs', entryFileNames: 'preload.cjs' } },
+  },
+});

@@ -1,0 +1,91 @@
+// Electron main: one instance per PC, the ledger opened once, one hardened window, tRPC over one IPC channel,
+// window state remembered, and a quit that lets the bill being finalised finish before the ledger closes.
+import path from 'node:path';
+import { app, BrowserWindow, ipcMain, session, type WebContents } from 'electron';
+import { openLedger, type Ledger } from '../ledger/ledger';
+import { appRouter } from '../trpc/app-router';
+import type { CounterSession, LedgerContext } from '../trpc/init';
+import { serveIpc } from '../bridge/ipc-server';
+import { createInFlight } from '../bridge/in-flight';
+import { RENDERER_CSP } from '../bridge/csp';
+import { readDesktopConfig, type DesktopConfig } from './config';
+import { readWindowState, writeWindowState } from './window-state';
+import { installMenu } from './menu';
+
+const QUIT_GRACE_MS = 10_000;
+const inFlight = createInFlight();
+const sessions = new WeakMap<WebContents, CounterSession>();
+let ledger: Ledger | null = null;
+let mainWindow: BrowserWindow | null = null;
+let quitting = false;
+
+function createWindow(config: DesktopConfig): BrowserWindow {
+  const state = readWindowState(config.windowStateFile);
+  const window = new BrowserWindow({
+    width: state.width,
+    height: state.height,
+    ...(state.x !== undefined && state.y !== undefined ? { x: state.x, y: state.y } : {}),
+    title: 'Galla',
+    show: false,
+    webPreferences: { preload: config.preload, contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, spellcheck: false },
+  });
+  if (state.maximized) window.maximize();
+  window.once('ready-to-show', () => window.show());
+  window.on('close', () => writeWindowState(config.windowStateFile, { ...window.getNormalBounds(), maximized: window.isMaximized() }));
+  // The counter app never navigates away or opens windows: anything else is refused.
+  window.webContents.on('will-navigate', (event) => event.preventDefault());
+  window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  void window.loadFile(config.rendererIndex);
+  return window;
+}
+
+function isOurPage(url: string | undefined, config: DesktopConfig): boolean {
+  if (!url) return false;
+  try {
+    return new URL(url).protocol === 'file:' && path.normalize(decodeURIComponent(new URL(url).pathname)) === path.normalize(config.rendererIndex);
+  } catch {
+    return false;
+  }
+}
+
+async function start(): Promise<void> {
+  const config = readDesktopConfig(process.env, app.getPath('userData'), app.getAppPath());
+  ledger = openLedger({ file: config.ledgerFile });
+  const openLedgerNow = ledger;
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [RENDERER_CSP] } }));
+  serveIpc<typeof appRouter, WebContents>(ipcMain, {
+    router: appRouter,
+    contextFor: (sender): LedgerContext => {
+      const existing = sessions.get(sender) ?? { staffId: null };
+      sessions.set(sender, existing);
+      return { ledger: openLedgerNow, session: existing };
+    },
+    isTrustedSender: (event) => mainWindow !== null && event.sender === mainWindow.webContents && isOurPage(event.senderFrame?.url, config),
+    inFlight,
+  });
+  installMenu();
+  mainWindow = createWindow(config);
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('before-quit', (event) => {
+    if (quitting) return;
+    event.preventDefault();
+    quitting = true;
+    // A bill being finalised is one SQLite transaction: let the calls in flight finish, then close the ledger cleanly.
+    void inFlight.drained(QUIT_GRACE_MS).then(() => {
+      ledger?.close();
+      ledger = null;
+      app.exit(0);
+    });
+  });
+  void app.whenReady().then(start);
+}

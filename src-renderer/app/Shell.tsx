@@ -1,0 +1,65 @@
+// The app frame after login: screen tabs (each with its Alt key), the screen, and the status bar.
+import { useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { useTRPC } from './trpc';
+import { useHotkeys } from './hotkeys';
+import { StatusBar } from './StatusBar';
+import type { CounterConnection } from './connection';
+import type { Me } from './App';
+import { BillingScreen } from '../screens/billing/BillingScreen';
+import { KhataScreen } from '../screens/khata/KhataScreen';
+import { ItemsScreen } from '../screens/items/ItemsScreen';
+import { InvoicesScreen } from '../screens/invoices/InvoicesScreen';
+import { CashScreen } from '../screens/cash/CashScreen';
+import { SettingsScreen } from '../screens/settings/SettingsScreen';
+
+export const SCREENS = [
+  { id: 'billing', key: 'b' },
+  { id: 'khata', key: 'k' },
+  { id: 'items', key: 'i' },
+  { id: 'invoices', key: 'n' },
+  { id: 'cash', key: 'c' },
+  { id: 'settings', key: 's' },
+] as const;
+
+export type ScreenId = (typeof SCREENS)[number]['id'];
+
+export function Shell({ me, connection, onLogout }: { me: Me; connection: CounterConnection; onLogout: () => void }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const [screen, setScreen] = useState<ScreenId>('billing');
+  const logout = useMutation(trpc.staff.logout.mutationOptions({ onSettled: onLogout }));
+  useHotkeys({
+    ...Object.fromEntries(SCREENS.map((entry) => [`Alt+${entry.key}`, () => setScreen(entry.id)])),
+    'Alt+q': () => logout.mutate(),
+  });
+  return (
+    <div className="shell">
+      <nav className="tabs" aria-label={t('nav.screens')}>
+        <span className="brand">{t('app.title')}</span>
+        {SCREENS.map((entry) => (
+          <button key={entry.id} type="button" tabIndex={-1} className={screen === entry.id ? 'tab active' : 'tab'} aria-current={screen === entry.id ? 'page' : undefined} onClick={() => setScreen(entry.id)}>
+            {t(`nav.${entry.id}`)} <kbd>Alt+{entry.key.toUpperCase()}</kbd>
+          </button>
+        ))}
+        <span className="spacer" />
+        <span className="who" data-testid="who">
+          {me.name} · {t(`roles.${me.role}`)}
+        </span>
+        <button type="button" tabIndex={-1} className="tab" onClick={() => logout.mutate()}>
+          {t('nav.logout')} <kbd>Alt+Q</kbd>
+        </button>
+      </nav>
+      <main className="screen" data-screen={screen}>
+        {screen === 'billing' && <BillingScreen me={me} goTo={setScreen} />}
+        {screen === 'khata' && <KhataScreen />}
+        {screen === 'items' && <ItemsScreen />}
+        {screen === 'invoices' && <InvoicesScreen me={me} />}
+        {screen === 'cash' && <CashScreen />}
+        {screen === 'settings' && <SettingsScreen me={me} />}
+      </main>
+      <StatusBar connection={connection} />
+    </div>
+  );
+}

@@ -1,0 +1,184 @@
+// Cash session: open with a float; while open, the Z-report figures, cash in/out, and closing with the counted cash.
+import { useState, type FormEvent } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { useTRPC, type Outputs } from '../../app/trpc';
+import { ErrorNote } from '../../app/ErrorNote';
+import { formatRupees, parseRupees } from '../../../src-shared/money';
+
+type Summary = NonNullable<Outputs['cashSessions']['current']>;
+
+/** A form of one money field (and maybe a text field); parse errors show like the ledger's. */
+function useMoneyForm() {
+  const [amount, setAmount] = useState('');
+  const [localError, setLocalError] = useState<unknown>(null);
+  const read = (): number | null => {
+    try {
+      setLocalError(null);
+      return parseRupees(amount);
+    } catch (error) {
+      setLocalError(error);
+      return null;
+    }
+  };
+  return { amount, setAmount, localError, read };
+}
+
+function OpenShift() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const form = useMoneyForm();
+  const open = useMutation(trpc.cashSessions.open.mutationOptions({ onSuccess: () => queryClient.invalidateQueries() }));
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const paise = form.read();
+    if (paise !== null) open.mutate({ openingFloatPaise: paise });
+  };
+  return (
+    <form className="card inline-form" onSubmit={submit} data-testid="open-shift">
+      <h3>{t('cash.open')}</h3>
+      <label>
+        {t('cash.float')}
+        <input autoFocus inputMode="decimal" data-testid="float" value={form.amount} onChange={(event) => form.setAmount(event.target.value)} />
+      </label>
+      <button type="submit">{t('cash.open')} <kbd>Enter</kbd></button>
+      <ErrorNote error={form.localError ?? open.error} />
+    </form>
+  );
+}
+
+function SummaryTable({ summary }: { summary: Summary }) {
+  const { t } = useTranslation();
+  const rows: [string, number][] = [
+    [t('cash.float'), summary.session.openingFloatPaise],
+    [t('cash.invoices', { count: summary.invoiceCount }), summary.salesPaise],
+    [`${t('payment.cash')} (${t('cash.net')})`, summary.salesByMode.cash],
+    [t('payment.upi'), summary.salesByMode.upi],
+    [t('payment.card'), summary.salesByMode.card],
+    [t('payment.khata'), summary.salesByMode.khata],
+    [t('cash.receipts'), summary.receiptsPaise],
+    [t('cash.refunds', { count: summary.returnCount }), -summary.refundsPaise],
+    [t('cash.cashIn'), summary.cashInPaise],
+    [t('cash.cashOut'), -summary.cashOutPaise],
+  ];
+  return (
+    <div className="summary" data-testid="shift-summary">
+      {rows.map(([label, paise]) => (
+        <div className="figure" key={label}>
+          <span>{label}</span>
+          <span className="num">{formatRupees(paise)}</span>
+        </div>
+      ))}
+      <div className="figure strong">
+        <span>{t('cash.expected')}</span>
+        <span className="num" data-testid="expected-cash">{formatRupees(summary.expectedCashPaise)}</span>
+      </div>
+    </div>
+  );
+}
+
+function CashMovement() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const form = useMoneyForm();
+  const [kind, setKind] = useState<'in' | 'out'>('out');
+  const [reason, setReason] = useState('');
+  const move = useMutation(trpc.cashSessions.cashMovement.mutationOptions({ onSuccess: () => { form.setAmount(''); setReason(''); void queryClient.invalidateQueries(); } }));
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const paise = form.read();
+    if (paise !== null) move.mutate({ kind, amountPaise: paise, reason });
+  };
+  return (
+    <form className="card inline-form" onSubmit={submit}>
+      <h3>{t('cash.movement')}</h3>
+      <select value={kind} onChange={(event) => setKind(event.target.value as 'in' | 'out')}>
+        <option value="in">{t('cash.cashIn')}</option>
+        <option value="out">{t('cash.cashOut')}</option>
+      </select>
+      <input inputMode="decimal" placeholder={t('khata.amount')} value={form.amount} onChange={(event) => form.setAmount(event.target.value)} />
+      <input placeholder={t('invoices.reason')} value={reason} onChange={(event) => setReason(event.target.value)} />
+      <button type="submit">{t('common.add')}</button>
+      <ErrorNote error={form.localError ?? move.error} />
+    </form>
+  );
+}
+
+type Closed = Outputs['cashSessions']['close'];
+
+function CloseShift({ onClosed }: { onClosed: (closed: Closed) => void }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const form = useMoneyForm();
+  const [note, setNote] = useState('');
+  const close = useMutation(trpc.cashSessions.close.mutationOptions({ onSuccess: (closed) => { onClosed(closed); void queryClient.invalidateQueries(); } }));
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const paise = form.read();
+    if (paise !== null) close.mutate({ countedPaise: paise, note });
+  };
+  return (
+    <form className="card inline-form" onSubmit={submit} data-testid="close-shift">
+      <h3>{t('cash.close')}</h3>
+      <label>
+        {t('cash.counted')}
+        <input autoFocus inputMode="decimal" data-testid="counted" value={form.amount} onChange={(event) => form.setAmount(event.target.value)} />
+      </label>
+      <label>
+        {t('cash.note')}
+        <input data-testid="close-note" value={note} onChange={(event) => setNote(event.target.value)} />
+      </label>
+      <button type="submit">{t('cash.close')} <kbd>Enter</kbd></button>
+      <ErrorNote error={form.localError ?? close.error} />
+    </form>
+  );
+}
+
+function ClosedReport({ closed }: { closed: Closed }) {
+  const { t } = useTranslation();
+  const difference = closed.differencePaise;
+  return (
+    <div className="card" data-testid="closed-report">
+      <h3>{t('cash.closed')}</h3>
+      <SummaryTable summary={closed} />
+      <div className="figure">
+        <span>{t('cash.counted')}</span>
+        <span className="num">{formatRupees(closed.countedPaise)}</span>
+      </div>
+      <div className={difference === 0 ? 'figure strong' : 'figure strong owing'}>
+        <span>{difference > 0 ? t('cash.over') : difference < 0 ? t('cash.short') : t('cash.difference')}</span>
+        <span className="num" data-testid="cash-difference">{formatRupees(difference)}</span>
+      </div>
+    </div>
+  );
+}
+
+export function CashScreen() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const current = useQuery(trpc.cashSessions.current.queryOptions());
+  const [closed, setClosed] = useState<Closed | null>(null);
+  return (
+    <div className="cash">
+      <div className="toolbar">
+        <h1>{t('cash.title')}</h1>
+        {current.data && <span className="muted">{t('status.shiftOpen', { time: new Date(current.data.session.openedAt).toLocaleString() })}</span>}
+      </div>
+      {closed && <ClosedReport closed={closed} />}
+      {current.data === null && <OpenShift />}
+      {current.data && (
+        <div className="split">
+          <SummaryTable summary={current.data} />
+          <div>
+            <CloseShift onClosed={setClosed} />
+            <CashMovement />
+          </div>
+        </div>
+      )}
+      <ErrorNote error={current.error} />
+    </div>
+  );
+}

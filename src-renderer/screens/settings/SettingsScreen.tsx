@@ -1,0 +1,109 @@
+// Settings: shop details and GSTIN, counter series, billing rules, staff and PINs, printers (when printing is in this build).
+import { useState, type FormEvent } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { useTRPC, type Outputs } from '../../app/trpc';
+import { ErrorNote } from '../../app/ErrorNote';
+import type { Me } from '../../app/App';
+import { StaffPanel } from './StaffPanel';
+import { PrintersPanel } from './PrintersPanel';
+
+type AllSettings = Outputs['settings']['all'];
+
+function ShopForm({ settings }: { settings: AllSettings }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const shop = settings.shop;
+  const [form, setForm] = useState({ name: shop?.name ?? '', address: shop?.address ?? '', phone: shop?.phone ?? '', gstin: shop?.gstin ?? '', stateCode: shop?.stateCode ?? '', upiId: shop?.upiId ?? '', receiptFooter: shop?.receiptFooter ?? 'Thank you! Visit again.' });
+  const [saved, setSaved] = useState(false);
+  const save = useMutation(trpc.settings.set.mutationOptions({ onSuccess: () => { setSaved(true); void queryClient.invalidateQueries(); } }));
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setSaved(false);
+    save.mutate({ key: 'shop', value: { ...form, gstin: form.gstin.trim() || null } });
+  };
+  const field = (key: keyof typeof form, label: string) => (
+    <label key={key}>
+      {label}
+      <input value={form[key]} data-testid={`shop-${key}`} onChange={(event) => setForm({ ...form, [key]: event.target.value })} />
+    </label>
+  );
+  return (
+    <form className="card inline-form" onSubmit={submit} data-testid="shop-form">
+      <h3>{t('settings.shop')}</h3>
+      {field('name', t('settings.shopName'))}
+      {field('address', t('settings.address'))}
+      {field('phone', t('khata.phone'))}
+      {field('gstin', t('settings.gstin'))}
+      {field('stateCode', t('settings.stateCode'))}
+      {field('upiId', t('settings.upiId'))}
+      {field('receiptFooter', t('settings.footer'))}
+      <button type="submit">{t('common.save')}</button>
+      {saved && <div className="notice">{t('settings.saved')}</div>}
+      <ErrorNote error={save.error} />
+    </form>
+  );
+}
+
+function CounterForm({ settings }: { settings: AllSettings }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [counterId, setCounterId] = useState(settings.counter.counterId);
+  const [limit, setLimit] = useState(String(settings.billing.cashierDiscountLimitBp / 100));
+  const [roundOff, setRoundOff] = useState(settings.billing.roundOff);
+  const [saved, setSaved] = useState(false);
+  const save = useMutation(trpc.settings.set.mutationOptions({ onSuccess: () => void queryClient.invalidateQueries() }));
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setSaved(false);
+    await save.mutateAsync({ key: 'counter', value: { counterId: counterId.trim().toUpperCase() } });
+    await save.mutateAsync({ key: 'billing', value: { ...settings.billing, cashierDiscountLimitBp: Math.round(Number(limit) * 100), roundOff } });
+    setSaved(true);
+  };
+  return (
+    <form className="card inline-form" onSubmit={(event) => void submit(event)} data-testid="counter-form">
+      <h3>{t('settings.counter')}</h3>
+      <label>
+        {t('settings.counterId')}
+        <input value={counterId} onChange={(event) => setCounterId(event.target.value)} />
+      </label>
+      <p className="hint">{t('settings.seriesExample', { example: `${counterId.toUpperCase() || 'C1'}-${new Date().getFullYear()}-000001` })}</p>
+      <label>
+        {t('settings.discountLimit')}
+        <input inputMode="decimal" value={limit} onChange={(event) => setLimit(event.target.value)} />
+      </label>
+      <label className="check">
+        <input type="checkbox" checked={roundOff} onChange={(event) => setRoundOff(event.target.checked)} /> {t('settings.roundOff')}
+      </label>
+      <button type="submit">{t('common.save')}</button>
+      {saved && <div className="notice">{t('settings.saved')}</div>}
+      <ErrorNote error={save.error} />
+    </form>
+  );
+}
+
+export function SettingsScreen({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const settings = useQuery(trpc.settings.all.queryOptions());
+  const canManage = me.role !== 'cashier';
+  return (
+    <div className="settings">
+      <div className="toolbar">
+        <h1>{t('settings.title')}</h1>
+        {!canManage && <span className="muted">{t('settings.managersOnly')}</span>}
+      </div>
+      {settings.data && (
+        <div className="cards">
+          <ShopForm settings={settings.data} />
+          <CounterForm settings={settings.data} />
+          {canManage && <StaffPanel me={me} />}
+          <PrintersPanel />
+        </div>
+      )}
+      <ErrorNote error={settings.error} />
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+// Screenshots of every screen, saved as test artifacts under test-results/screenshots (looked at by a person).
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { parseRupees } from '../../../src-shared/money';
+
+const DIR = path.resolve(import.meta.dirname, '../../../test-results/screenshots');
+
+export async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(DIR, `${name}.png`), fullPage: false });
+}
+
+/** "₹1,234.50" or "-₹10.00" → paise. */
+export function paiseOf(text: string): number {
+  const negative = text.trim().startsWith('-');
+  const paise = parseRupees(text.replace(/[-₹\s]/g, ''));
+  return negative ? -paise : paise;
+}
+
+/** Types like a barcode scanner: a burst of keystrokes a few ms apart, then Enter. */
+export async function scan(page: Page, code: string): Promise<void> {
+  await page.keyboard.type(code, { delay: 4 });
+  await page.keyboard.press('Enter');
+}
