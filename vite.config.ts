@@ -1,7 +1,7 @@
 // Vite builds the counter's renderer (src-renderer → dist/renderer); relative paths so Electron can load it from file://.
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
-import { RENDERER_CSP } from './src-main/bridge/csp';
+import { RENDERER_CSP } from './src-main/bridge/csp.ts';
 
 /** The strict CSP as a meta tag in the built page, where Electron (file://) has no server to send it as a header. */
 function cspMeta(): Plugin {

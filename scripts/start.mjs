@@ -1,7 +1,7 @@
 // `npm start`: install if needed, build, and start the Electron app; where Electron cannot run here (no binary
 // downloaded, or no display), say so plainly and start the same app in the browser instead (`npm run dev:web`).
 import { spawnSync, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -12,7 +12,18 @@ const run = (command, args) => {
   if (result.status !== 0) process.exit(result.status ?? 1);
 };
 
-if (!existsSync(path.join(root, 'node_modules'))) run(npm, ['ci']);
+/** First start on a fresh clone: install. Without internet access to Electron's download host, install without its binary. */
+function install() {
+  if (existsSync(path.join(root, 'node_modules', '.package-lock.json'))) return;
+  const first = spawnSync(npm, ['ci'], { cwd: root, stdio: 'inherit' });
+  if (first.status === 0) return;
+  console.log('Galla: installing failed (often: Electron\'s binary could not be downloaded). Installing again without it;');
+  console.log('the desktop window then cannot open here, and the app starts in your browser instead.');
+  const second = spawnSync(npm, ['ci'], { cwd: root, stdio: 'inherit', env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' } });
+  if (second.status !== 0) process.exit(second.status ?? 1);
+}
+
+install();
 
 /** The Electron binary's path, or the reason there is none. */
 function electronBinary() {
@@ -35,7 +46,11 @@ if (electron.binary && !noDisplay) {
   const why = electron.reason ?? 'there is no display (DISPLAY/WAYLAND_DISPLAY is not set)';
   console.log(`Galla: cannot start the desktop app here: ${why}.`);
   console.log('Starting the same counter app in the browser instead (npm run dev:web); open the URL printed below.');
-  const args = ['run', 'dev:web', '--', ...process.argv.slice(2)];
+  // A shop's bills must survive a restart: the browser fallback keeps its ledger in .galla-data/, not a temp folder.
+  const userArgs = process.argv.slice(2);
+  const ledgerArgs = userArgs.some((arg) => arg.startsWith('--ledger')) ? [] : [`--ledger=${path.join(root, '.galla-data', 'ledger.db')}`];
+  mkdirSync(path.join(root, '.galla-data'), { recursive: true });
+  const args = ['run', 'dev:web', '--', ...ledgerArgs, ...userArgs];
   const child = spawn(npm, args, { cwd: root, stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));
 }
