@@ -45,10 +45,10 @@ export function insertItem(ledger: Ledger, actor: Actor | null, input: CreateIte
   const row: Item = { ...fields, id, stockMilli: 0, active: true, createdAt: at, updatedAt: at };
   ledger.db.insert(items).values(row).run();
   if (barcodes.length) ledger.db.insert(itemBarcodes).values(barcodes.map((barcode) => ({ barcode, itemId: id }))).run();
+  // The item goes into the outbox before its opening stock: other counters must know an item before its movements.
+  enqueue(ledger, 'item', id, { ...row, barcodes });
   const stockMilli = openingStockMilli ? moveStock(ledger, { itemId: id, qtyMilli: openingStockMilli, reason: 'opening', staffId: actor?.staffId ?? null }) : 0;
-  const created = { ...row, stockMilli, barcodes };
-  enqueue(ledger, 'item', id, created);
-  return created;
+  return { ...row, stockMilli, barcodes };
 }
 
 export function createItem(ledger: Ledger, actor: Actor, input: CreateItemInput): ItemWithBarcodes {

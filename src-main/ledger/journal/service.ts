@@ -5,6 +5,7 @@ import { formatDocumentNumber, financialYearStart } from '../../../src-shared/in
 import type { Ledger } from '../ledger';
 import { documentSeries, journal, type JournalDocType } from './schema';
 import { documentContent } from './content';
+import { insertRows } from '../../db/insert-rows';
 
 /** GST allows 16 characters in a document number: C1-2026-000001, C1CN-2026-000001 (credit notes), C1RC-2026-000001 (receipts). */
 export const SERIES_PREFIX: Record<JournalDocType, (counterId: string) => string> = {
@@ -36,7 +37,7 @@ export function lastJournalHash(ledger: Ledger): string {
 export function chainDocument(ledger: Ledger, docType: JournalDocType, docId: string, content: unknown): { prevHash: string; hash: string } {
   const prevHash = lastJournalHash(ledger);
   const hash = documentHash(prevHash, content);
-  ledger.db.insert(journal).values({ docType, docId, prevHash, hash }).run();
+  insertRows(ledger, journal, [{ docType, docId, prevHash, hash }]);
   return { prevHash, hash };
 }
 

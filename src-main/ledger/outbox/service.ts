@@ -3,11 +3,19 @@ import { randomUUID } from 'node:crypto';
 import { count, isNull } from 'drizzle-orm';
 import { type Ledger, nowIso } from '../ledger';
 import { outbox } from './schema';
+import { insertRows } from '../../db/insert-rows';
 
 export type OutboxEntity = 'invoice' | 'credit_note' | 'receipt' | 'item' | 'party' | 'khata_entry' | 'stock_movement' | 'cash_session';
 
 export function enqueue(ledger: Ledger, entity: OutboxEntity, entityId: string, payload: unknown): void {
-  ledger.db.insert(outbox).values({ opId: randomUUID(), entity, entityId, payload, createdAt: nowIso(ledger), sentAt: null }).run();
+  enqueueAll(ledger, [{ entity, entityId, payload }]);
+}
+
+/** Several changes in one insert, in the order given (the server applies them in outbox order). */
+export function enqueueAll(ledger: Ledger, changes: { entity: OutboxEntity; entityId: string; payload: unknown }[]): void {
+  if (changes.length === 0) return;
+  const createdAt = nowIso(ledger);
+  insertRows(ledger, outbox, changes.map((change) => ({ opId: randomUUID(), ...change, createdAt, sentAt: null })));
 }
 
 export function pendingCount(ledger: Ledger): number {

@@ -12,7 +12,7 @@ import { requireOpenSession } from '../cash-sessions/service';
 import { getBilling } from '../settings/service';
 import { approverFor } from '../staff/service';
 import { recordAudit } from '../audit/service';
-import { moveStock } from '../stock/service';
+import { moveStocks } from '../stock/service';
 import { addKhataEntry } from '../khata/entries';
 import { chainDocument, nextDocumentNumber } from '../journal/service';
 import { creditNoteContent } from '../journal/content';
@@ -86,7 +86,7 @@ export function createReturn(ledger: Ledger, actor: Actor, input: ReturnInput): 
     ledger.db.insert(creditNoteLines).values(lines).run();
     if (refunds.length) ledger.db.insert(payments).values(refunds).run();
     addReturnToDay(ledger, { ...header, ...hashes });
-    for (const line of lines) moveStock(ledger, { itemId: line.itemId, qtyMilli: line.qtyMilli, reason: 'return', docId: input.id, staffId: actor.staffId });
+    moveStocks(ledger, lines.map((line) => ({ itemId: line.itemId, qtyMilli: line.qtyMilli, reason: 'return' as const, docId: input.id, staffId: actor.staffId })));
     if (input.refundMode === 'khata' && totalPaise > 0) addKhataEntry(ledger, { partyId: sold.invoice.partyId!, kind: 'return', docId: input.id, docNumber: header.number, amountPaise: -totalPaise });
     recordAudit(ledger, { action: 'sale.return', staffId: actor.staffId, approvedBy, subjectId: input.id, details: { invoice: sold.invoice.number, creditNote: header.number, totalPaise, reason: input.reason } });
 

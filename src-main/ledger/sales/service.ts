@@ -12,7 +12,7 @@ import { requireOpenSession } from '../cash-sessions/service';
 import { requireShop, getBilling, getCounter } from '../settings/service';
 import { approverFor } from '../staff/service';
 import { recordAudit } from '../audit/service';
-import { moveStock } from '../stock/service';
+import { moveStocks } from '../stock/service';
 import { addKhataEntry } from '../khata/entries';
 import { chainDocument, nextDocumentNumber } from '../journal/service';
 import { invoiceContent } from '../journal/content';
@@ -21,6 +21,7 @@ import { queueDocumentPrint } from '../printing/queue';
 import { addSaleToDay } from '../reports/daily';
 import { buildSale } from './build';
 import { heldBills, invoiceLines, invoices, type HeldBill, type Invoice, type InvoiceLine } from './schema';
+import { insertRows } from '../../db/insert-rows';
 
 export type SaleWarning =
   | { kind: 'negative-stock'; itemId: string; name: string; stockMilli: number }
@@ -82,15 +83,16 @@ export function finalizeSale(ledger: Ledger, actor: Actor, input: FinalizeSaleIn
     const paid: Payment[] = built.payments.map((payment) => ({ ...payment, docId: input.id, cashSessionId: session.id, createdAt }));
     const hashes = chainDocument(ledger, 'invoice', input.id, invoiceContent(header, lines, paid));
 
-    ledger.db.insert(invoices).values({ ...header, ...hashes }).run();
-    ledger.db.insert(invoiceLines).values(lines).run();
-    if (paid.length) ledger.db.insert(payments).values(paid).run();
+    insertRows(ledger, invoices, [{ ...header, ...hashes }]);
+    insertRows(ledger, invoiceLines, lines);
+    insertRows(ledger, payments, paid);
 
     const warnings: SaleWarning[] = [];
-    for (const line of lines) {
-      const stockMilli = moveStock(ledger, { itemId: line.itemId, qtyMilli: -line.qtyMilli, reason: 'sale', docId: input.id, staffId: actor.staffId });
+    const stockAfter = moveStocks(ledger, lines.map((line) => ({ itemId: line.itemId, qtyMilli: -line.qtyMilli, reason: 'sale' as const, docId: input.id, staffId: actor.staffId })));
+    lines.forEach((line, index) => {
+      const stockMilli = stockAfter[index]!;
       if (stockMilli < 0) warnings.push({ kind: 'negative-stock', itemId: line.itemId, name: line.name, stockMilli });
-    }
+    });
     if (party && header.khataPaise > 0) {
       const balancePaise = addKhataEntry(ledger, { partyId: party.id, kind: 'sale', docId: input.id, docNumber: number, amountPaise: header.khataPaise });
       if (party.creditLimitPaise !== null && balancePaise > party.creditLimitPaise) warnings.push({ kind: 'credit-limit', partyId: party.id, name: party.name, balancePaise, creditLimitPaise: party.creditLimitPaise });

@@ -5,8 +5,9 @@ import { NotFound } from '../../../src-shared/errors';
 import { type Actor, type Ledger, nowIso } from '../ledger';
 import { items } from '../catalogue/schema';
 import { recordAudit } from '../audit/service';
-import { enqueue } from '../outbox/service';
+import { enqueueAll } from '../outbox/service';
 import { stockMovements, type StockMovement } from './schema';
+import { insertRows } from '../../db/insert-rows';
 
 export interface MoveStock {
   itemId: string;
@@ -19,7 +20,13 @@ export interface MoveStock {
 
 /** Appends a movement and returns the item's stock after it. Call inside a transaction. */
 export function moveStock(ledger: Ledger, move: MoveStock): number {
-  const movement: StockMovement = {
+  return moveStocks(ledger, [move])[0]!;
+}
+
+/** Appends several movements (a bill's lines) with one insert each for the movements and their outbox rows; returns each item's stock after its movement. */
+export function moveStocks(ledger: Ledger, moves: MoveStock[]): number[] {
+  const createdAt = nowIso(ledger);
+  const movements: StockMovement[] = moves.map((move) => ({
     id: randomUUID(),
     itemId: move.itemId,
     qtyMilli: move.qtyMilli,
@@ -27,18 +34,36 @@ export function moveStock(ledger: Ledger, move: MoveStock): number {
     docId: move.docId ?? null,
     note: move.note ?? '',
     staffId: move.staffId,
-    createdAt: nowIso(ledger),
-  };
-  ledger.db.insert(stockMovements).values(movement).run();
-  const updated = ledger.db
-    .update(items)
-    .set({ stockMilli: sql`${items.stockMilli} + ${move.qtyMilli}` })
-    .where(eq(items.id, move.itemId))
-    .returning({ stockMilli: items.stockMilli })
-    .get();
-  if (!updated) throw new NotFound('No such item.');
-  enqueue(ledger, 'stock_movement', movement.id, movement);
-  return updated.stockMilli;
+    createdAt,
+  }));
+  const stock = postMovements(ledger, movements);
+  enqueueAll(ledger, movements.map((movement) => ({ entity: 'stock_movement', entityId: movement.id, payload: movement })));
+  return stock;
+}
+
+/**
+ * A movement another counter made, pulled from the server: added once (by id) and never sent back.
+ * Returns false when it was already here. Call inside a transaction.
+ */
+export function applyRemoteStockMovement(ledger: Ledger, movement: StockMovement): boolean {
+  if (ledger.db.select({ id: stockMovements.id }).from(stockMovements).where(eq(stockMovements.id, movement.id)).get()) return false;
+  postMovements(ledger, [movement]);
+  return true;
+}
+
+function postMovements(ledger: Ledger, movements: StockMovement[]): number[] {
+  if (movements.length === 0) return [];
+  insertRows(ledger, stockMovements, movements);
+  return movements.map((movement) => {
+    const updated = ledger.db
+      .update(items)
+      .set({ stockMilli: sql`${items.stockMilli} + ${movement.qtyMilli}` })
+      .where(eq(items.id, movement.itemId))
+      .returning({ stockMilli: items.stockMilli })
+      .get();
+    if (!updated) throw new NotFound('No such item.');
+    return updated.stockMilli;
+  });
 }
 
 export function adjustStock(ledger: Ledger, actor: Actor, input: { itemId: string; deltaMilli: number; reason: 'purchase' | 'adjustment'; note: string }): { stockMilli: number } {
