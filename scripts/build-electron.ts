@@ -1,4 +1,5 @@
 // Builds Electron's main (ESM) and preload (CommonJS, as a sandboxed preload must be) into dist/main/electron.
+import fs from 'node:fs';
 import path from 'node:path';
 import { build } from 'vite';
 
@@ -28,3 +29,7 @@ await build({
     rollupOptions: { external: ['electron'], output: { format: 'cjs', entryFileNames: 'preload.cjs' } },
   },
 });
+
+// The ledger's migrations are read at start from beside the bundled main.js (src-main/db/migrate.ts), so `electron .`
+// from this folder finds them exactly as an installed app does (electron-builder.yml maps the same folder).
+fs.cpSync(path.join(ROOT, 'src-main/db/migrations'), path.join(ROOT, 'dist/main/electron/migrations'), { recursive: true });
