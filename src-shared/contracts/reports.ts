@@ -1,0 +1,51 @@
+// Inputs of the owner-report procedures (server) as the dashboard sends them: date ranges, drill-down filters, exports.
+import { z } from 'zod';
+import { isValidGstin } from '../gstin';
+import { id, isoDate } from './common';
+
+/** Three years of days is the widest range a report takes: wide enough for any return, narrow enough to stay fast. */
+const MAX_RANGE_DAYS = 366 * 3;
+
+const rangeShape = { from: isoDate, to: isoDate };
+const rangeChecks = <T extends { from: string; to: string }>(schema: z.ZodType<T>) =>
+  schema
+    .refine((range) => range.from <= range.to, { message: '"from" must not be after "to"', path: ['from'] })
+    .refine((range) => (Date.parse(range.to) - Date.parse(range.from)) / 86_400_000 <= MAX_RANGE_DAYS, { message: `a report covers at most ${MAX_RANGE_DAYS} days`, path: ['to'] });
+
+export const reportRange = rangeChecks(z.object(rangeShape).strict());
+export type ReportRange = z.infer<typeof reportRange>;
+
+export const khataReportInput = z.object({ asOf: isoDate }).strict();
+
+export const invoiceListInput = rangeChecks(
+  z
+    .object({
+      ...rangeShape,
+      counterId: id.optional(),
+      staffId: z.string().max(64).optional(),
+      hour: z.number().int().min(0).max(23).optional(),
+      itemId: id.optional(),
+      limit: z.number().int().min(1).max(200).default(50),
+      offset: z.number().int().min(0).max(1_000_000).default(0),
+    })
+    .strict(),
+);
+export type InvoiceListInput = z.infer<typeof invoiceListInput>;
+
+export const invoiceInput = z.object({ id }).strict();
+
+export const gstr1Input = z
+  .object({
+    gstin: z.string().trim().toUpperCase().refine(isValidGstin, 'is not a valid GSTIN'),
+    /** The return period as YYYY-MM. */
+    month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month (YYYY-MM)'),
+  })
+  .strict();
+export type Gstr1Input = z.infer<typeof gstr1Input>;
+
+/** Every table a report shows, by name: what the CSV/XLSX export can write. */
+export const REPORT_TABLES = ['sales-by-day', 'sales-by-hour', 'sales-by-counter', 'sales-by-staff', 'payments', 'items', 'low-stock', 'khata', 'returns', 'cash-sessions', 'gst-by-rate', 'gst-by-hsn', 'invoices'] as const;
+export type ReportTableName = (typeof REPORT_TABLES)[number];
+
+export const exportInput = rangeChecks(z.object({ ...rangeShape, table: z.enum(REPORT_TABLES), format: z.enum(['csv', 'xlsx']) }).strict());
+export type ExportInput = z.infer<typeof exportInput>;

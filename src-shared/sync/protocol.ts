@@ -1,0 +1,96 @@
+// The sync wire protocol between a counter and the cloud server: push batches of outbox ops, pull other counters' changes by cursor.
+import { z } from 'zod';
+import { counterHeartbeat } from './heartbeat';
+
+/** What a counter's outbox can carry (src-main/ledger/outbox). */
+export const SYNC_ENTITIES = ['invoice', 'credit_note', 'receipt', 'item', 'party', 'khata_entry', 'stock_movement', 'cash_session'] as const;
+export type SyncEntity = (typeof SYNC_ENTITIES)[number];
+
+/** What other counters of the same shop receive: the catalogue, prices, parties, and the additive khata and stock movements. */
+export const PULLED_ENTITIES = ['item', 'party', 'khata_entry', 'stock_movement'] as const;
+export type PulledEntity = (typeof PULLED_ENTITIES)[number];
+
+export const MAX_PUSH_OPS = 1000;
+export const MAX_PULL_CHANGES = 1000;
+
+export const syncOp = z
+  .object({
+    /** Idempotency key made by the counter when the change was written: the server applies it at most once. */
+    opId: z.uuid(),
+    /** The counter's outbox order; the server applies a batch in this order. */
+    seq: z.number().int().positive(),
+    entity: z.enum(SYNC_ENTITIES),
+    entityId: z.string().min(1).max(64),
+    payload: z.record(z.string(), z.unknown()),
+    /** The counter's clock when the change was made: informational only, never used for ordering. */
+    createdAt: z.string().max(40),
+  })
+  .strict();
+export type SyncOp = z.infer<typeof syncOp>;
+
+export const pushInput = z
+  .object({
+    ops: z.array(syncOp).min(1, 'a push needs at least one op').max(MAX_PUSH_OPS),
+    /** The counter's clock when it sent the batch, so the server can warn about a drifted clock. */
+    counterTime: z.iso.datetime(),
+    appVersion: z.string().max(40).optional(),
+    heartbeat: counterHeartbeat.optional(),
+  })
+  .strict();
+export type PushInput = z.infer<typeof pushInput>;
+
+export const OP_STATUSES = ['applied', 'duplicate', 'rejected'] as const;
+export const opResult = z.object({ opId: z.uuid(), status: z.enum(OP_STATUSES), reason: z.string().optional() });
+export type OpResult = z.infer<typeof opResult>;
+
+export const pushResult = z.object({
+  results: z.array(opResult),
+  serverTime: z.iso.datetime(),
+  /** counterTime minus the server's clock when the batch arrived. */
+  clockSkewMs: z.number().int(),
+});
+export type PushResult = z.infer<typeof pushResult>;
+
+export const pullInput = z
+  .object({
+    /** The last change this counter has applied; 0 to start from the beginning. */
+    cursor: z.number().int().min(0),
+    limit: z.number().int().min(1).max(MAX_PULL_CHANGES).default(500),
+    /** Pulls run even when nothing waits to be pushed, so an idle counter still reports in. */
+    heartbeat: counterHeartbeat.optional(),
+  })
+  .strict();
+export type PullInput = z.infer<typeof pullInput>;
+
+export const pulledChange = z.object({
+  /** The shop-wide server order of this change: later cursor, later writer. */
+  cursor: z.number().int().positive(),
+  entity: z.enum(PULLED_ENTITIES),
+  entityId: z.string(),
+  originCounterId: z.uuid(),
+  payload: z.record(z.string(), z.unknown()),
+});
+export type PulledChange = z.infer<typeof pulledChange>;
+
+export const pullResult = z.object({
+  changes: z.array(pulledChange),
+  /** Where the next pull starts; past changes of this counter's own that were skipped. */
+  nextCursor: z.number().int().min(0),
+  /** The shop's latest change, so a counter can show how far behind it is. */
+  headCursor: z.number().int().min(0),
+  hasMore: z.boolean(),
+  serverTime: z.iso.datetime(),
+});
+export type PullResult = z.infer<typeof pullResult>;
+
+export const enrolInput = z
+  .object({
+    code: z.string().trim().min(6).max(32),
+    /** The counter's series (e.g. C2) as set on the counter, checked against the one the owner chose. */
+    counterCode: z.string().trim().min(1).max(8),
+  })
+  .strict();
+export type EnrolInput = z.infer<typeof enrolInput>;
+
+export const enrolResult = z.object({ counterId: z.uuid(), shopId: z.uuid(), shopName: z.string(), counterCode: z.string(), deviceToken: z.string() });
+export type EnrolResult = z.infer<typeof enrolResult>;
