@@ -1,12 +1,25 @@
 // vitest: every suite under test/, run in forks so native modules and child processes behave as in production.
-import { defineConfig } from 'vitest/config';
+// The server's suites (and the counters' sync suites, which run a server) run twice: on PGlite, and on the real
+// PostgreSQL when DATABASE_URL is set; each test gets a fresh database of its own (test/support/server.ts).
+import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
+
+const serverSuites = ['test/server/**/*.test.ts', 'test/main/sync/**/*.test.ts'];
+
+const serverProject = (database: 'pglite' | 'postgres'): TestProjectInlineConfiguration => ({
+  extends: true,
+  test: { name: `server:${database}`, include: serverSuites, env: { GALLA_TEST_DB: database } },
+});
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 60_000,
     reporters: ['default'],
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: serverSuites } },
+      serverProject('pglite'),
+      ...(process.env.DATABASE_URL ? [serverProject('postgres')] : []),
+    ],
   },
 });

@@ -1,0 +1,68 @@
+// Server configuration: read once from the environment at start-up, validated with zod, then passed in.
+import path from 'node:path';
+import { z } from 'zod';
+import { updatesConfig, updatesEnv, type UpdatesConfig } from './updates/config';
+import { operationsConfig, operationsEnv, type OperationsConfig } from './backup/config';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65_535).default(4400),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  /** A real PostgreSQL; without it the server runs on PGlite in GALLA_DATA_DIR. */
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  GALLA_DATA_DIR: z.string().min(1).default('galla-server-data'),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  /** Comma-separated origins allowed to call the API from a browser (the owner dashboard); empty: none. */
+  CORS_ORIGINS: z.string().default(''),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(16 * 1024 * 1024),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(10).default(15 * 60),
+  REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).default(30),
+  ENROLMENT_CODE_TTL_MINUTES: z.coerce.number().int().min(1).default(30),
+  ...updatesEnv,
+  ...operationsEnv,
+});
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  database: { kind: 'postgres'; url: string; poolMax: number } | { kind: 'pglite'; dataDir: string };
+  logLevel: (typeof LOG_LEVELS)[number];
+  corsOrigins: string[];
+  rateLimitPerMinute: number;
+  bodyLimitBytes: number;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlDays: number;
+  enrolmentCodeTtlMinutes: number;
+  updates: UpdatesConfig;
+  operations: OperationsConfig;
+}
+
+export function parseConfig(env: Record<string, string | undefined>): ServerConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+    throw new ConfigError(`The server's configuration is not valid: ${problems}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL, poolMax: e.DATABASE_POOL_MAX } : { kind: 'pglite', dataDir: path.resolve(e.GALLA_DATA_DIR, 'pglite') },
+    logLevel: e.LOG_LEVEL,
+    corsOrigins: e.CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean),
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
+    refreshTokenTtlDays: e.REFRESH_TOKEN_TTL_DAYS,
+    enrolmentCodeTtlMinutes: e.ENROLMENT_CODE_TTL_MINUTES,
+    updates: updatesConfig(e),
+    operations: operationsConfig(e),
+  };
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}

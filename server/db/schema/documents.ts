@@ -1,0 +1,128 @@
+// The shop's documents as the counters finalised them: invoices, credit notes, receipts, payments, cash sessions.
+import { pgTable, uuid, text, bigint, jsonb, timestamp, primaryKey, index, uniqueIndex, date, integer } from 'drizzle-orm/pg-core';
+
+const money = (name: string) => bigint(name, { mode: 'number' }).notNull();
+const received = () => timestamp('received_at', { withTimezone: true }).notNull().defaultNow();
+
+export const invoices = pgTable(
+  'invoices',
+  {
+    shopId: uuid('shop_id').notNull(),
+    id: uuid('id').notNull(),
+    counterId: uuid('counter_id').notNull(),
+    number: text('number').notNull(),
+    partyId: uuid('party_id'),
+    staffId: text('staff_id').notNull(),
+    businessDate: date('business_date').notNull(),
+    counterCreatedAt: text('counter_created_at').notNull(),
+    taxablePaise: money('taxable_paise'),
+    cgstPaise: money('cgst_paise'),
+    sgstPaise: money('sgst_paise'),
+    igstPaise: money('igst_paise'),
+    cessPaise: money('cess_paise'),
+    roundOffPaise: money('round_off_paise'),
+    totalPaise: money('total_paise'),
+    khataPaise: money('khata_paise'),
+    payload: jsonb('payload').notNull(),
+    receivedAt: received(),
+  },
+  (t) => [primaryKey({ columns: [t.shopId, t.id] }), uniqueIndex('invoices_number_idx').on(t.shopId, t.number), index('invoices_day_idx').on(t.shopId, t.businessDate)],
+);
+
+export const invoiceLines = pgTable(
+  'invoice_lines',
+  {
+    shopId: uuid('shop_id').notNull(),
+    id: uuid('id').notNull(),
+    invoiceId: uuid('invoice_id').notNull(),
+    lineNo: integer('line_no').notNull(),
+    itemId: uuid('item_id').notNull(),
+    qtyMilli: money('qty_milli'),
+    unitCostPaise: money('unit_cost_paise'),
+    taxablePaise: money('taxable_paise'),
+    totalPaise: money('total_paise'),
+  },
+  (t) => [primaryKey({ columns: [t.shopId, t.id] }), index('invoice_lines_invoice_idx').on(t.shopId, t.invoiceId), index('invoice_lines_item_idx').on(t.shopId, t.itemId)],
+);
+
+export const creditNotes = pgTable(
+  'credit_notes',
+  {
+    shopId: uuid('shop_id').notNull(),
+    id: uuid('id').notNull(),
+    counterId: uuid('counter_id').notNull(),
+    number: text('number').notNull(),
+    invoiceId: uuid('invoice_id').notNull(),
+    partyId: uuid('party_id'),
+    refundMode: text('refund_mode').notNull(),
+    businessDate: date('business_date').notNull(),
+    counterCreatedAt: text('counter_created_at').notNull(),
+    taxablePaise: money('taxable_paise'),
+    totalPaise: money('total_paise'),
+    payload: jsonb('payload').notNull(),
+    receivedAt: received(),
+  },
+  (t) => [primaryKey({ columns: [t.shopId, t.id] }), uniqueIndex('credit_notes_number_idx').on(t.shopId, t.number)],
+);
+
+export const creditNoteLines = pgTable(
+  'credit_note_lines',
+  {
+    shopId: uuid('shop_id').notNull(),
+    id: uuid('id').notNull(),
+    creditNoteId: uuid('credit_note_id').notNull(),
+    invoiceLineId: uuid('invoice_line_id').notNull(),
+    itemId: uuid('item_id').notNull(),
+    qtyMilli: money('qty_milli'),
+    taxablePaise: money('taxable_paise'),
+    totalPaise: money('total_paise'),
+  },
+  (t) => [primaryKey({ columns: [t.shopId, t.id] }), index('credit_note_lines_item_idx').on(t.shopId, t.itemId)],
+);
+
+export const receipts = pgTable(
+  'receipts',
+  {
+    shopId: uuid('shop_id').notNull(),
+    id: uuid('id').notNull(),
+    counterId: uuid('counter_id').notNull(),
+    number: text('number').notNull(),
+    partyId: uuid('party_id').notNull(),
+    mode: text('mode').notNull(),
+    amountPaise: money('amount_paise'),
+    businessDate: date('business_date').notNull(),
+    counterCreatedAt: text('counter_created_at').notNull(),
+    payload: jsonb('payload').notNull(),
+    receivedAt: received(),
+  },
+  (t) => [primaryKey({ columns: [t.shopId, t.id] }), uniqueIndex('receipts_number_idx').on(t.shopId, t.number)],
+);
+
+export const PAYMENT_DOC_TYPES = ['invoice', 'receipt', 'credit_note'] as const;
+
+/** Money in (invoice, receipt) and out (credit-note refunds) by mode, for the owner's reports. */
+export const payments = pgTable(
+  'payments',
+  {
+    shopId: uuid('shop_id').notNull(),
+    id: uuid('id').notNull(),
+    counterId: uuid('counter_id').notNull(),
+    docType: text('doc_type', { enum: PAYMENT_DOC_TYPES }).notNull(),
+    docId: uuid('doc_id').notNull(),
+    mode: text('mode').notNull(),
+    amountPaise: money('amount_paise'),
+  },
+  (t) => [primaryKey({ columns: [t.shopId, t.id] }), index('payments_doc_idx').on(t.shopId, t.docId)],
+);
+
+export const cashSessions = pgTable(
+  'cash_sessions',
+  {
+    shopId: uuid('shop_id').notNull(),
+    id: uuid('id').notNull(),
+    counterId: uuid('counter_id').notNull(),
+    payload: jsonb('payload').notNull(),
+    receivedAt: received(),
+  },
+  (t) => [primaryKey({ columns: [t.shopId, t.id] })],
+);

@@ -1,0 +1,8 @@
+// drizzle-kit: generates the server's PostgreSQL migrations from the area schemas.
+import { defineConfig } from 'drizzle-kit';
+
+export default defineConfig({
+  dialect: 'postgresql',
+  schema: './server/db/schema/index.ts',
+  out: './server/db/migrations',
+});

@@ -1,0 +1,59 @@
+// The report-relevant fields of synced invoice and credit-note payloads, read leniently: older counters may omit some.
+import { z } from 'zod';
+import { divRound } from '../../src-shared/money';
+
+const paise = z.number().int().catch(0);
+const text = (fallback: string) => z.string().catch(fallback);
+
+export const reportInvoiceLine = z.looseObject({
+  id: z.string(),
+  itemId: z.string(),
+  name: text(''),
+  hsn: text(''),
+  unit: text('pcs'),
+  qtyMilli: paise,
+  unitCostPaise: paise,
+  gstRateBp: paise,
+  taxablePaise: paise,
+  cgstPaise: paise,
+  sgstPaise: paise,
+  igstPaise: paise,
+  cessPaise: paise,
+  totalPaise: paise,
+});
+
+export const reportInvoice = z.looseObject({
+  invoice: z.looseObject({
+    number: z.string(),
+    createdAt: z.string(),
+    staffId: text(''),
+    partyName: text(''),
+    partyGstin: z.string().nullable().catch(null),
+    placeOfSupply: text(''),
+    interState: z.boolean().catch(false),
+    totalPaise: paise,
+  }),
+  lines: z.array(reportInvoiceLine),
+});
+
+export const reportCreditNote = z.looseObject({
+  creditNote: z.looseObject({ number: z.string(), createdAt: z.string(), staffId: text(''), invoiceId: z.string() }),
+  lines: z.array(z.looseObject({ invoiceLineId: z.string(), itemId: z.string(), qtyMilli: paise, taxablePaise: paise, cgstPaise: paise, sgstPaise: paise, igstPaise: paise, cessPaise: paise, totalPaise: paise })),
+});
+
+export type ReportInvoice = z.infer<typeof reportInvoice>;
+export type ReportInvoiceLine = z.infer<typeof reportInvoiceLine>;
+export type ReportCreditNote = z.infer<typeof reportCreditNote>;
+
+/** Galla's shops are in India (one time zone, no daylight saving): the hour a bill was made, on the shop's clock. */
+const shopHour = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Kolkata', hour: '2-digit', hourCycle: 'h23' });
+
+export function localHour(iso: string): number {
+  const time = new Date(iso);
+  return Number.isNaN(time.getTime()) ? 0 : Number(shopHour.format(time));
+}
+
+/** Cost of a line at the cost price the counter recorded when it sold: quantity is in milli-units. */
+export function lineCostPaise(qtyMilli: number, unitCostPaise: number): number {
+  return divRound(qtyMilli * unitCostPaise, 1000);
+}

@@ -1,0 +1,78 @@
+// GST summary by rate and by HSN (net of returns) from the GST summaries, and the month's GSTR-1 for the portal's offline tool.
+import { sql } from 'drizzle-orm';
+import type { Gstr1Input, ReportRange } from '../../src-shared/contracts/reports';
+import { buildGstr1, type Gstr1Document, type Gstr1Json } from '../../src-shared/gst/gstr1';
+import type { ServerDb } from '../db/connection';
+import { reportRows } from './query';
+import { reportCreditNote, reportInvoice } from './documents';
+
+const TAX = ['taxablePaise', 'igstPaise', 'cgstPaise', 'sgstPaise', 'cessPaise'] as const;
+type Tax = Record<(typeof TAX)[number], number>;
+const taxSums = sql.raw(`SUM(taxable_paise) AS "taxablePaise", SUM(igst_paise) AS "igstPaise", SUM(cgst_paise) AS "cgstPaise", SUM(sgst_paise) AS "sgstPaise", SUM(cess_paise) AS "cessPaise"`);
+const inRange = (shopId: string, range: ReportRange) => sql`shop_id = ${shopId} AND business_date BETWEEN ${range.from} AND ${range.to}`;
+
+export type GstByRate = Tax & { gstRateBp: number; valuePaise: number; taxPaise: number };
+export type GstByHsn = Tax & { hsn: string; unit: string; gstRateBp: number; qtyMilli: number; valuePaise: number; taxPaise: number };
+
+const withTax = <T extends Tax>(row: T) => ({ ...row, taxPaise: row.igstPaise + row.cgstPaise + row.sgstPaise + row.cessPaise });
+
+export async function gstByRate(tx: ServerDb, shopId: string, range: ReportRange): Promise<GstByRate[]> {
+  const rows = await reportRows<Tax & { gstRateBp: number; valuePaise: number }>(
+    tx,
+    sql`SELECT gst_rate_bp AS "gstRateBp", SUM(value_paise) AS "valuePaise", ${taxSums} FROM report_gst_daily WHERE ${inRange(shopId, range)} GROUP BY gst_rate_bp ORDER BY gst_rate_bp`,
+    ['gstRateBp', 'valuePaise', ...TAX],
+  );
+  return rows.map(withTax);
+}
+
+export async function gstByHsn(tx: ServerDb, shopId: string, range: ReportRange): Promise<GstByHsn[]> {
+  const rows = await reportRows<Tax & { hsn: string; unit: string; gstRateBp: number; qtyMilli: number; valuePaise: number }>(
+    tx,
+    sql`SELECT hsn, unit, gst_rate_bp AS "gstRateBp", SUM(qty_milli) AS "qtyMilli", SUM(value_paise) AS "valuePaise", ${taxSums}
+        FROM report_gst_daily WHERE ${inRange(shopId, range)} GROUP BY hsn, unit, gst_rate_bp ORDER BY hsn, gst_rate_bp, unit`,
+    ['gstRateBp', 'qtyMilli', 'valuePaise', ...TAX],
+  );
+  return rows.map(withTax);
+}
+
+function monthRange(month: string): ReportRange {
+  const [year, mm] = month.split('-').map(Number) as [number, number];
+  const last = new Date(Date.UTC(year, mm, 0)).getUTCDate();
+  return { from: `${month}-01`, to: `${month}-${String(last).padStart(2, '0')}` };
+}
+
+/** B2B invoices and credit notes to registered buyers are listed one by one (there are few); the rest comes from summaries. */
+export async function gstr1(tx: ServerDb, shopId: string, input: Gstr1Input): Promise<Gstr1Json> {
+  const range = monthRange(input.month);
+  const b2bRows = await reportRows<{ number: string; date: string; totalPaise: number; payload: unknown }>(
+    tx,
+    sql`SELECT number, to_char(business_date, 'YYYY-MM-DD') AS "date", total_paise AS "totalPaise", payload FROM invoices
+        WHERE ${inRange(shopId, range)} AND COALESCE(payload->'invoice'->>'partyGstin', '') <> ''`,
+    ['totalPaise'],
+  );
+  const b2b: Gstr1Document[] = b2bRows.map((row) => {
+    const { invoice, lines } = reportInvoice.parse(row.payload);
+    return { ctin: invoice.partyGstin!, number: row.number, date: row.date, valuePaise: row.totalPaise, placeOfSupply: invoice.placeOfSupply, lines };
+  });
+  const noteRows = await reportRows<{ number: string; date: string; totalPaise: number; payload: unknown; invoicePayload: unknown }>(
+    tx,
+    sql`SELECT n.number, to_char(n.business_date, 'YYYY-MM-DD') AS "date", n.total_paise AS "totalPaise", n.payload, i.payload AS "invoicePayload"
+        FROM credit_notes n JOIN invoices i ON i.shop_id = n.shop_id AND i.id = n.invoice_id
+        WHERE n.shop_id = ${shopId} AND n.business_date BETWEEN ${range.from} AND ${range.to} AND COALESCE(i.payload->'invoice'->>'partyGstin', '') <> ''`,
+    ['totalPaise'],
+  );
+  const creditNotes: Gstr1Document[] = noteRows.map((row) => {
+    const { invoice, lines: sold } = reportInvoice.parse(row.invoicePayload);
+    const rateOf = new Map(sold.map((line) => [line.id, line.gstRateBp]));
+    const { lines } = reportCreditNote.parse(row.payload);
+    return { ctin: invoice.partyGstin!, number: row.number, date: row.date, valuePaise: row.totalPaise, placeOfSupply: invoice.placeOfSupply, lines: lines.map((line) => ({ ...line, gstRateBp: rateOf.get(line.invoiceLineId) ?? 0 })) };
+  });
+  const b2cs = await reportRows<Tax & { placeOfSupply: string; interState: boolean; gstRateBp: number }>(
+    tx,
+    sql`SELECT place_of_supply AS "placeOfSupply", inter_state AS "interState", gst_rate_bp AS "gstRateBp", ${taxSums}
+        FROM report_gst_daily WHERE ${inRange(shopId, range)} AND supply = 'b2c' GROUP BY 1, 2, 3`,
+    ['gstRateBp', ...TAX],
+  );
+  const hsn = (await gstByHsn(tx, shopId, range)).map((row) => ({ ...row, description: '' }));
+  return buildGstr1({ gstin: input.gstin, month: input.month, b2b, creditNotes, b2cs, hsn });
+}

@@ -1,0 +1,107 @@
+// Turns validated outbox ops into the server's rows, table by table, so a batch is written with a few multi-row inserts.
+import { parseDocumentNumber } from '../../src-shared/invoice-number';
+import type { SyncOp } from '../../src-shared/sync/protocol';
+import {
+  cashSessionPayload,
+  creditNotePayload,
+  invoicePayload,
+  itemPayload,
+  khataEntryPayload,
+  partyPayload,
+  receiptPayload,
+  stockMovementPayload,
+} from '../../src-shared/sync/payloads';
+import type { cashSessions, creditNoteLines, creditNotes, invoiceLines, invoices, khataEntries, payments, receipts, stockMovements } from '../db/schema';
+
+type Row<T extends { $inferInsert: unknown }> = T['$inferInsert'];
+
+export interface BatchRows {
+  invoices: Row<typeof invoices>[];
+  invoiceLines: Row<typeof invoiceLines>[];
+  creditNotes: Row<typeof creditNotes>[];
+  creditNoteLines: Row<typeof creditNoteLines>[];
+  receipts: Row<typeof receipts>[];
+  payments: Row<typeof payments>[];
+  cashSessions: Row<typeof cashSessions>[];
+  khataEntries: Row<typeof khataEntries>[];
+  stockMovements: Row<typeof stockMovements>[];
+  /** Catalogue writes in op order; the last one per id wins (server order). */
+  catalogue: { op: SyncOp; entity: 'item' | 'party'; payload: Record<string, unknown> }[];
+}
+
+export function emptyRows(): BatchRows {
+  return { invoices: [], invoiceLines: [], creditNotes: [], creditNoteLines: [], receipts: [], payments: [], cashSessions: [], khataEntries: [], stockMovements: [], catalogue: [] };
+}
+
+export interface Device {
+  shopId: string;
+  counterId: string;
+  counterCode: string;
+}
+
+/** Thrown for an op the server will never accept; it is acknowledged as rejected so it cannot block the queue. */
+export class RejectedOp extends Error {
+  override readonly name = 'RejectedOp';
+}
+
+function checkSeries(number: string, expectedPrefix: string): void {
+  const parsed = parseDocumentNumber(number);
+  if (!parsed || parsed.prefix !== expectedPrefix) throw new RejectedOp(`document ${number} is not in this counter's series ${expectedPrefix}`);
+}
+
+function parse<T>(schema: { safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, op: SyncOp): T {
+  const result = schema.safeParse(op.payload);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  throw new RejectedOp(`${op.entity} payload is not valid: ${issue ? `${issue.path.join('.')} ${issue.message}` : 'unknown problem'}`);
+}
+
+/** Adds one op's rows to the batch; throws RejectedOp for a payload the server will not store. */
+export function addOpRows(rows: BatchRows, device: Device, op: SyncOp): void {
+  const base = { shopId: device.shopId, counterId: device.counterId };
+  switch (op.entity) {
+    case 'invoice': {
+      const { invoice, lines, payments } = parse(invoicePayload, op);
+      if (invoice.id !== op.entityId) throw new RejectedOp('invoice id does not match the op');
+      checkSeries(invoice.number, device.counterCode);
+      rows.invoices.push({ ...base, id: invoice.id, number: invoice.number, partyId: invoice.partyId, staffId: invoice.staffId, businessDate: invoice.businessDate, counterCreatedAt: invoice.createdAt, taxablePaise: invoice.taxablePaise, cgstPaise: invoice.cgstPaise, sgstPaise: invoice.sgstPaise, igstPaise: invoice.igstPaise, cessPaise: invoice.cessPaise, roundOffPaise: invoice.roundOffPaise, totalPaise: invoice.totalPaise, khataPaise: invoice.khataPaise, payload: op.payload });
+      lines.forEach((line, index) => rows.invoiceLines.push({ shopId: device.shopId, id: line.id, invoiceId: invoice.id, lineNo: index + 1, itemId: line.itemId, qtyMilli: line.qtyMilli, unitCostPaise: line.unitCostPaise, taxablePaise: line.taxablePaise, totalPaise: line.totalPaise }));
+      for (const payment of payments) rows.payments.push({ ...base, id: payment.id, docType: 'invoice', docId: invoice.id, mode: payment.mode, amountPaise: payment.amountPaise });
+      return;
+    }
+    case 'credit_note': {
+      const { creditNote, lines, refunds } = parse(creditNotePayload, op);
+      checkSeries(creditNote.number, `${device.counterCode}CN`);
+      rows.creditNotes.push({ ...base, id: creditNote.id, number: creditNote.number, invoiceId: creditNote.invoiceId, partyId: creditNote.partyId, refundMode: creditNote.refundMode, businessDate: creditNote.businessDate, counterCreatedAt: creditNote.createdAt, taxablePaise: creditNote.taxablePaise, totalPaise: creditNote.totalPaise, payload: op.payload });
+      for (const line of lines) rows.creditNoteLines.push({ shopId: device.shopId, id: line.id, creditNoteId: creditNote.id, invoiceLineId: line.invoiceLineId, itemId: line.itemId, qtyMilli: line.qtyMilli, taxablePaise: line.taxablePaise, totalPaise: line.totalPaise });
+      for (const refund of refunds) rows.payments.push({ ...base, id: refund.id, docType: 'credit_note', docId: creditNote.id, mode: refund.mode, amountPaise: refund.amountPaise });
+      return;
+    }
+    case 'receipt': {
+      const { receipt, payments } = parse(receiptPayload, op);
+      checkSeries(receipt.number, `${device.counterCode}RC`);
+      rows.receipts.push({ ...base, id: receipt.id, number: receipt.number, partyId: receipt.partyId, mode: receipt.mode, amountPaise: receipt.amountPaise, businessDate: receipt.businessDate, counterCreatedAt: receipt.createdAt, payload: op.payload });
+      for (const payment of payments) rows.payments.push({ ...base, id: payment.id, docType: 'receipt', docId: receipt.id, mode: payment.mode, amountPaise: payment.amountPaise });
+      return;
+    }
+    case 'khata_entry': {
+      const entry = parse(khataEntryPayload, op);
+      rows.khataEntries.push({ ...base, id: entry.id, partyId: entry.partyId, kind: entry.kind, docId: entry.docId, amountPaise: entry.amountPaise, counterCreatedAt: entry.createdAt });
+      return;
+    }
+    case 'stock_movement': {
+      const movement = parse(stockMovementPayload, op);
+      rows.stockMovements.push({ ...base, id: movement.id, itemId: movement.itemId, qtyMilli: movement.qtyMilli, reason: movement.reason, docId: movement.docId, counterCreatedAt: movement.createdAt });
+      return;
+    }
+    case 'item':
+      rows.catalogue.push({ op, entity: 'item', payload: parse(itemPayload, op) });
+      return;
+    case 'party':
+      rows.catalogue.push({ op, entity: 'party', payload: parse(partyPayload, op) });
+      return;
+    case 'cash_session':
+      rows.cashSessions.push({ ...base, id: parse(cashSessionPayload, op).id, payload: op.payload });
+      return;
+  }
+}

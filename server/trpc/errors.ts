@@ -1,0 +1,15 @@
+// The one place where the server's domain errors become tRPC errors.
+import { TRPCError } from '@trpc/server';
+import type { DomainError, DomainErrorCode } from '../../src-shared/errors';
+
+const TRPC_CODES: Record<DomainErrorCode, TRPCError['code']> = {
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  INVALID: 'BAD_REQUEST',
+  FORBIDDEN: 'FORBIDDEN',
+  UNAUTHORIZED: 'UNAUTHORIZED',
+};
+
+export function toTRPCError(error: DomainError): TRPCError {
+  return new TRPCError({ code: TRPC_CODES[error.code], message: error.message, cause: error });
+}

@@ -1,0 +1,65 @@
+// tRPC for the cloud server: the request context (database, config, who is calling) and procedures by caller kind and role.
+import { initTRPC } from '@trpc/server';
+import type { Logger } from 'pino';
+import { DomainError, Forbidden, Unauthorized } from '../../src-shared/errors';
+import type { ServerConfig } from '../config';
+import type { ServerDb } from '../db/connection';
+import type { UserRole } from '../db/schema';
+import { toTRPCError } from './errors';
+
+export type Clock = () => Date;
+
+export type Caller =
+  | { kind: 'user'; userId: string; shopId: string; role: UserRole }
+  | { kind: 'device'; counterId: string; shopId: string; counterCode: string };
+
+export interface ServerDeps {
+  db: ServerDb;
+  config: ServerConfig;
+  clock: Clock;
+  log: Logger;
+}
+
+export interface ServerContext extends ServerDeps {
+  caller: Caller | null;
+  /** Why a presented token was refused, for the error the caller sees. */
+  authProblem?: string;
+}
+
+const t = initTRPC.context<ServerContext>().create({
+  errorFormatter({ shape, error }) {
+    const unexpected = error.code === 'INTERNAL_SERVER_ERROR';
+    return { ...shape, message: unexpected ? 'Something went wrong on the server and nothing was saved. Please try again.' : shape.message };
+  },
+});
+
+const mapDomainErrors = t.middleware(async ({ ctx, next, path }) => {
+  const result = await next();
+  if (result.ok) return result;
+  if (result.error.cause instanceof DomainError) throw toTRPCError(result.error.cause);
+  if (result.error.code === 'INTERNAL_SERVER_ERROR') ctx.log.error({ err: result.error.cause ?? result.error, path }, 'procedure failed');
+  return result;
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const publicProcedure = t.procedure.use(mapDomainErrors);
+
+export const userProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (ctx.caller?.kind !== 'user') throw new Unauthorized(ctx.authProblem ?? 'Log in first.');
+  return next({ ctx: { user: ctx.caller } });
+});
+
+const RANK: Record<UserRole, number> = { staff: 0, manager: 1, owner: 2 };
+
+export function roleProcedure(role: UserRole) {
+  return userProcedure.use(({ ctx, next }) => {
+    if (RANK[ctx.user.role] < RANK[role]) throw new Forbidden(`Only a shop ${role} may do this.`);
+    return next();
+  });
+}
+
+export const deviceProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (ctx.caller?.kind !== 'device') throw new Unauthorized(ctx.authProblem ?? 'This counter is not enrolled (or was revoked); enrol it again with a code from the owner.');
+  return next({ ctx: { device: ctx.caller } });
+});

@@ -1,0 +1,147 @@
+// Tenant isolation: a second shop tries every procedure against the first shop's data and sees or changes none of it.
+import { afterEach, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { serverRouter } from '../../server/trpc/app-router';
+import { inShop } from '../../server/db/tenant';
+import { testServerDb, type TestServerDb } from '../support/server';
+import { shopWithCounters } from '../support/server-shop';
+import { invoiceOp, itemOp, khataOp, partyOp, pushOf } from '../support/sync-ops';
+
+let server: TestServerDb;
+afterEach(() => server?.close());
+
+/** Every procedure is listed here with what shop B tried; a new procedure without a check fails the first test. */
+const CHECKED = [
+  'accounts.signUp',
+  'accounts.login',
+  'accounts.refresh',
+  'accounts.logout',
+  'accounts.me',
+  'accounts.addStaff',
+  'accounts.listStaff',
+  'accounts.disableStaff',
+  'counters.createEnrolmentCode',
+  'counters.enrol',
+  'counters.list',
+  'counters.revoke',
+  'sync.push',
+  'sync.pull',
+  'sync.whoami',
+  'reports.overview',
+  'reports.sales',
+  'reports.items',
+  'reports.lowStock',
+  'reports.khata',
+  'reports.returns',
+  'reports.cashSessions',
+  'reports.gst',
+  'reports.gstr1',
+  'reports.invoices',
+  'reports.invoice',
+  'reports.export',
+  'monitoring.counters',
+  'monitoring.alerts',
+  'monitoring.acknowledge',
+  'monitoring.resolve',
+  // Shop B pins, unpins and reads pins against shop A in test/server/updates/feed.test.ts ("pins and tenant isolation").
+  'updates.pin',
+  'updates.unpin',
+  'updates.pinned',
+  'updates.versions',
+];
+
+async function twoShops() {
+  server = await testServerDb();
+  const a = await shopWithCounters(server, 'asha@example.in');
+  const b = await shopWithCounters(server, 'bilal@example.in');
+  const rice = itemOp({ name: 'Rice' });
+  const ramesh = partyOp({ name: 'Ramesh' });
+  const sale = invoiceOp({ number: 'C1-2026-000001', totalPaise: 50_000, partyId: ramesh.entityId, khataPaise: 50_000 });
+  const aOps = [rice, ramesh, sale, khataOp(ramesh.entityId, 50_000)];
+  await a.counters[0]!.api.sync.push(pushOf(aOps));
+  return { a, b, aOps, sale };
+}
+
+describe('tenant isolation', () => {
+  it('covers every procedure of the server', () => {
+    expect(Object.keys(serverRouter._def.procedures).sort()).toEqual([...CHECKED].sort());
+  });
+
+  it("shop B's people and counters reach none of shop A's data through any procedure", async () => {
+    const { a, b, aOps, sale } = await twoShops();
+    const anon = await server.as(null);
+    const aOwnerId = a.session.user.id;
+
+    expect((await b.owner.accounts.me()).shop.name).toBe('Shop of bilal@example.in');
+    expect((await b.owner.accounts.listStaff()).map((user) => user.email)).toEqual(['bilal@example.in']);
+    await expect(b.owner.accounts.disableStaff({ userId: aOwnerId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await b.owner.accounts.addStaff({ email: 'bina@example.in', password: 'staffer password', role: 'staff' });
+    expect((await a.owner.accounts.listStaff()).map((user) => user.email)).toEqual(['asha@example.in']);
+    await expect(anon.accounts.refresh({ refreshToken: a.session.refreshToken.replace(/.$/, 'x') })).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    await anon.accounts.logout({ refreshToken: b.session.refreshToken });
+    expect((await (await server.as(a.session.accessToken)).accounts.me()).userId).toBe(aOwnerId);
+    await expect(anon.accounts.login({ email: 'asha@example.in', password: 'not the password' })).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+
+    expect((await b.owner.counters.list()).map((counter) => counter.id).sort()).toEqual(b.counters.map((counter) => counter.counterId).sort());
+    await expect(b.owner.counters.revoke({ counterId: a.counters[0]!.counterId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect((await (await server.as(a.counters[0]!.deviceToken)).sync.whoami()).shopId).toBe(a.shopId);
+    const { code } = await b.owner.counters.createEnrolmentCode({ name: 'Third', counterCode: 'C3' });
+    expect((await anon.counters.enrol({ code, counterCode: 'C3' })).shopId).toBe(b.shopId);
+    expect((await b.counters[0]!.api.sync.whoami()).shopId).toBe(b.shopId);
+    // Monitoring: B's page lists B's counters only; A's alerts are not B's to see or handle (test/server/monitoring/alerts.test.ts).
+    expect((await b.owner.monitoring.counters()).every((status) => status.shopId === b.shopId)).toBe(true);
+    expect(await b.owner.monitoring.alerts({ which: 'all' })).toEqual([]);
+
+    // B's counter pushes the very same op ids and document ids that A used: they are B's own, not duplicates of A's.
+    const replayed = await b.counters[0]!.api.sync.push(pushOf(aOps));
+    expect(replayed.results.map((result) => result.status)).toEqual(['applied', 'applied', 'applied', 'applied']);
+    const aPull = await a.counters[1]!.api.sync.pull({ cursor: 0, limit: 100 });
+    expect(aPull.changes).toHaveLength(3);
+    expect(new Set(aPull.changes.map((change) => change.originCounterId))).toEqual(new Set([a.counters[0]!.counterId]));
+    const bPull = await b.counters[1]!.api.sync.pull({ cursor: 0, limit: 100 });
+    expect(new Set(bPull.changes.map((change) => change.originCounterId))).toEqual(new Set([b.counters[0]!.counterId]));
+    const invoiceShops = (await server.database.db.execute(sql`SELECT shop_id FROM invoices WHERE id = ${sale.entityId} ORDER BY shop_id`)) as unknown as { rows: { shop_id: string }[] };
+    expect(invoiceShops.rows.map((row) => row.shop_id).sort()).toEqual([a.shopId, b.shopId].sort());
+  });
+
+  it("shop B's owner sees none of shop A's sales, stock, khata or documents in any report", async () => {
+    const { a, b, sale } = await twoShops();
+    const day = { from: '2026-06-01', to: '2026-06-01' };
+    expect((await a.owner.reports.sales(day)).totals.salesPaise).toBe(50_000);
+    const bSales = await b.owner.reports.sales(day);
+    expect([bSales.totals.invoices, bSales.byDay.length, bSales.byMode.length, bSales.byCounter.length]).toEqual([0, 0, 0, 0]);
+    expect((await b.owner.reports.overview()).counters.map((counter) => counter.id).sort()).toEqual(b.counters.map((counter) => counter.counterId).sort());
+    expect(await b.owner.reports.items(day)).toEqual([]);
+    expect((await a.owner.reports.lowStock()).map((item) => item.name)).toEqual(['Rice']);
+    expect(await b.owner.reports.lowStock()).toEqual([]);
+    expect((await a.owner.reports.khata({ asOf: '2026-06-30' })).map((row) => row.balancePaise)).toEqual([50_000]);
+    expect(await b.owner.reports.khata({ asOf: '2026-06-30' })).toEqual([]);
+    expect(await b.owner.reports.returns(day)).toEqual([]);
+    expect(await b.owner.reports.cashSessions(day)).toEqual([]);
+    expect((await b.owner.reports.gst(day)).byRate).toEqual([]);
+    const gstr1 = await b.owner.reports.gstr1({ gstin: '27AAPFU0939F1ZV', month: '2026-06' });
+    expect([gstr1.b2b, gstr1.b2cs, gstr1.hsn.data, gstr1.cdnr]).toEqual([[], [], [], []]);
+    expect((await b.owner.reports.invoices(day)).total).toBe(0);
+    await expect(b.owner.reports.invoice({ id: sale.entityId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect((await a.owner.reports.invoice({ id: sale.entityId })).number).toBe('C1-2026-000001');
+    const exported = await b.owner.reports.export({ ...day, table: 'invoices', format: 'csv' });
+    expect(Buffer.from(exported.base64, 'base64').toString('utf8').trim().split(/\r?\n/)).toHaveLength(1);
+    // A counter's device token is not an owner login.
+    await expect(a.counters[0]!.api.reports.sales(day)).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+  });
+
+  it('row-level security hides and protects other shops’ rows even from a query that forgets its shop filter', async () => {
+    const { a, b } = await twoShops();
+    const count = (table: string) => inShop(server.deps.db, b.shopId, async (tx) => Number(((await tx.execute(sql.raw(`SELECT count(*) AS n FROM ${table}`))) as unknown as { rows: { n: string }[] }).rows[0]!.n));
+    expect(await count('invoices')).toBe(0);
+    expect(await count('khata_entries')).toBe(0);
+    expect(await count('users')).toBe(1);
+    expect(await count('shops')).toBe(1);
+    await expect(inShop(server.deps.db, b.shopId, (tx) => tx.execute(sql`UPDATE items SET name = 'stolen' WHERE shop_id = ${a.shopId}`))).resolves.toBeDefined();
+    const names = (await server.database.db.execute(sql`SELECT name FROM items`)) as unknown as { rows: { name: string }[] };
+    expect(names.rows.map((row) => row.name)).toEqual(['Rice']);
+    await expect(
+      inShop(server.deps.db, b.shopId, (tx) => tx.execute(sql`INSERT INTO khata_entries (shop_id, id, counter_id, party_id, kind, amount_paise, counter_created_at) VALUES (${a.shopId}, gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), 'sale', 1, 'x')`)),
+    ).rejects.toMatchObject({ cause: expect.objectContaining({ message: expect.stringMatching(/row-level security/) }) });
+  });
+});

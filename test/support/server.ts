@@ -1,0 +1,130 @@
+// Test servers: a fresh, migrated database per test (PGlite from a migrated template, or a new database on the real
+// PostgreSQL when GALLA_TEST_DB=postgres), the server's deps, callers by bearer token, and a real HTTP server.
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { pino } from 'pino';
+import type { FastifyInstance } from 'fastify';
+import { drizzle } from 'drizzle-orm/pglite';
+import { parseConfig, type ServerConfig } from '../../server/config';
+import { openPglite, openPostgres, type ServerDatabase } from '../../server/db/connection';
+import * as schema from '../../server/db/schema';
+import { buildApp } from '../../server/http/app';
+import { serverRouter } from '../../server/trpc/app-router';
+import { createContext } from '../../server/trpc/context';
+import { createCallerFactory, type Clock, type ServerDeps } from '../../server/trpc/init';
+
+export const TEST_DB = process.env.GALLA_TEST_DB === 'postgres' ? 'postgres' : 'pglite';
+
+export interface TestDatabase {
+  /** For a child process: the real database's URL, or null on PGlite. */
+  url: string | null;
+  /** Opens (again) the same database: a server restart in a test. */
+  open(): Promise<ServerDatabase>;
+  drop(): Promise<void>;
+}
+
+function adminUrl(): string {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error('GALLA_TEST_DB=postgres needs DATABASE_URL');
+  return url;
+}
+
+/** A new empty database on the real server, dropped (forcibly) by drop(). */
+async function postgresDatabase(): Promise<TestDatabase> {
+  const name = `galla_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl() });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl());
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    open: () => openPostgres(url.toString(), 8),
+    drop: async () => {
+      const client = new pg.Client({ connectionString: adminUrl() });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
+
+/** PGlite in a temp folder, so it survives close and reopen like a real server's data. */
+async function pgliteDatabase(): Promise<TestDatabase> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'galla-pglite-'));
+  return { url: null, open: () => openPglite(dir), drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+export function freshTestDatabase(): Promise<TestDatabase> {
+  return TEST_DB === 'postgres' ? postgresDatabase() : pgliteDatabase();
+}
+
+let template: Promise<Blob> | null = null;
+
+/** PGlite takes seconds to start and migrate; tests that need no restart clone an in-memory migrated template. */
+async function pgliteFromTemplate(): Promise<ServerDatabase> {
+  template ??= (async () => {
+    const first = await openPglite(null);
+    const client = (first.db as unknown as { $client: PGlite }).$client;
+    const dump = await client.dumpDataDir('none');
+    await first.close();
+    return dump;
+  })();
+  const client = new PGlite({ loadDataDir: await template });
+  const db = drizzle(client, { schema });
+  return { kind: 'pglite', db: db as unknown as ServerDatabase['db'], ping: async () => void (await client.query('SELECT 1')), close: () => client.close() };
+}
+
+export function testConfig(overrides: Record<string, string> = {}): ServerConfig {
+  // Counter backups uploaded in tests go to a temp folder of this test process, not into the working tree.
+  return parseConfig({ LOG_LEVEL: 'silent', PORT: '0', RATE_LIMIT_PER_MINUTE: '100000', GALLA_BACKUP_DIR: path.join(os.tmpdir(), `galla-test-backups-${process.pid}`), ...overrides });
+}
+
+const createCaller = createCallerFactory(serverRouter);
+export type ServerCaller = ReturnType<typeof createCaller>;
+
+export interface TestServerDb {
+  database: ServerDatabase;
+  deps: ServerDeps;
+  /** A tRPC caller as whoever holds this bearer token (or nobody). */
+  as(token: string | null): Promise<ServerCaller>;
+  close(): Promise<void>;
+}
+
+
+export async function testServerDb(options: { clock?: Clock; config?: ServerConfig } = {}): Promise<TestServerDb> {
+  let database: ServerDatabase;
+  let cleanup: () => Promise<void>;
+  if (TEST_DB === 'pglite') {
+    database = await pgliteFromTemplate();
+    cleanup = () => database.close();
+  } else {
+    const fresh = await postgresDatabase();
+    database = await fresh.open();
+    cleanup = async () => {
+      await database.close();
+      await fresh.drop();
+    };
+  }
+  let closed: Promise<void> | null = null;
+  const deps: ServerDeps = { db: database.db, config: options.config ?? testConfig(), clock: options.clock ?? (() => new Date()), log: pino({ level: 'silent' }) };
+  return {
+    database,
+    deps,
+    as: async (token) => createCaller(await createContext(deps, token ? `Bearer ${token}` : undefined)),
+    close: () => (closed ??= cleanup()),
+  };
+}
+
+/** The server over real HTTP on 127.0.0.1 and a free port, on the given database. */
+export async function listen(deps: ServerDeps, database: ServerDatabase, port = 0): Promise<{ app: FastifyInstance; url: string }> {
+  const app = await buildApp(deps, database);
+  await app.listen({ port, host: '127.0.0.1' });
+  const address = app.server.address();
+  return { app, url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : port}` };
+}
