@@ -36,7 +36,7 @@ export function drawIcon(): Buffer {
   for (let y = 0; y < SIZE; y += 1) {
     for (let x = 0; x < SIZE; x += 1) {
       const at = (y * SIZE + x) * 4;
-      const hit = layers.findLast(([shape]) => shape(x + 0.5, y + 0.5));
+      const hit = [...layers].reverse().find(([shape]) => shape(x + 0.5, y + 0.5));
       const [r, g, b] = hit ? hit[1] : [0, 0, 0];
       png.data[at] = r;
       png.data[at + 1] = g;

@@ -1,7 +1,7 @@
 // Electron main: one instance per PC, the ledger opened once, one hardened window, tRPC over one IPC channel,
 // window state remembered, and a quit that lets the bill being finalised finish before the ledger closes.
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, session, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, session, type WebContents } from 'electron';
 import { openLedger, type Ledger } from '../ledger/ledger';
 import { appRouter } from '../trpc/app-router';
 import type { CounterSession, LedgerContext } from '../trpc/init';
@@ -11,6 +11,10 @@ import { RENDERER_CSP } from '../bridge/csp';
 import { readDesktopConfig, type DesktopConfig } from './config';
 import { readWindowState, writeWindowState } from './window-state';
 import { installMenu } from './menu';
+import { startUpdater } from './updater';
+import { applyPendingRestore } from '../backup/restore';
+import { startBackupSchedule } from '../backup/schedule';
+import { backupsFor } from '../backup/registry';
 
 const QUIT_GRACE_MS = 10_000;
 const inFlight = createInFlight();
@@ -18,6 +22,7 @@ const sessions = new WeakMap<WebContents, CounterSession>();
 let ledger: Ledger | null = null;
 let mainWindow: BrowserWindow | null = null;
 let quitting = false;
+let stopBackups: () => void = () => {};
 
 function createWindow(config: DesktopConfig): BrowserWindow {
   const state = readWindowState(config.windowStateFile);
@@ -50,8 +55,18 @@ function isOurPage(url: string | undefined, config: DesktopConfig): boolean {
 
 async function start(): Promise<void> {
   const config = readDesktopConfig(process.env, app.getPath('userData'), app.getAppPath());
-  ledger = openLedger({ file: config.ledgerFile });
+  // A restore chosen last time (verified then) replaces the ledger file before anything opens it.
+  applyPendingRestore(config.ledgerFile);
+  try {
+    ledger = openLedger({ file: config.ledgerFile });
+  } catch (error) {
+    // A failed upgrade leaves the ledger as it was; the cashier must see why and where the backup is, not an empty window.
+    dialog.showErrorBox('Galla cannot start', error instanceof Error ? error.message : String(error));
+    app.exit(1);
+    return;
+  }
   const openLedgerNow = ledger;
+  stopBackups = startBackupSchedule({ ledger: openLedgerNow, backups: backupsFor(openLedgerNow) });
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [RENDERER_CSP] } }));
   serveIpc<typeof appRouter, WebContents>(ipcMain, {
     router: appRouter,
@@ -65,6 +80,7 @@ async function start(): Promise<void> {
   });
   installMenu();
   mainWindow = createWindow(config);
+  startUpdater({ ledger: openLedgerNow, inFlight, window: () => mainWindow });
 }
 
 if (!app.requestSingleInstanceLock()) {
@@ -82,6 +98,7 @@ if (!app.requestSingleInstanceLock()) {
     quitting = true;
     // A bill being finalised is one SQLite transaction: let the calls in flight finish, then close the ledger cleanly.
     void inFlight.drained(QUIT_GRACE_MS).then(() => {
+      stopBackups();
       ledger?.close();
       ledger = null;
       app.exit(0);

@@ -12,7 +12,10 @@ import { staffRouter } from '../ledger/staff/router';
 import { settingsRouter } from '../ledger/settings/router';
 import { journalRouter } from '../ledger/journal/router';
 import { reportsRouter } from '../ledger/reports/router';
+import { syncRouter } from '../sync/router';
 import { printingRouter } from '../ledger/printing/router';
+import { updateRouter } from '../update/router';
+import { backupRouter } from '../backup/router';
 
 export const appRouter = router({
   catalogue: catalogueRouter,
@@ -27,7 +30,10 @@ export const appRouter = router({
   settings: settingsRouter,
   journal: journalRouter,
   reports: reportsRouter,
+  sync: syncRouter,
   printing: printingRouter,
+  update: updateRouter,
+  backup: backupRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,65 @@
+// The counter's line to the cloud server: tRPC over HTTP, typed by the shared wire protocol (src-main never imports server/).
+import { createTRPCUntypedClient, httpLink, TRPCClientError } from '@trpc/client';
+import { Conflict, Unauthorized } from '../../src-shared/errors';
+import {
+  enrolResult,
+  pullResult,
+  pushResult,
+  type EnrolInput,
+  type EnrolResult,
+  type PullInput,
+  type PullResult,
+  type PushInput,
+  type PushResult,
+} from '../../src-shared/sync/protocol';
+
+export interface SyncRemote {
+  push(input: PushInput): Promise<PushResult>;
+  pull(input: PullInput): Promise<PullResult>;
+}
+
+export interface RemoteOptions {
+  serverUrl: string;
+  deviceToken?: string;
+  /** A request that takes longer is abandoned and retried; the server's idempotency makes that safe. */
+  timeoutMs?: number;
+}
+
+function client({ serverUrl, deviceToken, timeoutMs = 30_000 }: RemoteOptions) {
+  return createTRPCUntypedClient({
+    links: [
+      httpLink({
+        url: `${serverUrl.replace(/\/$/, '')}/trpc`,
+        headers: () => (deviceToken ? { authorization: `Bearer ${deviceToken}` } : {}),
+        fetch: (url, init) => fetch(url, { ...(init as RequestInit), signal: AbortSignal.timeout(timeoutMs) }),
+      }),
+    ],
+  });
+}
+
+/** The server said no for good (revoked device, bad code): retrying will not help, a person must act. */
+export function isPermanentRefusal(error: unknown): boolean {
+  if (error instanceof Unauthorized) return true;
+  return error instanceof TRPCClientError && ['UNAUTHORIZED', 'FORBIDDEN'].includes((error.data as { code?: string } | undefined)?.code ?? '');
+}
+
+export function createRemote(options: RemoteOptions): SyncRemote {
+  const trpc = client(options);
+  return {
+    push: async (input) => pushResult.parse(await trpc.mutation('sync.push', input)),
+    pull: async (input) => pullResult.parse(await trpc.query('sync.pull', input)),
+  };
+}
+
+export async function requestEnrolment(serverUrl: string, input: EnrolInput): Promise<EnrolResult> {
+  try {
+    return enrolResult.parse(await client({ serverUrl }).mutation('counters.enrol', input));
+  } catch (error) {
+    if (error instanceof TRPCClientError) {
+      const code = (error.data as { code?: string } | undefined)?.code;
+      if (code === 'UNAUTHORIZED') throw new Unauthorized(error.message);
+      if (code === 'BAD_REQUEST' || code === 'CONFLICT') throw new Conflict(error.message);
+    }
+    throw error;
+  }
+}
