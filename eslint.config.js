@@ -42,6 +42,11 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [noRenderer, noServer] }] },
   },
   {
+    files: ['dashboard/src/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [noNode, noElectron, noMainAtAll, noRenderer, { ...noServer, message: 'The dashboard talks to the server over tRPC: only `import type` from server/.', allowTypeImports: true }] }] },
+  },
+  {
     files: ['server/**/*.{ts,tsx}'],
     rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [noMainAtAll, noRenderer, noElectron] }] },
   },

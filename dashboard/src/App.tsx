@@ -1,0 +1,111 @@
+// The dashboard shell: login gate, navigation, the date range every report shares, and the page the URL names.
+import { useState, useSyncExternalStore } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useTRPC } from './trpc';
+import { session } from './session';
+import { href, navigate, useRoute, type Range } from './range';
+import { Login } from './pages/Login';
+import { Overview } from './pages/Overview';
+import { SalesPage } from './pages/Sales';
+import { ItemsPage } from './pages/Items';
+import { KhataPage } from './pages/Khata';
+import { GstPage, ShiftsPage } from './pages/Gst';
+import { InvoicePage, InvoicesPage } from './pages/Invoices';
+
+const PAGES = [
+  ['overview', 'Overview'],
+  ['sales', 'Sales'],
+  ['items', 'Items'],
+  ['khata', 'Khata'],
+  ['gst', 'GST'],
+  ['shifts', 'Shifts & returns'],
+] as const;
+
+function RangePicker({ range, onApply }: { range: Range; onApply: (range: Range) => void }) {
+  const [draft, setDraft] = useState(range);
+  const [shown, setShown] = useState(range);
+  if (shown.from !== range.from || shown.to !== range.to) {
+    setShown(range);
+    setDraft(range);
+  }
+  return (
+    <form
+      className="range"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (draft.from <= draft.to) onApply(draft);
+      }}
+    >
+      <label>
+        From <input type="date" aria-label="From" value={draft.from} max={draft.to} onChange={(event) => setDraft({ ...draft, from: event.target.value })} />
+      </label>
+      <label>
+        To <input type="date" aria-label="To" value={draft.to} min={draft.from} onChange={(event) => setDraft({ ...draft, to: event.target.value })} />
+      </label>
+      <button type="submit" className="small">
+        Apply
+      </button>
+    </form>
+  );
+}
+
+function Page() {
+  const route = useRoute();
+  const { range, params } = route;
+  switch (route.page) {
+    case 'sales':
+      return <SalesPage range={range} />;
+    case 'items':
+      return <ItemsPage range={range} />;
+    case 'khata':
+      return <KhataPage range={range} />;
+    case 'gst':
+      return <GstPage range={range} />;
+    case 'shifts':
+      return <ShiftsPage range={range} />;
+    case 'invoices':
+      return <InvoicesPage range={range} params={params} />;
+    case 'invoice':
+      return <InvoicePage id={route.arg ?? ''} />;
+    default:
+      return <Overview range={range} />;
+  }
+}
+
+function Shell() {
+  const trpc = useTRPC();
+  const me = useQuery(trpc.accounts.me.queryOptions());
+  const route = useRoute();
+  const keep = Object.fromEntries([...route.params].filter(([key]) => key !== 'from' && key !== 'to'));
+  return (
+    <div className="shell">
+      <header className="top">
+        <div className="brand">
+          <strong>Galla</strong>
+          <span className="muted">{me.data?.shop.name}</span>
+        </div>
+        <nav>
+          {PAGES.map(([page, label]) => (
+            <a key={page} href={href(page, route.range)} className={route.page === page ? 'active' : undefined}>
+              {label}
+            </a>
+          ))}
+        </nav>
+        <button type="button" className="link" onClick={() => session.set(null)}>
+          Log out
+        </button>
+      </header>
+      <div className="toolbar">
+        <RangePicker range={route.range} onApply={(range) => navigate(href(route.page, range, keep, route.arg ?? undefined))} />
+      </div>
+      <main>
+        <Page />
+      </main>
+    </div>
+  );
+}
+
+export function App() {
+  const tokens = useSyncExternalStore(session.subscribe, () => sessionStorage.getItem('galla.dashboard.tokens'));
+  return tokens ? <Shell /> : <Login />;
+}

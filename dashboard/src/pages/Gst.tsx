@@ -1,0 +1,90 @@
+// GST by rate and by HSN (net of returns), returns and shift reconciliation, and the GSTR-1 JSON for the portal's offline tool.
+import { useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTRPC } from '../trpc';
+import type { Range } from '../range';
+import { DataTable } from '../components/DataTable';
+import { ExportButtons } from '../components/ExportButtons';
+
+const TAX = [
+  { key: 'taxablePaise', label: 'Taxable', kind: 'paise' },
+  { key: 'cgstPaise', label: 'CGST', kind: 'paise' },
+  { key: 'sgstPaise', label: 'SGST', kind: 'paise' },
+  { key: 'igstPaise', label: 'IGST', kind: 'paise' },
+  { key: 'cessPaise', label: 'Cess', kind: 'paise' },
+  { key: 'taxPaise', label: 'Total tax', kind: 'paise' },
+] as const;
+
+const percent = (bp: number) => `${bp / 100}%`;
+
+export function GstPage({ range }: { range: Range }) {
+  const trpc = useTRPC();
+  const client = useQueryClient();
+  const gst = useQuery(trpc.reports.gst.queryOptions(range));
+  const [gstin, setGstin] = useState('');
+  const [problem, setProblem] = useState('');
+  const month = range.from.slice(0, 7);
+  const download = async () => {
+    setProblem('');
+    try {
+      const json = await client.fetchQuery(trpc.reports.gstr1.queryOptions({ gstin, month }));
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(new Blob([JSON.stringify(json, null, 2)], { type: 'application/json' }));
+      link.download = `GSTR1_${json.gstin}_${json.fp}.json`;
+      link.click();
+    } catch (error) {
+      setProblem(error instanceof Error ? error.message : String(error));
+    }
+  };
+  return (
+    <div className="page grid">
+      <DataTable title="GST by rate" rows={gst.data?.byRate ?? []} columns={[{ key: 'gstRateBp', label: 'Rate', kind: 'number', render: (row) => percent(row.gstRateBp) }, { key: 'valuePaise', label: 'Value', kind: 'paise' }, ...TAX]} actions={<ExportButtons table="gst-by-rate" range={range} />} />
+      <DataTable
+        title="GST by HSN"
+        rows={gst.data?.byHsn ?? []}
+        columns={[{ key: 'hsn', label: 'HSN' }, { key: 'unit', label: 'Unit' }, { key: 'gstRateBp', label: 'Rate', kind: 'number', render: (row) => percent(row.gstRateBp) }, { key: 'qtyMilli', label: 'Qty', kind: 'milli' }, { key: 'valuePaise', label: 'Value', kind: 'paise' }, ...TAX]}
+        actions={<ExportButtons table="gst-by-hsn" range={range} />}
+      />
+      <section className="card">
+        <h2>GSTR-1 for {month}</h2>
+        <p className="muted">B2B invoices by buyer GSTIN, B2C sales by state and rate, HSN summary and credit notes, as the GST portal’s offline tool imports them.</p>
+        <div className="row">
+          <input aria-label="Shop GSTIN" placeholder="Shop GSTIN" value={gstin} onChange={(event) => setGstin(event.target.value.toUpperCase())} maxLength={15} />
+          <button type="button" onClick={() => void download()} disabled={gstin.length !== 15}>
+            Download GSTR-1 JSON
+          </button>
+        </div>
+        {problem && <p className="error">{problem}</p>}
+      </section>
+    </div>
+  );
+}
+
+export function ShiftsPage({ range }: { range: Range }) {
+  const trpc = useTRPC();
+  const sessions = useQuery(trpc.reports.cashSessions.queryOptions(range));
+  const returns = useQuery(trpc.reports.returns.queryOptions(range));
+  return (
+    <div className="page grid">
+      <DataTable
+        title="Cash sessions: expected vs counted"
+        rows={sessions.data ?? []}
+        columns={[
+          { key: 'counterCode', label: 'Counter' },
+          { key: 'openedAt', label: 'Opened', render: (row) => new Date(row.openedAt).toLocaleString('en-IN', { timeZone: 'Asia/Kolkata' }) },
+          { key: 'openingFloatPaise', label: 'Float', kind: 'paise' },
+          { key: 'expectedPaise', label: 'Expected', kind: 'paise' },
+          { key: 'countedPaise', label: 'Counted', kind: 'paise' },
+          { key: 'differencePaise', label: 'Difference', kind: 'paise' },
+        ]}
+        actions={<ExportButtons table="cash-sessions" range={range} />}
+      />
+      <DataTable
+        title="Returns"
+        rows={returns.data ?? []}
+        columns={[{ key: 'number', label: 'Credit note' }, { key: 'date', label: 'Date' }, { key: 'invoiceNumber', label: 'Invoice' }, { key: 'refundMode', label: 'Refund' }, { key: 'totalPaise', label: 'Total', kind: 'paise' }]}
+        actions={<ExportButtons table="returns" range={range} />}
+      />
+    </div>
+  );
+}

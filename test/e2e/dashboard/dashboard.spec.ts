@@ -1,0 +1,147 @@
+// The owner dashboard in Chromium against the real server: log in, pick a range, drill down day → invoices → invoice,
+// export CSV (and read the file), khata reminder, and the same screens on a phone. Every screen is photographed.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { paiseOf, shot } from '../support/screens';
+
+const ROOT = path.resolve(import.meta.dirname, '../../..');
+const PASSWORD = 'correct horse battery';
+let server: ChildProcess;
+let url = '';
+let login = '';
+
+function startServer(): Promise<void> {
+  server = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'test/e2e/support/dashboard-server.ts')], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`the dashboard server did not start within 120 s:\n${output}`)), 120_000);
+    const read = (chunk: Buffer) => {
+      output += chunk.toString();
+      const found = /DASHBOARD_URL=(\S+)/.exec(output)?.[1];
+      const email = /DASHBOARD_LOGIN=(\S+)/.exec(output)?.[1];
+      if (found && email) {
+        clearTimeout(timer);
+        url = found;
+        login = email;
+        resolve();
+      }
+    };
+    server.stdout?.on('data', read);
+    server.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    server.once('exit', (code) => reject(new Error(`the dashboard server exited with ${code}:\n${output}`)));
+  });
+}
+
+const isoDay = (offset: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Kolkata' }).format(new Date(Date.now() + offset * 86_400_000));
+
+async function logIn(page: Page) {
+  await page.goto(url);
+  await page.getByLabel('Email').fill(login);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page.getByTestId('today')).toBeVisible();
+}
+
+test.describe.serial('the owner dashboard', () => {
+  test.setTimeout(180_000);
+  test.beforeAll(async () => {
+    test.setTimeout(180_000);
+    await startServer();
+  });
+  test.afterAll(async () => {
+    if (!server || server.exitCode !== null) return;
+    const exited = new Promise((resolve) => server.once('exit', resolve));
+    server.kill('SIGTERM');
+    await exited;
+  });
+
+  test('log in, see today against yesterday, filter a range, drill down to one invoice and export CSV', async ({ page }) => {
+    page.on('pageerror', (error) => console.error('page error:', error.message));
+    await page.goto(url);
+    await expect(page.getByRole('button', { name: 'Log in' })).toBeVisible();
+    await shot(page, 'dashboard-login');
+    await page.getByLabel('Email').fill(login);
+    await page.getByLabel('Password').fill('not the password');
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await expect(page.locator('.error')).toBeVisible();
+    await logIn(page);
+    await expect(page.getByTestId('counters')).toContainText('C1');
+    await expect(page.getByTestId('counters')).toContainText('C2');
+    await expect(page.getByTestId('counters')).toContainText('last sync just now');
+    await expect(page.locator('.recharts-area')).toBeVisible();
+    await expect(page.locator('.heat-cell').first()).toBeVisible();
+    await shot(page, 'dashboard-overview');
+
+    // Filter the range to the last three days: the by-day table shows exactly those days.
+    await page.getByRole('link', { name: 'Sales' }).click();
+    await page.getByLabel('From').fill(isoDay(-2));
+    await page.getByLabel('To').fill(isoDay(0));
+    await page.getByRole('button', { name: 'Apply' }).click();
+    const byDay = page.getByTestId('by-day');
+    await expect(byDay.locator('tbody tr')).toHaveCount(3);
+    await shot(page, 'dashboard-sales');
+
+    // Sort by sales, then drill down: the day's invoices add up to the day's sales, and one invoice opens in full.
+    await byDay.getByRole('button', { name: 'Sales' }).click();
+    await expect(byDay.locator('th[aria-sort="descending"]')).toHaveCount(1);
+    const sorted = (await byDay.locator('tbody tr td:nth-child(3)').allTextContents()).map(paiseOf);
+    expect(sorted).toEqual([...sorted].sort((a, b) => b - a));
+    const firstDay = byDay.locator('tbody tr').first();
+    const daySales = paiseOf((await firstDay.locator('td').nth(2).textContent()) ?? '');
+    await firstDay.click();
+    const invoices = page.getByTestId('invoices');
+    await expect(invoices.locator('tbody tr').first()).toBeVisible();
+    const totals = await invoices.locator('tbody tr td:last-child').allTextContents();
+    expect(totals.reduce((sum, text) => sum + paiseOf(text), 0)).toBe(daySales);
+    await shot(page, 'dashboard-invoices');
+    const number = (await invoices.locator('tbody tr').first().locator('td').first().textContent()) ?? '';
+    await invoices.locator('tbody tr').first().click();
+    await expect(page.getByTestId('invoice')).toContainText(`Invoice ${number}`);
+    await expect(page.getByTestId('invoice')).toContainText('Paid');
+    await shot(page, 'dashboard-invoice');
+
+    // Back (browser history) to the three-day range; export its by-day table as CSV and read the file.
+    await page.goBack();
+    await page.goBack();
+    await expect(byDay.locator('tbody tr')).toHaveCount(3);
+    const downloadEvent = page.waitForEvent('download');
+    await page.getByTestId('by-day').getByRole('button', { name: 'CSV' }).click();
+    const download = await downloadEvent;
+    expect(download.suggestedFilename()).toBe(`galla-sales-by-day-${isoDay(-2)}-to-${isoDay(0)}.csv`);
+    const csv = fs.readFileSync((await download.path())!, 'utf8').trim().split(/\r?\n/);
+    expect(csv[0]).toBe('Date,Invoices,Sales,Tax,Returns,Returned,Net sales,Gross profit');
+    expect(csv.slice(1).map((line) => line.split(',')[0]).sort()).toEqual([isoDay(-2), isoDay(-1), isoDay(0)]);
+
+    // Khata: the customer who owes, with a reminder to copy.
+    await page.getByRole('link', { name: 'Khata' }).click();
+    const khata = page.getByTestId('khata');
+    await khata.getByRole('row', { name: /Ramesh Kumar/ }).click();
+    await expect(page.getByTestId('reminder').locator('textarea')).toHaveValue(/Ramesh Kumar ji.*is due on your khata/);
+    await shot(page, 'dashboard-khata');
+    await page.getByRole('link', { name: 'Items' }).click();
+    await expect(page.getByTestId('items')).toContainText('Neem Soap');
+    await shot(page, 'dashboard-items');
+    await page.getByRole('link', { name: 'GST' }).click();
+    await expect(page.getByText('GST by HSN')).toBeVisible();
+    await shot(page, 'dashboard-gst');
+  });
+
+  test('works on a phone screen', async ({ browser }) => {
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    await logIn(phone);
+    const scrollsSideways = () => phone.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+    expect(await scrollsSideways()).toBe(false);
+    await shot(phone, 'dashboard-phone-overview');
+    await phone.getByRole('link', { name: 'Sales' }).click();
+    await expect(phone.getByTestId('by-day').locator('tbody tr').first()).toBeVisible();
+    expect(await scrollsSideways()).toBe(false);
+    await shot(phone, 'dashboard-phone-sales');
+    await phone.getByTestId('by-day').locator('tbody tr').first().click();
+    await phone.getByTestId('invoices').locator('tbody tr').first().click();
+    await expect(phone.getByTestId('invoice')).toBeVisible();
+    await shot(phone, 'dashboard-phone-invoice');
+    await phone.close();
+  });
+});
