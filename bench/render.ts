@@ -12,25 +12,17 @@ import { openLedger } from '../src-main/ledger/ledger';
 import { appRouter } from '../src-main/trpc/app-router';
 import { createCallerFactory } from '../src-main/trpc/init';
 import { startBridge } from '../src-main/bridge/ws-bridge';
+import { summarise, type BenchRow } from './stats';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const FRAME_MS = 1000 / 60;
-const { values } = parseArgs({ options: { scans: { type: 'string', default: '200' }, catalogue: { type: 'string', default: '2000' } } });
-const SCANS = Math.min(450, Number(values.scans));
-const CATALOGUE = Math.max(SCANS, Number(values.catalogue));
 
 function ean13(stem: string): string {
   const sum = [...stem].reduce((total, digit, index) => total + Number(digit) * (index % 2 ? 3 : 1), 0);
   return stem + String((10 - (sum % 10)) % 10);
 }
 
-function summary(label: string, samples: number[]): string {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!.toFixed(2);
-  return `${label.padEnd(34)} p50 ${at(0.5)} ms  p95 ${at(0.95)} ms  p99 ${at(0.99)} ms  max ${sorted.at(-1)!.toFixed(2)} ms`;
-}
-
-async function seed(file: string) {
+async function seed(file: string, catalogueSize: number) {
   const ledger = openLedger({ file });
   const caller = createCallerFactory(appRouter);
   const session = { staffId: null as string | null };
@@ -39,16 +31,19 @@ async function seed(file: string) {
   await api.settings.set({ key: 'shop', value: { name: 'Bench Kirana', address: '', phone: '', gstin: null, stateCode: '27', upiId: '', receiptFooter: '' } });
   await api.cashSessions.open({ openingFloatPaise: 0 });
   const header = 'sku,name,barcodes,unit,price,gst_rate,stock';
-  const rows = Array.from({ length: CATALOGUE }, (_, index) => `B${index},Bench item ${index},${ean13(`890${String(index).padStart(9, '0')}`)},pcs,${10 + (index % 500)}.25,${[0, 5, 12, 18][index % 4]},1000`);
+  const rows = Array.from({ length: catalogueSize }, (_, index) => `B${index},Bench item ${index},${ean13(`890${String(index).padStart(9, '0')}`)},pcs,${10 + (index % 500)}.25,${[0, 5, 12, 18][index % 4]},1000`);
   await api.catalogue.importCsv({ csv: [header, ...rows].join('\n') });
   await api.staff.logout();
   return { ledger, ownerId: owner.id };
 }
 
-async function main(): Promise<void> {
+/** Scans onto one bill in Chromium; rows for npm run bench (the one-frame target is 16.7 ms). */
+export async function renderBench(scans = 200, catalogueSize = 2000): Promise<BenchRow[]> {
+  const SCANS = Math.min(450, scans);
+  const CATALOGUE = Math.max(SCANS, catalogueSize);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'galla-bench-render-'));
   await build({ configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
-  const { ledger } = await seed(path.join(dir, 'ledger.db'));
+  const { ledger } = await seed(path.join(dir, 'ledger.db'), CATALOGUE);
   const bridge = await startBridge({ ledger, port: 0, rendererDir: path.join(ROOT, 'dist/renderer') });
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
   try {
@@ -79,11 +74,12 @@ async function main(): Promise<void> {
       endToEnd.push(committed - enterAt);
     }
     const withinFrame = render.filter((ms) => ms <= FRAME_MS).length;
-    console.log(`scan → row, ${SCANS} scans onto one bill (up to ${SCANS} lines), catalogue of ${CATALOGUE} items, Chromium ${browser.version()}`);
-    console.log(summary('item known → row committed', render));
-    console.log(summary('item known → next frame', frame));
-    console.log(summary('Enter → row committed (with lookup)', endToEnd));
-    console.log(`rows committed within one frame (${FRAME_MS.toFixed(1)} ms): ${withinFrame}/${SCANS}`);
+    const note = `${withinFrame}/${SCANS} within one frame; ${CATALOGUE} items; Chromium ${browser.version()}`;
+    return [
+      summarise('scan: item known → row committed', render, Math.round(FRAME_MS * 10) / 10, note),
+      summarise('scan: item known → next frame', frame, null),
+      summarise('scan: Enter → row committed (with lookup)', endToEnd, null),
+    ];
   } finally {
     await browser.close();
     await bridge.close();
@@ -92,4 +88,7 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { values } = parseArgs({ options: { scans: { type: 'string', default: '200' }, catalogue: { type: 'string', default: '2000' } } });
+  for (const row of await renderBench(Number(values.scans), Number(values.catalogue))) console.log(row);
+}

@@ -2,9 +2,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ledgerBench } from './ledger';
+import { printingBench } from './printing';
+import { renderBench } from './render';
+import { syncBench } from './sync';
+import { reportsBench } from './reports';
 import type { BenchRow } from './stats';
 
-const scale = {
+export const scale = {
   invoices: Number(process.env.GALLA_BENCH_INVOICES ?? 1_000_000),
   items: Number(process.env.GALLA_BENCH_ITEMS ?? 100_000),
   parties: Number(process.env.GALLA_BENCH_PARTIES ?? 10_000),
@@ -24,11 +28,11 @@ function printTable(rows: BenchRow[]): void {
 async function main(): Promise<void> {
   const log = (text: string) => console.log(text);
   console.log(`Galla bench: ${scale.invoices} invoices, ${scale.items} items, ${scale.parties} parties (seed ${scale.seed})`);
-  const rows: BenchRow[] = [...(await ledgerBench(scale, log))];
+  const rows: BenchRow[] = [...(await ledgerBench(scale, log)), ...(await printingBench()), ...(await renderBench()), ...(await syncBench(log)), ...(await reportsBench(log))];
   printTable(rows);
   const out = path.join(path.dirname(new URL(import.meta.url).pathname), 'results.json');
   fs.writeFileSync(out, JSON.stringify(rows.map(({ name, unit, p50, p95, p99, target }) => ({ name, unit, p50, p95, p99, target })), null, 2) + '\n');
   console.log(`written ${out}`);
 }
 
-await main();
+if (import.meta.url === `file://${process.argv[1]}`) await main();
