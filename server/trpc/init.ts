@@ -5,7 +5,7 @@ import { DomainError, Forbidden, Unauthorized } from '../../src-shared/errors';
 import type { ServerConfig } from '../config';
 import type { ServerDb } from '../db/connection';
 import type { UserRole } from '../db/schema';
-import { toTRPCError } from './errors';
+import { toTRPCError } from '../../src-shared/trpc-errors';
 
 export type Clock = () => Date;
 

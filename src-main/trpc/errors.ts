@@ -1,18 +1,5 @@
-// The one place where domain errors become tRPC errors, and where error shapes get their machine-readable details.
-import { TRPCError } from '@trpc/server';
-import { DomainError, type DomainErrorCode, type ErrorDetail } from '../../src-shared/errors';
-
-const TRPC_CODES: Record<DomainErrorCode, TRPCError['code']> = {
-  NOT_FOUND: 'NOT_FOUND',
-  CONFLICT: 'CONFLICT',
-  INVALID: 'BAD_REQUEST',
-  FORBIDDEN: 'FORBIDDEN',
-  UNAUTHORIZED: 'UNAUTHORIZED',
-};
-
-export function toTRPCError(error: DomainError): TRPCError {
-  return new TRPCError({ code: TRPC_CODES[error.code], message: error.message, cause: error });
-}
+// Error shapes for the counter's tRPC: machine-readable details and readable input messages (codes come from src-shared/trpc-errors).
+import { DomainError, type ErrorDetail } from '../../src-shared/errors';
 
 interface IssueLike {
   path?: ReadonlyArray<PropertyKey | { key: PropertyKey }>;

@@ -4,7 +4,8 @@ import { DomainError, Forbidden, Unauthorized } from '../../src-shared/errors';
 import type { StaffRole } from '../../src-shared/contracts/staff';
 import type { Actor, Ledger } from '../ledger/ledger';
 import { hasRole, resolveActor } from '../ledger/staff/service';
-import { errorDetails, inputErrorMessage, toTRPCError } from './errors';
+import { toTRPCError } from '../../src-shared/trpc-errors';
+import { errorDetails, inputErrorMessage } from './errors';
 
 /** One per window or WebSocket connection: who is logged in there. */
 export interface CounterSession {

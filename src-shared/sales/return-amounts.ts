@@ -2,14 +2,9 @@
 
 import { Invalid } from '../errors';
 import { divRound } from '../money';
-import type { LineTotals } from './totals';
+import type { LineTotals, TaxFigures } from './totals';
 
-export interface ReturnShare {
-  taxablePaise: number;
-  cgstPaise: number;
-  sgstPaise: number;
-  igstPaise: number;
-  cessPaise: number;
+export interface ReturnShare extends TaxFigures {
   totalPaise: number;
 }
 

@@ -37,26 +37,25 @@ export interface TotalsInput {
   roundOff: boolean;
 }
 
-export interface LineTotals {
+/** The taxable value and the taxes on it: what every line, rate row, return and HSN row carries. */
+export interface TaxFigures {
+  taxablePaise: number;
+  cgstPaise: number;
+  sgstPaise: number;
+  igstPaise: number;
+  cessPaise: number;
+}
+
+export interface LineTotals extends TaxFigures {
   grossPaise: number;
   lineDiscountPaise: number;
   billDiscountPaise: number;
   netPaise: number;
-  taxablePaise: number;
-  cgstPaise: number;
-  sgstPaise: number;
-  igstPaise: number;
-  cessPaise: number;
   totalPaise: number;
 }
 
-export interface TaxRateRow {
+export interface TaxRateRow extends TaxFigures {
   gstRateBp: number;
-  taxablePaise: number;
-  cgstPaise: number;
-  sgstPaise: number;
-  igstPaise: number;
-  cessPaise: number;
 }
 
 export interface InvoiceTotals {

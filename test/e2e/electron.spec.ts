@@ -4,24 +4,12 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import { _electron as electron, expect, test } from '@playwright/test';
+import { electronOrSkipReason } from './support/electron-binary';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
-function electronBinary(): { path: string } | { reason: string } {
-  try {
-    const binary: unknown = createRequire(import.meta.url)('electron');
-    if (typeof binary === 'string' && fs.existsSync(binary)) return { path: binary };
-    return { reason: 'the electron package points at no binary' };
-  } catch (error) {
-    return { reason: `no Electron binary here (${(error as Error).message.split('\n')[0]})` };
-  }
-}
-
-const binary = electronBinary();
-const noDisplay = process.platform === 'linux' && !process.env.DISPLAY;
-const skipReason = 'reason' in binary ? binary.reason : noDisplay ? 'no DISPLAY for an Electron window (run under xvfb-run)' : null;
+const { binary, skipReason } = electronOrSkipReason();
 if (skipReason) console.log(`electron.spec: skipped: ${skipReason}`);
 
 test.describe('the desktop app', () => {
@@ -30,7 +18,7 @@ test.describe('the desktop app', () => {
   test('starts one hardened window on the PIN screen, talking to the ledger over IPC', async () => {
     execFileSync(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'scripts/build-electron.ts')], { cwd: ROOT, stdio: 'inherit' });
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'galla-electron-'));
-    const app = await electron.launch({ args: [ROOT], executablePath: 'path' in binary ? binary.path : undefined, env: { ...process.env, GALLA_LEDGER: path.join(dir, 'ledger.db') } });
+    const app = await electron.launch({ args: [ROOT], executablePath: binary ?? undefined, env: { ...process.env, GALLA_LEDGER: path.join(dir, 'ledger.db') } });
     try {
       const page = await app.firstWindow();
       await expect(page.getByTestId('setup-owner')).toBeVisible();

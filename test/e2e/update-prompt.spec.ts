@@ -5,25 +5,13 @@ import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import { _electron as electron, expect, test } from '@playwright/test';
+import { electronOrSkipReason } from './support/electron-binary';
 import { OPERATOR_TOKEN, releaseOnServer } from '../support/releases';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
-function electronBinary(): { path: string } | { reason: string } {
-  try {
-    const binary: unknown = createRequire(import.meta.url)('electron');
-    if (typeof binary === 'string' && fs.existsSync(binary)) return { path: binary };
-    return { reason: 'the electron package points at no binary' };
-  } catch (error) {
-    return { reason: `no Electron binary here (${(error as Error).message.split('\n')[0]})` };
-  }
-}
-
-const binary = electronBinary();
-const noDisplay = process.platform === 'linux' && !process.env.DISPLAY;
-const skipReason = 'reason' in binary ? binary.reason : noDisplay ? 'no DISPLAY for an Electron window (run under xvfb-run)' : null;
+const { binary, skipReason } = electronOrSkipReason();
 if (skipReason) console.log(`update-prompt.spec: skipped: ${skipReason}`);
 
 /** `npm run server` on a fresh data folder and a free port; resolves with its URL once it listens. */
@@ -55,7 +43,7 @@ test.describe('updating the desktop app', () => {
     fs.writeFileSync(appImage, 'not really an AppImage');
     const app = await electron.launch({
       args: [ROOT],
-      executablePath: 'path' in binary ? binary.path : undefined,
+      executablePath: binary ?? undefined,
       env: {
         ...process.env,
         GALLA_LEDGER: path.join(dir, 'ledger.db'),

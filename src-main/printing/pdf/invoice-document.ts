@@ -6,6 +6,7 @@ import { formatQuantity, formatRupees } from '../../../src-shared/money';
 import { INDIAN_STATE_CODES } from '../../../src-shared/gstin';
 import type { ReceiptInvoice, ReceiptLine, ReceiptPayment, ReceiptShop } from '../../../src-shared/printing/receipt-invoice';
 import { percent } from '../../../src-shared/printing/receipt-invoice';
+import type { TaxFigures } from '../../../src-shared/sales/totals';
 
 export interface InvoicePdfInput {
   shop: ReceiptShop & { stateCode: string };
@@ -24,14 +25,9 @@ const state = (code: string) => `${INDIAN_STATE_CODES[code] ?? 'State'} (${code}
 const t = (text: string, extra: Record<string, unknown> = {}): Content => ({ text, ...(DEVANAGARI.test(text) ? { font: 'NotoDevanagari' } : {}), ...extra }) as Content;
 const num = (text: string, extra: Record<string, unknown> = {}): TableCell => ({ text, alignment: 'right', ...extra });
 
-interface HsnRow {
+interface HsnRow extends TaxFigures {
   hsn: string;
   gstRateBp: number;
-  taxablePaise: number;
-  cgstPaise: number;
-  sgstPaise: number;
-  igstPaise: number;
-  cessPaise: number;
 }
 
 export function hsnBreakup(lines: InvoicePdfInput['lines']): HsnRow[] {

@@ -1,6 +1,6 @@
-// The one place where the server's domain errors become tRPC errors.
+// Domain errors to tRPC errors, in one place for the counter and the server (tRPC's error class runs anywhere).
 import { TRPCError } from '@trpc/server';
-import type { DomainError, DomainErrorCode } from '../../src-shared/errors';
+import type { DomainError, DomainErrorCode } from './errors';
 
 const TRPC_CODES: Record<DomainErrorCode, TRPCError['code']> = {
   NOT_FOUND: 'NOT_FOUND',
