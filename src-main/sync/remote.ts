@@ -51,6 +51,13 @@ export function createRemote(options: RemoteOptions): SyncRemote {
   };
 }
 
+/** The innermost cause of a failed request, e.g. "connect ECONNREFUSED 127.0.0.1:9" rather than "fetch failed". */
+function reasonOf(error: Error): string {
+  let cause: unknown = error;
+  while (cause instanceof Error && cause.cause instanceof Error) cause = cause.cause;
+  return cause instanceof Error ? cause.message : String(cause);
+}
+
 export async function requestEnrolment(serverUrl: string, input: EnrolInput): Promise<EnrolResult> {
   try {
     return enrolResult.parse(await client({ serverUrl }).mutation('counters.enrol', input));
@@ -59,6 +66,8 @@ export async function requestEnrolment(serverUrl: string, input: EnrolInput): Pr
       const code = (error.data as { code?: string } | undefined)?.code;
       if (code === 'UNAUTHORIZED') throw new Unauthorized(error.message);
       if (code === 'BAD_REQUEST' || code === 'CONFLICT') throw new Conflict(error.message);
+      // No tRPC code: nothing answered, or something that is not a Galla server did; the owner must check the address.
+      if (!code) throw new Conflict(`Could not reach a Galla server at ${serverUrl} (${reasonOf(error)}). Check the address and that the server is running.`);
     }
     throw error;
   }

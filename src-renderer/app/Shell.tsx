@@ -13,6 +13,7 @@ import { ItemsScreen } from '../screens/items/ItemsScreen';
 import { InvoicesScreen } from '../screens/invoices/InvoicesScreen';
 import { CashScreen } from '../screens/cash/CashScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
+import { ReportsScreen } from '../screens/reports/ReportsScreen';
 
 export const SCREENS = [
   { id: 'billing', key: 'b' },
@@ -20,6 +21,7 @@ export const SCREENS = [
   { id: 'items', key: 'i' },
   { id: 'invoices', key: 'n' },
   { id: 'cash', key: 'c' },
+  { id: 'reports', key: 'r' },
   { id: 'settings', key: 's' },
 ] as const;
 
@@ -54,9 +56,10 @@ export function Shell({ me, connection, onLogout }: { me: Me; connection: Counte
       <main className="screen" data-screen={screen}>
         {screen === 'billing' && <BillingScreen me={me} goTo={setScreen} />}
         {screen === 'khata' && <KhataScreen />}
-        {screen === 'items' && <ItemsScreen />}
+        {screen === 'items' && <ItemsScreen me={me} />}
         {screen === 'invoices' && <InvoicesScreen me={me} />}
         {screen === 'cash' && <CashScreen />}
+        {screen === 'reports' && <ReportsScreen me={me} />}
         {screen === 'settings' && <SettingsScreen me={me} />}
       </main>
       <StatusBar connection={connection} />

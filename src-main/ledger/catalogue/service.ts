@@ -16,22 +16,30 @@ export type ItemWithBarcodes = Item & { barcodes: string[] };
 export function normalizeBarcodes(raw: string[]): string[] {
   const codes = [...new Set(raw.map(normalizeBarcode))];
   const bad = codes.find((code) => looksLikeGs1(code) && !hasValidCheckDigit(code));
-  if (bad) throw new Invalid(`Barcode ${bad} has a wrong check digit; scan it again.`);
+  if (bad) {
+    const message = `Barcode ${bad} has a wrong check digit; scan it again.`;
+    throw new Invalid(message, [{ path: 'barcodes', message }]);
+  }
   return codes;
+}
+
+/** A taken SKU, PLU or barcode, named against its field so the item form can show it there. */
+function conflictOn(path: string, message: string): Conflict {
+  return new Conflict(message, [{ path, message }]);
 }
 
 function assertFree(ledger: Ledger, itemId: string, fields: { sku?: string; plu?: string | null; barcodes?: string[] }): void {
   if (fields.sku !== undefined) {
     const other = ledger.db.select({ id: items.id, name: items.name }).from(items).where(eq(items.sku, fields.sku)).get();
-    if (other && other.id !== itemId) throw new Conflict(`SKU ${fields.sku} is already used by "${other.name}".`);
+    if (other && other.id !== itemId) throw conflictOn('sku', `SKU ${fields.sku} is already used by "${other.name}".`);
   }
   if (fields.plu) {
     const other = ledger.db.select({ id: items.id, name: items.name }).from(items).where(eq(items.plu, fields.plu)).get();
-    if (other && other.id !== itemId) throw new Conflict(`Scale PLU ${fields.plu} is already used by "${other.name}".`);
+    if (other && other.id !== itemId) throw conflictOn('plu', `Scale PLU ${fields.plu} is already used by "${other.name}".`);
   }
   if (fields.barcodes?.length) {
     const taken = ledger.db.select().from(itemBarcodes).where(inArray(itemBarcodes.barcode, fields.barcodes)).all().find((row) => row.itemId !== itemId);
-    if (taken) throw new Conflict(`Barcode ${taken.barcode} is already on another item.`);
+    if (taken) throw conflictOn('barcodes', `Barcode ${taken.barcode} is already on another item.`);
   }
 }
 

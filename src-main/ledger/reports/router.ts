@@ -1,11 +1,22 @@
-// Report procedures for this counter, available offline.
-import { z } from 'zod';
-import { isoDate } from '../../../src-shared/contracts/common';
+// Report procedures for this counter, available offline, for managers and owners: the same reports the owner's server gives, for this counter's own ledger.
+import { reportRange } from '../../../src-shared/contracts/reports';
+import { ageingInput } from '../../../src-shared/contracts/khata';
 import { managerProcedure, router } from '../../trpc/init';
+import { khataAgeing } from '../khata/service';
+import { gstSummary } from './gst';
+import { salesByHour } from './hourly';
+import { itemSales, lowStock } from './items';
+import { listReturns } from './returns';
 import { salesSummary } from './service';
-
-const rangeInput = z.object({ from: isoDate, to: isoDate }).strict().refine((range) => range.from <= range.to, { message: '"from" must not be after "to"', path: ['from'] });
+import { shiftReconciliation } from './shifts';
 
 export const reportsRouter = router({
-  sales: managerProcedure.input(rangeInput).query(({ ctx, input }) => salesSummary(ctx.ledger, input)),
+  sales: managerProcedure.input(reportRange).query(({ ctx, input }) => salesSummary(ctx.ledger, input)),
+  byHour: managerProcedure.input(reportRange).query(({ ctx, input }) => salesByHour(ctx.ledger, input)),
+  items: managerProcedure.input(reportRange).query(({ ctx, input }) => itemSales(ctx.ledger, input)),
+  gst: managerProcedure.input(reportRange).query(({ ctx, input }) => gstSummary(ctx.ledger, input)),
+  returns: managerProcedure.input(reportRange).query(({ ctx, input }) => listReturns(ctx.ledger, input)),
+  lowStock: managerProcedure.query(({ ctx }) => lowStock(ctx.ledger)),
+  khata: managerProcedure.input(ageingInput).query(({ ctx, input }) => khataAgeing(ctx.ledger, input.asOf ? new Date(`${input.asOf}T23:59:59`) : ctx.ledger.clock())),
+  cashSessions: managerProcedure.input(reportRange).query(({ ctx, input }) => shiftReconciliation(ctx.ledger, input)),
 });

@@ -10,7 +10,8 @@ export type ItemRow = Outputs['catalogue']['list']['rows'][number];
 
 const ROW_HEIGHT = 34;
 
-export function ItemsTable({ items }: { items: ItemRow[] }) {
+/** onOpen: a click, or Enter on a focused row (Enter in the filter box opens the first row shown). */
+export function ItemsTable({ items, onOpen }: { items: ItemRow[]; onOpen: (row: ItemRow) => void }) {
   const { t } = useTranslation();
   const [sorting, setSorting] = useState<SortingState>([]);
   const [filter, setFilter] = useState('');
@@ -49,7 +50,16 @@ export function ItemsTable({ items }: { items: ItemRow[] }) {
   return (
     <section className="items-table">
       <div className="toolbar">
-        <input autoFocus data-testid="item-filter" placeholder={t('items.filter')} value={filter} onChange={(event) => setFilter(event.target.value)} />
+        <input
+          autoFocus
+          data-testid="item-filter"
+          placeholder={t('items.filter')}
+          value={filter}
+          onChange={(event) => setFilter(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter' && rows[0]) onOpen(rows[0].original);
+          }}
+        />
         <span className="muted" data-testid="item-count">{t('items.count', { shown: rows.length, total: items.length })}</span>
       </div>
       <div className="table-scroll" ref={scroller} data-testid="items-scroll">
@@ -73,7 +83,17 @@ export function ItemsTable({ items }: { items: ItemRow[] }) {
             {virtualRows.map((virtualRow) => {
               const row = rows[virtualRow.index]!;
               return (
-                <tr key={row.id} style={{ height: ROW_HEIGHT }} data-testid="item-row">
+                <tr
+                  key={row.id}
+                  style={{ height: ROW_HEIGHT }}
+                  data-testid="item-row"
+                  className="openable"
+                  tabIndex={0}
+                  onClick={() => onOpen(row.original)}
+                  onKeyDown={(event) => {
+                    if (event.key === 'Enter') onOpen(row.original);
+                  }}
+                >
                   {row.getVisibleCells().map((cell) => (
                     <td key={cell.id} className={(cell.column.columnDef.meta as { numeric?: boolean } | undefined)?.numeric ? 'num' : ''}>
                       {flexRender(cell.column.columnDef.cell, cell.getContext())}

@@ -1,4 +1,4 @@
-// Settings: shop details and GSTIN, counter series, billing rules, staff and PINs, printers (when printing is in this build).
+// Settings: shop details and GSTIN, counter series, billing rules, staff and PINs, printers, sync, backup & restore.
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,8 @@ import { ErrorNote } from '../../app/ErrorNote';
 import type { Me } from '../../app/App';
 import { StaffPanel } from './StaffPanel';
 import { PrintersPanel } from './PrintersPanel';
+import { SyncPanel } from './SyncPanel';
+import { BackupPanel } from './BackupPanel';
 
 type AllSettings = Outputs['settings']['all'];
 
@@ -101,6 +103,8 @@ export function SettingsScreen({ me }: { me: Me }) {
           <CounterForm settings={settings.data} />
           {canManage && <StaffPanel me={me} />}
           <PrintersPanel />
+          <SyncPanel me={me} />
+          {canManage && <BackupPanel me={me} />}
         </div>
       )}
       <ErrorNote error={settings.error} />

@@ -1,0 +1,94 @@
+// Item-wise quantity, sales and gross profit (at the cost recorded on each bill line), net of returns; and items at or below their reorder level.
+import type { Ledger } from '../ledger';
+import type { ReportRange } from '../../../src-shared/contracts/reports';
+
+/** What was sold and returned of one item in the range, summed in SQL. */
+export interface ItemMovementSums {
+  itemId: string;
+  name: string;
+  sku: string;
+  unit: string;
+  qtyMilli: number;
+  salesPaise: number;
+  taxablePaise: number;
+  costPaise: number;
+  returnQtyMilli: number;
+  returnsPaise: number;
+  returnTaxablePaise: number;
+  returnCostPaise: number;
+}
+
+export interface ItemSales extends ItemMovementSums {
+  netQtyMilli: number;
+  netSalesPaise: number;
+  netTaxablePaise: number;
+  netCostPaise: number;
+  /** Net taxable sales minus the cost of what stayed sold: tax collected is the government's, not profit. */
+  grossProfitPaise: number;
+}
+
+export function withProfit(row: ItemMovementSums): ItemSales {
+  const netTaxablePaise = row.taxablePaise - row.returnTaxablePaise;
+  const netCostPaise = row.costPaise - row.returnCostPaise;
+  return {
+    ...row,
+    netQtyMilli: row.qtyMilli - row.returnQtyMilli,
+    netSalesPaise: row.salesPaise - row.returnsPaise,
+    netTaxablePaise,
+    netCostPaise,
+    grossProfitPaise: netTaxablePaise - netCostPaise,
+  };
+}
+
+export function itemTotals(rows: ItemSales[]) {
+  const totals = { netQtyMilli: 0, netSalesPaise: 0, netTaxablePaise: 0, netCostPaise: 0, grossProfitPaise: 0 };
+  for (const row of rows) for (const key of Object.keys(totals) as (keyof typeof totals)[]) totals[key] += row[key];
+  return totals;
+}
+
+// A line's cost is divRound(qty × unit cost, 1000) as the server reckons it; both factors are never negative, so
+// (x + 500) / 1000 in SQLite's integer division is that same round-half-up, and the sum stays in SQL.
+const LINE_COST = '((l.qty_milli * l.unit_cost_paise + 500) / 1000)';
+
+const ITEM_SALES_SQL = `
+  WITH sold AS (
+    SELECT l.item_id, SUM(l.qty_milli) AS qty, SUM(l.total_paise) AS total, SUM(l.taxable_paise) AS taxable, SUM(${LINE_COST}) AS cost
+    FROM invoices i JOIN invoice_lines l ON l.invoice_id = i.id
+    WHERE i.business_date BETWEEN @from AND @to GROUP BY l.item_id
+  ), returned AS (
+    SELECT r.item_id, SUM(r.qty_milli) AS qty, SUM(r.total_paise) AS total, SUM(r.taxable_paise) AS taxable,
+      SUM((r.qty_milli * l.unit_cost_paise + 500) / 1000) AS cost
+    FROM credit_notes n JOIN credit_note_lines r ON r.credit_note_id = n.id JOIN invoice_lines l ON l.id = r.invoice_line_id
+    WHERE n.business_date BETWEEN @from AND @to GROUP BY r.item_id
+  ), moved AS (SELECT item_id FROM sold UNION SELECT item_id FROM returned)
+  SELECT m.item_id AS itemId, COALESCE(it.name, 'Unknown item') AS name, COALESCE(it.sku, '') AS sku, COALESCE(it.unit, 'pcs') AS unit,
+    COALESCE(s.qty, 0) AS qtyMilli, COALESCE(s.total, 0) AS salesPaise, COALESCE(s.taxable, 0) AS taxablePaise, COALESCE(s.cost, 0) AS costPaise,
+    COALESCE(r.qty, 0) AS returnQtyMilli, COALESCE(r.total, 0) AS returnsPaise, COALESCE(r.taxable, 0) AS returnTaxablePaise, COALESCE(r.cost, 0) AS returnCostPaise
+  FROM moved m LEFT JOIN sold s ON s.item_id = m.item_id LEFT JOIN returned r ON r.item_id = m.item_id LEFT JOIN items it ON it.id = m.item_id`;
+
+/** Returns count on the day of the credit note, as on the owner's server, so a day's figures never change afterwards. */
+export function itemSales(ledger: Ledger, range: ReportRange): { rows: ItemSales[]; totals: ReturnType<typeof itemTotals> } {
+  const sums = ledger.sqlite.prepare(ITEM_SALES_SQL).all(range) as ItemMovementSums[];
+  const rows = sums.map(withProfit).sort((a, b) => b.netSalesPaise - a.netSalesPaise || a.name.localeCompare(b.name));
+  return { rows, totals: itemTotals(rows) };
+}
+
+export interface LowStockItem {
+  itemId: string;
+  name: string;
+  sku: string;
+  unit: string;
+  category: string;
+  stockMilli: number;
+  reorderLevelMilli: number;
+}
+
+/** Active items whose stock on hand is at or below the reorder level set on them, the furthest below first. */
+export function lowStock(ledger: Ledger): LowStockItem[] {
+  return ledger.sqlite
+    .prepare(
+      `SELECT id AS itemId, name, sku, unit, category, stock_milli AS stockMilli, reorder_level_milli AS reorderLevelMilli
+       FROM items WHERE active = 1 AND stock_milli <= reorder_level_milli ORDER BY stock_milli - reorder_level_milli, name LIMIT 5000`,
+    )
+    .all() as LowStockItem[];
+}

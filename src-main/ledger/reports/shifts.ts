@@ -1,0 +1,52 @@
+// Cash-session reconciliation: each shift opened in the range, its Z-report figures, and counted cash against expected.
+import type { Ledger } from '../ledger';
+import type { ReportRange } from '../../../src-shared/contracts/reports';
+import { sessionSummary, type SessionSummary } from '../cash-sessions/service';
+
+export interface ShiftRow extends Omit<SessionSummary, 'session'> {
+  id: string;
+  openedAt: string;
+  closedAt: string | null;
+  openedByName: string;
+  closedByName: string;
+  openingFloatPaise: number;
+  /** Null while the shift is open: nothing has been counted yet. */
+  countedPaise: number | null;
+  differencePaise: number | null;
+}
+
+/** Local calendar days to the UTC instants stored on the rows: [start of "from", start of the day after "to"). */
+export function rangeInstants(range: ReportRange): { start: string; end: string } {
+  const end = new Date(`${range.to}T00:00:00`);
+  end.setDate(end.getDate() + 1);
+  return { start: new Date(`${range.from}T00:00:00`).toISOString(), end: end.toISOString() };
+}
+
+/**
+ * Reuses the Z-report's own sums (sessionSummary) so a shift reads the same here as on its printed report; a closed
+ * shift keeps the expected cash fixed at its close, which is what its difference was measured against.
+ */
+export function shiftReconciliation(ledger: Ledger, range: ReportRange): ShiftRow[] {
+  const sessions = ledger.sqlite
+    .prepare(
+      `SELECT c.id, COALESCE(o.name, '') AS openedByName, COALESCE(x.name, '') AS closedByName FROM cash_sessions c
+       LEFT JOIN staff o ON o.id = c.opened_by LEFT JOIN staff x ON x.id = c.closed_by
+       WHERE c.opened_at >= @start AND c.opened_at < @end ORDER BY c.opened_at DESC LIMIT 1000`,
+    )
+    .all(rangeInstants(range)) as { id: string; openedByName: string; closedByName: string }[];
+  return sessions.map(({ id, openedByName, closedByName }) => {
+    const { session, ...figures } = sessionSummary(ledger, id);
+    return {
+      ...figures,
+      expectedCashPaise: session.expectedPaise ?? figures.expectedCashPaise,
+      id,
+      openedAt: session.openedAt,
+      closedAt: session.closedAt,
+      openedByName,
+      closedByName,
+      openingFloatPaise: session.openingFloatPaise,
+      countedPaise: session.countedPaise,
+      differencePaise: session.differencePaise,
+    };
+  });
+}

@@ -1,0 +1,25 @@
+// The date ranges a report screen offers (today, yesterday, this month, custom), as local calendar days like the ledger's business dates.
+import { format, startOfMonth, subDays } from 'date-fns';
+
+export const PRESETS = ['today', 'yesterday', 'month', 'custom'] as const;
+export type Preset = (typeof PRESETS)[number];
+
+export interface DayRange {
+  from: string;
+  to: string;
+}
+
+const day = (date: Date) => format(date, 'yyyy-MM-dd');
+
+/** A preset's range on the given day; "custom" keeps whatever range was last shown. */
+export function presetRange(preset: Exclude<Preset, 'custom'>, today: Date): DayRange {
+  if (preset === 'yesterday') return { from: day(subDays(today, 1)), to: day(subDays(today, 1)) };
+  if (preset === 'month') return { from: day(startOfMonth(today)), to: day(today) };
+  return { from: day(today), to: day(today) };
+}
+
+/** Checked before asking the ledger, so a half-typed date shows a message instead of an error round-trip. */
+export function rangeProblem(range: DayRange): 'incomplete' | 'backwards' | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(range.from) || !/^\d{4}-\d{2}-\d{2}$/.test(range.to)) return 'incomplete';
+  return range.from > range.to ? 'backwards' : null;
+}
