@@ -11,6 +11,7 @@ import { ItemsPage } from './pages/Items';
 import { KhataPage } from './pages/Khata';
 import { GstPage, ShiftsPage } from './pages/Gst';
 import { InvoicePage, InvoicesPage } from './pages/Invoices';
+import { MonitoringPage } from './pages/Monitoring';
 
 const PAGES = [
   ['overview', 'Overview'],
@@ -19,7 +20,11 @@ const PAGES = [
   ['khata', 'Khata'],
   ['gst', 'GST'],
   ['shifts', 'Shifts & returns'],
+  ['monitoring', 'Monitoring'],
 ] as const;
+
+/** Pages about now, not about a range of days: no range picker. */
+const RANGELESS = new Set(['monitoring']);
 
 function RangePicker({ range, onApply }: { range: Range; onApply: (range: Range) => void }) {
   const [draft, setDraft] = useState(range);
@@ -67,6 +72,8 @@ function Page() {
       return <InvoicesPage range={range} params={params} />;
     case 'invoice':
       return <InvoicePage id={route.arg ?? ''} />;
+    case 'monitoring':
+      return <MonitoringPage />;
     default:
       return <Overview range={range} />;
   }
@@ -75,6 +82,9 @@ function Page() {
 function Shell() {
   const trpc = useTRPC();
   const me = useQuery(trpc.accounts.me.queryOptions());
+  // Open alerts show on the nav from any page; a refused query (not a manager) just shows no count.
+  const unresolved = useQuery({ ...trpc.monitoring.alerts.queryOptions({ which: 'unresolved', limit: 500 }), refetchInterval: 60_000 });
+  const openAlerts = unresolved.data?.filter((alert) => alert.state === 'open').length ?? 0;
   const route = useRoute();
   const keep = Object.fromEntries([...route.params].filter(([key]) => key !== 'from' && key !== 'to'));
   return (
@@ -88,6 +98,11 @@ function Shell() {
           {PAGES.map(([page, label]) => (
             <a key={page} href={href(page, route.range)} className={route.page === page ? 'active' : undefined}>
               {label}
+              {page === 'monitoring' && openAlerts > 0 && (
+                <span className="nav-count" aria-label={`${openAlerts} open alerts`}>
+                  {openAlerts}
+                </span>
+              )}
             </a>
           ))}
         </nav>
@@ -95,9 +110,11 @@ function Shell() {
           Log out
         </button>
       </header>
-      <div className="toolbar">
-        <RangePicker range={route.range} onApply={(range) => navigate(href(route.page, range, keep, route.arg ?? undefined))} />
-      </div>
+      {!RANGELESS.has(route.page) && (
+        <div className="toolbar">
+          <RangePicker range={route.range} onApply={(range) => navigate(href(route.page, range, keep, route.arg ?? undefined))} />
+        </div>
+      )}
       <main>
         <Page />
       </main>

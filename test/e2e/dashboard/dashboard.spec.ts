@@ -1,5 +1,6 @@
 // The owner dashboard in Chromium against the real server: log in, pick a range, drill down day → invoices → invoice,
-// export CSV (and read the file), khata reminder, and the same screens on a phone. Every screen is photographed.
+// export CSV (and read the file), khata reminder, monitoring (a quiet counter's alert acknowledged, then resolved into its
+// cooldown), and the same screens on a phone. Every screen is photographed.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,6 +12,7 @@ const PASSWORD = 'correct horse battery';
 let server: ChildProcess;
 let url = '';
 let login = '';
+let quietOutbox = -1;
 
 function startServer(): Promise<void> {
   server = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'test/e2e/support/dashboard-server.ts')], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -21,10 +23,12 @@ function startServer(): Promise<void> {
       output += chunk.toString();
       const found = /DASHBOARD_URL=(\S+)/.exec(output)?.[1];
       const email = /DASHBOARD_LOGIN=(\S+)/.exec(output)?.[1];
-      if (found && email) {
+      const outbox = /DASHBOARD_QUIET_OUTBOX=(\d+)/.exec(output)?.[1];
+      if (found && email && outbox) {
         clearTimeout(timer);
         url = found;
         login = email;
+        quietOutbox = Number(outbox);
         resolve();
       }
     };
@@ -128,6 +132,52 @@ test.describe.serial('the owner dashboard', () => {
     await shot(page, 'dashboard-gst');
   });
 
+  test('monitoring: each counter\'s sync, outbox, version, printer and backup; a quiet counter\'s alert acknowledged, then resolved into its cooldown', async ({ page }) => {
+    page.on('pageerror', (error) => console.error('page error:', error.message));
+    await logIn(page);
+    const navLink = page.getByRole('link', { name: /^Monitoring/ });
+    await expect(navLink.locator('.nav-count')).toHaveText('1');
+    await navLink.click();
+    await expect(page.getByLabel('From')).toHaveCount(0);
+
+    const counters = page.getByTestId('monitoring-counters');
+    const cells = (code: string) => counters.getByRole('row', { name: new RegExp(`${code} · Counter ${code}`) }).locator('td');
+    // C1 synced just now as v1.4.0 with an empty outbox and a backup on the server.
+    await expect(cells('C1')).toHaveText(['C1 · Counter C1', 'just now', '0 waiting', 'v1.4.0', 'No printer set', 'just now']);
+    await expect(cells('C2')).toHaveText(['C2 · Counter C2', 'just now', '0 waiting', 'v1.4.0', 'No printer set', 'never']);
+    // C3 last pushed three hours ago as v1.3.0, with changes still waiting: its last sync is flagged.
+    await expect(cells('C3')).toHaveText(['C3 · Counter C3', '3 h ago', `${quietOutbox} waiting`, 'v1.3.0', 'No printer set', 'never']);
+    await expect(counters.locator('.flagged')).toHaveText(['3 h ago']);
+    await expect(page.getByTestId('monitoring-summary')).toContainText('1 not syncing');
+
+    const alerts = page.getByTestId('alerts');
+    const alert = alerts.getByTestId('alert');
+    await expect(alert).toHaveCount(1);
+    await expect(alert).toContainText('Not syncing');
+    await expect(alert).toContainText('Counter C3 (C3) has not synced for 3 h.');
+    await expect(alert).toContainText('Once resolved, it stays quiet for 60 min');
+    await shot(page, 'dashboard-monitoring');
+
+    await alert.getByRole('button', { name: 'Acknowledge' }).click();
+    await expect(alerts.getByRole('button', { name: 'Open (0)' })).toBeVisible();
+    await expect(navLink.locator('.nav-count')).toHaveCount(0);
+    await alerts.getByRole('button', { name: 'Acknowledged (1)' }).click();
+    await expect(alert).toContainText('Acknowledged');
+    await expect(alert.getByRole('button', { name: 'Acknowledge' })).toHaveCount(0);
+
+    await alert.getByRole('button', { name: 'Resolve' }).click();
+    await expect(alerts.getByRole('button', { name: 'Acknowledged (0)' })).toBeVisible();
+    await alerts.getByRole('button', { name: 'Resolved (1)' }).click();
+    await expect(alert.getByRole('button')).toHaveCount(0);
+    await expect(alert).toContainText(/Resolved \d+ \w+, \d\d:\d\d/i);
+    // The server holds the same condition back for the cooldown after the resolve; the page says until when.
+    const hourFromNow = [0, 1].map((minute) => new Date(Date.now() + (60 - minute) * 60_000).toLocaleString('en-IN', { timeZone: 'Asia/Kolkata', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }));
+    await expect(alert.locator('.cooldown')).toHaveText(new RegExp(`may fire again from (${hourFromNow.join('|')}) if the problem is still there`));
+    // Resolving does not make C3 sync: it stays flagged until it does.
+    await expect(counters.locator('.flagged')).toHaveText(['3 h ago']);
+    await shot(page, 'dashboard-monitoring-resolved');
+  });
+
   test('works on a phone screen', async ({ browser }) => {
     const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
     await logIn(phone);
@@ -142,6 +192,14 @@ test.describe.serial('the owner dashboard', () => {
     await phone.getByTestId('invoices').locator('tbody tr').first().click();
     await expect(phone.getByTestId('invoice')).toBeVisible();
     await shot(phone, 'dashboard-phone-invoice');
+    await phone.getByRole('link', { name: /^Monitoring/ }).click();
+    await expect(phone.getByTestId('monitoring-counters').locator('tbody tr')).toHaveCount(3);
+    await phone.getByTestId('alerts').getByRole('button', { name: 'Resolved (1)' }).click();
+    await expect(phone.getByTestId('alert')).toContainText('may fire again from');
+    expect(await scrollsSideways()).toBe(false);
+    await shot(phone, 'dashboard-monitoring-phone');
+    await phone.getByTestId('alert').scrollIntoViewIfNeeded();
+    await shot(phone, 'dashboard-monitoring-phone-alerts');
     await phone.close();
   });
 });
