@@ -15,7 +15,7 @@ export const scale = {
   seed: 20_261_123,
 };
 
-function printTable(rows: BenchRow[]): void {
+export function printTable(rows: BenchRow[]): void {
   const header = ['what', 'p50 ms', 'p95 ms', 'p99 ms', 'target', 'verdict', 'note'];
   const cells = rows.map((row) => [row.name, row.p50.toFixed(3), row.p95.toFixed(3), row.p99.toFixed(3), row.target === null ? '' : `≤ ${row.target}`, row.target === null ? '' : row.p99 <= row.target ? 'ok' : 'MISSED', row.note ?? '']);
   const widths = header.map((title, column) => Math.max(title.length, ...cells.map((cell) => cell[column]!.length)));

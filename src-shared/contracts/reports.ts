@@ -1,12 +1,14 @@
 // Inputs of the owner-report procedures (server) as the dashboard sends them: date ranges, drill-down filters, exports.
 import { z } from 'zod';
 import { isValidGstin } from '../gstin';
-import { id, isoDate } from './common';
+import { id, isoDate, NUL_MESSAGE, withoutNul } from './common';
 
 /** Three years of days is the widest range a report takes: wide enough for any return, narrow enough to stay fast. */
 const MAX_RANGE_DAYS = 366 * 3;
 
-const rangeShape = { from: isoDate, to: isoDate };
+/** ISO allows the year 0000 but PostgreSQL's dates do not, so a report date starts at the year 1. */
+const reportDate = isoDate.refine((date) => !date.startsWith('0000'), 'must be a date from the year 1 on');
+const rangeShape = { from: reportDate, to: reportDate };
 const rangeChecks = <T extends { from: string; to: string }>(schema: z.ZodType<T>) =>
   schema
     .refine((range) => range.from <= range.to, { message: '"from" must not be after "to"', path: ['from'] })
@@ -15,14 +17,14 @@ const rangeChecks = <T extends { from: string; to: string }>(schema: z.ZodType<T
 export const reportRange = rangeChecks(z.object(rangeShape).strict());
 export type ReportRange = z.infer<typeof reportRange>;
 
-export const khataReportInput = z.object({ asOf: isoDate }).strict();
+export const khataReportInput = z.object({ asOf: reportDate }).strict();
 
 export const invoiceListInput = rangeChecks(
   z
     .object({
       ...rangeShape,
       counterId: id.optional(),
-      staffId: z.string().max(64).optional(),
+      staffId: z.string().max(64).refine(withoutNul, NUL_MESSAGE).optional(),
       hour: z.number().int().min(0).max(23).optional(),
       itemId: id.optional(),
       limit: z.number().int().min(1).max(200).default(50),

@@ -1,6 +1,7 @@
 // The sync wire protocol between a counter and the cloud server: push batches of outbox ops, pull other counters' changes by cursor.
 import { z } from 'zod';
 import { counterHeartbeat } from './heartbeat';
+import { NUL_MESSAGE, withoutNul } from '../contracts/common';
 
 /** What a counter's outbox can carry (src-main/ledger/outbox). */
 export const SYNC_ENTITIES = ['invoice', 'credit_note', 'receipt', 'item', 'party', 'khata_entry', 'stock_movement', 'cash_session'] as const;
@@ -20,10 +21,10 @@ export const syncOp = z
     /** The counter's outbox order; the server applies a batch in this order. */
     seq: z.number().int().positive(),
     entity: z.enum(SYNC_ENTITIES),
-    entityId: z.string().min(1).max(64),
+    entityId: z.string().min(1).max(64).refine(withoutNul, NUL_MESSAGE),
     payload: z.record(z.string(), z.unknown()),
     /** The counter's clock when the change was made: informational only, never used for ordering. */
-    createdAt: z.string().max(40),
+    createdAt: z.string().max(40).refine(withoutNul, NUL_MESSAGE),
   })
   .strict();
 export type SyncOp = z.infer<typeof syncOp>;
@@ -33,7 +34,7 @@ export const pushInput = z
     ops: z.array(syncOp).min(1, 'a push needs at least one op').max(MAX_PUSH_OPS),
     /** The counter's clock when it sent the batch, so the server can warn about a drifted clock. */
     counterTime: z.iso.datetime(),
-    appVersion: z.string().max(40).optional(),
+    appVersion: z.string().max(40).refine(withoutNul, NUL_MESSAGE).optional(),
     heartbeat: counterHeartbeat.optional(),
   })
   .strict();
