@@ -1,19 +1,15 @@
 // Backups from Settings: the owner sets the passphrase, backs up with a progress bar that reaches 100 %, sees the
 // backup listed, and restores it: a wrong passphrase is refused with the reason, the right one is verified for the next start.
 import { expect, test, type Page } from '@playwright/test';
-import { PINS, seedShop } from './support/seed';
-import { loginAs } from './support/login';
+import { PINS } from './support/seed';
+import { openLoggedIn } from './support/login';
 import { shot } from './support/screens';
 
 test.describe.serial('backup and restore in Settings', () => {
   let page: Page;
 
   test.beforeAll(async ({ browser }) => {
-    await seedShop(process.env.GALLA_WS ?? '');
-    page = await browser.newPage();
-    page.on('pageerror', (error) => console.error('page error:', error.message));
-    await page.goto(process.env.GALLA_URL ?? '');
-    await loginAs(page, 'Asha', PINS.owner);
+    page = await openLoggedIn(browser, 'Asha', PINS.owner);
     await page.keyboard.press('Alt+s');
   });
 

@@ -1,19 +1,15 @@
 // Items by hand, keyboard first: a manager creates an item (a bad HSN is shown beside its field by the ledger's own
 // check), receives stock and sees the movement, then finds the item again and edits it.
 import { expect, test, type Page } from '@playwright/test';
-import { PINS, seedShop } from './support/seed';
-import { loginAs } from './support/login';
+import { PINS } from './support/seed';
+import { openLoggedIn } from './support/login';
 import { shot } from './support/screens';
 
 test.describe.serial('creating and editing an item', () => {
   let page: Page;
 
   test.beforeAll(async ({ browser }) => {
-    await seedShop(process.env.GALLA_WS ?? '');
-    page = await browser.newPage();
-    page.on('pageerror', (error) => console.error('page error:', error.message));
-    await page.goto(process.env.GALLA_URL ?? '');
-    await loginAs(page, 'Manoj', PINS.manager);
+    page = await openLoggedIn(browser, 'Manoj', PINS.manager);
     await page.keyboard.press('Alt+i');
     await expect(page.getByTestId('item-filter')).toBeFocused();
   });

@@ -4,8 +4,8 @@ import net from 'node:net';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { expect, test, type Page } from '@playwright/test';
-import { bridgeClient, PINS, seedShop } from './support/seed';
-import { loginAs } from './support/login';
+import { bridgeClient, PINS } from './support/seed';
+import { loginAs, openLoggedIn } from './support/login';
 import { shot } from './support/screens';
 
 /** A port on 127.0.0.1 where nothing listens: bound once by the OS, then released. */
@@ -21,11 +21,7 @@ test.describe.serial('the sync section', () => {
   let page: Page;
 
   test.beforeAll(async ({ browser }) => {
-    await seedShop(process.env.GALLA_WS ?? '');
-    page = await browser.newPage();
-    page.on('pageerror', (error) => console.error('page error:', error.message));
-    await page.goto(process.env.GALLA_URL ?? '');
-    await loginAs(page, 'Asha', PINS.owner);
+    page = await openLoggedIn(browser, 'Asha', PINS.owner);
     await page.keyboard.press('Alt+s');
   });
 
