@@ -3,7 +3,7 @@
 // PostgreSQL when DATABASE_URL is set; each test gets a fresh database of its own (test/support/server.ts).
 import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 
-const serverSuites = ['test/server/**/*.test.ts', 'test/main/sync/**/*.test.ts'];
+const serverSuites = ['test/server/**/*.test.ts', 'test/main/sync/**/*.test.ts', 'test/main/runtime/**/*.test.ts'];
 
 const serverProject = (database: 'pglite' | 'postgres'): TestProjectInlineConfiguration => ({
   extends: true,

@@ -24,6 +24,8 @@ export interface BridgeOptions {
   token?: string;
   /** Folder of the built renderer to serve at /, or null to serve only the socket. */
   rendererDir: string | null;
+  /** The counter's background services, told after each committed mutation (src-main/runtime). */
+  afterWrite?: () => void;
 }
 
 export interface RunningBridge {
@@ -68,7 +70,7 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
   const handler = applyWSSHandler({
     wss,
     router: appRouter,
-    createContext: (): LedgerContext => ({ ledger: options.ledger, session: { staffId: null } }),
+    createContext: (): LedgerContext => ({ ledger: options.ledger, session: { staffId: null }, afterWrite: options.afterWrite }),
     keepAlive: { enabled: true, pingMs: 30_000, pongWaitMs: 5_000 },
   });
   http.server.on('upgrade', (req, socket, head) => {

@@ -13,8 +13,8 @@ import { readWindowState, writeWindowState } from './window-state';
 import { installMenu } from './menu';
 import { startUpdater } from './updater';
 import { applyPendingRestore } from '../backup/restore';
-import { startBackupSchedule } from '../backup/schedule';
-import { backupsFor } from '../backup/registry';
+import { parsePrintConfig } from '../ledger/printing/worker';
+import { startCounterServices, type CounterServices } from '../runtime/counter-services';
 
 const QUIT_GRACE_MS = 10_000;
 const inFlight = createInFlight();
@@ -22,7 +22,7 @@ const sessions = new WeakMap<WebContents, CounterSession>();
 let ledger: Ledger | null = null;
 let mainWindow: BrowserWindow | null = null;
 let quitting = false;
-let stopBackups: () => void = () => {};
+let services: CounterServices | null = null;
 
 function createWindow(config: DesktopConfig): BrowserWindow {
   const state = readWindowState(config.windowStateFile);
@@ -66,14 +66,20 @@ async function start(): Promise<void> {
     return;
   }
   const openLedgerNow = ledger;
-  stopBackups = startBackupSchedule({ ledger: openLedgerNow, backups: backupsFor(openLedgerNow) });
+  const runningServices = startCounterServices({
+    ledger: openLedgerNow,
+    print: parsePrintConfig({ platform: process.platform }),
+    appVersion: app.getVersion(),
+    log: (message, error) => console.error(`galla: ${message}`, error ?? ''),
+  });
+  services = runningServices;
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [RENDERER_CSP] } }));
   serveIpc<typeof appRouter, WebContents>(ipcMain, {
     router: appRouter,
     contextFor: (sender): LedgerContext => {
       const existing = sessions.get(sender) ?? { staffId: null };
       sessions.set(sender, existing);
-      return { ledger: openLedgerNow, session: existing };
+      return { ledger: openLedgerNow, session: existing, afterWrite: runningServices.afterWrite };
     },
     isTrustedSender: (event) => mainWindow !== null && event.sender === mainWindow.webContents && isOurPage(event.senderFrame?.url, config),
     inFlight,
@@ -96,9 +102,10 @@ if (!app.requestSingleInstanceLock()) {
     if (quitting) return;
     event.preventDefault();
     quitting = true;
-    // A bill being finalised is one SQLite transaction: let the calls in flight finish, then close the ledger cleanly.
-    void inFlight.drained(QUIT_GRACE_MS).then(() => {
-      stopBackups();
+    // A bill being finalised is one SQLite transaction: let the calls in flight finish, and the receipt being
+    // printed and the sync run under way end, then close the ledger cleanly.
+    void inFlight.drained(QUIT_GRACE_MS).then(async () => {
+      await services?.stop();
       ledger?.close();
       ledger = null;
       app.exit(0);

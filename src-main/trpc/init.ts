@@ -15,6 +15,8 @@ export interface CounterSession {
 export interface LedgerContext {
   ledger: Ledger;
   session: CounterSession;
+  /** Told after each committed mutation, so background work (printing, sync) starts now rather than at its next poll. */
+  afterWrite?: () => void;
 }
 
 const t = initTRPC.context<LedgerContext>().create({
@@ -35,9 +37,15 @@ const mapErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
+const announceWrites = t.middleware(async ({ ctx, type, next }) => {
+  const result = await next();
+  if (result.ok && type === 'mutation') ctx.afterWrite?.();
+  return result;
+});
+
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure.use(mapErrors);
+export const publicProcedure = t.procedure.use(mapErrors).use(announceWrites);
 
 export const staffProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.session.staffId) throw new Unauthorized('Log in with your PIN first.');

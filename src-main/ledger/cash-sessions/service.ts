@@ -7,6 +7,7 @@ import { type Actor, type Ledger, nowIso } from '../ledger';
 import { recordAudit } from '../audit/service';
 import { enqueue } from '../outbox/service';
 import { getCounter } from '../settings/service';
+import { queueDocumentPrint } from '../printing/queue';
 import { cashMovements, cashSessions, type CashSession } from './schema';
 
 export function currentSession(ledger: Ledger): CashSession | null {
@@ -89,7 +90,7 @@ export function sessionSummary(ledger: Ledger, sessionId: string): SessionSummar
   };
 }
 
-/** Closes the shift: the Z-report figures plus counted vs expected. A difference is recorded and audited, never hidden. */
+/** Closes the shift: the Z-report figures plus counted vs expected, printed. A difference is recorded and audited, never hidden. */
 export function closeSession(ledger: Ledger, actor: Actor, input: { countedPaise: number; note: string }): SessionSummary & { countedPaise: number; differencePaise: number } {
   return ledger.transaction(() => {
     const open = requireOpenSession(ledger);
@@ -102,6 +103,8 @@ export function closeSession(ledger: Ledger, actor: Actor, input: { countedPaise
       .run();
     const closed = ledger.db.select().from(cashSessions).where(eq(cashSessions.id, open.id)).get()!;
     enqueue(ledger, 'cash_session', closed.id, closed);
+    // The Z-report comes out of the receipt printer at close, like a bill's receipt: queued in the same transaction.
+    queueDocumentPrint(ledger, 'z_report', closed.id);
     recordAudit(ledger, { action: 'cash.close', staffId: actor.staffId, subjectId: open.id, details: { expectedPaise: summary.expectedCashPaise, countedPaise: input.countedPaise, differencePaise } });
     return { ...summary, session: closed, countedPaise: input.countedPaise, differencePaise };
   });

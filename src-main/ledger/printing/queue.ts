@@ -10,11 +10,14 @@
 // A job is never dropped for being retried too often: an unplugged printer is retried (with backoff) until
 // it is back, and reprint makes a new job at any time.
 import { randomUUID } from 'node:crypto';
-import { and, asc, count, desc, eq, inArray, lte, ne, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, inArray, lte, ne, or, sql } from 'drizzle-orm';
 import { NotFound } from '../../../src-shared/errors';
 import type { PrinterProfile } from '../../../src-shared/contracts/printing';
 import { type Ledger, nowIso } from '../ledger';
 import { getPrinters } from '../settings/service';
+import { invoices } from '../sales/schema';
+import { creditNotes } from '../returns/schema';
+import { receipts } from '../khata/schema';
 import { printJobs, type PrintJob } from './schema';
 
 export type PrintDocType = PrintJob['docType'];
@@ -104,9 +107,15 @@ export function printedBefore(ledger: Ledger, job: PrintJob): boolean {
   return earlier !== undefined;
 }
 
-export function listPrintJobs(ledger: Ledger, filter: { status?: PrintJob['status']; docId?: string; limit: number }): PrintJob[] {
+/** The number of the document a job prints (a bill, credit note or receipt), so a person can tell which one is waiting. */
+const docNumber = sql<string | null>`COALESCE(
+  (SELECT ${invoices.number} FROM ${invoices} WHERE ${invoices.id} = ${printJobs.docId}),
+  (SELECT ${creditNotes.number} FROM ${creditNotes} WHERE ${creditNotes.id} = ${printJobs.docId}),
+  (SELECT ${receipts.number} FROM ${receipts} WHERE ${receipts.id} = ${printJobs.docId}))`;
+
+export function listPrintJobs(ledger: Ledger, filter: { status?: PrintJob['status']; docId?: string; limit: number }): (PrintJob & { docNumber: string | null })[] {
   const where = and(filter.status ? eq(printJobs.status, filter.status) : undefined, filter.docId ? eq(printJobs.docId, filter.docId) : undefined);
-  return ledger.db.select().from(printJobs).where(where).orderBy(desc(sql`rowid`)).limit(filter.limit).all();
+  return ledger.db.select({ ...getTableColumns(printJobs), docNumber }).from(printJobs).where(where).orderBy(desc(sql`rowid`)).limit(filter.limit).all();
 }
 
 /** How many jobs wait for a printer: for the status bar and the owner's monitoring page. */

@@ -41,9 +41,11 @@ describe('the print job is written with its document', () => {
   it('a finalised bill, a return and a khata payment each queue one receipt on the default printer', async () => {
     const invoice = await billedShop();
     const sale = await shop.cashier.sales.get({ id: invoice.id });
-    await shop.manager.returns.create({ id: randomUUID(), invoiceId: invoice.id, lines: [{ invoiceLineId: sale.lines[1]!.id, qtyMilli: 1000 }], refundMode: 'cash', reason: 'damaged' });
-    await shop.cashier.khata.receivePayment({ id: randomUUID(), partyId: invoice.partyId!, amountPaise: 20_000, mode: 'cash' });
+    const returned = await shop.manager.returns.create({ id: randomUUID(), invoiceId: invoice.id, lines: [{ invoiceLineId: sale.lines[1]!.id, qtyMilli: 1000 }], refundMode: 'cash', reason: 'damaged' });
+    const paid = await shop.cashier.khata.receivePayment({ id: randomUUID(), partyId: invoice.partyId!, amountPaise: 20_000, mode: 'cash' });
     expect(jobs().map((j) => j.status)).toEqual(['queued', 'queued', 'queued']);
+    // The list a person reads names each document by its number, newest first.
+    expect((await shop.cashier.printing.jobs({})).jobs.map((j) => j.docNumber)).toEqual([paid.receipt.number, returned.creditNote.number, invoice.number]);
     await runWorkerOnce();
     expect(jobs().map((j) => j.status)).toEqual(['done', 'done', 'done']);
     const all = emulator.captures.map((c) => c.lines.join('\n'));
@@ -157,16 +159,20 @@ describe('reprint and test print', () => {
     await expect(shop.cashier.printing.reprint({ docType: 'invoice', docId: randomUUID() })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
-  it('prints the Z-report of a shift on request, with its expected cash', async () => {
+  it('closing a shift prints its Z-report with the expected cash, and it can be printed again on request', async () => {
     await billedShop();
     const summary = await shop.cashier.cashSessions.close({ countedPaise: 196_800, note: '' });
-    await shop.cashier.printing.reprint({ docType: 'z_report', docId: summary.session.id });
+    expect(jobs().filter((job) => job.docId === summary.session.id).map((job) => job.status)).toEqual(['queued']);
     shop.t.ledger.sqlite.prepare("DELETE FROM print_jobs WHERE doc_type != 'z_report'").run();
     await runWorkerOnce();
     const text = emulator.captures[0]!.lines.join('\n');
     expect(text).toContain('Z-REPORT counter C1');
+    expect(text).not.toContain('REPRINT');
     expect(text).toMatch(/^Expected cash Rs\. +1,968\.00 +\{bold\}$/m);
     expect(text).toMatch(/^Difference +0\.00 +\{bold\}$/m);
+    await shop.cashier.printing.reprint({ docType: 'z_report', docId: summary.session.id });
+    await runWorkerOnce();
+    expect(emulator.captures[1]!.lines.join('\n')).toContain('REPRINT');
   });
 
   it('the settings test print shows columns, Hindi as raster, QR, barcode, cut and drawer kick', async () => {
