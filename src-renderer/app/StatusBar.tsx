@@ -1,51 +1,39 @@
-// Always visible: bridge connection, shift, what waits to sync, and the slots for sync and printer state.
+// Always visible: bridge connection, shift, what waits to sync, sync state, and whether receipts come out.
 import { useSyncExternalStore } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from './trpc';
-import { useOptionalQuery } from './optional-procedure';
 import type { CounterConnection } from './connection';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
-
-/** The part of `sync.status` (src-main/sync) the bar shows; read only when the router serves it. */
-interface SyncStatusSlot {
-  enrolled: boolean;
-  lastSuccessAt: string | null;
-  error: { message: string } | null;
-  clock?: { drifted: boolean };
-}
-
-/** The part of `printing.jobs` (src-main/ledger/printing) the bar shows. */
-interface PrintJobsSlot {
-  pending: number;
-  jobs: { status: string; lastError?: string | null }[];
-}
 
 const clockTime = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
 function SyncSlot() {
   const { t } = useTranslation();
-  const sync = useOptionalQuery<SyncStatusSlot>('sync.status');
-  if (!sync.available) return <span className="slot muted" data-testid="sync-slot">{t('status.sync')}: {t('status.notSetUp')}</span>;
-  const data = sync.data;
+  const trpc = useTRPC();
+  const { data } = useQuery({ ...trpc.sync.status.queryOptions(), refetchInterval: 5_000 });
   const text = !data ? '…' : !data.enrolled ? t('status.notEnrolled') : data.error ? t('status.syncError', { message: data.error.message }) : data.lastSuccessAt ? t('status.syncedAt', { time: clockTime(data.lastSuccessAt) }) : t('status.notYetSynced');
   return (
     <span className={data?.error ? 'slot owing' : 'slot'} data-testid="sync-slot">
       {t('status.sync')}: {text}
-      {data?.clock?.drifted && ` · ${t('status.clockDrift')}`}
+      {data?.clock.drifted && ` · ${t('status.clockDrift')}`}
     </span>
   );
 }
 
 function PrinterSlot() {
   const { t } = useTranslation();
-  const printer = useOptionalQuery<PrintJobsSlot>('printing.jobs', { status: 'failed', limit: 1 });
-  if (!printer.available) return <span className="slot muted" data-testid="printer-slot">{t('status.printer')}: {t('status.notSetUp')}</span>;
-  const failed = (printer.data?.jobs.length ?? 0) > 0;
-  const text = !printer.data ? '…' : printer.data.pending > 0 ? t('status.queued', { count: printer.data.pending }) : t('status.printerReady');
+  const trpc = useTRPC();
+  const settings = useQuery(trpc.settings.all.queryOptions());
+  const { data } = useQuery({ ...trpc.printing.jobs.queryOptions({ limit: 5 }), refetchInterval: 3_000 });
+  if (settings.data && settings.data.printers.length === 0) return <span className="slot muted" data-testid="printer-slot">{t('status.printer')}: {t('status.notSetUp')}</span>;
+  // A job that waits with an error (printer off, out of paper) or failed for good: the cashier should look now.
+  const stuck = data?.jobs.find((job) => job.status === 'failed' || (job.status !== 'done' && job.lastError));
+  const text = !data ? '…' : data.pending > 0 ? t('status.queued', { count: data.pending }) : t('status.printerReady');
   return (
-    <span className={failed ? 'slot owing' : 'slot'} data-testid="printer-slot">
+    <span className={stuck ? 'slot owing' : 'slot'} data-testid="printer-slot" title={stuck?.lastError ?? undefined}>
       {t('status.printer')}: {text}
+      {stuck?.lastError && ` · ${stuck.lastError}`}
     </span>
   );
 }

@@ -1,11 +1,9 @@
-// One invoice: lines, GST, payments and credit notes; reprint (when printing is in this build) and return.
-import { useState } from 'react';
-import { useQuery } from '@tanstack/react-query';
+// One invoice: lines, GST, payments and credit notes; reprint and return.
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../../app/trpc';
 import { ErrorNote } from '../../app/ErrorNote';
 import { useHotkeys } from '../../app/hotkeys';
-import { useOptionalMutation } from '../../app/optional-procedure';
 import { formatQuantity, formatRupees } from '../../../src-shared/money';
 import type { Me } from '../../app/App';
 import { ReturnForm } from './ReturnForm';
@@ -14,13 +12,8 @@ export function InvoiceDetail({ id, me, onBack }: { id: string; me: Me; onBack: 
   const { t } = useTranslation();
   const trpc = useTRPC();
   const detail = useQuery(trpc.sales.get.queryOptions({ id }));
-  const callOptional = useOptionalMutation();
-  const [printNote, setPrintNote] = useState<unknown>(null);
-  const [printed, setPrinted] = useState(false);
-  const reprint = () => {
-    setPrintNote(null);
-    callOptional('printing.reprint', { docType: 'invoice', docId: id, format: 'receipt' }).then(() => setPrinted(true), setPrintNote);
-  };
+  const printing = useMutation(trpc.printing.reprint.mutationOptions());
+  const reprint = () => printing.mutate({ docType: 'invoice', docId: id, format: 'receipt' });
   useHotkeys({ Escape: onBack, 'Alt+p': reprint });
   if (!detail.data) return <ErrorNote error={detail.error} />;
   const { invoice, lines, payments, creditNotes } = detail.data;
@@ -33,8 +26,8 @@ export function InvoiceDetail({ id, me, onBack }: { id: string; me: Me; onBack: 
         <span className="spacer" />
         <button type="button" onClick={reprint} data-testid="reprint">{t('invoices.reprint')} <kbd>Alt+P</kbd></button>
       </div>
-      {printed && <div className="notice">{t('invoices.reprinted')}</div>}
-      <ErrorNote error={printNote} />
+      {printing.isSuccess && <div className="notice">{t('invoices.reprinted')}</div>}
+      <ErrorNote error={printing.error} />
       <div className="split">
         <section>
           <table className="grid">

@@ -102,7 +102,7 @@ export function SettingsScreen({ me }: { me: Me }) {
           <ShopForm settings={settings.data} />
           <CounterForm settings={settings.data} />
           {canManage && <StaffPanel me={me} />}
-          <PrintersPanel />
+          <PrintersPanel me={me} printers={settings.data.printers} />
           <SyncPanel me={me} />
           {canManage && <BackupPanel me={me} />}
         </div>

@@ -21,3 +21,19 @@ export async function scan(page: Page, code: string): Promise<void> {
   await page.keyboard.type(code, { delay: 4 });
   await page.keyboard.press('Enter');
 }
+
+/** The fonts Chromium actually drew an element's text with (not what CSS asked for): a box-drawing fallback shows here. */
+export async function renderedFonts(page: Page, selector: string): Promise<string[]> {
+  await page.evaluate(() => document.fonts.ready);
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+    const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+    return fonts.map((font) => font.familyName);
+  } finally {
+    await cdp.detach();
+  }
+}
