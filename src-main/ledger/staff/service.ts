@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { addMinutes } from 'date-fns';
 import { eq, count } from 'drizzle-orm';
 import { Conflict, Forbidden, NotFound, Unauthorized } from '../../../src-shared/errors';
-import type { StaffRole } from '../../../src-shared/contracts/staff';
+import { mayManageStaff, type StaffRole } from '../../../src-shared/contracts/staff';
 import { type Actor, type Ledger, nowIso } from '../ledger';
 import { recordAudit } from '../audit/service';
 import { staff, type Staff } from './schema';
@@ -54,7 +54,7 @@ function insertStaff(ledger: Ledger, input: { name: string; role: StaffRole; pin
 }
 
 function mayManage(actor: Actor, role: StaffRole): boolean {
-  return actor.role === 'owner' || (actor.role === 'manager' && role === 'cashier');
+  return mayManageStaff(actor.role, role);
 }
 
 export function createStaff(ledger: Ledger, actor: Actor, input: { name: string; role: StaffRole; pin: string }): StaffView {

@@ -1,10 +1,10 @@
-// Staff and PINs: who may log in at this counter, their role, a new PIN, and deactivation.
+// Staff and PINs: who may log in at this counter, their role, a new PIN, and deactivation, for those this person may manage.
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../../app/trpc';
 import { ErrorNote } from '../../app/ErrorNote';
-import { STAFF_ROLES, type StaffRole } from '../../../src-shared/contracts/staff';
+import { mayManageStaff, STAFF_ROLES, type StaffRole } from '../../../src-shared/contracts/staff';
 import type { Me } from '../../app/App';
 
 export function StaffPanel({ me }: { me: Me }) {
@@ -15,6 +15,7 @@ export function StaffPanel({ me }: { me: Me }) {
   const [form, setForm] = useState<{ name: string; role: StaffRole; pin: string }>({ name: '', role: 'cashier', pin: '' });
   const [pins, setPins] = useState<Record<string, string>>({});
   const refresh = () => void queryClient.invalidateQueries();
+  const roles = STAFF_ROLES.filter((role) => mayManageStaff(me.role, role));
   const create = useMutation(trpc.staff.create.mutationOptions({ onSuccess: () => { setForm({ name: '', role: 'cashier', pin: '' }); refresh(); } }));
   const update = useMutation(trpc.staff.update.mutationOptions({ onSuccess: refresh }));
   const submit = (event: FormEvent) => {
@@ -22,7 +23,7 @@ export function StaffPanel({ me }: { me: Me }) {
     create.mutate(form);
   };
   return (
-    <section className="card" data-testid="staff-panel">
+    <section className="card staff-panel" data-testid="staff-panel">
       <h3>{t('settings.staff')}</h3>
       <table className="grid">
         <thead>
@@ -34,23 +35,30 @@ export function StaffPanel({ me }: { me: Me }) {
           </tr>
         </thead>
         <tbody>
-          {staff.data?.map((member) => (
-            <tr key={member.id} className={member.active ? '' : 'muted'}>
-              <td>{member.name}</td>
-              <td>{t(`roles.${member.role}`)}</td>
-              <td>
-                <input type="password" inputMode="numeric" size={6} value={pins[member.id] ?? ''} onChange={(event) => setPins({ ...pins, [member.id]: event.target.value })} />
-                <button type="button" disabled={!pins[member.id]} onClick={() => update.mutate({ id: member.id, pin: pins[member.id] ?? '' }, { onSuccess: () => setPins({ ...pins, [member.id]: '' }) })}>{t('common.save')}</button>
-              </td>
-              <td>{member.id !== me.id && <button type="button" onClick={() => update.mutate({ id: member.id, active: !member.active })}>{member.active ? t('settings.deactivate') : t('settings.activate')}</button>}</td>
-            </tr>
-          ))}
+          {staff.data?.map((member) => {
+            const manageable = member.id !== me.id && mayManageStaff(me.role, member.role);
+            return (
+              <tr key={member.id} className={member.active ? '' : 'muted'} data-testid="staff-row">
+                <td>{member.name}</td>
+                <td>{t(`roles.${member.role}`)}</td>
+                <td>
+                  {manageable && (
+                    <div className="pin-cell">
+                      <input type="password" inputMode="numeric" size={6} aria-label={t('settings.newPin')} value={pins[member.id] ?? ''} onChange={(event) => setPins({ ...pins, [member.id]: event.target.value })} />
+                      <button type="button" className="secondary" disabled={!pins[member.id]} onClick={() => update.mutate({ id: member.id, pin: pins[member.id] ?? '' }, { onSuccess: () => setPins({ ...pins, [member.id]: '' }) })}>{t('common.save')}</button>
+                    </div>
+                  )}
+                </td>
+                <td className="num">{manageable && <button type="button" className="secondary" onClick={() => update.mutate({ id: member.id, active: !member.active })}>{member.active ? t('settings.deactivate') : t('settings.activate')}</button>}</td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
-      <form className="inline-form" onSubmit={submit}>
+      <form className="staff-add" onSubmit={submit}>
         <input placeholder={t('khata.name')} value={form.name} onChange={(event) => setForm({ ...form, name: event.target.value })} />
         <select value={form.role} onChange={(event) => setForm({ ...form, role: event.target.value as StaffRole })}>
-          {STAFF_ROLES.map((role) => (
+          {roles.map((role) => (
             <option key={role} value={role}>{t(`roles.${role}`)}</option>
           ))}
         </select>
