@@ -32,6 +32,8 @@ export class SyncEngine {
   private running = false;
   private current: Promise<RunReport> | null = null;
   private wakeUp: (() => void) | null = null;
+  /** A wake that came while a run was under way: what it announced may have missed that run's push, so run again. */
+  private wokenDuringRun = false;
   private loop: Promise<void> | null = null;
   private failures = 0;
   private readonly remote: SyncRemote;
@@ -62,7 +64,8 @@ export class SyncEngine {
   }
 
   wake(): void {
-    this.wakeUp?.();
+    if (this.wakeUp) this.wakeUp();
+    else this.wokenDuringRun = true;
   }
 
   private async run(): Promise<RunReport> {
@@ -81,9 +84,11 @@ export class SyncEngine {
     const { ledger } = this.options;
     while (this.running) {
       let waitMs = this.options.idleMs ?? 30_000;
+      this.wokenDuringRun = false;
       try {
         await this.syncNow();
         this.failures = 0;
+        if (this.wokenDuringRun) continue;
       } catch (error) {
         if (isPermanentRefusal(error)) {
           this.recordFailure(error, null);

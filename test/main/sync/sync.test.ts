@@ -4,6 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { applyPulledPage, readCursor } from '../../../src-main/sync/pull';
 import { syncStatus } from '../../../src-main/sync/status';
 import { enrolCounter } from '../../../src-main/sync/enrol';
+import { createRemote } from '../../../src-main/sync/remote';
+import { readSyncState } from '../../../src-main/sync/state';
 import { itemInput, shopWithStaff } from '../../support/ledger';
 import { syncedShop, type SyncedShop } from '../../support/sync-shop';
 
@@ -106,6 +108,28 @@ describe('resilience', () => {
     expect((await c2.cashier.catalogue.get({ id: item.id })).stockMilli).toBe(10_000_000 - 1_200_000);
     expect(await shop.server.deps.db.$count((await import('../../../server/db/schema')).invoices)).toBe(1_200);
   }, 90_000);
+
+  it('a bill made while a run is pulling is pushed right after that run, not after the idle pause', async () => {
+    shop = await syncedShop(['C1']);
+    const [c1] = shop.counters as [SyncedShop['counters'][number]];
+    const item = await c1.manager.catalogue.create(itemInput({ pricePaise: 1_000 }));
+    const enrolment = readSyncState(c1.t.ledger, 'enrolment')!;
+    const real = createRemote({ serverUrl: enrolment.serverUrl, deviceToken: enrolment.deviceToken, timeoutMs: 5_000 });
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let pulls = 0;
+    // The run's push (the item) is done; its first pull is held until the bill below has been made and announced.
+    const remote = { push: real.push, pull: async (input: Parameters<typeof real.pull>[0]) => (pulls++ === 0 && (await gate), real.pull(input)) };
+    const engine = c1.engine({ remote, idleMs: 600_000 });
+    engine.start();
+    await expect.poll(() => pulls, { timeout: 10_000 }).toBe(1);
+    await c1.cashier.sales.finalize({ id: randomUUID(), lines: [{ itemId: item.id, qtyMilli: 1000 }], payments: [{ mode: 'cash', amountPaise: 1_000 }] });
+    engine.wake();
+    release();
+    await expect.poll(() => syncStatus(c1.t.ledger).pendingOps, { timeout: 15_000, interval: 50 }).toBe(0);
+    await engine.stop();
+    expect(await shop.server.deps.db.$count((await import('../../../server/db/schema')).invoices)).toBe(1);
+  });
 
   it('stops and asks before a pull that would retire most items, then applies it once a manager confirms', async () => {
     shop = await syncedShop(['C1']);
