@@ -6,7 +6,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { startPrinterEmulator, type PrinterEmulator } from '../../src-main/printing/emulator/server';
 import { ITEMS, PINS } from './support/seed';
 import { openLoggedIn } from './support/login';
-import { paiseOf, renderedFonts, scan, shot } from './support/screens';
+import { ensureShiftOpen, paiseOf, renderedFonts, scan, shot } from './support/screens';
 
 const [, , SOAP] = ITEMS;
 
@@ -83,13 +83,7 @@ test.describe.serial('printers in Settings', () => {
   });
 
   test('a bill made by keyboard prints its receipt by itself, and closing the shift prints the Z-report', async () => {
-    await page.keyboard.press('Alt+c');
-    await expect(page.getByTestId('float').or(page.getByTestId('shift-summary'))).toBeVisible();
-    if (await page.getByTestId('float').isVisible()) {
-      await page.keyboard.type('500');
-      await page.keyboard.press('Enter');
-      await expect(page.getByTestId('shift-summary')).toBeVisible();
-    }
+    await ensureShiftOpen(page, '500');
     await page.keyboard.press('Alt+b');
     await expect(page.getByTestId('scan-box')).toBeFocused();
     await scan(page, SOAP.barcode);

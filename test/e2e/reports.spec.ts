@@ -4,7 +4,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { format } from 'date-fns';
 import { ITEMS, PINS, seedShop } from './support/seed';
 import { loginAs } from './support/login';
-import { paiseOf, scan, shot } from './support/screens';
+import { ensureShiftOpen, paiseOf, scan, shot } from './support/screens';
 
 const [RICE, DAL, SOAP] = ITEMS;
 
@@ -57,14 +57,7 @@ test.describe.serial('reports at the counter', () => {
     await openReports(page);
     const before = await figures(page);
 
-    await page.keyboard.press('Alt+c');
-    await expect(page.getByTestId('float').or(page.getByTestId('shift-summary'))).toBeVisible();
-    const opensShift = await page.getByTestId('float').isVisible();
-    if (opensShift) {
-      await page.keyboard.type('1000');
-      await page.keyboard.press('Enter');
-      await expect(page.getByTestId('shift-summary')).toBeVisible();
-    }
+    const opensShift = await ensureShiftOpen(page, '1000');
 
     await page.keyboard.press('Alt+b');
     await expect(page.getByTestId('scan-box')).toBeFocused();

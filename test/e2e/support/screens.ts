@@ -1,6 +1,6 @@
 // Screenshots of every screen, saved as test artifacts under test-results/screenshots (looked at by a person).
 import path from 'node:path';
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { parseRupees } from '../../../src-shared/money';
 
 const DIR = path.resolve(import.meta.dirname, '../../../test-results/screenshots');
@@ -14,6 +14,17 @@ export function paiseOf(text: string): number {
   const negative = text.trim().startsWith('-');
   const paise = parseRupees(text.replace(/[-₹\s]/g, ''));
   return negative ? -paise : paise;
+}
+
+/** Alt+C, and a shift opened with this float unless one is open already (earlier specs may have left one); true if it opened one. */
+export async function ensureShiftOpen(page: Page, floatRupees: string): Promise<boolean> {
+  await page.keyboard.press('Alt+c');
+  await expect(page.getByTestId('float').or(page.getByTestId('shift-summary'))).toBeVisible();
+  if (!(await page.getByTestId('float').isVisible())) return false;
+  await page.keyboard.type(floatRupees);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('shift-summary')).toBeVisible();
+  return true;
 }
 
 /** Types like a barcode scanner: a burst of keystrokes a few ms apart, then Enter. */
