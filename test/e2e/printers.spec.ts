@@ -1,7 +1,7 @@
 // Printers in Settings against the ESC/POS emulator on 127.0.0.1: the owner adds a network printer (a bad port is
 // caught beside its field), prints a test page, bills a sale by keyboard and the receipt comes out by itself, the
-// shift's close prints its Z-report, a printer that is off leaves the job waiting with the reason until Retry now,
-// and removing the printer empties the list.
+// shift's close prints its Z-report, a bill made while the printer is off says its receipt waits and why until
+// Retry now, and removing the printer empties the list.
 import { expect, test, type Page } from '@playwright/test';
 import { startPrinterEmulator, type PrinterEmulator } from '../../src-main/printing/emulator/server';
 import { ITEMS, PINS } from './support/seed';
@@ -91,10 +91,12 @@ test.describe.serial('printers in Settings', () => {
     await page.keyboard.press('F2');
     await page.keyboard.type('36');
     await page.keyboard.press('Enter');
+    await expect(page.getByTestId('last-bill')).toContainText('saved');
     const saved = (await page.getByTestId('last-bill').textContent()) ?? '';
     const number = /C1-\d{4}-\d{6}/.exec(saved)?.[0];
     expect(number).toBeTruthy();
     await expect.poll(() => printed().some((text) => text.includes(number!) && text.includes('Neem Soap 100g'))).toBe(true);
+    await expect(page.getByTestId('receipt-state')).toHaveText('Receipt printed.');
 
     await page.keyboard.press('Alt+c');
     const expected = paiseOf((await page.getByTestId('expected-cash').textContent()) ?? '');
@@ -106,22 +108,35 @@ test.describe.serial('printers in Settings', () => {
     expect(printed().find((text) => text.includes('Z-REPORT'))).not.toContain('REPRINT');
   });
 
-  test('a printer that is off leaves the job waiting with the reason, in Settings and the status bar, until Retry now', async () => {
+  test('a bill made while the printer is off says its receipt waits, and why; Retry now prints it once the printer is back', async () => {
     await emulator.close();
-    await page.keyboard.press('Alt+s');
-    await page.getByTestId('test-print-counter-thermal').click();
-    const newest = page.getByTestId('print-jobs').locator('tbody tr').first();
-    await expect(newest).toContainText('Waiting for the printer');
-    await expect(newest).toContainText('connection refused (printer off or unplugged)');
+    await ensureShiftOpen(page, '500');
+    await page.keyboard.press('Alt+b');
+    await expect(page.getByTestId('scan-box')).toBeFocused();
+    await scan(page, SOAP.barcode);
+    await expect(page.getByTestId('bill-total')).toHaveText('₹36.00');
+    await page.keyboard.press('F2');
+    await page.keyboard.type('36');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('last-bill')).toContainText('saved');
+    const number = /C1-\d{4}-\d{6}/.exec((await page.getByTestId('last-bill').textContent()) ?? '')?.[0];
+    expect(number).toBeTruthy();
+    await expect(page.getByTestId('receipt-state')).toContainText('Receipt waiting for the printer: connection refused (printer off or unplugged)');
     await expect(page.getByTestId('printer-slot')).toContainText('1 queued');
     await expect(page.getByTestId('printer-slot')).toHaveClass(/owing/);
+    await shot(page, '26-receipt-waiting');
+
+    await page.keyboard.press('Alt+s');
+    const newest = page.getByTestId('print-jobs').locator('tbody tr').first();
+    await expect(newest).toContainText(`Bill ${number}`);
+    await expect(newest).toContainText('Waiting for the printer');
+    await expect(newest).toContainText('connection refused (printer off or unplugged)');
     await page.getByTestId('printers-panel').evaluate((panel) => panel.scrollIntoView({ block: 'start' }));
     await shot(page, '26-printer-offline');
-    const testPages = printed().filter((text) => text.includes('GALLA-TEST')).length;
     await emulator.listen();
     await newest.getByRole('button', { name: 'Retry now' }).click();
     await expect(newest).toContainText('Printed');
-    expect(printed().filter((text) => text.includes('GALLA-TEST')).length).toBe(testPages + 1);
+    expect(printed().filter((text) => text.includes(number!))).toHaveLength(1);
     await expect(page.getByTestId('printer-slot')).toContainText('Printer: ready');
     await expect(page.getByTestId('printer-slot')).not.toHaveClass(/owing/);
   });

@@ -42,6 +42,7 @@ export function PaymentDialog({ cart, totals, onClose, onFinished }: { cart: Car
     trpc.sales.finalize.mutationOptions({
       onSuccess: (sale) =>
         onFinished({
+          id: sale.invoice.id,
           number: sale.invoice.number,
           totalPaise: sale.invoice.totalPaise,
           changePaise: sale.invoice.changePaise,

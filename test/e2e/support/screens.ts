@@ -19,11 +19,12 @@ export function paiseOf(text: string): number {
 /** Alt+C, and a shift opened with this float unless one is open already (earlier specs may have left one); true if it opened one. */
 export async function ensureShiftOpen(page: Page, floatRupees: string): Promise<boolean> {
   await page.keyboard.press('Alt+c');
-  await expect(page.getByTestId('float').or(page.getByTestId('shift-summary'))).toBeVisible();
+  // The float box shows while no shift is open (beside the last closed one's report), the close form while one is.
+  await expect(page.getByTestId('float').or(page.getByTestId('close-shift'))).toBeVisible();
   if (!(await page.getByTestId('float').isVisible())) return false;
   await page.keyboard.type(floatRupees);
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('shift-summary')).toBeVisible();
+  await expect(page.getByTestId('close-shift')).toBeVisible();
   return true;
 }
 
