@@ -53,12 +53,8 @@ function insertStaff(ledger: Ledger, input: { name: string; role: StaffRole; pin
   return row;
 }
 
-function mayManage(actor: Actor, role: StaffRole): boolean {
-  return mayManageStaff(actor.role, role);
-}
-
 export function createStaff(ledger: Ledger, actor: Actor, input: { name: string; role: StaffRole; pin: string }): StaffView {
-  if (!mayManage(actor, input.role)) throw new Forbidden(`A ${actor.role} may not add a ${input.role}.`);
+  if (!mayManageStaff(actor.role, input.role)) throw new Forbidden(`A ${actor.role} may not add a ${input.role}.`);
   return ledger.transaction(() => {
     const row = insertStaff(ledger, input);
     recordAudit(ledger, { action: 'staff.create', staffId: actor.staffId, subjectId: row.id, details: { role: row.role } });
@@ -69,7 +65,7 @@ export function createStaff(ledger: Ledger, actor: Actor, input: { name: string;
 export function updateStaff(ledger: Ledger, actor: Actor, input: { id: string; name?: string; role?: StaffRole; pin?: string; active?: boolean }): StaffView {
   return ledger.transaction(() => {
     const existing = findStaff(ledger, input.id);
-    if (!mayManage(actor, existing.role) || (input.role && !mayManage(actor, input.role))) throw new Forbidden(`A ${actor.role} may not change this member of staff.`);
+    if (!mayManageStaff(actor.role, existing.role) || (input.role && !mayManageStaff(actor.role, input.role))) throw new Forbidden(`A ${actor.role} may not change this member of staff.`);
     if (existing.role === 'owner' && (input.active === false || (input.role && input.role !== 'owner'))) assertAnotherOwner(ledger, existing.id);
     const changes: Partial<Staff> = {};
     if (input.name !== undefined) changes.name = input.name;
