@@ -45,8 +45,14 @@ function ean13(twelve: string): string {
 }
 
 function cacheKey(scale: BenchScale): string {
-  const migrations = fs.readdirSync(MIGRATIONS_FOLDER).filter((name) => name.endsWith('.sql')).map((name) => fs.readFileSync(path.join(MIGRATIONS_FOLDER, name), 'utf8'));
-  const digest = createHash('sha256').update(JSON.stringify({ scale, migrations, generator: 3 })).digest('hex').slice(0, 12);
+  const migrations = fs
+    .readdirSync(MIGRATIONS_FOLDER)
+    .filter((name) => name.endsWith('.sql'))
+    .map((name) => fs.readFileSync(path.join(MIGRATIONS_FOLDER, name), 'utf8'));
+  const digest = createHash('sha256')
+    .update(JSON.stringify({ scale, migrations, generator: 3 }))
+    .digest('hex')
+    .slice(0, 12);
   return `ledger-${scale.invoices}-${digest}`;
 }
 
@@ -78,7 +84,15 @@ function generate(file: string, scale: BenchScale, log: (line: string) => void):
   const ownerActor = { staffId: owner.id, role: 'owner' as const };
   const cashier = createStaff(ledger, ownerActor, { name: 'Cashier', role: 'cashier', pin: '3333' });
   const cashierActor = { staffId: cashier.id, role: 'manager' as const };
-  setSetting(ledger, ownerActor, 'shop', { name: 'Bench Kirana', address: 'Pune', phone: '', gstin: '27AAPFU0939F1ZV', stateCode: '27', upiId: '', receiptFooter: '' });
+  setSetting(ledger, ownerActor, 'shop', {
+    name: 'Bench Kirana',
+    address: 'Pune',
+    phone: '',
+    gstin: '27AAPFU0939F1ZV',
+    stateCode: '27',
+    upiId: '',
+    receiptFooter: '',
+  });
 
   const itemIds: string[] = [];
   const prices: ItemPrice[] = [];
@@ -110,7 +124,20 @@ function generate(file: string, scale: BenchScale, log: (line: string) => void):
   });
   log(`  ${scale.items} items`);
   const partyIds: string[] = [];
-  batch(ledger, scale.parties, 5_000, () => partyIds.push(createParty(ledger, ownerActor, { kind: 'customer', name: faker.person.fullName(), phone: `9${faker.string.numeric(9)}`, gstin: null, stateCode: null, address: '', creditLimitPaise: null, openingBalancePaise: 0 }).id));
+  batch(ledger, scale.parties, 5_000, () =>
+    partyIds.push(
+      createParty(ledger, ownerActor, {
+        kind: 'customer',
+        name: faker.person.fullName(),
+        phone: `9${faker.string.numeric(9)}`,
+        gstin: null,
+        stateCode: null,
+        address: '',
+        creditLimitPaise: null,
+        openingBalancePaise: 0,
+      }).id,
+    ),
+  );
   const bigPartyId = partyIds[0]!;
   log(`  ${scale.parties} parties`);
 
@@ -128,7 +155,14 @@ function generate(file: string, scale: BenchScale, log: (line: string) => void):
         now = new Date(date.getTime() + Math.floor((n / perDay) * 12 * 3_600_000));
         const forBig = made % bigEvery === 0;
         sell(ledger, cashierActor, prices, partyIds, forBig ? bigPartyId : null);
-        if (forBig) receivePayment(ledger, cashierActor, { id: randomUUID(), partyId: bigPartyId, amountPaise: 100, mode: 'upi', reference: '' });
+        if (forBig)
+          receivePayment(ledger, cashierActor, {
+            id: randomUUID(),
+            partyId: bigPartyId,
+            amountPaise: 100,
+            mode: 'upi',
+            reference: '',
+          });
       }
       closeSession(ledger, cashierActor, { countedPaise: 0, note: '' });
       // A synced counter purges what the server has acknowledged; the bench ledger is such a counter.
@@ -138,13 +172,23 @@ function generate(file: string, scale: BenchScale, log: (line: string) => void):
   }
   ledger.sqlite.exec('ANALYZE');
   ledger.close();
-  return { file, itemIds, barcodes: barcodes.filter((_, i) => i % 97 === 0), names: names.filter((_, i) => i % 97 === 0), partyIds, bigPartyId, cashierId: cashier.id, days };
+  return {
+    file,
+    itemIds,
+    barcodes: barcodes.filter((_, i) => i % 97 === 0),
+    names: names.filter((_, i) => i % 97 === 0),
+    partyIds,
+    bigPartyId,
+    cashierId: cashier.id,
+    days,
+  };
 }
 
 function batch(ledger: Ledger, count: number, size: number, make: (i: number) => void): void {
-  for (let start = 0; start < count; start += size) ledger.transaction(() => {
-    for (let i = start; i < Math.min(count, start + size); i += 1) make(i);
-  });
+  for (let start = 0; start < count; start += size)
+    ledger.transaction(() => {
+      for (let i = start; i < Math.min(count, start + size); i += 1) make(i);
+    });
 }
 
 interface ItemPrice {
@@ -155,12 +199,37 @@ interface ItemPrice {
   cessRateBp: number;
 }
 
-function sell(ledger: Ledger, actor: { staffId: string; role: 'manager' }, items: ItemPrice[], partyIds: string[], khataParty: string | null): void {
-  const lineCount = faker.helpers.weightedArrayElement([{ weight: 4, value: 1 }, { weight: 4, value: 2 }, { weight: 3, value: 3 }, { weight: 2, value: 5 }, { weight: 1, value: 8 }]);
-  const chosen = Array.from({ length: lineCount }, () => ({ item: faker.helpers.arrayElement(items), qtyMilli: faker.number.int({ min: 1, max: 3 }) * 1000 }));
+function sell(
+  ledger: Ledger,
+  actor: { staffId: string; role: 'manager' },
+  items: ItemPrice[],
+  partyIds: string[],
+  khataParty: string | null,
+): void {
+  const lineCount = faker.helpers.weightedArrayElement([
+    { weight: 4, value: 1 },
+    { weight: 4, value: 2 },
+    { weight: 3, value: 3 },
+    { weight: 2, value: 5 },
+    { weight: 1, value: 8 },
+  ]);
+  const chosen = Array.from({ length: lineCount }, () => ({
+    item: faker.helpers.arrayElement(items),
+    qtyMilli: faker.number.int({ min: 1, max: 3 }) * 1000,
+  }));
   const partyId = khataParty ?? (faker.number.int(9) === 0 ? faker.helpers.arrayElement(partyIds) : null);
-  const mode: PaymentMode = khataParty ? 'khata' : faker.helpers.weightedArrayElement([{ weight: 5, value: 'cash' }, { weight: 4, value: 'upi' }, { weight: 1, value: 'card' }]);
-  const { totalPaise } = computeInvoiceTotals({ interState: false, roundOff: true, lines: chosen.map(({ item, qtyMilli }) => ({ ...item, qtyMilli, unitPricePaise: item.pricePaise })) });
+  const mode: PaymentMode = khataParty
+    ? 'khata'
+    : faker.helpers.weightedArrayElement([
+        { weight: 5, value: 'cash' },
+        { weight: 4, value: 'upi' },
+        { weight: 1, value: 'card' },
+      ]);
+  const { totalPaise } = computeInvoiceTotals({
+    interState: false,
+    roundOff: true,
+    lines: chosen.map(({ item, qtyMilli }) => ({ ...item, qtyMilli, unitPricePaise: item.pricePaise })),
+  });
   // Cash is tendered in round notes, so the ledger gives change; UPI, card and khata pay the exact total.
   const amountPaise = mode === 'cash' ? Math.ceil((totalPaise + 1) / 50_000) * 50_000 : totalPaise;
   finalizeSale(ledger, actor, {

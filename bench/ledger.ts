@@ -20,22 +20,73 @@ export async function ledgerBench(scale: BenchScale, log: (line: string) => void
   try {
     if (!currentSession(ledger)) openSession(ledger, actor, { openingFloatPaise: 0 });
     const rows: BenchRow[] = [];
-    const fiveLines = (i: number) => Array.from({ length: 5 }, (_, n) => ({ itemId: data.itemIds[(Math.abs(i) * 7 + n * 13) % data.itemIds.length]!, qtyMilli: 1000, discount: null }));
+    const fiveLines = (i: number) =>
+      Array.from({ length: 5 }, (_, n) => ({
+        itemId: data.itemIds[(Math.abs(i) * 7 + n * 13) % data.itemIds.length]!,
+        qtyMilli: 1000,
+        discount: null,
+      }));
 
     rows.push(
-      measure('finalise a 5-line bill (fsync on)', { runs: 1000, target: 5 }, (i) => fiveLines(i), (lines) =>
-        finalizeSale(ledger, actor, { id: randomUUID(), partyId: null, heldBillId: null, billDiscount: null, lines, payments: [{ mode: 'cash', amountPaise: 100_000_000, reference: '' }] }),
+      measure(
+        'finalise a 5-line bill (fsync on)',
+        { runs: 1000, target: 5 },
+        (i) => fiveLines(i),
+        (lines) =>
+          finalizeSale(ledger, actor, {
+            id: randomUUID(),
+            partyId: null,
+            heldBillId: null,
+            billDiscount: null,
+            lines,
+            payments: [{ mode: 'cash', amountPaise: 100_000_000, reference: '' }],
+          }),
       ),
     );
     rows.push(baselineFinalise(ledger, data.itemIds));
-    rows.push(measure('item lookup by barcode (100k items)', { runs: 5000, target: 2 }, (i) => data.barcodes[Math.abs(i) % data.barcodes.length]!, (code) => lookupCode(ledger, code)));
+    rows.push(
+      measure(
+        'item lookup by barcode (100k items)',
+        { runs: 5000, target: 2 },
+        (i) => data.barcodes[Math.abs(i) % data.barcodes.length]!,
+        (code) => lookupCode(ledger, code),
+      ),
+    );
     const prefixes = data.names.map((name) => name.split(' ')[1]!.slice(0, 3));
-    rows.push(measure('item search by name prefix (100k items)', { runs: 2000, target: 10 }, (i) => prefixes[Math.abs(i) % prefixes.length]!, (prefix) => searchItems(ledger, prefix, 20)));
+    rows.push(
+      measure(
+        'item search by name prefix (100k items)',
+        { runs: 2000, target: 10 },
+        (i) => prefixes[Math.abs(i) % prefixes.length]!,
+        (prefix) => searchItems(ledger, prefix, 20),
+      ),
+    );
     const last = data.days.at(-1)!;
-    rows.push(measure('party statement, 10,000 entries', { runs: 100, target: 20 }, () => data.bigPartyId, (partyId) => partyStatement(ledger, { partyId, from: data.days[0]!, to: last })));
-    rows.push(measure('day sales summary', { runs: 200, target: 50 }, (i) => data.days[Math.abs(i) % data.days.length]!, (day) => salesSummary(ledger, { from: day, to: day })));
+    rows.push(
+      measure(
+        'party statement, 10,000 entries',
+        { runs: 100, target: 20 },
+        () => data.bigPartyId,
+        (partyId) => partyStatement(ledger, { partyId, from: data.days[0]!, to: last }),
+      ),
+    );
+    rows.push(
+      measure(
+        'day sales summary',
+        { runs: 200, target: 50 },
+        (i) => data.days[Math.abs(i) % data.days.length]!,
+        (day) => salesSummary(ledger, { from: day, to: day }),
+      ),
+    );
     const months = [...new Set(data.days.map((day) => day.slice(0, 7)))];
-    rows.push(measure('month sales summary', { runs: 50, target: 50 }, (i) => months[Math.abs(i) % months.length]!, (month) => salesSummary(ledger, { from: `${month}-01`, to: `${month}-31` })));
+    rows.push(
+      measure(
+        'month sales summary',
+        { runs: 50, target: 50 },
+        (i) => months[Math.abs(i) % months.length]!,
+        (month) => salesSummary(ledger, { from: `${month}-01`, to: `${month}-31` }),
+      ),
+    );
     const ratio = rows[0]!.p50 / rows[1]!.p50;
     rows[1]!.note = `ours/baseline at p50: ${ratio.toFixed(2)}×`;
     return rows;
@@ -51,17 +102,33 @@ export async function ledgerBench(scale: BenchScale, log: (line: string) => void
  */
 function baselineFinalise(ledger: Ledger, itemIds: string[]): BenchRow {
   const { sqlite } = ledger;
-  const columns = (table: string) => (sqlite.prepare(`SELECT name FROM pragma_table_info('${table}')`).pluck().all() as string[]).filter((name) => name !== 'seq');
+  const columns = (table: string) =>
+    (sqlite.prepare(`SELECT name FROM pragma_table_info('${table}')`).pluck().all() as string[]).filter(
+      (name) => name !== 'seq',
+    );
   const inserter = (table: string) => {
     const names = columns(table);
-    return sqlite.prepare(`INSERT INTO ${table} (${names.map((name) => `"${name}"`).join(', ')}) VALUES (${names.map((name) => `@${name}`).join(', ')})`);
+    return sqlite.prepare(
+      `INSERT INTO ${table} (${names.map((name) => `"${name}"`).join(', ')}) VALUES (${names.map((name) => `@${name}`).join(', ')})`,
+    );
   };
   const template = <T>(sql: string) => sqlite.prepare(sql).get() as T;
   const invoice = template<Record<string, unknown>>('SELECT * FROM invoices ORDER BY rowid DESC LIMIT 1');
-  const line = template<Record<string, unknown>>(`SELECT * FROM invoice_lines WHERE invoice_id = '${String(invoice.id)}' LIMIT 1`);
-  const payment = template<Record<string, unknown>>(`SELECT * FROM payments WHERE doc_id = '${String(invoice.id)}' LIMIT 1`);
+  const line = template<Record<string, unknown>>(
+    `SELECT * FROM invoice_lines WHERE invoice_id = '${String(invoice.id)}' LIMIT 1`,
+  );
+  const payment = template<Record<string, unknown>>(
+    `SELECT * FROM payments WHERE doc_id = '${String(invoice.id)}' LIMIT 1`,
+  );
   const movement = template<Record<string, unknown>>('SELECT * FROM stock_movements ORDER BY rowid DESC LIMIT 1');
-  const insert = { invoice: inserter('invoices'), line: inserter('invoice_lines'), payment: inserter('payments'), movement: inserter('stock_movements'), journal: inserter('journal'), outbox: inserter('outbox') };
+  const insert = {
+    invoice: inserter('invoices'),
+    line: inserter('invoice_lines'),
+    payment: inserter('payments'),
+    movement: inserter('stock_movements'),
+    journal: inserter('journal'),
+    outbox: inserter('outbox'),
+  };
   const updateStock = sqlite.prepare('UPDATE items SET stock_milli = stock_milli - 1000 WHERE id = ?');
   const write = sqlite.transaction((i: number) => {
     const id = randomUUID();
@@ -74,7 +141,19 @@ function baselineFinalise(ledger: Ledger, itemIds: string[]): BenchRow {
     }
     insert.payment.run({ ...payment, id: randomUUID(), doc_id: id });
     insert.journal.run({ doc_type: 'invoice', doc_id: id, prev_hash: invoice.hash, hash: invoice.hash });
-    insert.outbox.run({ op_id: randomUUID(), entity: 'invoice', entity_id: id, payload: JSON.stringify(invoice), created_at: invoice.created_at, sent_at: null });
+    insert.outbox.run({
+      op_id: randomUUID(),
+      entity: 'invoice',
+      entity_id: id,
+      payload: JSON.stringify(invoice),
+      created_at: invoice.created_at,
+      sent_at: null,
+    });
   });
-  return measure('baseline: same rows, plain prepared statements', { runs: 1000, target: null }, (i) => Math.abs(i), (i) => write.immediate(i));
+  return measure(
+    'baseline: same rows, plain prepared statements',
+    { runs: 1000, target: null },
+    (i) => Math.abs(i),
+    (i) => write.immediate(i),
+  );
 }

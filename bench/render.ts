@@ -28,10 +28,17 @@ async function seed(file: string, catalogueSize: number) {
   const session = { staffId: null as string | null };
   const api = caller({ ledger, session });
   const owner = await api.staff.setupOwner({ name: 'Bench owner', pin: '1111' });
-  await api.settings.set({ key: 'shop', value: { name: 'Bench Kirana', address: '', phone: '', gstin: null, stateCode: '27', upiId: '', receiptFooter: '' } });
+  await api.settings.set({
+    key: 'shop',
+    value: { name: 'Bench Kirana', address: '', phone: '', gstin: null, stateCode: '27', upiId: '', receiptFooter: '' },
+  });
   await api.cashSessions.open({ openingFloatPaise: 0 });
   const header = 'sku,name,barcodes,unit,price,gst_rate,stock';
-  const rows = Array.from({ length: catalogueSize }, (_, index) => `B${index},Bench item ${index},${ean13(`890${String(index).padStart(9, '0')}`)},pcs,${10 + (index % 500)}.25,${[0, 5, 12, 18][index % 4]},1000`);
+  const rows = Array.from(
+    { length: catalogueSize },
+    (_, index) =>
+      `B${index},Bench item ${index},${ean13(`890${String(index).padStart(9, '0')}`)},pcs,${10 + (index % 500)}.25,${[0, 5, 12, 18][index % 4]},1000`,
+  );
   await api.catalogue.importCsv({ csv: [header, ...rows].join('\n') });
   await api.staff.logout();
   return { ledger, ownerId: owner.id };
@@ -45,7 +52,17 @@ export async function renderBench(scans = 200, catalogueSize = 2000): Promise<Be
   await build({ configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
   const { ledger } = await seed(path.join(dir, 'ledger.db'), CATALOGUE);
   const bridge = await startBridge({ ledger, port: 0, rendererDir: path.join(ROOT, 'dist/renderer') });
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
   try {
     // The page's strict CSP forbids eval; the bench's probes are strings, so only the bench bypasses it.
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, bypassCSP: true });
@@ -54,7 +71,9 @@ export async function renderBench(scans = 200, catalogueSize = 2000): Promise<Be
     await page.keyboard.type('1111');
     await page.keyboard.press('Enter');
     await page.getByTestId('scan-box').waitFor();
-    await page.evaluate(`addEventListener('keydown', (event) => { if (event.key === 'Enter') globalThis.enterAt = performance.now(); }, true)`);
+    await page.evaluate(
+      `addEventListener('keydown', (event) => { if (event.key === 'Enter') globalThis.enterAt = performance.now(); }, true)`,
+    );
     const render: number[] = [];
     const frame: number[] = [];
     const endToEnd: number[] = [];
@@ -68,7 +87,12 @@ export async function renderBench(scans = 200, catalogueSize = 2000): Promise<Be
         const known = at('galla:scan-item-known'), committed = at('galla:scan-row-committed'), painted = at('galla:scan-row-frame');
         return known !== undefined && committed !== undefined && painted !== undefined ? { known, committed, painted, enterAt: globalThis.enterAt } : null;
       })()`);
-      const { known, committed, painted, enterAt } = (await marks.jsonValue()) as { known: number; committed: number; painted: number; enterAt: number };
+      const { known, committed, painted, enterAt } = (await marks.jsonValue()) as {
+        known: number;
+        committed: number;
+        painted: number;
+        enterAt: number;
+      };
       render.push(committed - known);
       frame.push(painted - known);
       endToEnd.push(committed - enterAt);
@@ -89,6 +113,8 @@ export async function renderBench(scans = 200, catalogueSize = 2000): Promise<Be
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { scans: { type: 'string', default: '200' }, catalogue: { type: 'string', default: '2000' } } });
+  const { values } = parseArgs({
+    options: { scans: { type: 'string', default: '200' }, catalogue: { type: 'string', default: '2000' } },
+  });
   for (const row of await renderBench(Number(values.scans), Number(values.catalogue))) console.log(row);
 }

@@ -24,7 +24,11 @@ const CELLS = DAYS * HOURS * COUNTERS * STAFF;
 const perCell = Math.floor(INVOICES / CELLS);
 const extraCells = INVOICES % CELLS;
 
-async function seedSummaries(db: Awaited<ReturnType<typeof openPostgres>>['db'], shopId: string, counterIds: string[]): Promise<number> {
+async function seedSummaries(
+  db: Awaited<ReturnType<typeof openPostgres>>['db'],
+  shopId: string,
+  counterIds: string[],
+): Promise<number> {
   const counters = sql.raw(`ARRAY[${counterIds.map((id) => `'${id}'::uuid`).join(',')}]`);
   const start = sql.raw(`DATE '2025-01-01'`);
   await db.execute(sql`
@@ -48,14 +52,18 @@ async function seedSummaries(db: Awaited<ReturnType<typeof openPostgres>>['db'],
     SELECT ${shopId}::uuid, ${start} + d, 'b2c', '27', false, (1000 + r * 100)::text, 'pcs', (ARRAY[0, 500, 1200, 1800, 2800])[r + 1], 1000, 100000, 90000, 0, 5000, 5000, 0
     FROM generate_series(0, ${DAYS - 1}) d, generate_series(0, 4) r`);
   await db.execute(sql`ANALYZE`);
-  const result = (await db.execute(sql`SELECT SUM(invoices) AS n FROM report_sales_hourly WHERE shop_id = ${shopId}`)) as unknown as { rows: { n: string }[] };
+  const result = (await db.execute(
+    sql`SELECT SUM(invoices) AS n FROM report_sales_hourly WHERE shop_id = ${shopId}`,
+  )) as unknown as { rows: { n: string }[] };
   return Number(result.rows[0]!.n);
 }
 
 export async function reportsBench(log: (line: string) => void): Promise<BenchRow[]> {
   const adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) {
-    log('reports bench: skipped (set DATABASE_URL to a PostgreSQL server to measure owner reports over 1,000,000 invoices)');
+    log(
+      'reports bench: skipped (set DATABASE_URL to a PostgreSQL server to measure owner reports over 1,000,000 invoices)',
+    );
     return [];
   }
   const name = `galla_bench_reports_${randomUUID().replace(/-/g, '').slice(0, 10)}`;
@@ -66,21 +74,48 @@ export async function reportsBench(log: (line: string) => void): Promise<BenchRo
   url.pathname = `/${name}`;
   const database = await openPostgres(url.toString(), 4);
   try {
-    const inserted = (await database.db.execute(sql`INSERT INTO shops (name) VALUES ('Bench Kirana') RETURNING id`)) as unknown as { rows: { id: string }[] };
+    const inserted = (await database.db.execute(
+      sql`INSERT INTO shops (name) VALUES ('Bench Kirana') RETURNING id`,
+    )) as unknown as { rows: { id: string }[] };
     const shopId = inserted.rows[0]!.id;
     const counterIds = Array.from({ length: COUNTERS }, () => randomUUID());
-    for (const [index, id] of counterIds.entries()) await database.db.execute(sql`INSERT INTO counters (id, shop_id, name, counter_code, device_token_hash) VALUES (${id}, ${shopId}, ${`Counter ${index + 1}`}, ${`C${index + 1}`}, ${randomUUID()})`);
+    for (const [index, id] of counterIds.entries())
+      await database.db.execute(
+        sql`INSERT INTO counters (id, shop_id, name, counter_code, device_token_hash) VALUES (${id}, ${shopId}, ${`Counter ${index + 1}`}, ${`C${index + 1}`}, ${randomUUID()})`,
+      );
     const started = Date.now();
     const invoices = await seedSummaries(database.db, shopId, counterIds);
-    log(`reports bench: summaries for ${invoices.toLocaleString('en-IN')} invoices over ${DAYS} days written in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    log(
+      `reports bench: summaries for ${invoices.toLocaleString('en-IN')} invoices over ${DAYS} days written in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
     const month = { from: '2026-11-01', to: '2026-11-30' };
     const year = { from: '2025-12-01', to: '2026-11-30' };
     const options = { runs: 50, warmup: 5, target: TARGET_MS };
     return [
-      await measureAsync(`owner sales report, 1 month (${invoices.toLocaleString('en-IN')} invoices in the shop)`, options, () => month, (range) => inShop(database.db, shopId, (tx) => salesReport(tx, shopId, range))),
-      await measureAsync('owner sales report, 12 months (all breakdowns)', options, () => year, (range) => inShop(database.db, shopId, (tx) => salesReport(tx, shopId, range))),
-      await measureAsync('owner item-wise profit, 1 month', options, () => month, (range) => inShop(database.db, shopId, (tx) => itemSales(tx, shopId, range))),
-      await measureAsync('owner GST by rate, 12 months', options, () => year, (range) => inShop(database.db, shopId, (tx) => gstByRate(tx, shopId, range))),
+      await measureAsync(
+        `owner sales report, 1 month (${invoices.toLocaleString('en-IN')} invoices in the shop)`,
+        options,
+        () => month,
+        (range) => inShop(database.db, shopId, (tx) => salesReport(tx, shopId, range)),
+      ),
+      await measureAsync(
+        'owner sales report, 12 months (all breakdowns)',
+        options,
+        () => year,
+        (range) => inShop(database.db, shopId, (tx) => salesReport(tx, shopId, range)),
+      ),
+      await measureAsync(
+        'owner item-wise profit, 1 month',
+        options,
+        () => month,
+        (range) => inShop(database.db, shopId, (tx) => itemSales(tx, shopId, range)),
+      ),
+      await measureAsync(
+        'owner GST by rate, 12 months',
+        options,
+        () => year,
+        (range) => inShop(database.db, shopId, (tx) => gstByRate(tx, shopId, range)),
+      ),
     ];
   } finally {
     await database.close();

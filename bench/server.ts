@@ -24,7 +24,11 @@ import { syncBench } from './sync';
 
 const options = z
   .object({
-    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, message: 'bench:server needs DATABASE_URL set to a PostgreSQL server, e.g. postgres://postgres@127.0.0.1:5432/postgres' }),
+    DATABASE_URL: z.url({
+      protocol: /^postgres(ql)?$/,
+      message:
+        'bench:server needs DATABASE_URL set to a PostgreSQL server, e.g. postgres://postgres@127.0.0.1:5432/postgres',
+    }),
     GALLA_BENCH_LOAD_COUNTERS: z.coerce.number().int().min(1).max(500).default(100),
     GALLA_BENCH_LOAD_REQUESTS: z.coerce.number().int().min(1).default(5_000),
     GALLA_BENCH_LOAD_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
@@ -59,8 +63,14 @@ async function freshDatabase(adminUrl: string): Promise<{ url: string; drop: () 
 }
 
 /** A shop signed up through the procedures, with its counters enrolled and their device tokens. */
-async function shopWithCounters(as: (token?: string) => Promise<Caller>, email: string, count: number): Promise<{ shopId: string; counters: Counter[] }> {
-  const session = await (await as()).accounts.signUp({ shopName: `Shop of ${email}`, email, password: 'correct horse battery' });
+async function shopWithCounters(
+  as: (token?: string) => Promise<Caller>,
+  email: string,
+  count: number,
+): Promise<{ shopId: string; counters: Counter[] }> {
+  const session = await (
+    await as()
+  ).accounts.signUp({ shopName: `Shop of ${email}`, email, password: 'correct horse battery' });
   const owner = await as(session.accessToken);
   const counters: Counter[] = [];
   for (let i = 1; i <= count; i += 1) {
@@ -84,12 +94,18 @@ function billBatch(counter: Counter, firstSeq: number, itemIds: string[]) {
   return { invoiceIds, input: pushOf(ops) };
 }
 
-const rowsOf = async <T>(database: ServerDatabase, query: ReturnType<typeof sql>) => ((await database.db.execute(query)) as unknown as { rows: T[] }).rows;
+const rowsOf = async <T>(database: ServerDatabase, query: ReturnType<typeof sql>) =>
+  ((await database.db.execute(query)) as unknown as { rows: T[] }).rows;
 
 async function loadBench(log: (line: string) => void): Promise<{ row: BenchRow; load: Record<string, unknown> }> {
   const { url: databaseUrl, drop } = await freshDatabase(options.DATABASE_URL);
   const database = await openPostgres(databaseUrl, 20);
-  const config = parseConfig({ LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '100000000', DATABASE_URL: databaseUrl, DATABASE_POOL_MAX: '20' });
+  const config = parseConfig({
+    LOG_LEVEL: 'silent',
+    RATE_LIMIT_PER_MINUTE: '100000000',
+    DATABASE_URL: databaseUrl,
+    DATABASE_POOL_MAX: '20',
+  });
   const deps: ServerDeps = { db: database.db, config, clock: () => new Date(), log: pino({ level: 'silent' }) };
   const app = await buildApp(deps, database);
   try {
@@ -105,11 +121,14 @@ async function loadBench(log: (line: string) => void): Promise<{ row: BenchRow; 
     // Other shops with their own bills: the load runs on a shared database, and must leave theirs alone.
     for (let s = 1; s <= OTHER_SHOPS; s += 1) {
       const other = await shopWithCounters(as, `neighbour${s}@example.in`, 2);
-      for (const counter of other.counters) await (await as(counter.token)).sync.push(billBatch(counter, 1, itemIds).input);
+      for (const counter of other.counters)
+        await (await as(counter.token)).sync.push(billBatch(counter, 1, itemIds).input);
     }
     const othersQuery = sql`SELECT shop_id, count(*)::int AS n, md5(string_agg(id::text, ',' ORDER BY id)) AS ids FROM invoices WHERE shop_id <> ${shop.shopId} GROUP BY shop_id ORDER BY shop_id`;
     const othersBefore = JSON.stringify(await rowsOf(database, othersQuery));
-    log(`server bench: ${shop.counters.length} counters enrolled in one shop (+${OTHER_SHOPS} other shops); pushing ${options.GALLA_BENCH_BILLS_PER_PUSH} bills a push over ${shop.counters.length} connections`);
+    log(
+      `server bench: ${shop.counters.length} counters enrolled in one shop (+${OTHER_SHOPS} other shops); pushing ${options.GALLA_BENCH_BILLS_PER_PUSH} bills a push over ${shop.counters.length} connections`,
+    );
 
     const sent = new Set<string>();
     const acknowledged: string[] = [];
@@ -140,8 +159,14 @@ async function loadBench(log: (line: string) => void): Promise<{ row: BenchRow; 
                 return { ...request, body: JSON.stringify(batch.input) };
               },
               onResponse: (status, body, context) => {
-                const statuses = status === 200 ? (JSON.parse(body) as { result: { data: { results: { status: string }[] } } }).result.data.results.map((result) => result.status) : [];
-                if (statuses.length > 0 && statuses.every((s) => s === 'applied')) acknowledged.push(...(context as { invoiceIds: string[] }).invoiceIds);
+                const statuses =
+                  status === 200
+                    ? (
+                        JSON.parse(body) as { result: { data: { results: { status: string }[] } } }
+                      ).result.data.results.map((result) => result.status)
+                    : [];
+                if (statuses.length > 0 && statuses.every((s) => s === 'applied'))
+                  acknowledged.push(...(context as { invoiceIds: string[] }).invoiceIds);
                 else refused += 1;
               },
             },
@@ -157,7 +182,10 @@ async function loadBench(log: (line: string) => void): Promise<{ row: BenchRow; 
     // Pushes in flight when the time cap stopped autocannon still commit (or roll back) on the server: wait for them before counting.
     await app.close();
     for (let tries = 0; tries < 100; tries += 1) {
-      const [busy] = await rowsOf<{ n: number }>(database, sql`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state <> 'idle' AND pid <> pg_backend_pid()`);
+      const [busy] = await rowsOf<{ n: number }>(
+        database,
+        sql`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state <> 'idle' AND pid <> pg_backend_pid()`,
+      );
       if (busy!.n === 0) break;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
@@ -173,7 +201,14 @@ async function loadBench(log: (line: string) => void): Promise<{ row: BenchRow; 
     const strays = [...storedIds].filter((id) => !sent.has(id)).length;
     const unacknowledgedLanded = storedIds.size - new Set(acknowledged).size;
     const othersUnchanged = JSON.stringify(await rowsOf(database, othersQuery)) === othersBefore;
-    const exact = missing === 0 && strays === 0 && counts!.invoices === storedIds.size && counts!.numbers === counts!.invoices && counts!.movements === counts!.invoices && counts!.summarised === counts!.invoices && othersUnchanged;
+    const exact =
+      missing === 0 &&
+      strays === 0 &&
+      counts!.invoices === storedIds.size &&
+      counts!.numbers === counts!.invoices &&
+      counts!.movements === counts!.invoices &&
+      counts!.summarised === counts!.invoices &&
+      othersUnchanged;
     log(
       `server bench: ${result.requests.total} pushes in ${result.duration.toFixed(1)} s: ${result.requests.average.toFixed(0)} requests/s (${(result.requests.average * options.GALLA_BENCH_BILLS_PER_PUSH).toFixed(0)} bills/s); latency p50 ${result.latency.p50} ms, p97.5 ${result.latency.p97_5} ms, p99 ${result.latency.p99} ms; non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts}`,
     );
@@ -187,7 +222,12 @@ async function loadBench(log: (line: string) => void): Promise<{ row: BenchRow; 
       requests: result.requests.total,
       seconds: result.duration,
       requestsPerSecond: result.requests.average,
-      latencyMs: { p50: result.latency.p50, p97_5: result.latency.p97_5, p99: result.latency.p99, max: result.latency.max },
+      latencyMs: {
+        p50: result.latency.p50,
+        p97_5: result.latency.p97_5,
+        p99: result.latency.p99,
+        max: result.latency.max,
+      },
       non2xx: result.non2xx,
       errors: result.errors,
       timeouts: result.timeouts,
@@ -198,7 +238,15 @@ async function loadBench(log: (line: string) => void): Promise<{ row: BenchRow; 
       doubled: counts!.invoices - counts!.numbers,
     };
     const note = `${load.requestsPerSecond.toFixed(0)} req/s, p97.5 ${load.latencyMs.p97_5} ms, non-2xx ${load.non2xx}; ${load.billsStored} bills stored exactly once`;
-    return { row: summarise(`sync push under load: ${load.counters} counters of one shop at once, ${load.billsPerPush} bills a push (postgres)`, latencies, null, note), load };
+    return {
+      row: summarise(
+        `sync push under load: ${load.counters} counters of one shop at once, ${load.billsPerPush} bills a push (postgres)`,
+        latencies,
+        null,
+        note,
+      ),
+      load,
+    };
   } finally {
     await app.close();
     await database.close();
@@ -212,7 +260,14 @@ async function main(): Promise<void> {
   const rows = [row, ...(await syncBench(log)), ...(await reportsBench(log))];
   printTable(rows);
   const out = path.join(import.meta.dirname, 'server-results.json');
-  fs.writeFileSync(out, JSON.stringify({ load, rows: rows.map(({ name, unit, p50, p95, p99, target }) => ({ name, unit, p50, p95, p99, target })) }, null, 2) + '\n');
+  fs.writeFileSync(
+    out,
+    JSON.stringify(
+      { load, rows: rows.map(({ name, unit, p50, p95, p99, target }) => ({ name, unit, p50, p95, p99, target })) },
+      null,
+      2,
+    ) + '\n',
+  );
   console.log(`written ${out}`);
 }
 

@@ -52,27 +52,67 @@ async function benchDatabase(dir: string): Promise<{ database: ServerDatabase; d
 export async function syncBench(log: (line: string) => void): Promise<BenchRow[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'galla-bench-sync-'));
   const { database, drop } = await benchDatabase(dir);
-  const deps = { db: database.db, config: parseConfig({ LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '1000000' }), clock: () => new Date(), log: pino({ level: 'silent' }) };
+  const deps = {
+    db: database.db,
+    config: parseConfig({ LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '1000000' }),
+    clock: () => new Date(),
+    log: pino({ level: 'silent' }),
+  };
   const app = await buildApp(deps, database);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   const ledger = openLedger({ file: path.join(dir, 'ledger.db') });
   try {
-    const caller = async (token?: string) => createCallerFactory(serverRouter)(await createContext(deps, token ? `Bearer ${token}` : undefined));
-    const session = await (await caller()).accounts.signUp({ shopName: 'Bench Kirana', email: 'bench@example.in', password: 'correct horse battery' });
-    const { code } = await (await caller(session.accessToken)).counters.createEnrolmentCode({ name: 'Bench', counterCode: 'C1' });
+    const caller = async (token?: string) =>
+      createCallerFactory(serverRouter)(await createContext(deps, token ? `Bearer ${token}` : undefined));
+    const session = await (
+      await caller()
+    ).accounts.signUp({ shopName: 'Bench Kirana', email: 'bench@example.in', password: 'correct horse battery' });
+    const { code } = await (
+      await caller(session.accessToken)
+    ).counters.createEnrolmentCode({ name: 'Bench', counterCode: 'C1' });
     const enrolment = await enrolCounter(ledger, { serverUrl: url, code });
 
     const owner = setupOwner(ledger, { name: 'Owner', pin: '1111' });
     const actor = { staffId: owner.id, role: 'owner' as const };
-    setSetting(ledger, actor, 'shop', { name: 'Bench Kirana', address: '', phone: '', gstin: null, stateCode: '27', upiId: '', receiptFooter: '' });
+    setSetting(ledger, actor, 'shop', {
+      name: 'Bench Kirana',
+      address: '',
+      phone: '',
+      gstin: null,
+      stateCode: '27',
+      upiId: '',
+      receiptFooter: '',
+    });
     openSession(ledger, actor, { openingFloatPaise: 0 });
-    const item = createItem(ledger, actor, { sku: 'RICE', name: 'Rice', unit: 'pcs', pricePaise: 5_900, priceIncludesTax: true, costPaise: 4_000, gstRateBp: 1_800, cessRateBp: 0, hsn: '1006', plu: null, barcodes: [], reorderLevelMilli: 0, category: '', openingStockMilli: 0 });
+    const item = createItem(ledger, actor, {
+      sku: 'RICE',
+      name: 'Rice',
+      unit: 'pcs',
+      pricePaise: 5_900,
+      priceIncludesTax: true,
+      costPaise: 4_000,
+      gstRateBp: 1_800,
+      cessRateBp: 0,
+      hsn: '1006',
+      plu: null,
+      barcodes: [],
+      reorderLevelMilli: 0,
+      category: '',
+      openingStockMilli: 0,
+    });
     // Filling the outbox is set-up, not the measurement: no fsync per bill here.
     ledger.sqlite.pragma('synchronous = OFF');
     for (let i = 0; i < INVOICES; i += 1) {
-      finalizeSale(ledger, actor, { id: randomUUID(), partyId: null, heldBillId: null, billDiscount: null, lines: [{ itemId: item.id, qtyMilli: 1000, discount: null }], payments: [{ mode: 'cash', amountPaise: 5_900, reference: '' }] });
+      finalizeSale(ledger, actor, {
+        id: randomUUID(),
+        partyId: null,
+        heldBillId: null,
+        billDiscount: null,
+        lines: [{ itemId: item.id, qtyMilli: 1000, discount: null }],
+        payments: [{ mode: 'cash', amountPaise: 5_900, reference: '' }],
+      });
     }
     ledger.sqlite.pragma('synchronous = FULL');
     const ops = pendingCount(ledger);
@@ -84,8 +124,17 @@ export async function syncBench(log: (line: string) => void): Promise<BenchRow[]
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     if (pendingCount(ledger) !== 0) throw new Error('sync bench: the outbox did not empty');
     const stored = await (await caller(session.accessToken)).counters.list();
-    log(`sync bench: ${ops} ops in ${rounds} batches, ${(ops / (ms / 1000)).toFixed(0)} ops/s; counter pushed ${stored[0]?.pushedOps ?? 0} ops`);
-    return [summarise(`sync push of ${INVOICES.toLocaleString('en-IN')} invoices (${database.kind})`, [ms], 5_000, `${ops} ops in ${rounds} batches of ≤1,000, over HTTP`)];
+    log(
+      `sync bench: ${ops} ops in ${rounds} batches, ${(ops / (ms / 1000)).toFixed(0)} ops/s; counter pushed ${stored[0]?.pushedOps ?? 0} ops`,
+    );
+    return [
+      summarise(
+        `sync push of ${INVOICES.toLocaleString('en-IN')} invoices (${database.kind})`,
+        [ms],
+        5_000,
+        `${ops} ops in ${rounds} batches of ≤1,000, over HTTP`,
+      ),
+    ];
   } finally {
     ledger.close();
     await app.close();
@@ -96,5 +145,8 @@ export async function syncBench(log: (line: string) => void): Promise<BenchRow[]
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const rows = await syncBench((line) => console.log(line));
-  for (const row of rows) console.log(`${row.name}: ${row.p99.toFixed(0)} ms (target ≤ ${row.target} ms) ${row.target !== null && row.p99 <= row.target ? 'ok' : 'MISSED'}`);
+  for (const row of rows)
+    console.log(
+      `${row.name}: ${row.p99.toFixed(0)} ms (target ≤ ${row.target} ms) ${row.target !== null && row.p99 <= row.target ? 'ok' : 'MISSED'}`,
+    );
 }

@@ -10,7 +10,12 @@ export default defineConfig({
   root: here,
   base: '/',
   plugins: [react()],
-  build: { outDir: path.resolve(here, '../dist/dashboard'), emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 1500 },
+  build: {
+    outDir: path.resolve(here, '../dist/dashboard'),
+    emptyOutDir: true,
+    target: 'es2022',
+    chunkSizeWarningLimit: 1500,
+  },
   // In development the API is the server on its default port.
   server: { host: '127.0.0.1', proxy: { '/trpc': 'http://127.0.0.1:4400' } },
 });

@@ -32,4 +32,6 @@ await build({
 
 // The ledger's migrations are read at start from beside the bundled main.js (src-main/db/migrate.ts), so `electron .`
 // from this folder finds them exactly as an installed app does (electron-builder.yml maps the same folder).
-fs.cpSync(path.join(ROOT, 'src-main/db/migrations'), path.join(ROOT, 'dist/main/electron/migrations'), { recursive: true });
+fs.cpSync(path.join(ROOT, 'src-main/db/migrations'), path.join(ROOT, 'dist/main/electron/migrations'), {
+  recursive: true,
+});

@@ -24,7 +24,16 @@ const devWebConfig = z.object({
 });
 
 function readConfig(argv: string[]) {
-  const { values } = parseArgs({ args: argv, options: { ledger: { type: 'string' }, port: { type: 'string' }, built: { type: 'boolean' }, 'no-backups': { type: 'boolean' } }, strict: true });
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      ledger: { type: 'string' },
+      port: { type: 'string' },
+      built: { type: 'boolean' },
+      'no-backups': { type: 'boolean' },
+    },
+    strict: true,
+  });
   return devWebConfig.parse(values);
 }
 
@@ -41,13 +50,26 @@ async function main(): Promise<void> {
   const ledger = openLedger({ file });
   if (config.built) await buildRendererIfMissing();
   // The same background work as the desktop app: receipts print, an enrolled counter syncs, backups are taken.
-  const services = startCounterServices({ ledger, print: parsePrintConfig({ platform: process.platform }), backups: !config['no-backups'], log: (message, error) => console.error(`galla: ${message}`, error ?? '') });
-  const bridge = await startBridge({ ledger, port: config.port, rendererDir: config.built ? RENDERER_DIR : null, afterWrite: services.afterWrite });
+  const services = startCounterServices({
+    ledger,
+    print: parsePrintConfig({ platform: process.platform }),
+    backups: !config['no-backups'],
+    log: (message, error) => console.error(`galla: ${message}`, error ?? ''),
+  });
+  const bridge = await startBridge({
+    ledger,
+    port: config.port,
+    rendererDir: config.built ? RENDERER_DIR : null,
+    afterWrite: services.afterWrite,
+  });
   let pageUrl = bridge.pageUrl;
   let stopVite = async () => undefined as void;
   if (!config.built) {
     const { createServer } = await import('vite');
-    const vite = await createServer({ configFile: path.join(ROOT, 'vite.config.ts'), server: { port: 0, host: '127.0.0.1' } });
+    const vite = await createServer({
+      configFile: path.join(ROOT, 'vite.config.ts'),
+      server: { port: 0, host: '127.0.0.1' },
+    });
     await vite.listen();
     const address = vite.httpServer?.address();
     const port = typeof address === 'object' && address ? address.port : 5173;

@@ -13,13 +13,18 @@ const GREEN = [19, 136, 8] as const;
 type Rgb = readonly [number, number, number];
 type Shape = (x: number, y: number) => boolean;
 
-const roundedRect = (left: number, top: number, right: number, bottom: number, radius: number): Shape => (x, y) => {
-  if (x < left || x > right || y < top || y > bottom) return false;
-  const cx = Math.min(Math.max(x, left + radius), right - radius);
-  const cy = Math.min(Math.max(y, top + radius), bottom - radius);
-  return (x - cx) ** 2 + (y - cy) ** 2 <= radius ** 2;
-};
-const circle = (cx: number, cy: number, r: number): Shape => (x, y) => (x - cx) ** 2 + (y - cy) ** 2 <= r ** 2;
+const roundedRect =
+  (left: number, top: number, right: number, bottom: number, radius: number): Shape =>
+  (x, y) => {
+    if (x < left || x > right || y < top || y > bottom) return false;
+    const cx = Math.min(Math.max(x, left + radius), right - radius);
+    const cy = Math.min(Math.max(y, top + radius), bottom - radius);
+    return (x - cx) ** 2 + (y - cy) ** 2 <= radius ** 2;
+  };
+const circle =
+  (cx: number, cy: number, r: number): Shape =>
+  (x, y) =>
+    (x - cx) ** 2 + (y - cy) ** 2 <= r ** 2;
 
 /** Painted in order: later layers cover earlier ones. */
 const layers: [Shape, Rgb][] = [

@@ -43,7 +43,9 @@ const parsedOptions = z
     winPublisher: process.env.GALLA_WIN_PUBLISHER_NAME,
   });
 if (!parsedOptions.success) {
-  console.error(`release: ${parsedOptions.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+  console.error(
+    `release: ${parsedOptions.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`,
+  );
   process.exit(1);
 }
 const options = parsedOptions.data;
@@ -52,13 +54,22 @@ const say = (line: string) => console.log(`release: ${line}`);
 
 function run(command: string, commandArgs: string[], env: NodeJS.ProcessEnv = process.env): void {
   say(`$ ${command} ${commandArgs.join(' ')}`);
-  const result = spawnSync(command, commandArgs, { cwd: ROOT, stdio: 'inherit', env, shell: process.platform === 'win32' });
-  if (result.status !== 0) throw new ReleaseProblem(`${command} ${commandArgs[0] ?? ''} failed (exit ${result.status ?? result.signal}).`);
+  const result = spawnSync(command, commandArgs, {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env,
+    shell: process.platform === 'win32',
+  });
+  if (result.status !== 0)
+    throw new ReleaseProblem(`${command} ${commandArgs[0] ?? ''} failed (exit ${result.status ?? result.signal}).`);
 }
 
 async function main(): Promise<void> {
   const problems = builderConfigProblems(loadBuilderConfig());
-  if (problems.length) throw new ReleaseProblem(`electron-builder.yml does not pass electron-builder's schema:\n  ${problems.join('\n  ')}`);
+  if (problems.length)
+    throw new ReleaseProblem(
+      `electron-builder.yml does not pass electron-builder's schema:\n  ${problems.join('\n  ')}`,
+    );
   say(`${path.relative(ROOT, BUILDER_CONFIG)} passes electron-builder's schema`);
   const target = { server: options.server, token: options.token };
   say(`${target.server} takes the release token (${await checkTarget(target)} releases published)`);
@@ -66,8 +77,12 @@ async function main(): Promise<void> {
   const version = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
   const outputDir = args['upload-only'] ? path.resolve(args['upload-only']) : path.join(ROOT, 'release', version);
   if (args['dry-run']) {
-    if (!args['upload-only']) return say('dry run: config and server checked; nothing built (give --upload-only DIR to check a build)');
-    for (const build of readBuildOutput(outputDir)) say(`dry run: would upload ${build.version} for ${build.platform}: ${build.files.map((file) => path.basename(file)).join(', ')}, then ${path.basename(build.feedFile)}`);
+    if (!args['upload-only'])
+      return say('dry run: config and server checked; nothing built (give --upload-only DIR to check a build)');
+    for (const build of readBuildOutput(outputDir))
+      say(
+        `dry run: would upload ${build.version} for ${build.platform}: ${build.files.map((file) => path.basename(file)).join(', ')}, then ${path.basename(build.feedFile)}`,
+      );
     return;
   }
   if (!args['upload-only']) {
@@ -76,13 +91,29 @@ async function main(): Promise<void> {
     run(npm, ['run', 'build:electron']);
     const platformFlags = options.platforms.map((platform) => `--${platform}`);
     const signing = options.winPublisher ? [`-c.win.signtoolOptions.publisherName=${options.winPublisher}`] : [];
-    run(npm, ['exec', '--', 'electron-builder', '--config', 'electron-builder.yml', '--publish', 'never', ...platformFlags, ...signing], { ...process.env, GALLA_UPDATE_SERVER: options.server });
+    run(
+      npm,
+      [
+        'exec',
+        '--',
+        'electron-builder',
+        '--config',
+        'electron-builder.yml',
+        '--publish',
+        'never',
+        ...platformFlags,
+        ...signing,
+      ],
+      { ...process.env, GALLA_UPDATE_SERVER: options.server },
+    );
   }
   await uploadBuilds(target, readBuildOutput(outputDir), options.channel, options.rollout, say);
   say('done');
 }
 
 main().catch((error: unknown) => {
-  console.error(`release: ${error instanceof ReleaseProblem ? error.message : error instanceof Error ? error.stack : String(error)}`);
+  console.error(
+    `release: ${error instanceof ReleaseProblem ? error.message : error instanceof Error ? error.stack : String(error)}`,
+  );
   process.exit(1);
 });

@@ -17,9 +17,15 @@ function install() {
   if (existsSync(path.join(root, 'node_modules', '.package-lock.json'))) return;
   const first = spawnSync(npm, ['ci'], { cwd: root, stdio: 'inherit' });
   if (first.status === 0) return;
-  console.log('Galla: installing failed (often: Electron\'s binary could not be downloaded). Installing again without it;');
+  console.log(
+    "Galla: installing failed (often: Electron's binary could not be downloaded). Installing again without it;",
+  );
   console.log('the desktop window then cannot open here, and the app starts in your browser instead.');
-  const second = spawnSync(npm, ['ci'], { cwd: root, stdio: 'inherit', env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' } });
+  const second = spawnSync(npm, ['ci'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' },
+  });
   if (second.status !== 0) process.exit(second.status ?? 1);
 }
 
@@ -29,9 +35,13 @@ install();
 function electronBinary() {
   try {
     const binary = createRequire(import.meta.url)('electron');
-    return typeof binary === 'string' && existsSync(binary) ? { binary } : { reason: 'the electron package has no binary' };
+    return typeof binary === 'string' && existsSync(binary)
+      ? { binary }
+      : { reason: 'the electron package has no binary' };
   } catch (error) {
-    return { reason: `Electron's binary is not installed (${error instanceof Error ? error.message.split('\n')[0] : String(error)})` };
+    return {
+      reason: `Electron's binary is not installed (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`,
+    };
   }
 }
 
@@ -48,7 +58,9 @@ if (electron.binary && !noDisplay) {
   console.log('Starting the same counter app in the browser instead (npm run dev:web); open the URL printed below.');
   // A shop's bills must survive a restart: the browser fallback keeps its ledger in .galla-data/, not a temp folder.
   const userArgs = process.argv.slice(2);
-  const ledgerArgs = userArgs.some((arg) => arg.startsWith('--ledger')) ? [] : [`--ledger=${path.join(root, '.galla-data', 'ledger.db')}`];
+  const ledgerArgs = userArgs.some((arg) => arg.startsWith('--ledger'))
+    ? []
+    : [`--ledger=${path.join(root, '.galla-data', 'ledger.db')}`];
   mkdirSync(path.join(root, '.galla-data'), { recursive: true });
   const args = ['run', 'dev:web', '--', ...ledgerArgs, ...userArgs];
   const child = spawn(npm, args, { cwd: root, stdio: 'inherit' });

@@ -15,7 +15,9 @@ export interface RunningServer {
 
 export async function startServer(config: ServerConfig, options: { clock?: () => Date } = {}): Promise<RunningServer> {
   const log = pino({ level: config.logLevel, base: { service: 'galla-server' } });
-  const database = await openDatabase(config.database, (error) => log.warn({ err: error }, 'an idle database connection failed; the pool replaces it'));
+  const database = await openDatabase(config.database, (error) =>
+    log.warn({ err: error }, 'an idle database connection failed; the pool replaces it'),
+  );
   const deps = { db: database.db, config, clock: options.clock ?? (() => new Date()), log };
   const app = await buildApp(deps, database);
   try {
@@ -33,7 +35,11 @@ export async function startServer(config: ServerConfig, options: { clock?: () =>
     app,
     database,
     url: `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`,
-    close: () => (closing ??= operations.stop().then(() => app.close()).then(() => database.close())),
+    close: () =>
+      (closing ??= operations
+        .stop()
+        .then(() => app.close())
+        .then(() => database.close())),
   };
 }
 

@@ -2,7 +2,28 @@
 
 import { Invalid } from './errors';
 
-const ONES = ['Zero', 'One', 'Two', 'Three', 'Four', 'Five', 'Six', 'Seven', 'Eight', 'Nine', 'Ten', 'Eleven', 'Twelve', 'Thirteen', 'Fourteen', 'Fifteen', 'Sixteen', 'Seventeen', 'Eighteen', 'Nineteen'];
+const ONES = [
+  'Zero',
+  'One',
+  'Two',
+  'Three',
+  'Four',
+  'Five',
+  'Six',
+  'Seven',
+  'Eight',
+  'Nine',
+  'Ten',
+  'Eleven',
+  'Twelve',
+  'Thirteen',
+  'Fourteen',
+  'Fifteen',
+  'Sixteen',
+  'Seventeen',
+  'Eighteen',
+  'Nineteen',
+];
 const TENS = ['', '', 'Twenty', 'Thirty', 'Forty', 'Fifty', 'Sixty', 'Seventy', 'Eighty', 'Ninety'];
 
 /** 99,99,99,99,999 rupees: crore counts themselves stop at 9,999, the usual limit of invoice software. */
@@ -38,7 +59,8 @@ function rupeesInWords(rupees: number): string {
 
 /** 12345650 → "Rupees One Lakh Twenty Three Thousand Four Hundred Fifty Six and Fifty Paise Only". */
 export function amountInWords(paise: number): string {
-  if (!Number.isSafeInteger(paise) || paise < 0) throw new Invalid(`Amount must be whole, non-negative paise, got ${paise}`);
+  if (!Number.isSafeInteger(paise) || paise < 0)
+    throw new Invalid(`Amount must be whole, non-negative paise, got ${paise}`);
   if (paise > MAX_PAISE) throw new Invalid(`Amount of ${paise} paise is beyond 99,99,99,99,999 rupees`);
   const rupees = Math.floor(paise / 100);
   const fraction = paise % 100;

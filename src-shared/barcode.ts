@@ -43,7 +43,9 @@ export function hasValidCheckDigit(code: string): boolean {
 function requireConsistent(config: ScaleBarcodeConfig): void {
   for (const prefix of config.prefixes) {
     if (!DIGITS.test(prefix) || prefix.length + config.pluDigits + config.valueDigits !== 12) {
-      throw new Invalid(`Scale barcode layout "${prefix}" + ${config.pluDigits} PLU + ${config.valueDigits} value digits must fill 12 digits before the check digit`);
+      throw new Invalid(
+        `Scale barcode layout "${prefix}" + ${config.pluDigits} PLU + ${config.valueDigits} value digits must fill 12 digits before the check digit`,
+      );
     }
   }
 }
@@ -52,7 +54,10 @@ function requireConsistent(config: ScaleBarcodeConfig): void {
  * A 13-digit scale label: prefix, PLU, then the weight in grams (= milli-units of a kg item)
  * or the price in paise, then the check digit. Null when the code is not such a label.
  */
-export function parseScaleBarcode(code: string, config: ScaleBarcodeConfig): { plu: string; qtyMilli?: number; pricePaise?: number } | null {
+export function parseScaleBarcode(
+  code: string,
+  config: ScaleBarcodeConfig,
+): { plu: string; qtyMilli?: number; pricePaise?: number } | null {
   requireConsistent(config);
   if (code.length !== 13 || !hasValidCheckDigit(code)) return null;
   const prefix = config.prefixes.find((candidate) => code.startsWith(candidate));

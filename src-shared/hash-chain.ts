@@ -17,24 +17,31 @@ export function canonicalJson(value: unknown): string {
   try {
     json = canonicalize(value);
   } catch (error) {
-    throw new Invalid(`Content cannot be written as canonical JSON: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Invalid(
+      `Content cannot be written as canonical JSON: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   if (json === undefined) throw new Invalid('Content cannot be written as canonical JSON: it has no JSON value');
   return json;
 }
 
 export function documentHash(prevHash: string, content: unknown): string {
-  if (!HEX_SHA256.test(prevHash)) throw new Invalid(`Previous hash must be 64 lower-case hex digits, got "${prevHash}"`);
+  if (!HEX_SHA256.test(prevHash))
+    throw new Invalid(`Previous hash must be 64 lower-case hex digits, got "${prevHash}"`);
   return bytesToHex(sha256(utf8ToBytes(`${prevHash}\n${canonicalJson(content)}`)));
 }
 
 /** Reports the first entry that does not follow from the one before it, or whose hash does not match its content. */
-export function verifyChain(entries: Array<{ prevHash: string; hash: string; content: unknown }>, startHash = GENESIS_HASH): ChainVerdict {
+export function verifyChain(
+  entries: Array<{ prevHash: string; hash: string; content: unknown }>,
+  startHash = GENESIS_HASH,
+): ChainVerdict {
   if (!HEX_SHA256.test(startHash)) throw new Invalid(`Start hash must be 64 lower-case hex digits, got "${startHash}"`);
   let expectedPrev = startHash;
   for (const [index, entry] of entries.entries()) {
     if (entry.prevHash !== expectedPrev) return { ok: false, index, reason: 'prev-mismatch' };
-    if (documentHash(entry.prevHash, entry.content) !== entry.hash) return { ok: false, index, reason: 'hash-mismatch' };
+    if (documentHash(entry.prevHash, entry.content) !== entry.hash)
+      return { ok: false, index, reason: 'hash-mismatch' };
     expectedPrev = entry.hash;
   }
   return { ok: true };

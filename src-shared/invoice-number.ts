@@ -15,10 +15,13 @@ export function financialYearStart(date: Date): number {
 
 export function formatDocumentNumber(prefix: string, fyStart: number, seq: number): string {
   if (!PREFIX.test(prefix)) throw new Invalid(`Series prefix must be letters and digits only, got "${prefix}"`);
-  if (!Number.isInteger(fyStart) || fyStart < 1000 || fyStart > 9999) throw new Invalid(`Financial year must be a four-digit year, got ${fyStart}`);
-  if (!Number.isSafeInteger(seq) || seq < 1) throw new Invalid(`Sequence number must be a whole number from 1, got ${seq}`);
+  if (!Number.isInteger(fyStart) || fyStart < 1000 || fyStart > 9999)
+    throw new Invalid(`Financial year must be a four-digit year, got ${fyStart}`);
+  if (!Number.isSafeInteger(seq) || seq < 1)
+    throw new Invalid(`Sequence number must be a whole number from 1, got ${seq}`);
   const text = `${prefix}-${fyStart}-${String(seq).padStart(6, '0')}`;
-  if (text.length > MAX_LENGTH) throw new Invalid(`Document number "${text}" is longer than the ${MAX_LENGTH} characters GST allows`);
+  if (text.length > MAX_LENGTH)
+    throw new Invalid(`Document number "${text}" is longer than the ${MAX_LENGTH} characters GST allows`);
   return text;
 }
 

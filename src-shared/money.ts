@@ -5,7 +5,8 @@ import { Invalid } from './errors';
 const GROUPED_DECIMAL = /^(\d+(?:,\d+)*)?(?:\.(\d+))?$/;
 
 function requireSafeInteger(value: number, what: string): void {
-  if (!Number.isSafeInteger(value)) throw new Invalid(`${what} must be a whole number within the safe range, got ${value}`);
+  if (!Number.isSafeInteger(value))
+    throw new Invalid(`${what} must be a whole number within the safe range, got ${value}`);
 }
 
 /**
@@ -81,7 +82,9 @@ export function formatQuantity(milli: number): string {
   const sign = milli < 0 ? '-' : '';
   const absolute = Math.abs(milli);
   const whole = String(Math.floor(absolute / 1000));
-  const fraction = String(absolute % 1000).padStart(3, '0').replace(/0+$/, '');
+  const fraction = String(absolute % 1000)
+    .padStart(3, '0')
+    .replace(/0+$/, '');
   return fraction === '' ? `${sign}${whole}` : `${sign}${whole}.${fraction}`;
 }
 

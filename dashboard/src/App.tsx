@@ -42,10 +42,24 @@ function RangePicker({ range, onApply }: { range: Range; onApply: (range: Range)
       }}
     >
       <label>
-        From <input type="date" aria-label="From" value={draft.from} max={draft.to} onChange={(event) => setDraft({ ...draft, from: event.target.value })} />
+        From{' '}
+        <input
+          type="date"
+          aria-label="From"
+          value={draft.from}
+          max={draft.to}
+          onChange={(event) => setDraft({ ...draft, from: event.target.value })}
+        />
       </label>
       <label>
-        To <input type="date" aria-label="To" value={draft.to} min={draft.from} onChange={(event) => setDraft({ ...draft, to: event.target.value })} />
+        To{' '}
+        <input
+          type="date"
+          aria-label="To"
+          value={draft.to}
+          min={draft.from}
+          onChange={(event) => setDraft({ ...draft, to: event.target.value })}
+        />
       </label>
       <button type="submit" className="small">
         Apply
@@ -83,7 +97,10 @@ function Shell() {
   const trpc = useTRPC();
   const me = useQuery(trpc.accounts.me.queryOptions());
   // Open alerts show on the nav from any page; a refused query (not a manager) just shows no count.
-  const unresolved = useQuery({ ...trpc.monitoring.alerts.queryOptions({ which: 'unresolved', limit: 500 }), refetchInterval: 60_000 });
+  const unresolved = useQuery({
+    ...trpc.monitoring.alerts.queryOptions({ which: 'unresolved', limit: 500 }),
+    refetchInterval: 60_000,
+  });
   const openAlerts = unresolved.data?.filter((alert) => alert.state === 'open').length ?? 0;
   const route = useRoute();
   const keep = Object.fromEntries([...route.params].filter(([key]) => key !== 'from' && key !== 'to'));
@@ -112,7 +129,10 @@ function Shell() {
       </header>
       {!RANGELESS.has(route.page) && (
         <div className="toolbar">
-          <RangePicker range={route.range} onApply={(range) => navigate(href(route.page, range, keep, route.arg ?? undefined))} />
+          <RangePicker
+            range={route.range}
+            onApply={(range) => navigate(href(route.page, range, keep, route.arg ?? undefined))}
+          />
         </div>
       )}
       <main>

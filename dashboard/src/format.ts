@@ -1,17 +1,28 @@
 // How the dashboard writes money, quantities, dates and times (the shared rules of src-shared/money, in Indian style).
 import { formatQuantity, formatRupees } from '../../src-shared/money';
 
-export const rupees = (paise: number | null | undefined): string => (paise === null || paise === undefined ? '—' : formatRupees(paise));
+export const rupees = (paise: number | null | undefined): string =>
+  paise === null || paise === undefined ? '—' : formatRupees(paise);
 export const quantity = (milli: number): string => formatQuantity(milli);
 
 export function shortDate(isoDate: string): string {
   const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(year, month - 1, day)).toLocaleDateString('en-IN', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+  return new Date(Date.UTC(year, month - 1, day)).toLocaleDateString('en-IN', {
+    day: 'numeric',
+    month: 'short',
+    timeZone: 'UTC',
+  });
 }
 
 export function dateTime(iso: string | null): string {
   if (!iso) return '—';
-  return new Date(iso).toLocaleString('en-IN', { timeZone: 'Asia/Kolkata', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+  return new Date(iso).toLocaleString('en-IN', {
+    timeZone: 'Asia/Kolkata',
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
 }
 
 /** "3 h ago", for when a counter last synced. */
@@ -26,5 +37,7 @@ export function ago(iso: string | null, now = Date.now()): string {
 
 /** The shop's calendar day in India, as YYYY-MM-DD. */
 export function shopToday(offsetDays = 0): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Kolkata' }).format(new Date(Date.now() + offsetDays * 86_400_000));
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Kolkata' }).format(
+    new Date(Date.now() + offsetDays * 86_400_000),
+  );
 }

@@ -26,8 +26,15 @@ function onUnauthorized(): void {
 }
 
 const queryClient = new QueryClient({
-  defaultOptions: { queries: { staleTime: 30_000, retry: (count, error) => !(error instanceof TRPCClientError && error.data?.code === 'UNAUTHORIZED') && count < 2 } },
-  queryCache: new QueryCache({ onError: (error) => error instanceof TRPCClientError && error.data?.code === 'UNAUTHORIZED' && onUnauthorized() }),
+  defaultOptions: {
+    queries: {
+      staleTime: 30_000,
+      retry: (count, error) => !(error instanceof TRPCClientError && error.data?.code === 'UNAUTHORIZED') && count < 2,
+    },
+  },
+  queryCache: new QueryCache({
+    onError: (error) => error instanceof TRPCClientError && error.data?.code === 'UNAUTHORIZED' && onUnauthorized(),
+  }),
 });
 
 const root = document.getElementById('root');

@@ -26,7 +26,9 @@ export const ALERT_KIND_LABELS: Record<AlertRow['kind'], string> = {
  * counter that is still quiet.
  */
 export function silentCounterIds(counters: CounterStatus[], alerts: AlertRow[]): Set<string> {
-  const lastSync = new Map(counters.map((counter) => [counter.counterId, counter.lastSyncAt ? Date.parse(counter.lastSyncAt) : -Infinity]));
+  const lastSync = new Map(
+    counters.map((counter) => [counter.counterId, counter.lastSyncAt ? Date.parse(counter.lastSyncAt) : -Infinity]),
+  );
   const silent = new Set<string>();
   for (const alert of alerts) {
     if (alert.kind !== 'counter_silent' || !lastSync.has(alert.subject)) continue;
@@ -58,7 +60,8 @@ export function quietUntil(alert: AlertRow, cooldownMinutes = ALERT_COOLDOWN_MIN
 export function cooldownNote(alert: AlertRow, now: number, cooldownMinutes = ALERT_COOLDOWN_MINUTES): string {
   const until = quietUntil(alert, cooldownMinutes);
   if (!until) return `Once resolved, it stays quiet for ${cooldownMinutes} min even if the problem comes back.`;
-  if (until.getTime() > now) return `Cooldown: may fire again from ${dateTime(until.toISOString())} if the problem is still there.`;
+  if (until.getTime() > now)
+    return `Cooldown: may fire again from ${dateTime(until.toISOString())} if the problem is still there.`;
   return 'Cooldown over: fires again as soon as the problem comes back.';
 }
 

@@ -24,7 +24,12 @@ function parse(hash: string): Route {
   const params = new URLSearchParams(query);
   const [page = 'overview', arg = null] = path.split('/').filter(Boolean);
   const fallback = defaultRange();
-  return { page, arg, params, range: { from: params.get('from') ?? fallback.from, to: params.get('to') ?? fallback.to } };
+  return {
+    page,
+    arg,
+    params,
+    range: { from: params.get('from') ?? fallback.from, to: params.get('to') ?? fallback.to },
+  };
 }
 
 export function href(page: string, range: Range, extra: Record<string, string> = {}, arg?: string): string {

@@ -18,7 +18,9 @@ let validator: ValidateFunction | null = null;
 function builderValidator(): ValidateFunction {
   const schemaPath = createRequire(import.meta.url).resolve('app-builder-lib/scheme.json');
   // strict off: the schema uses keywords of its own generator that ajv would otherwise reject.
-  validator ??= new Ajv({ allErrors: true, strict: false }).compile(JSON.parse(fs.readFileSync(schemaPath, 'utf8')) as object);
+  validator ??= new Ajv({ allErrors: true, strict: false }).compile(
+    JSON.parse(fs.readFileSync(schemaPath, 'utf8')) as object,
+  );
   return validator;
 }
 
@@ -26,5 +28,8 @@ function builderValidator(): ValidateFunction {
 export function builderConfigProblems(config: unknown): string[] {
   const validate = builderValidator();
   if (validate(config)) return [];
-  return (validate.errors ?? []).map((error) => `${error.instancePath || '(root)'} ${error.message ?? ''}${error.params && 'additionalProperty' in error.params ? `: ${String(error.params.additionalProperty)}` : ''}`);
+  return (validate.errors ?? []).map(
+    (error) =>
+      `${error.instancePath || '(root)'} ${error.message ?? ''}${error.params && 'additionalProperty' in error.params ? `: ${String(error.params.additionalProperty)}` : ''}`,
+  );
 }

@@ -22,11 +22,18 @@ async function refusal(response: Response, what: string): Promise<ReleaseProblem
   return new ReleaseProblem(`${what}: the server answered ${response.status}: ${message}`);
 }
 
-export async function uploadFile(target: UploadTarget, file: string): Promise<{ fileName: string; sha512: string; sizeBytes: number }> {
+export async function uploadFile(
+  target: UploadTarget,
+  file: string,
+): Promise<{ fileName: string; sha512: string; sizeBytes: number }> {
   const name = path.basename(file);
   const response = await fetch(`${target.server}/updates/files/${encodeURIComponent(name)}`, {
     method: 'PUT',
-    headers: { authorization: `Bearer ${target.token}`, 'content-type': 'application/octet-stream', 'content-length': String(fs.statSync(file).size) },
+    headers: {
+      authorization: `Bearer ${target.token}`,
+      'content-type': 'application/octet-stream',
+      'content-length': String(fs.statSync(file).size),
+    },
     body: Readable.toWeb(fs.createReadStream(file)) as ReadableStream,
     duplex: 'half',
   } as RequestInit);
@@ -34,7 +41,12 @@ export async function uploadFile(target: UploadTarget, file: string): Promise<{ 
   return (await response.json()) as { fileName: string; sha512: string; sizeBytes: number };
 }
 
-export async function publish(target: UploadTarget, build: PlatformBuild, channel: UpdateChannel, rolloutPercent: number): Promise<unknown> {
+export async function publish(
+  target: UploadTarget,
+  build: PlatformBuild,
+  channel: UpdateChannel,
+  rolloutPercent: number,
+): Promise<unknown> {
   const response = await fetch(`${target.server}/updates/releases`, {
     method: 'POST',
     headers: { authorization: `Bearer ${target.token}`, 'content-type': 'application/json' },
@@ -46,12 +58,20 @@ export async function publish(target: UploadTarget, build: PlatformBuild, channe
 
 /** Checks the server is there and takes this token, without changing anything. */
 export async function checkTarget(target: UploadTarget): Promise<number> {
-  const response = await fetch(`${target.server}/updates/releases`, { headers: { authorization: `Bearer ${target.token}` } });
+  const response = await fetch(`${target.server}/updates/releases`, {
+    headers: { authorization: `Bearer ${target.token}` },
+  });
   if (!response.ok) throw await refusal(response, `Checking ${target.server}`);
   return ((await response.json()) as unknown[]).length;
 }
 
-export async function uploadBuilds(target: UploadTarget, builds: PlatformBuild[], channel: UpdateChannel, rolloutPercent: number, say: (line: string) => void): Promise<void> {
+export async function uploadBuilds(
+  target: UploadTarget,
+  builds: PlatformBuild[],
+  channel: UpdateChannel,
+  rolloutPercent: number,
+  say: (line: string) => void,
+): Promise<void> {
   for (const build of builds) {
     for (const file of build.files) {
       const stored = await uploadFile(target, file);

@@ -8,16 +8,36 @@ import type { ServerDeps } from '../trpc/init';
 import { hashToken, newEnrolmentCode, newToken, normalizeEnrolmentCode } from './tokens';
 
 async function assertCodeFree(tx: ServerDeps['db'], shopId: string, counterCode: string): Promise<void> {
-  const [live] = await tx.select({ name: counters.name }).from(counters).where(and(eq(counters.shopId, shopId), eq(counters.counterCode, counterCode), isNull(counters.revokedAt)));
-  if (live) throw new Conflict(`Counter "${live.name}" already bills as ${counterCode}; choose another series or revoke that counter first.`);
+  const [live] = await tx
+    .select({ name: counters.name })
+    .from(counters)
+    .where(and(eq(counters.shopId, shopId), eq(counters.counterCode, counterCode), isNull(counters.revokedAt)));
+  if (live)
+    throw new Conflict(
+      `Counter "${live.name}" already bills as ${counterCode}; choose another series or revoke that counter first.`,
+    );
 }
 
-export async function createEnrolmentCode(deps: ServerDeps, shopId: string, userId: string, input: { name: string; counterCode: string }): Promise<{ code: string; expiresAt: string }> {
+export async function createEnrolmentCode(
+  deps: ServerDeps,
+  shopId: string,
+  userId: string,
+  input: { name: string; counterCode: string },
+): Promise<{ code: string; expiresAt: string }> {
   const code = newEnrolmentCode();
   const expiresAt = new Date(deps.clock().getTime() + deps.config.enrolmentCodeTtlMinutes * 60_000);
   await inShop(deps.db, shopId, async (tx) => {
     await assertCodeFree(tx, shopId, input.counterCode);
-    await tx.insert(enrolmentCodes).values({ shopId, codeHash: hashToken(normalizeEnrolmentCode(code)), counterCode: input.counterCode, name: input.name, createdBy: userId, expiresAt });
+    await tx
+      .insert(enrolmentCodes)
+      .values({
+        shopId,
+        codeHash: hashToken(normalizeEnrolmentCode(code)),
+        counterCode: input.counterCode,
+        name: input.name,
+        createdBy: userId,
+        expiresAt,
+      });
   });
   return { code, expiresAt: expiresAt.toISOString() };
 }
@@ -27,18 +47,42 @@ const BAD_CODE = 'That enrolment code is not valid (or was already used, or has 
 /** The code is claimed with a conditional update, so two counters racing with one code get one enrolment. */
 export async function enrolCounter(deps: ServerDeps, input: EnrolInput): Promise<EnrolResult> {
   const now = deps.clock();
-  const [found] = await deps.db.select().from(enrolmentCodes).where(eq(enrolmentCodes.codeHash, hashToken(normalizeEnrolmentCode(input.code))));
+  const [found] = await deps.db
+    .select()
+    .from(enrolmentCodes)
+    .where(eq(enrolmentCodes.codeHash, hashToken(normalizeEnrolmentCode(input.code))));
   if (!found || found.usedAt || found.expiresAt <= now) throw new Invalid(BAD_CODE);
-  if (found.counterCode !== input.counterCode) throw new Invalid(`This code is for counter series ${found.counterCode}, but this counter bills as ${input.counterCode}. Set the counter id to ${found.counterCode} first.`);
+  if (found.counterCode !== input.counterCode)
+    throw new Invalid(
+      `This code is for counter series ${found.counterCode}, but this counter bills as ${input.counterCode}. Set the counter id to ${found.counterCode} first.`,
+    );
   const deviceToken = newToken('device');
   return inShop(deps.db, found.shopId, async (tx) => {
-    const [claimed] = await tx.update(enrolmentCodes).set({ usedAt: now }).where(and(eq(enrolmentCodes.id, found.id), isNull(enrolmentCodes.usedAt))).returning({ id: enrolmentCodes.id });
+    const [claimed] = await tx
+      .update(enrolmentCodes)
+      .set({ usedAt: now })
+      .where(and(eq(enrolmentCodes.id, found.id), isNull(enrolmentCodes.usedAt)))
+      .returning({ id: enrolmentCodes.id });
     if (!claimed) throw new Invalid(BAD_CODE);
     await assertCodeFree(tx, found.shopId, found.counterCode);
-    const [counter] = await tx.insert(counters).values({ shopId: found.shopId, name: found.name, counterCode: found.counterCode, deviceTokenHash: hashToken(deviceToken) }).returning({ id: counters.id });
+    const [counter] = await tx
+      .insert(counters)
+      .values({
+        shopId: found.shopId,
+        name: found.name,
+        counterCode: found.counterCode,
+        deviceTokenHash: hashToken(deviceToken),
+      })
+      .returning({ id: counters.id });
     await tx.update(enrolmentCodes).set({ counterId: counter!.id }).where(eq(enrolmentCodes.id, found.id));
     const [shop] = await tx.select({ name: shops.name }).from(shops).where(eq(shops.id, found.shopId));
-    return { counterId: counter!.id, shopId: found.shopId, shopName: shop!.name, counterCode: found.counterCode, deviceToken };
+    return {
+      counterId: counter!.id,
+      shopId: found.shopId,
+      shopName: shop!.name,
+      counterCode: found.counterCode,
+      deviceToken,
+    };
   });
 }
 
@@ -58,7 +102,10 @@ export function listCounters(deps: ServerDeps, shopId: string) {
         pushedOps: counterCursors.pushedOps,
       })
       .from(counters)
-      .leftJoin(counterCursors, and(eq(counterCursors.shopId, counters.shopId), eq(counterCursors.counterId, counters.id)))
+      .leftJoin(
+        counterCursors,
+        and(eq(counterCursors.shopId, counters.shopId), eq(counterCursors.counterId, counters.id)),
+      )
       .where(eq(counters.shopId, shopId))
       .orderBy(asc(counters.counterCode)),
   );
@@ -66,7 +113,11 @@ export function listCounters(deps: ServerDeps, shopId: string) {
 
 export async function revokeCounter(deps: ServerDeps, shopId: string, counterId: string): Promise<void> {
   await inShop(deps.db, shopId, async (tx) => {
-    const [revoked] = await tx.update(counters).set({ revokedAt: deps.clock() }).where(and(eq(counters.id, counterId), eq(counters.shopId, shopId), isNull(counters.revokedAt))).returning({ id: counters.id });
+    const [revoked] = await tx
+      .update(counters)
+      .set({ revokedAt: deps.clock() })
+      .where(and(eq(counters.id, counterId), eq(counters.shopId, shopId), isNull(counters.revokedAt)))
+      .returning({ id: counters.id });
     if (!revoked) throw new NotFound('No such live counter in this shop.');
   });
 }

@@ -1,5 +1,13 @@
 // Account procedures: sign-up, login and token refresh, staff, and counter enrolment.
-import { addStaffInput, createEnrolmentCodeInput, disableStaffInput, loginInput, refreshInput, revokeCounterInput, signUpInput } from '../../src-shared/contracts/accounts';
+import {
+  addStaffInput,
+  createEnrolmentCodeInput,
+  disableStaffInput,
+  loginInput,
+  refreshInput,
+  revokeCounterInput,
+  signUpInput,
+} from '../../src-shared/contracts/accounts';
 import { enrolInput } from '../../src-shared/sync/protocol';
 import { publicProcedure, roleProcedure, router, userProcedure } from '../trpc/init';
 import { addStaff, disableStaff, listStaff, login, logout, refresh, shopOf, signUp } from './service';
@@ -16,12 +24,18 @@ export const accountsRouter = router({
   me: userProcedure.query(async ({ ctx }) => ({ ...ctx.user, shop: await shopOf(ctx, ctx.user.shopId) })),
   addStaff: ownerProcedure.input(addStaffInput).mutation(({ ctx, input }) => addStaff(ctx, ctx.user.shopId, input)),
   listStaff: managerProcedure.query(({ ctx }) => listStaff(ctx, ctx.user.shopId)),
-  disableStaff: ownerProcedure.input(disableStaffInput).mutation(({ ctx, input }) => disableStaff(ctx, ctx.user.shopId, ctx.user.userId, input.userId)),
+  disableStaff: ownerProcedure
+    .input(disableStaffInput)
+    .mutation(({ ctx, input }) => disableStaff(ctx, ctx.user.shopId, ctx.user.userId, input.userId)),
 });
 
 export const countersRouter = router({
-  createEnrolmentCode: managerProcedure.input(createEnrolmentCodeInput).mutation(({ ctx, input }) => createEnrolmentCode(ctx, ctx.user.shopId, ctx.user.userId, input)),
+  createEnrolmentCode: managerProcedure
+    .input(createEnrolmentCodeInput)
+    .mutation(({ ctx, input }) => createEnrolmentCode(ctx, ctx.user.shopId, ctx.user.userId, input)),
   enrol: publicProcedure.input(enrolInput).mutation(({ ctx, input }) => enrolCounter(ctx, input)),
   list: managerProcedure.query(({ ctx }) => listCounters(ctx, ctx.user.shopId)),
-  revoke: ownerProcedure.input(revokeCounterInput).mutation(({ ctx, input }) => revokeCounter(ctx, ctx.user.shopId, input.counterId)),
+  revoke: ownerProcedure
+    .input(revokeCounterInput)
+    .mutation(({ ctx, input }) => revokeCounter(ctx, ctx.user.shopId, input.counterId)),
 });

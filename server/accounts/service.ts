@@ -25,14 +25,35 @@ async function issueSession(deps: ServerDeps, db: ServerDb, user: Session['user'
   const accessExpiresAt = new Date(now + deps.config.accessTokenTtlSeconds * 1000);
   const refreshExpiresAt = new Date(now + deps.config.refreshTokenTtlDays * 86_400_000);
   await db.insert(authTokens).values([
-    { shopId: user.shopId, userId: user.id, kind: 'access', familyId, tokenHash: hashToken(accessToken), expiresAt: accessExpiresAt },
-    { shopId: user.shopId, userId: user.id, kind: 'refresh', familyId, tokenHash: hashToken(refreshToken), expiresAt: refreshExpiresAt },
+    {
+      shopId: user.shopId,
+      userId: user.id,
+      kind: 'access',
+      familyId,
+      tokenHash: hashToken(accessToken),
+      expiresAt: accessExpiresAt,
+    },
+    {
+      shopId: user.shopId,
+      userId: user.id,
+      kind: 'refresh',
+      familyId,
+      tokenHash: hashToken(refreshToken),
+      expiresAt: refreshExpiresAt,
+    },
   ]);
-  return { accessToken, accessExpiresAt: accessExpiresAt.toISOString(), refreshToken, refreshExpiresAt: refreshExpiresAt.toISOString(), user };
+  return {
+    accessToken,
+    accessExpiresAt: accessExpiresAt.toISOString(),
+    refreshToken,
+    refreshExpiresAt: refreshExpiresAt.toISOString(),
+    user,
+  };
 }
 
 function isUniqueViolation(error: unknown): boolean {
-  for (let cause = error; cause; cause = (cause as { cause?: unknown }).cause) if ((cause as { code?: string }).code === '23505') return true;
+  for (let cause = error; cause; cause = (cause as { cause?: unknown }).cause)
+    if ((cause as { code?: string }).code === '23505') return true;
   return false;
 }
 
@@ -41,8 +62,16 @@ export async function signUp(deps: ServerDeps, input: SignUpInput): Promise<Sess
   try {
     return await deps.db.transaction(async (tx) => {
       const [shop] = await tx.insert(shops).values({ name: input.shopName }).returning({ id: shops.id });
-      const [user] = await tx.insert(users).values({ shopId: shop!.id, email: input.email, passwordHash, role: 'owner' }).returning();
-      return issueSession(deps, tx as unknown as ServerDb, { id: user!.id, email: user!.email, role: user!.role, shopId: shop!.id }, randomUUID());
+      const [user] = await tx
+        .insert(users)
+        .values({ shopId: shop!.id, email: input.email, passwordHash, role: 'owner' })
+        .returning();
+      return issueSession(
+        deps,
+        tx as unknown as ServerDb,
+        { id: user!.id, email: user!.email, role: user!.role, shopId: shop!.id },
+        randomUUID(),
+      );
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw new Conflict('An account with this email already exists; log in instead.');
@@ -59,40 +88,77 @@ export async function login(deps: ServerDeps, input: LoginInput): Promise<Sessio
     throw new Unauthorized(BAD_LOGIN);
   }
   if (!(await verifyPassword(input.password, user.passwordHash))) throw new Unauthorized(BAD_LOGIN);
-  return issueSession(deps, deps.db, { id: user.id, email: user.email, role: user.role, shopId: user.shopId }, randomUUID());
+  return issueSession(
+    deps,
+    deps.db,
+    { id: user.id, email: user.email, role: user.role, shopId: user.shopId },
+    randomUUID(),
+  );
 }
 
 /** Rotation: a refresh token works once. Presenting a used one means it leaked, so the whole login is revoked. */
 export async function refresh(deps: ServerDeps, refreshToken: string): Promise<Session> {
   const now = deps.clock();
-  return deps.db.transaction(async (tx) => {
-    const [token] = await tx.select().from(authTokens).where(and(eq(authTokens.tokenHash, hashToken(refreshToken)), eq(authTokens.kind, 'refresh')));
-    if (!token || token.revokedAt || token.expiresAt <= now) throw new Unauthorized('Your login has expired; log in again.');
-    const [claimed] = await tx.update(authTokens).set({ usedAt: now }).where(and(eq(authTokens.id, token.id), isNull(authTokens.usedAt))).returning({ id: authTokens.id });
-    if (!claimed) {
-      await tx.update(authTokens).set({ revokedAt: now }).where(eq(authTokens.familyId, token.familyId));
-      return null;
-    }
-    const [user] = await tx.select().from(users).where(eq(users.id, token.userId));
-    if (!user || user.disabledAt) throw new Unauthorized('This login has been disabled.');
-    return issueSession(deps, tx as unknown as ServerDb, { id: user.id, email: user.email, role: user.role, shopId: user.shopId }, token.familyId);
-  }).then((session) => {
-    // Thrown outside the transaction so that the family's revocation above is committed.
-    if (!session) throw new Unauthorized('This login was used from somewhere else and has been signed out everywhere; log in again.');
-    return session;
-  });
+  return deps.db
+    .transaction(async (tx) => {
+      const [token] = await tx
+        .select()
+        .from(authTokens)
+        .where(and(eq(authTokens.tokenHash, hashToken(refreshToken)), eq(authTokens.kind, 'refresh')));
+      if (!token || token.revokedAt || token.expiresAt <= now)
+        throw new Unauthorized('Your login has expired; log in again.');
+      const [claimed] = await tx
+        .update(authTokens)
+        .set({ usedAt: now })
+        .where(and(eq(authTokens.id, token.id), isNull(authTokens.usedAt)))
+        .returning({ id: authTokens.id });
+      if (!claimed) {
+        await tx.update(authTokens).set({ revokedAt: now }).where(eq(authTokens.familyId, token.familyId));
+        return null;
+      }
+      const [user] = await tx.select().from(users).where(eq(users.id, token.userId));
+      if (!user || user.disabledAt) throw new Unauthorized('This login has been disabled.');
+      return issueSession(
+        deps,
+        tx as unknown as ServerDb,
+        { id: user.id, email: user.email, role: user.role, shopId: user.shopId },
+        token.familyId,
+      );
+    })
+    .then((session) => {
+      // Thrown outside the transaction so that the family's revocation above is committed.
+      if (!session)
+        throw new Unauthorized(
+          'This login was used from somewhere else and has been signed out everywhere; log in again.',
+        );
+      return session;
+    });
 }
 
 export async function logout(deps: ServerDeps, refreshToken: string): Promise<void> {
-  const [token] = await deps.db.select({ familyId: authTokens.familyId }).from(authTokens).where(eq(authTokens.tokenHash, hashToken(refreshToken)));
-  if (token) await deps.db.update(authTokens).set({ revokedAt: deps.clock() }).where(and(eq(authTokens.familyId, token.familyId), isNull(authTokens.revokedAt)));
+  const [token] = await deps.db
+    .select({ familyId: authTokens.familyId })
+    .from(authTokens)
+    .where(eq(authTokens.tokenHash, hashToken(refreshToken)));
+  if (token)
+    await deps.db
+      .update(authTokens)
+      .set({ revokedAt: deps.clock() })
+      .where(and(eq(authTokens.familyId, token.familyId), isNull(authTokens.revokedAt)));
 }
 
-export async function addStaff(deps: ServerDeps, shopId: string, input: AddStaffInput): Promise<{ id: string; email: string; role: UserRole }> {
+export async function addStaff(
+  deps: ServerDeps,
+  shopId: string,
+  input: AddStaffInput,
+): Promise<{ id: string; email: string; role: UserRole }> {
   const passwordHash = await hashPassword(input.password);
   try {
     return await inShop(deps.db, shopId, async (tx) => {
-      const [user] = await tx.insert(users).values({ shopId, email: input.email, passwordHash, role: input.role }).returning({ id: users.id, email: users.email, role: users.role });
+      const [user] = await tx
+        .insert(users)
+        .values({ shopId, email: input.email, passwordHash, role: input.role })
+        .returning({ id: users.id, email: users.email, role: users.role });
       return user!;
     });
   } catch (error) {
@@ -103,22 +169,40 @@ export async function addStaff(deps: ServerDeps, shopId: string, input: AddStaff
 
 export function listStaff(deps: ServerDeps, shopId: string) {
   return inShop(deps.db, shopId, (tx) =>
-    tx.select({ id: users.id, email: users.email, role: users.role, disabledAt: users.disabledAt }).from(users).where(eq(users.shopId, shopId)).orderBy(asc(users.createdAt)),
+    tx
+      .select({ id: users.id, email: users.email, role: users.role, disabledAt: users.disabledAt })
+      .from(users)
+      .where(eq(users.shopId, shopId))
+      .orderBy(asc(users.createdAt)),
   );
 }
 
-export async function disableStaff(deps: ServerDeps, shopId: string, actingUserId: string, userId: string): Promise<void> {
+export async function disableStaff(
+  deps: ServerDeps,
+  shopId: string,
+  actingUserId: string,
+  userId: string,
+): Promise<void> {
   if (userId === actingUserId) throw new Conflict('You cannot disable your own login.');
   await inShop(deps.db, shopId, async (tx) => {
     const now = deps.clock();
-    const [user] = await tx.update(users).set({ disabledAt: now }).where(and(eq(users.id, userId), eq(users.shopId, shopId))).returning({ id: users.id });
+    const [user] = await tx
+      .update(users)
+      .set({ disabledAt: now })
+      .where(and(eq(users.id, userId), eq(users.shopId, shopId)))
+      .returning({ id: users.id });
     if (!user) throw new NotFound('No such login in this shop.');
-    await tx.update(authTokens).set({ revokedAt: now }).where(and(eq(authTokens.userId, userId), eq(authTokens.shopId, shopId), isNull(authTokens.revokedAt)));
+    await tx
+      .update(authTokens)
+      .set({ revokedAt: now })
+      .where(and(eq(authTokens.userId, userId), eq(authTokens.shopId, shopId), isNull(authTokens.revokedAt)));
   });
 }
 
 export async function shopOf(deps: ServerDeps, shopId: string): Promise<{ id: string; name: string }> {
-  const [shop] = await inShop(deps.db, shopId, (tx) => tx.select({ id: shops.id, name: shops.name }).from(shops).where(eq(shops.id, shopId)));
+  const [shop] = await inShop(deps.db, shopId, (tx) =>
+    tx.select({ id: shops.id, name: shops.name }).from(shops).where(eq(shops.id, shopId)),
+  );
   if (!shop) throw new NotFound('No such shop.');
   return shop;
 }
@@ -128,8 +212,14 @@ export async function resolveCaller(deps: ServerDeps, bearer: string | null): Pr
   if (!bearer) return null;
   const kind = tokenKind(bearer);
   if (kind === 'device') {
-    const [counter] = await deps.db.select().from(counters).where(eq(counters.deviceTokenHash, hashToken(bearer)));
-    if (!counter || counter.revokedAt) throw new Unauthorized('This counter is not enrolled (or was revoked); enrol it again with a code from the owner.');
+    const [counter] = await deps.db
+      .select()
+      .from(counters)
+      .where(eq(counters.deviceTokenHash, hashToken(bearer)));
+    if (!counter || counter.revokedAt)
+      throw new Unauthorized(
+        'This counter is not enrolled (or was revoked); enrol it again with a code from the owner.',
+      );
     return { kind: 'device', counterId: counter.id, shopId: counter.shopId, counterCode: counter.counterCode };
   }
   if (kind === 'access') {
@@ -138,7 +228,8 @@ export async function resolveCaller(deps: ServerDeps, bearer: string | null): Pr
       .from(authTokens)
       .innerJoin(users, eq(users.id, authTokens.userId))
       .where(and(eq(authTokens.tokenHash, hashToken(bearer)), eq(authTokens.kind, 'access')));
-    if (!row || row.token.revokedAt || row.token.expiresAt <= deps.clock() || row.user.disabledAt) throw new Unauthorized('Your login has expired; refresh it or log in again.');
+    if (!row || row.token.revokedAt || row.token.expiresAt <= deps.clock() || row.user.disabledAt)
+      throw new Unauthorized('Your login has expired; refresh it or log in again.');
     return { kind: 'user', userId: row.user.id, shopId: row.user.shopId, role: row.user.role };
   }
   throw new Unauthorized('That is not a Galla token.');

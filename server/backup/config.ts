@@ -6,11 +6,19 @@ export const operationsEnv = {
   /** Where the server's own dumps and the counters' uploaded snapshots live; default: "backups" beside the data. */
   GALLA_BACKUP_DIR: z.string().min(1).optional(),
   /** Hours between the server's own dumps; 0 turns the schedule off (a cron job may run `npm run server:backup`). */
-  BACKUP_INTERVAL_HOURS: z.coerce.number().min(0).max(24 * 7).default(24),
+  BACKUP_INTERVAL_HOURS: z.coerce
+    .number()
+    .min(0)
+    .max(24 * 7)
+    .default(24),
   BACKUP_KEEP_DAILY: z.coerce.number().int().min(1).default(30),
   /** Per counter, the newest uploaded snapshots kept. */
   COUNTER_BACKUPS_KEPT: z.coerce.number().int().min(1).default(14),
-  COUNTER_BACKUP_MAX_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024 * 1024),
+  COUNTER_BACKUP_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024 * 1024),
   /** When set, /metrics wants "Authorization: Bearer <token>" (Prometheus' bearer_token). */
   METRICS_TOKEN: z.string().min(16).optional(),
   ALERT_COOLDOWN_MINUTES: z.coerce.number().min(0).default(60),
@@ -21,7 +29,13 @@ export const operationsEnv = {
 
 export interface OperationsConfig {
   backup: { dir: string; intervalHours: number; keepDaily: number; counterKept: number; counterMaxBytes: number };
-  monitoring: { metricsToken: string | null; alertCooldownMinutes: number; counterSilentMinutes: number; outboxBacklogOps: number; counterBackupStaleHours: number };
+  monitoring: {
+    metricsToken: string | null;
+    alertCooldownMinutes: number;
+    counterSilentMinutes: number;
+    outboxBacklogOps: number;
+    counterBackupStaleHours: number;
+  };
 }
 
 type OperationsEnv = z.infer<z.ZodObject<typeof operationsEnv>> & { GALLA_DATA_DIR: string };

@@ -37,7 +37,10 @@ export function dumpSource(database: ServerDatabase, url: string | null): DumpSo
 }
 
 function stamp(at: Date): string {
-  return at.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  return at
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
 }
 
 export async function sha256File(file: string): Promise<string> {
@@ -52,7 +55,9 @@ export async function dumpServer(source: DumpSource, dir: string, now: Date): Pr
   const partial = `${file}.partial`;
   try {
     if (source.kind === 'postgres') {
-      await run('pg_dump', ['--format=custom', '--compress=6', `--file=${partial}`, `--dbname=${source.url}`], { maxBuffer: 16 * 1024 * 1024 });
+      await run('pg_dump', ['--format=custom', '--compress=6', `--file=${partial}`, `--dbname=${source.url}`], {
+        maxBuffer: 16 * 1024 * 1024,
+      });
     } else {
       // PGlite runs one query at a time and dumps between them: after a checkpoint, the tarball is a committed state.
       await source.client.query('CHECKPOINT');
@@ -78,7 +83,13 @@ export function listServerDumps(dir: string): ServerDump[] {
     const iso = `${when!.slice(0, 4)}-${when!.slice(4, 6)}-${when!.slice(6, 8)}T${when!.slice(9, 11)}:${when!.slice(11, 13)}:${when!.slice(13, 15)}Z`;
     const file = path.join(dir, name);
     const recorded = fs.existsSync(`${file}.sha256`) ? fs.readFileSync(`${file}.sha256`, 'utf8').split(/\s+/)[0]! : '';
-    dumps.push({ file, kind: extension === '.pgdump' ? 'postgres' : 'pglite', createdAt: new Date(iso), bytes: fs.statSync(file).size, sha256: recorded });
+    dumps.push({
+      file,
+      kind: extension === '.pgdump' ? 'postgres' : 'pglite',
+      createdAt: new Date(iso),
+      bytes: fs.statSync(file).size,
+      sha256: recorded,
+    });
   }
   return dumps.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
 }
@@ -95,9 +106,15 @@ export function pruneServerDumps(dir: string, keepDaily: number): string[] {
 }
 
 export async function verifyDump(file: string): Promise<void> {
-  if (!fs.existsSync(`${file}.sha256`)) throw new Invalid(`${path.basename(file)} has no .sha256 file beside it; it cannot be checked, so it is not restored.`);
+  if (!fs.existsSync(`${file}.sha256`))
+    throw new Invalid(
+      `${path.basename(file)} has no .sha256 file beside it; it cannot be checked, so it is not restored.`,
+    );
   const recorded = fs.readFileSync(`${file}.sha256`, 'utf8').split(/\s+/)[0];
-  if ((await sha256File(file)) !== recorded) throw new Conflict(`${path.basename(file)} does not match its checksum: it is damaged or was altered, and was not restored.`);
+  if ((await sha256File(file)) !== recorded)
+    throw new Conflict(
+      `${path.basename(file)} does not match its checksum: it is damaged or was altered, and was not restored.`,
+    );
 }
 
 export type RestoreTarget = { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
@@ -106,16 +123,22 @@ export type RestoreTarget = { kind: 'postgres'; url: string } | { kind: 'pglite'
 async function createFreshDatabase(url: string): Promise<void> {
   const target = new URL(url);
   const name = decodeURIComponent(target.pathname.slice(1));
-  if (!/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(name)) throw new Invalid(`"${name}" is not a database name the restore will create; use letters, digits and _.`);
+  if (!/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(name))
+    throw new Invalid(`"${name}" is not a database name the restore will create; use letters, digits and _.`);
   const admin = new URL(url);
   admin.pathname = '/postgres';
   const client = new pg.Client({ connectionString: admin.toString() });
   await client.connect();
   try {
     const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (exists.rowCount) throw new Conflict(`Database ${name} already exists; a restore goes into a fresh database, so pick a new name (nothing was changed).`);
+    if (exists.rowCount)
+      throw new Conflict(
+        `Database ${name} already exists; a restore goes into a fresh database, so pick a new name (nothing was changed).`,
+      );
     await client.query(`CREATE DATABASE "${name}"`);
-    await client.query(`DO $$ BEGIN CREATE ROLE galla_app NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$`);
+    await client.query(
+      `DO $$ BEGIN CREATE ROLE galla_app NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$`,
+    );
   } finally {
     await client.end();
   }
@@ -125,13 +148,19 @@ async function createFreshDatabase(url: string): Promise<void> {
 export async function restoreServer(file: string, target: RestoreTarget): Promise<void> {
   await verifyDump(file);
   const kind: DumpKind = file.endsWith(EXTENSION.postgres) ? 'postgres' : 'pglite';
-  if (kind !== target.kind) throw new Invalid(`This is a ${kind} backup; restore it into ${kind === 'postgres' ? 'a PostgreSQL database (--into-url)' : 'a PGlite data folder (--into-dir)'}.`);
+  if (kind !== target.kind)
+    throw new Invalid(
+      `This is a ${kind} backup; restore it into ${kind === 'postgres' ? 'a PostgreSQL database (--into-url)' : 'a PGlite data folder (--into-dir)'}.`,
+    );
   if (target.kind === 'postgres') {
     await createFreshDatabase(target.url);
-    await run('pg_restore', ['--exit-on-error', '--no-owner', `--dbname=${target.url}`, file], { maxBuffer: 16 * 1024 * 1024 });
+    await run('pg_restore', ['--exit-on-error', '--no-owner', `--dbname=${target.url}`, file], {
+      maxBuffer: 16 * 1024 * 1024,
+    });
     return;
   }
-  if (fs.existsSync(target.dataDir) && fs.readdirSync(target.dataDir).length > 0) throw new Conflict(`${target.dataDir} is not empty; a restore goes into a fresh folder (nothing was changed).`);
+  if (fs.existsSync(target.dataDir) && fs.readdirSync(target.dataDir).length > 0)
+    throw new Conflict(`${target.dataDir} is not empty; a restore goes into a fresh folder (nothing was changed).`);
   fs.mkdirSync(target.dataDir, { recursive: true });
   const client = new PGlite(target.dataDir, { loadDataDir: new Blob([fs.readFileSync(file)]) });
   await client.query('SELECT 1');

@@ -30,14 +30,28 @@ export async function openPglite(dataDir: string | null): Promise<ServerDatabase
   const client = dataDir ? new PGlite(dataDir) : new PGlite();
   const db = drizzlePglite(client, { schema });
   await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
-  return { kind: 'pglite', db: db as unknown as ServerDb, ping: async () => void (await db.execute(sql`SELECT 1`)), close: () => client.close() };
+  return {
+    kind: 'pglite',
+    db: db as unknown as ServerDb,
+    ping: async () => void (await db.execute(sql`SELECT 1`)),
+    close: () => client.close(),
+  };
 }
 
 /** Idle pooled connections can die (PostgreSQL restarted, database dropped); the pool replaces them, we only log. */
 export type OnIdleError = (error: Error) => void;
 
-export async function openPostgres(url: string, poolMax: number, onIdleError: OnIdleError = () => {}): Promise<ServerDatabase> {
-  const pool = new pg.Pool({ connectionString: url, max: poolMax, idleTimeoutMillis: 30_000, connectionTimeoutMillis: 10_000 });
+export async function openPostgres(
+  url: string,
+  poolMax: number,
+  onIdleError: OnIdleError = () => {},
+): Promise<ServerDatabase> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolMax,
+    idleTimeoutMillis: 30_000,
+    connectionTimeoutMillis: 10_000,
+  });
   pool.on('error', onIdleError);
   const db = drizzlePostgres(pool, { schema });
   try {
@@ -46,9 +60,16 @@ export async function openPostgres(url: string, poolMax: number, onIdleError: On
     await pool.end();
     throw error;
   }
-  return { kind: 'postgres', db: db as unknown as ServerDb, ping: async () => void (await pool.query('SELECT 1')), close: () => pool.end() };
+  return {
+    kind: 'postgres',
+    db: db as unknown as ServerDb,
+    ping: async () => void (await pool.query('SELECT 1')),
+    close: () => pool.end(),
+  };
 }
 
 export function openDatabase(database: ServerConfig['database'], onIdleError?: OnIdleError): Promise<ServerDatabase> {
-  return database.kind === 'postgres' ? openPostgres(database.url, database.poolMax, onIdleError) : openPglite(database.dataDir);
+  return database.kind === 'postgres'
+    ? openPostgres(database.url, database.poolMax, onIdleError)
+    : openPglite(database.dataDir);
 }

@@ -17,7 +17,10 @@ import { registerOperations } from '../monitoring/plugin';
 
 const DASHBOARD_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/dashboard');
 
-export async function buildApp(deps: ServerDeps, database: Pick<ServerDatabase, 'kind' | 'ping'>): Promise<FastifyInstance> {
+export async function buildApp(
+  deps: ServerDeps,
+  database: Pick<ServerDatabase, 'kind' | 'ping'>,
+): Promise<FastifyInstance> {
   const { config } = deps;
   // tRPC batches put procedure names in the path, hence the longer parameter limit.
   const app = Fastify({
@@ -25,7 +28,9 @@ export async function buildApp(deps: ServerDeps, database: Pick<ServerDatabase, 
     bodyLimit: config.bodyLimitBytes,
     routerOptions: { maxParamLength: 5000 },
     // Per-request lines only when debugging: a shop's counters push often and the logs should show what matters.
-    logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),
+    logController: new LogController({
+      disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
+    }),
   });
   await app.register(helmet);
   await app.register(cors, { origin: config.corsOrigins.length ? config.corsOrigins : false });

@@ -19,29 +19,59 @@ const MINUTE = 60_000;
 
 function ago(ms: number): string {
   const minutes = Math.round(ms / MINUTE);
-  return minutes < 120 ? `${minutes} min` : minutes < 48 * 60 ? `${Math.round(minutes / 60)} h` : `${Math.round(minutes / 1440)} days`;
+  return minutes < 120
+    ? `${minutes} min`
+    : minutes < 48 * 60
+      ? `${Math.round(minutes / 60)} h`
+      : `${Math.round(minutes / 1440)} days`;
 }
 
 /** Pure: what is wrong with these counters now. */
-export function alertConditions(statuses: CounterStatus[], config: OperationsConfig['monitoring'], now: Date): AlertCondition[] {
+export function alertConditions(
+  statuses: CounterStatus[],
+  config: OperationsConfig['monitoring'],
+  now: Date,
+): AlertCondition[] {
   const found: AlertCondition[] = [];
   for (const counter of statuses) {
     const label = `${counter.name} (${counter.counterCode})`;
     const silentMs = now.getTime() - (counter.lastSyncAt ?? counter.enrolledAt).getTime();
     if (silentMs > config.counterSilentMinutes * MINUTE) {
       const severity = silentMs > config.counterSilentMinutes * MINUTE * 24 ? 'critical' : 'warning';
-      found.push({ kind: 'counter_silent', subject: counter.counterId, severity, message: `${label} has not synced for ${ago(silentMs)}.` });
+      found.push({
+        kind: 'counter_silent',
+        subject: counter.counterId,
+        severity,
+        message: `${label} has not synced for ${ago(silentMs)}.`,
+      });
     }
     if (counter.outboxDepth !== null && counter.outboxDepth >= config.outboxBacklogOps) {
-      found.push({ kind: 'outbox_backlog', subject: counter.counterId, severity: 'warning', message: `${label} has ${counter.outboxDepth} changes waiting to sync.` });
+      found.push({
+        kind: 'outbox_backlog',
+        subject: counter.counterId,
+        severity: 'warning',
+        message: `${label} has ${counter.outboxDepth} changes waiting to sync.`,
+      });
     }
     if (counter.printer?.state === 'error') {
-      found.push({ kind: 'printer_error', subject: counter.counterId, severity: 'warning', message: `${label}: printer problem${counter.printer.detail ? ` (${counter.printer.detail})` : ''}; ${counter.printer.jobsWaiting} print job(s) waiting.` });
+      found.push({
+        kind: 'printer_error',
+        subject: counter.counterId,
+        severity: 'warning',
+        message: `${label}: printer problem${counter.printer.detail ? ` (${counter.printer.detail})` : ''}; ${counter.printer.jobsWaiting} print job(s) waiting.`,
+      });
     }
     const backupMs = now.getTime() - (counter.lastUploadedBackupAt ?? counter.enrolledAt).getTime();
     if (backupMs > config.counterBackupStaleHours * 60 * MINUTE) {
-      const last = counter.lastUploadedBackupAt ? `its last backup reached the server ${ago(backupMs)} ago` : 'no backup of it has reached the server yet';
-      found.push({ kind: 'counter_backup_stale', subject: counter.counterId, severity: 'warning', message: `${label}: ${last}.` });
+      const last = counter.lastUploadedBackupAt
+        ? `its last backup reached the server ${ago(backupMs)} ago`
+        : 'no backup of it has reached the server yet';
+      found.push({
+        kind: 'counter_backup_stale',
+        subject: counter.counterId,
+        severity: 'warning',
+        message: `${label}: ${last}.`,
+      });
     }
   }
   return found;
@@ -62,8 +92,14 @@ export async function evaluateShopAlerts(deps: ServerDeps, shopId: string): Prom
   const conditions = alertConditions(await shopCounterStatuses(deps, shopId), deps.config.operations.monitoring, now);
   const cooldownStart = new Date(now.getTime() - deps.config.operations.monitoring.alertCooldownMinutes * MINUTE);
   return inShop(deps.db, shopId, async (tx) => {
-    const unresolved = await tx.select().from(alerts).where(and(eq(alerts.shopId, shopId), ne(alerts.state, 'resolved')));
-    const recent = await tx.select({ kind: alerts.kind, subject: alerts.subject }).from(alerts).where(and(eq(alerts.shopId, shopId), eq(alerts.state, 'resolved'), gt(alerts.resolvedAt, cooldownStart)));
+    const unresolved = await tx
+      .select()
+      .from(alerts)
+      .where(and(eq(alerts.shopId, shopId), ne(alerts.state, 'resolved')));
+    const recent = await tx
+      .select({ kind: alerts.kind, subject: alerts.subject })
+      .from(alerts)
+      .where(and(eq(alerts.shopId, shopId), eq(alerts.state, 'resolved'), gt(alerts.resolvedAt, cooldownStart)));
     const unresolvedByKey = new Map(unresolved.map((alert) => [key(alert), alert]));
     const cooling = new Set(recent.map(key));
     const evaluation: Evaluation = { raised: 0, updated: 0, cleared: 0, suppressed: 0 };
@@ -72,7 +108,15 @@ export async function evaluateShopAlerts(deps: ServerDeps, shopId: string): Prom
       current.add(key(condition));
       const open = unresolvedByKey.get(key(condition));
       if (open) {
-        await tx.update(alerts).set({ lastSeenAt: now, occurrences: open.occurrences + 1, message: condition.message, severity: condition.severity }).where(and(eq(alerts.shopId, shopId), eq(alerts.id, open.id)));
+        await tx
+          .update(alerts)
+          .set({
+            lastSeenAt: now,
+            occurrences: open.occurrences + 1,
+            message: condition.message,
+            severity: condition.severity,
+          })
+          .where(and(eq(alerts.shopId, shopId), eq(alerts.id, open.id)));
         evaluation.updated += 1;
       } else if (cooling.has(key(condition))) {
         evaluation.suppressed += 1;
@@ -83,23 +127,64 @@ export async function evaluateShopAlerts(deps: ServerDeps, shopId: string): Prom
     }
     const cleared = unresolved.filter((alert) => !current.has(key(alert)));
     if (cleared.length) {
-      await tx.update(alerts).set({ state: 'resolved', resolvedAt: now, resolvedBy: null }).where(and(eq(alerts.shopId, shopId), inArray(alerts.id, cleared.map((alert) => alert.id))));
+      await tx
+        .update(alerts)
+        .set({ state: 'resolved', resolvedAt: now, resolvedBy: null })
+        .where(
+          and(
+            eq(alerts.shopId, shopId),
+            inArray(
+              alerts.id,
+              cleared.map((alert) => alert.id),
+            ),
+          ),
+        );
       evaluation.cleared = cleared.length;
     }
     return evaluation;
   });
 }
 
-export function listAlerts(deps: ServerDeps, shopId: string, which: 'unresolved' | 'resolved' | 'all', limit: number): Promise<Alert[]> {
-  const state = which === 'unresolved' ? ne(alerts.state, 'resolved') : which === 'resolved' ? eq(alerts.state, 'resolved') : undefined;
-  return inShop(deps.db, shopId, (tx) => tx.select().from(alerts).where(and(eq(alerts.shopId, shopId), state)).orderBy(desc(alerts.lastSeenAt)).limit(limit));
+export function listAlerts(
+  deps: ServerDeps,
+  shopId: string,
+  which: 'unresolved' | 'resolved' | 'all',
+  limit: number,
+): Promise<Alert[]> {
+  const state =
+    which === 'unresolved'
+      ? ne(alerts.state, 'resolved')
+      : which === 'resolved'
+        ? eq(alerts.state, 'resolved')
+        : undefined;
+  return inShop(deps.db, shopId, (tx) =>
+    tx
+      .select()
+      .from(alerts)
+      .where(and(eq(alerts.shopId, shopId), state))
+      .orderBy(desc(alerts.lastSeenAt))
+      .limit(limit),
+  );
 }
 
-async function changeAlert(deps: ServerDeps, shopId: string, alertId: string, change: (alert: Alert) => Partial<Alert>): Promise<Alert> {
+async function changeAlert(
+  deps: ServerDeps,
+  shopId: string,
+  alertId: string,
+  change: (alert: Alert) => Partial<Alert>,
+): Promise<Alert> {
   return inShop(deps.db, shopId, async (tx) => {
-    const [alert] = await tx.select().from(alerts).where(and(eq(alerts.shopId, shopId), eq(alerts.id, alertId))).for('update');
+    const [alert] = await tx
+      .select()
+      .from(alerts)
+      .where(and(eq(alerts.shopId, shopId), eq(alerts.id, alertId)))
+      .for('update');
     if (!alert) throw new NotFound('No such alert in this shop.');
-    const [changed] = await tx.update(alerts).set(change(alert)).where(and(eq(alerts.shopId, shopId), eq(alerts.id, alertId))).returning();
+    const [changed] = await tx
+      .update(alerts)
+      .set(change(alert))
+      .where(and(eq(alerts.shopId, shopId), eq(alerts.id, alertId)))
+      .returning();
     return changed!;
   });
 }

@@ -7,7 +7,11 @@ import { inShop } from '../db/tenant';
 import { deviceProcedure, type ServerDeps } from '../trpc/init';
 import { syncBatches, syncOps } from './metrics';
 
-export async function recordHeartbeat(deps: Pick<ServerDeps, 'db'>, device: { shopId: string; counterId: string }, heartbeat: CounterHeartbeat): Promise<void> {
+export async function recordHeartbeat(
+  deps: Pick<ServerDeps, 'db'>,
+  device: { shopId: string; counterId: string },
+  heartbeat: CounterHeartbeat,
+): Promise<void> {
   const row = {
     shopId: device.shopId,
     counterId: device.counterId,
@@ -21,7 +25,17 @@ export async function recordHeartbeat(deps: Pick<ServerDeps, 'db'>, device: { sh
   const { shopId: _shop, counterId: _counter, ...changes } = row;
   // Pulls carry no version: a missing one keeps what the last push said.
   await inShop(deps.db, device.shopId, (tx) =>
-    tx.insert(counterHeartbeats).values(row).onConflictDoUpdate({ target: [counterHeartbeats.shopId, counterHeartbeats.counterId], set: { ...changes, appVersion: sql`COALESCE(excluded.app_version, ${counterHeartbeats.appVersion})`, receivedAt: sql`now()` } }),
+    tx
+      .insert(counterHeartbeats)
+      .values(row)
+      .onConflictDoUpdate({
+        target: [counterHeartbeats.shopId, counterHeartbeats.counterId],
+        set: {
+          ...changes,
+          appVersion: sql`COALESCE(excluded.app_version, ${counterHeartbeats.appVersion})`,
+          receivedAt: sql`now()`,
+        },
+      }),
   );
 }
 
@@ -36,10 +50,14 @@ export const syncProcedure = deviceProcedure.use(async ({ ctx, next, path, getRa
   syncBatches.inc({ direction, outcome: result.ok ? 'ok' : 'error' });
   if (!result.ok) return result;
   if (direction === 'push') for (const status of pushedStatuses(result.data)) syncOps.inc({ status });
-  const heartbeat = counterHeartbeat.safeParse(((await getRawInput()) as { heartbeat?: unknown } | undefined)?.heartbeat);
+  const heartbeat = counterHeartbeat.safeParse(
+    ((await getRawInput()) as { heartbeat?: unknown } | undefined)?.heartbeat,
+  );
   if (heartbeat.success) {
     // A heartbeat that cannot be stored must never fail the sync it rode on.
-    await recordHeartbeat(ctx, ctx.device, heartbeat.data).catch((error: unknown) => ctx.log.warn({ err: error }, 'could not store a counter heartbeat'));
+    await recordHeartbeat(ctx, ctx.device, heartbeat.data).catch((error: unknown) =>
+      ctx.log.warn({ err: error }, 'could not store a counter heartbeat'),
+    );
   }
   return result;
 });

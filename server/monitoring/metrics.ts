@@ -3,7 +3,9 @@
 import fs from 'node:fs';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
-export const APP_VERSION = (JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+export const APP_VERSION = (
+  JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
 
 export const registry = new Registry();
 registry.setDefaultLabels({ service: 'galla-server' });
@@ -46,9 +48,22 @@ export const backupRuns = new Counter({
   registers: [registry],
 });
 
-export const backupLastSuccess = new Gauge({ name: 'galla_backup_last_success_timestamp_seconds', help: "When the newest of the server's own backups was taken (0: none).", registers: [registry] });
-export const backupAge = new Gauge({ name: 'galla_backup_age_seconds', help: "Age of the newest of the server's own backups (+Inf: none).", registers: [registry] });
-export const appInfo = new Gauge({ name: 'galla_app_info', help: 'The server version (always 1).', labelNames: ['version'] as const, registers: [registry] });
+export const backupLastSuccess = new Gauge({
+  name: 'galla_backup_last_success_timestamp_seconds',
+  help: "When the newest of the server's own backups was taken (0: none).",
+  registers: [registry],
+});
+export const backupAge = new Gauge({
+  name: 'galla_backup_age_seconds',
+  help: "Age of the newest of the server's own backups (+Inf: none).",
+  registers: [registry],
+});
+export const appInfo = new Gauge({
+  name: 'galla_app_info',
+  help: 'The server version (always 1).',
+  labelNames: ['version'] as const,
+  registers: [registry],
+});
 appInfo.set({ version: APP_VERSION }, 1);
 
 export const counterLastSyncAge = new Gauge({
@@ -57,10 +72,40 @@ export const counterLastSyncAge = new Gauge({
   labelNames: ['shop_id', 'counter'] as const,
   registers: [registry],
 });
-export const counterOutboxDepth = new Gauge({ name: 'galla_counter_outbox_depth', help: "Ops waiting in each counter's outbox, as it last reported.", labelNames: ['shop_id', 'counter'] as const, registers: [registry] });
-export const counterVersion = new Gauge({ name: 'galla_counter_app_info', help: 'The app version each counter last reported (always 1).', labelNames: ['shop_id', 'counter', 'version'] as const, registers: [registry] });
-export const counterPrinterOk = new Gauge({ name: 'galla_counter_printer_ok', help: "1 when the counter's printer last reported fine, 0 when in error.", labelNames: ['shop_id', 'counter'] as const, registers: [registry] });
-export const openAlerts = new Gauge({ name: 'galla_alerts_unresolved', help: 'Unresolved alerts by kind.', labelNames: ['kind'] as const, registers: [registry] });
+export const counterOutboxDepth = new Gauge({
+  name: 'galla_counter_outbox_depth',
+  help: "Ops waiting in each counter's outbox, as it last reported.",
+  labelNames: ['shop_id', 'counter'] as const,
+  registers: [registry],
+});
+export const counterVersion = new Gauge({
+  name: 'galla_counter_app_info',
+  help: 'The app version each counter last reported (always 1).',
+  labelNames: ['shop_id', 'counter', 'version'] as const,
+  registers: [registry],
+});
+export const counterPrinterOk = new Gauge({
+  name: 'galla_counter_printer_ok',
+  help: "1 when the counter's printer last reported fine, 0 when in error.",
+  labelNames: ['shop_id', 'counter'] as const,
+  registers: [registry],
+});
+export const openAlerts = new Gauge({
+  name: 'galla_alerts_unresolved',
+  help: 'Unresolved alerts by kind.',
+  labelNames: ['kind'] as const,
+  registers: [registry],
+});
 
-export const diskFree = new Gauge({ name: 'galla_disk_free_bytes', help: 'Free bytes on the disk of the data and backup folders.', labelNames: ['path'] as const, registers: [registry] });
-export const diskSize = new Gauge({ name: 'galla_disk_size_bytes', help: 'Size of the disk of the data and backup folders.', labelNames: ['path'] as const, registers: [registry] });
+export const diskFree = new Gauge({
+  name: 'galla_disk_free_bytes',
+  help: 'Free bytes on the disk of the data and backup folders.',
+  labelNames: ['path'] as const,
+  registers: [registry],
+});
+export const diskSize = new Gauge({
+  name: 'galla_disk_size_bytes',
+  help: 'Size of the disk of the data and backup folders.',
+  labelNames: ['path'] as const,
+  registers: [registry],
+});

@@ -13,7 +13,11 @@ export interface Operations {
   stop(): Promise<void>;
 }
 
-export function startOperations(deps: ServerDeps, database: ServerDatabase, options: { alertEveryMs?: number; checkBackupEveryMs?: number } = {}): Operations {
+export function startOperations(
+  deps: ServerDeps,
+  database: ServerDatabase,
+  options: { alertEveryMs?: number; checkBackupEveryMs?: number } = {},
+): Operations {
   const { backup } = deps.config.operations;
   let busy: Promise<unknown> = Promise.resolve();
   const serial = <T>(work: () => Promise<T>): Promise<T> => {
@@ -28,7 +32,11 @@ export function startOperations(deps: ServerDeps, database: ServerDatabase, opti
       const newest = listServerDumps(backup.dir)[0];
       if (newest && deps.clock().getTime() - newest.createdAt.getTime() < backup.intervalHours * 3_600_000) return null;
       try {
-        const dump = await dumpServer(dumpSource(database, deps.config.database.kind === 'postgres' ? deps.config.database.url : null), backup.dir, deps.clock());
+        const dump = await dumpServer(
+          dumpSource(database, deps.config.database.kind === 'postgres' ? deps.config.database.url : null),
+          backup.dir,
+          deps.clock(),
+        );
         pruneServerDumps(backup.dir, backup.keepDaily);
         backupRuns.inc({ outcome: 'ok' });
         deps.log.info({ file: dump.file, bytes: dump.bytes }, 'server backup written');
@@ -43,13 +51,18 @@ export function startOperations(deps: ServerDeps, database: ServerDatabase, opti
   const evaluateAlerts = () =>
     serial(async () => {
       for (const shop of await deps.db.select({ id: shops.id }).from(shops)) {
-        await evaluateShopAlerts(deps, shop.id).catch((error: unknown) => deps.log.warn({ err: error, shopId: shop.id }, 'alert evaluation failed'));
+        await evaluateShopAlerts(deps, shop.id).catch((error: unknown) =>
+          deps.log.warn({ err: error, shopId: shop.id }, 'alert evaluation failed'),
+        );
       }
     });
 
   // The first look for a due backup waits a minute, so a server started and stopped at once (tests, crash loops) is not held up.
   const first = setTimeout(() => void backupIfDue(), options.checkBackupEveryMs ?? 60_000);
-  const timers = [setInterval(() => void evaluateAlerts(), options.alertEveryMs ?? 60_000), setInterval(() => void backupIfDue(), options.checkBackupEveryMs ?? 10 * 60_000)];
+  const timers = [
+    setInterval(() => void evaluateAlerts(), options.alertEveryMs ?? 60_000),
+    setInterval(() => void backupIfDue(), options.checkBackupEveryMs ?? 10 * 60_000),
+  ];
   for (const timer of [first, ...timers]) timer.unref();
   return {
     backupIfDue,

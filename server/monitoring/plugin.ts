@@ -6,7 +6,12 @@ import { registerCounterBackupRoutes } from '../backup/counter-store';
 import type { ServerDeps } from '../trpc/init';
 import { observeRequests, registerMonitoringRoutes } from './routes';
 
-export async function registerOperations(app: FastifyInstance, deps: ServerDeps, database: Pick<ServerDatabase, 'kind' | 'ping'>, procedures: Iterable<string>): Promise<void> {
+export async function registerOperations(
+  app: FastifyInstance,
+  deps: ServerDeps,
+  database: Pick<ServerDatabase, 'kind' | 'ping'>,
+  procedures: Iterable<string>,
+): Promise<void> {
   observeRequests(app, new Set(procedures));
   registerMonitoringRoutes(app, deps, database);
   await registerCounterBackupRoutes(app, deps);

@@ -41,7 +41,9 @@ export function observeRequests(app: FastifyInstance, knownProcedures: ReadonlyS
 const EXPECTED_MIGRATIONS = readMigrationFiles({ migrationsFolder: MIGRATIONS_FOLDER }).length;
 
 async function appliedMigrations(deps: ServerDeps): Promise<number> {
-  const result = (await deps.db.execute(sql`SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations`)) as unknown as { rows: { n: number }[] };
+  const result = (await deps.db.execute(
+    sql`SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations`,
+  )) as unknown as { rows: { n: number }[] };
   return Number(result.rows[0]!.n);
 }
 
@@ -68,9 +70,15 @@ async function refreshGauges(deps: ServerDeps): Promise<void> {
     if (counter.appVersion) metrics.counterVersion.set({ ...labels, version: counter.appVersion }, 1);
     if (counter.printer) metrics.counterPrinterOk.set(labels, counter.printer.state === 'error' ? 0 : 1);
   }
-  const open = (await deps.db.execute(sql`SELECT kind, count(*)::int AS n FROM ${alerts} WHERE state <> 'resolved' GROUP BY kind`)) as unknown as { rows: { kind: string; n: number }[] };
-  for (const kind of ALERT_KINDS) metrics.openAlerts.set({ kind }, Number(open.rows.find((row) => row.kind === kind)?.n ?? 0));
-  for (const [label, dir] of [['backups', deps.config.operations.backup.dir], ['data', deps.config.database.kind === 'pglite' ? deps.config.database.dataDir : null]] as const) {
+  const open = (await deps.db.execute(
+    sql`SELECT kind, count(*)::int AS n FROM ${alerts} WHERE state <> 'resolved' GROUP BY kind`,
+  )) as unknown as { rows: { kind: string; n: number }[] };
+  for (const kind of ALERT_KINDS)
+    metrics.openAlerts.set({ kind }, Number(open.rows.find((row) => row.kind === kind)?.n ?? 0));
+  for (const [label, dir] of [
+    ['backups', deps.config.operations.backup.dir],
+    ['data', deps.config.database.kind === 'pglite' ? deps.config.database.dataDir : null],
+  ] as const) {
     if (!dir) continue;
     const stats = fs.statfsSync(existingAncestor(dir));
     metrics.diskFree.set({ path: label }, stats.bavail * stats.bsize);
@@ -78,12 +86,19 @@ async function refreshGauges(deps: ServerDeps): Promise<void> {
   }
 }
 
-export function registerMonitoringRoutes(app: FastifyInstance, deps: ServerDeps, database: Pick<ServerDatabase, 'kind' | 'ping'>): void {
+export function registerMonitoringRoutes(
+  app: FastifyInstance,
+  deps: ServerDeps,
+  database: Pick<ServerDatabase, 'kind' | 'ping'>,
+): void {
   app.get('/ready', async (_request, reply) => {
     try {
       await database.ping();
       const applied = await appliedMigrations(deps);
-      if (applied < EXPECTED_MIGRATIONS) return reply.code(503).send({ ready: false, reason: `migrations: ${applied} of ${EXPECTED_MIGRATIONS} applied` });
+      if (applied < EXPECTED_MIGRATIONS)
+        return reply
+          .code(503)
+          .send({ ready: false, reason: `migrations: ${applied} of ${EXPECTED_MIGRATIONS} applied` });
       return { ready: true, database: database.kind, migrations: applied, version: metrics.APP_VERSION };
     } catch (error) {
       deps.log.error({ err: error }, 'readiness check failed');
@@ -93,7 +108,8 @@ export function registerMonitoringRoutes(app: FastifyInstance, deps: ServerDeps,
 
   app.get('/metrics', async (request, reply) => {
     const token = deps.config.operations.monitoring.metricsToken;
-    if (token && bearerToken(request.headers.authorization) !== token) return reply.code(401).send({ message: 'Send the metrics token as a bearer token.' });
+    if (token && bearerToken(request.headers.authorization) !== token)
+      return reply.code(401).send({ message: 'Send the metrics token as a bearer token.' });
     try {
       await refreshGauges(deps);
     } catch (error) {

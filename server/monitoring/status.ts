@@ -31,15 +31,25 @@ function latest(...dates: (Date | null | undefined)[]): Date | null {
 /** Live counters of one shop, or of every shop when shopId is null (the metrics scrape, as the owning role). */
 async function queryStatuses(db: ServerDb, shopId: string | null): Promise<CounterStatus[]> {
   const uploaded = db
-    .select({ shopId: counterBackups.shopId, counterId: counterBackups.counterId, at: max(counterBackups.createdAt).as('at') })
+    .select({
+      shopId: counterBackups.shopId,
+      counterId: counterBackups.counterId,
+      at: max(counterBackups.createdAt).as('at'),
+    })
     .from(counterBackups)
     .groupBy(counterBackups.shopId, counterBackups.counterId)
     .as('uploaded');
   const rows = await db
     .select({ counter: counters, cursor: counterCursors, heartbeat: counterHeartbeats, uploadedAt: uploaded.at })
     .from(counters)
-    .leftJoin(counterCursors, and(eq(counterCursors.shopId, counters.shopId), eq(counterCursors.counterId, counters.id)))
-    .leftJoin(counterHeartbeats, and(eq(counterHeartbeats.shopId, counters.shopId), eq(counterHeartbeats.counterId, counters.id)))
+    .leftJoin(
+      counterCursors,
+      and(eq(counterCursors.shopId, counters.shopId), eq(counterCursors.counterId, counters.id)),
+    )
+    .leftJoin(
+      counterHeartbeats,
+      and(eq(counterHeartbeats.shopId, counters.shopId), eq(counterHeartbeats.counterId, counters.id)),
+    )
     .leftJoin(uploaded, and(eq(uploaded.shopId, counters.shopId), eq(uploaded.counterId, counters.id)))
     .where(and(isNull(counters.revokedAt), ...(shopId ? [eq(counters.shopId, shopId)] : [])))
     .orderBy(counters.shopId, counters.counterCode);
@@ -53,7 +63,9 @@ async function queryStatuses(db: ServerDb, shopId: string | null): Promise<Count
     clockSkewMs: counter.lastClockSkewMs,
     appVersion: heartbeat?.appVersion ?? counter.appVersion,
     outboxDepth: heartbeat?.outboxDepth ?? null,
-    printer: heartbeat ? { state: heartbeat.printerState, detail: heartbeat.printerDetail, jobsWaiting: heartbeat.printJobsWaiting } : null,
+    printer: heartbeat
+      ? { state: heartbeat.printerState, detail: heartbeat.printerDetail, jobsWaiting: heartbeat.printJobsWaiting }
+      : null,
     heartbeatAt: heartbeat?.receivedAt ?? null,
     lastBackupAt: latest(heartbeat?.lastBackupAt, uploadedAt ? new Date(uploadedAt as unknown as string) : null),
     lastUploadedBackupAt: uploadedAt ? new Date(uploadedAt as unknown as string) : null,

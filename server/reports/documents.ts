@@ -38,7 +38,19 @@ export const reportInvoice = z.looseObject({
 
 export const reportCreditNote = z.looseObject({
   creditNote: z.looseObject({ number: z.string(), createdAt: z.string(), staffId: text(''), invoiceId: z.string() }),
-  lines: z.array(z.looseObject({ invoiceLineId: z.string(), itemId: z.string(), qtyMilli: paise, taxablePaise: paise, cgstPaise: paise, sgstPaise: paise, igstPaise: paise, cessPaise: paise, totalPaise: paise })),
+  lines: z.array(
+    z.looseObject({
+      invoiceLineId: z.string(),
+      itemId: z.string(),
+      qtyMilli: paise,
+      taxablePaise: paise,
+      cgstPaise: paise,
+      sgstPaise: paise,
+      igstPaise: paise,
+      cessPaise: paise,
+      totalPaise: paise,
+    }),
+  ),
 });
 
 export type ReportInvoice = z.infer<typeof reportInvoice>;

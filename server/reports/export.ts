@@ -14,7 +14,9 @@ export function rupeesText(paise: number): string {
 function milliText(milli: number): string {
   const sign = milli < 0 ? '-' : '';
   const absolute = Math.abs(milli);
-  const fraction = String(absolute % 1000).padStart(3, '0').replace(/0+$/, '');
+  const fraction = String(absolute % 1000)
+    .padStart(3, '0')
+    .replace(/0+$/, '');
   return `${sign}${Math.floor(absolute / 1000)}${fraction ? `.${fraction}` : ''}`;
 }
 
@@ -34,17 +36,42 @@ export interface ExportedFile {
 export async function exportTable(table: ReportTable, input: ExportInput): Promise<ExportedFile> {
   const base = `galla-${table.name}-${input.from}-to-${input.to}`;
   if (input.format === 'csv') {
-    const csv = Papa.unparse({ fields: table.columns.map((column) => column.label), data: (table.rows as Record<string, unknown>[]).map((row) => table.columns.map((column) => cellText(column, row[column.key]))) });
+    const csv = Papa.unparse({
+      fields: table.columns.map((column) => column.label),
+      data: (table.rows as Record<string, unknown>[]).map((row) =>
+        table.columns.map((column) => cellText(column, row[column.key])),
+      ),
+    });
     return { filename: `${base}.csv`, contentType: 'text/csv', base64: Buffer.from(csv, 'utf8').toString('base64') };
   }
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(table.name);
-  sheet.columns = table.columns.map((column) => ({ header: column.label, key: column.key, width: Math.max(12, column.label.length + 2), style: column.kind === 'paise' ? { numFmt: '#,##0.00' } : {} }));
+  sheet.columns = table.columns.map((column) => ({
+    header: column.label,
+    key: column.key,
+    width: Math.max(12, column.label.length + 2),
+    style: column.kind === 'paise' ? { numFmt: '#,##0.00' } : {},
+  }));
   for (const row of table.rows as Record<string, unknown>[]) {
     // Spreadsheet cells hold numbers so sums work there; paise / 100 is the double nearest the exact rupee figure.
-    sheet.addRow(Object.fromEntries(table.columns.map((column) => [column.key, column.kind === 'paise' && row[column.key] !== null ? Number(row[column.key]) / 100 : column.kind === 'milli' ? Number(row[column.key]) / 1000 : row[column.key]])));
+    sheet.addRow(
+      Object.fromEntries(
+        table.columns.map((column) => [
+          column.key,
+          column.kind === 'paise' && row[column.key] !== null
+            ? Number(row[column.key]) / 100
+            : column.kind === 'milli'
+              ? Number(row[column.key]) / 1000
+              : row[column.key],
+        ]),
+      ),
+    );
   }
   sheet.getRow(1).font = { bold: true };
   const buffer = await workbook.xlsx.writeBuffer();
-  return { filename: `${base}.xlsx`, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', base64: Buffer.from(buffer).toString('base64') };
+  return {
+    filename: `${base}.xlsx`,
+    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    base64: Buffer.from(buffer).toString('base64'),
+  };
 }

@@ -8,13 +8,26 @@ import { reportCreditNote, reportInvoice } from './documents';
 
 const TAX = ['taxablePaise', 'igstPaise', 'cgstPaise', 'sgstPaise', 'cessPaise'] as const;
 type Tax = Record<(typeof TAX)[number], number>;
-const taxSums = sql.raw(`SUM(taxable_paise) AS "taxablePaise", SUM(igst_paise) AS "igstPaise", SUM(cgst_paise) AS "cgstPaise", SUM(sgst_paise) AS "sgstPaise", SUM(cess_paise) AS "cessPaise"`);
-const inRange = (shopId: string, range: ReportRange) => sql`shop_id = ${shopId} AND business_date BETWEEN ${range.from} AND ${range.to}`;
+const taxSums = sql.raw(
+  `SUM(taxable_paise) AS "taxablePaise", SUM(igst_paise) AS "igstPaise", SUM(cgst_paise) AS "cgstPaise", SUM(sgst_paise) AS "sgstPaise", SUM(cess_paise) AS "cessPaise"`,
+);
+const inRange = (shopId: string, range: ReportRange) =>
+  sql`shop_id = ${shopId} AND business_date BETWEEN ${range.from} AND ${range.to}`;
 
 export type GstByRate = Tax & { gstRateBp: number; valuePaise: number; taxPaise: number };
-export type GstByHsn = Tax & { hsn: string; unit: string; gstRateBp: number; qtyMilli: number; valuePaise: number; taxPaise: number };
+export type GstByHsn = Tax & {
+  hsn: string;
+  unit: string;
+  gstRateBp: number;
+  qtyMilli: number;
+  valuePaise: number;
+  taxPaise: number;
+};
 
-const withTax = <T extends Tax>(row: T) => ({ ...row, taxPaise: row.igstPaise + row.cgstPaise + row.sgstPaise + row.cessPaise });
+const withTax = <T extends Tax>(row: T) => ({
+  ...row,
+  taxPaise: row.igstPaise + row.cgstPaise + row.sgstPaise + row.cessPaise,
+});
 
 export async function gstByRate(tx: ServerDb, shopId: string, range: ReportRange): Promise<GstByRate[]> {
   const rows = await reportRows<Tax & { gstRateBp: number; valuePaise: number }>(
@@ -26,7 +39,9 @@ export async function gstByRate(tx: ServerDb, shopId: string, range: ReportRange
 }
 
 export async function gstByHsn(tx: ServerDb, shopId: string, range: ReportRange): Promise<GstByHsn[]> {
-  const rows = await reportRows<Tax & { hsn: string; unit: string; gstRateBp: number; qtyMilli: number; valuePaise: number }>(
+  const rows = await reportRows<
+    Tax & { hsn: string; unit: string; gstRateBp: number; qtyMilli: number; valuePaise: number }
+  >(
     tx,
     sql`SELECT hsn, unit, gst_rate_bp AS "gstRateBp", SUM(qty_milli) AS "qtyMilli", SUM(value_paise) AS "valuePaise", ${taxSums}
         FROM report_gst_daily WHERE ${inRange(shopId, range)} GROUP BY hsn, unit, gst_rate_bp ORDER BY hsn, gst_rate_bp, unit`,
@@ -52,9 +67,22 @@ export async function gstr1(tx: ServerDb, shopId: string, input: Gstr1Input): Pr
   );
   const b2b: Gstr1Document[] = b2bRows.map((row) => {
     const { invoice, lines } = reportInvoice.parse(row.payload);
-    return { ctin: invoice.partyGstin!, number: row.number, date: row.date, valuePaise: row.totalPaise, placeOfSupply: invoice.placeOfSupply, lines };
+    return {
+      ctin: invoice.partyGstin!,
+      number: row.number,
+      date: row.date,
+      valuePaise: row.totalPaise,
+      placeOfSupply: invoice.placeOfSupply,
+      lines,
+    };
   });
-  const noteRows = await reportRows<{ number: string; date: string; totalPaise: number; payload: unknown; invoicePayload: unknown }>(
+  const noteRows = await reportRows<{
+    number: string;
+    date: string;
+    totalPaise: number;
+    payload: unknown;
+    invoicePayload: unknown;
+  }>(
     tx,
     sql`SELECT n.number, to_char(n.business_date, 'YYYY-MM-DD') AS "date", n.total_paise AS "totalPaise", n.payload, i.payload AS "invoicePayload"
         FROM credit_notes n JOIN invoices i ON i.shop_id = n.shop_id AND i.id = n.invoice_id
@@ -65,7 +93,14 @@ export async function gstr1(tx: ServerDb, shopId: string, input: Gstr1Input): Pr
     const { invoice, lines: sold } = reportInvoice.parse(row.invoicePayload);
     const rateOf = new Map(sold.map((line) => [line.id, line.gstRateBp]));
     const { lines } = reportCreditNote.parse(row.payload);
-    return { ctin: invoice.partyGstin!, number: row.number, date: row.date, valuePaise: row.totalPaise, placeOfSupply: invoice.placeOfSupply, lines: lines.map((line) => ({ ...line, gstRateBp: rateOf.get(line.invoiceLineId) ?? 0 })) };
+    return {
+      ctin: invoice.partyGstin!,
+      number: row.number,
+      date: row.date,
+      valuePaise: row.totalPaise,
+      placeOfSupply: invoice.placeOfSupply,
+      lines: lines.map((line) => ({ ...line, gstRateBp: rateOf.get(line.invoiceLineId) ?? 0 })),
+    };
   });
   const b2cs = await reportRows<Tax & { placeOfSupply: string; interState: boolean; gstRateBp: number }>(
     tx,

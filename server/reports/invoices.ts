@@ -23,12 +23,19 @@ export interface InvoiceRow {
 /** Shop-local hour of counter_created_at, the same rule the summaries use (server/reports/documents.ts). */
 const LOCAL_HOUR = sql.raw(`extract(hour FROM (i.counter_created_at::timestamptz AT TIME ZONE 'Asia/Kolkata'))::int`);
 
-export async function listInvoices(tx: ServerDb, shopId: string, input: InvoiceListInput): Promise<{ rows: InvoiceRow[]; total: number }> {
+export async function listInvoices(
+  tx: ServerDb,
+  shopId: string,
+  input: InvoiceListInput,
+): Promise<{ rows: InvoiceRow[]; total: number }> {
   const filters: SQL[] = [sql`i.shop_id = ${shopId}`, sql`i.business_date BETWEEN ${input.from} AND ${input.to}`];
   if (input.counterId) filters.push(sql`i.counter_id = ${input.counterId}`);
   if (input.staffId) filters.push(sql`i.staff_id = ${input.staffId}`);
   if (input.hour !== undefined) filters.push(sql`${LOCAL_HOUR} = ${input.hour}`);
-  if (input.itemId) filters.push(sql`EXISTS (SELECT 1 FROM invoice_lines l WHERE l.shop_id = i.shop_id AND l.invoice_id = i.id AND l.item_id = ${input.itemId})`);
+  if (input.itemId)
+    filters.push(
+      sql`EXISTS (SELECT 1 FROM invoice_lines l WHERE l.shop_id = i.shop_id AND l.invoice_id = i.id AND l.item_id = ${input.itemId})`,
+    );
   const where = sql.join(filters, sql` AND `);
   const rows = await reportRows<InvoiceRow>(
     tx,
@@ -39,20 +46,49 @@ export async function listInvoices(tx: ServerDb, shopId: string, input: InvoiceL
         WHERE ${where} ORDER BY i.business_date DESC, i.counter_created_at DESC, i.number DESC LIMIT ${input.limit} OFFSET ${input.offset}`,
     ['taxablePaise', 'taxPaise', 'totalPaise', 'khataPaise'],
   );
-  const [count] = await reportRows<{ total: number }>(tx, sql`SELECT count(*) AS "total" FROM invoices i WHERE ${where}`, ['total']);
+  const [count] = await reportRows<{ total: number }>(
+    tx,
+    sql`SELECT count(*) AS "total" FROM invoices i WHERE ${where}`,
+    ['total'],
+  );
   return { rows, total: count!.total };
 }
 
 /** One invoice as its counter finalised it (the synced payload), with the counter's name and any returns against it. */
 export async function invoiceDetail(tx: ServerDb, shopId: string, id: string) {
-  const [row] = await tx.select().from(invoices).where(and(eq(invoices.shopId, shopId), eq(invoices.id, id)));
+  const [row] = await tx
+    .select()
+    .from(invoices)
+    .where(and(eq(invoices.shopId, shopId), eq(invoices.id, id)));
   if (!row) throw new NotFound('No such invoice in this shop.');
-  const [counter] = await tx.select({ name: counters.name, counterCode: counters.counterCode }).from(counters).where(and(eq(counters.shopId, shopId), eq(counters.id, row.counterId)));
-  const paid = await tx.select({ mode: payments.mode, amountPaise: payments.amountPaise }).from(payments).where(and(eq(payments.shopId, shopId), eq(payments.docId, id)));
-  const returns = await tx.select({ id: creditNotes.id, number: creditNotes.number, totalPaise: creditNotes.totalPaise, businessDate: creditNotes.businessDate }).from(creditNotes).where(and(eq(creditNotes.shopId, shopId), eq(creditNotes.invoiceId, id)));
+  const [counter] = await tx
+    .select({ name: counters.name, counterCode: counters.counterCode })
+    .from(counters)
+    .where(and(eq(counters.shopId, shopId), eq(counters.id, row.counterId)));
+  const paid = await tx
+    .select({ mode: payments.mode, amountPaise: payments.amountPaise })
+    .from(payments)
+    .where(and(eq(payments.shopId, shopId), eq(payments.docId, id)));
+  const returns = await tx
+    .select({
+      id: creditNotes.id,
+      number: creditNotes.number,
+      totalPaise: creditNotes.totalPaise,
+      businessDate: creditNotes.businessDate,
+    })
+    .from(creditNotes)
+    .where(and(eq(creditNotes.shopId, shopId), eq(creditNotes.invoiceId, id)));
   const { payload, ...columns } = row;
   const document = payload as { invoice?: Record<string, unknown>; lines?: Record<string, unknown>[] };
-  return { ...columns, counterName: counter?.name ?? '', counterCode: counter?.counterCode ?? '', header: document.invoice ?? {}, lines: document.lines ?? [], payments: paid, returns };
+  return {
+    ...columns,
+    counterName: counter?.name ?? '',
+    counterCode: counter?.counterCode ?? '',
+    header: document.invoice ?? {},
+    lines: document.lines ?? [],
+    payments: paid,
+    returns,
+  };
 }
 
 export interface ReturnRow {

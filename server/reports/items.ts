@@ -20,7 +20,12 @@ export interface ItemSales {
 }
 
 export async function itemSales(tx: ServerDb, shopId: string, range: ReportRange): Promise<ItemSales[]> {
-  const rows = await reportRows<Omit<ItemSales, 'netQtyMilli' | 'netSalesPaise' | 'grossProfitPaise'> & { returnTaxablePaise: number; returnCostPaise: number }>(
+  const rows = await reportRows<
+    Omit<ItemSales, 'netQtyMilli' | 'netSalesPaise' | 'grossProfitPaise'> & {
+      returnTaxablePaise: number;
+      returnCostPaise: number;
+    }
+  >(
     tx,
     sql`SELECT d.item_id AS "itemId", COALESCE(i.name, 'Unknown item') AS "name", COALESCE(i.sku, '') AS "sku",
           SUM(d.qty_milli) AS "qtyMilli", SUM(d.total_paise) AS "salesPaise", SUM(d.taxable_paise) AS "taxablePaise", SUM(d.cost_paise) AS "costPaise",
@@ -29,7 +34,16 @@ export async function itemSales(tx: ServerDb, shopId: string, range: ReportRange
         FROM report_items_daily d LEFT JOIN items i ON i.shop_id = d.shop_id AND i.id = d.item_id
         WHERE d.shop_id = ${shopId} AND d.business_date BETWEEN ${range.from} AND ${range.to}
         GROUP BY d.item_id, i.name, i.sku`,
-    ['qtyMilli', 'salesPaise', 'taxablePaise', 'costPaise', 'returnQtyMilli', 'returnsPaise', 'returnTaxablePaise', 'returnCostPaise'],
+    [
+      'qtyMilli',
+      'salesPaise',
+      'taxablePaise',
+      'costPaise',
+      'returnQtyMilli',
+      'returnsPaise',
+      'returnTaxablePaise',
+      'returnCostPaise',
+    ],
   );
   return rows
     .map(({ returnTaxablePaise, returnCostPaise, ...row }) => ({

@@ -31,7 +31,10 @@ export async function khataOutstanding(tx: ServerDb, shopId: string, asOf: strin
   const entries = await reportRows<{ partyId: string; at: string; amountPaise: number }>(
     tx,
     sql`SELECT party_id AS "partyId", counter_created_at AS "at", amount_paise AS "amountPaise" FROM khata_entries
-        WHERE shop_id = ${shopId} AND party_id IN (${sql.join(owing.map((row) => sql`${row.partyId}::uuid`), sql`, `)})`,
+        WHERE shop_id = ${shopId} AND party_id IN (${sql.join(
+          owing.map((row) => sql`${row.partyId}::uuid`),
+          sql`, `,
+        )})`,
     ['amountPaise'],
   );
   const byParty = new Map<string, { at: string; amountPaise: number }[]>();
@@ -44,7 +47,15 @@ export async function khataOutstanding(tx: ServerDb, shopId: string, asOf: strin
   return owing
     .map((party) => {
       const ageing = ageBalance(byParty.get(party.partyId) ?? [], end);
-      return { ...party, d0to30Paise: ageing.d0to30Paise, d31to60Paise: ageing.d31to60Paise, d61to90Paise: ageing.d61to90Paise, d90plusPaise: ageing.d90plusPaise, oldestUnpaidAt: ageing.oldestUnpaidAt, overdue: ageing.d31to60Paise + ageing.d61to90Paise + ageing.d90plusPaise > 0 };
+      return {
+        ...party,
+        d0to30Paise: ageing.d0to30Paise,
+        d31to60Paise: ageing.d31to60Paise,
+        d61to90Paise: ageing.d61to90Paise,
+        d90plusPaise: ageing.d90plusPaise,
+        oldestUnpaidAt: ageing.oldestUnpaidAt,
+        overdue: ageing.d31to60Paise + ageing.d61to90Paise + ageing.d90plusPaise > 0,
+      };
     })
     .sort((a, b) => b.balancePaise - a.balancePaise);
 }

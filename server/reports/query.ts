@@ -8,7 +8,11 @@ type Raw = Record<string, unknown>;
  * PostgreSQL returns SUM(bigint) as numeric, which drivers hand over as strings: every column named in `numeric`
  * becomes a number. Paise sums stay far below 2^53, so the conversion is exact.
  */
-export async function reportRows<T extends object>(tx: ServerDb, query: SQL, numeric: (keyof T & string)[]): Promise<T[]> {
+export async function reportRows<T extends object>(
+  tx: ServerDb,
+  query: SQL,
+  numeric: (keyof T & string)[],
+): Promise<T[]> {
   const result = (await tx.execute(query)) as unknown as { rows: Raw[] };
   return result.rows.map((row) => {
     const out: Raw = { ...row };

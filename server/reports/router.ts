@@ -1,5 +1,12 @@
 // Owner-report procedures over all of a shop's counters: each runs in one tenant transaction (RLS) and reads summaries.
-import { exportInput, gstr1Input, invoiceInput, invoiceListInput, khataReportInput, reportRange } from '../../src-shared/contracts/reports';
+import {
+  exportInput,
+  gstr1Input,
+  invoiceInput,
+  invoiceListInput,
+  khataReportInput,
+  reportRange,
+} from '../../src-shared/contracts/reports';
 import { inShop } from '../db/tenant';
 import { roleProcedure, router } from '../trpc/init';
 import { exportTable } from './export';
@@ -16,20 +23,51 @@ import { reportTable } from './tables';
 const reportProcedure = roleProcedure('manager');
 
 export const reportsRouter = router({
-  overview: reportProcedure.query(({ ctx }) => inShop(ctx.db, ctx.user.shopId, (tx) => overview(tx, ctx.user.shopId, ctx.clock()))),
-  sales: reportProcedure.input(reportRange).query(({ ctx, input }) => inShop(ctx.db, ctx.user.shopId, (tx) => salesReport(tx, ctx.user.shopId, input))),
-  items: reportProcedure.input(reportRange).query(({ ctx, input }) => inShop(ctx.db, ctx.user.shopId, (tx) => itemSales(tx, ctx.user.shopId, input))),
-  lowStock: reportProcedure.query(({ ctx }) => inShop(ctx.db, ctx.user.shopId, (tx) => lowStock(tx, ctx.user.shopId))),
-  khata: reportProcedure.input(khataReportInput).query(({ ctx, input }) => inShop(ctx.db, ctx.user.shopId, (tx) => khataOutstanding(tx, ctx.user.shopId, input.asOf))),
-  returns: reportProcedure.input(reportRange).query(({ ctx, input }) => inShop(ctx.db, ctx.user.shopId, (tx) => listReturns(tx, ctx.user.shopId, input))),
-  cashSessions: reportProcedure.input(reportRange).query(({ ctx, input }) => inShop(ctx.db, ctx.user.shopId, (tx) => cashSessionReconciliation(tx, ctx.user.shopId, input))),
-  gst: reportProcedure.input(reportRange).query(({ ctx, input }) =>
-    inShop(ctx.db, ctx.user.shopId, async (tx) => ({ byRate: await gstByRate(tx, ctx.user.shopId, input), byHsn: await gstByHsn(tx, ctx.user.shopId, input) })),
+  overview: reportProcedure.query(({ ctx }) =>
+    inShop(ctx.db, ctx.user.shopId, (tx) => overview(tx, ctx.user.shopId, ctx.clock())),
   ),
-  gstr1: reportProcedure.input(gstr1Input).query(({ ctx, input }) => inShop(ctx.db, ctx.user.shopId, (tx) => gstr1(tx, ctx.user.shopId, input))),
-  invoices: reportProcedure.input(invoiceListInput).query(({ ctx, input }) => inShop(ctx.db, ctx.user.shopId, (tx) => listInvoices(tx, ctx.user.shopId, input))),
-  invoice: reportProcedure.input(invoiceInput).query(({ ctx, input }) => inShop(ctx.db, ctx.user.shopId, (tx) => invoiceDetail(tx, ctx.user.shopId, input.id))),
-  export: reportProcedure.input(exportInput).mutation(({ ctx, input }) => inShop(ctx.db, ctx.user.shopId, async (tx) => exportTable(await reportTable(tx, ctx.user.shopId, input), input))),
+  sales: reportProcedure
+    .input(reportRange)
+    .query(({ ctx, input }) => inShop(ctx.db, ctx.user.shopId, (tx) => salesReport(tx, ctx.user.shopId, input))),
+  items: reportProcedure
+    .input(reportRange)
+    .query(({ ctx, input }) => inShop(ctx.db, ctx.user.shopId, (tx) => itemSales(tx, ctx.user.shopId, input))),
+  lowStock: reportProcedure.query(({ ctx }) => inShop(ctx.db, ctx.user.shopId, (tx) => lowStock(tx, ctx.user.shopId))),
+  khata: reportProcedure
+    .input(khataReportInput)
+    .query(({ ctx, input }) =>
+      inShop(ctx.db, ctx.user.shopId, (tx) => khataOutstanding(tx, ctx.user.shopId, input.asOf)),
+    ),
+  returns: reportProcedure
+    .input(reportRange)
+    .query(({ ctx, input }) => inShop(ctx.db, ctx.user.shopId, (tx) => listReturns(tx, ctx.user.shopId, input))),
+  cashSessions: reportProcedure
+    .input(reportRange)
+    .query(({ ctx, input }) =>
+      inShop(ctx.db, ctx.user.shopId, (tx) => cashSessionReconciliation(tx, ctx.user.shopId, input)),
+    ),
+  gst: reportProcedure
+    .input(reportRange)
+    .query(({ ctx, input }) =>
+      inShop(ctx.db, ctx.user.shopId, async (tx) => ({
+        byRate: await gstByRate(tx, ctx.user.shopId, input),
+        byHsn: await gstByHsn(tx, ctx.user.shopId, input),
+      })),
+    ),
+  gstr1: reportProcedure
+    .input(gstr1Input)
+    .query(({ ctx, input }) => inShop(ctx.db, ctx.user.shopId, (tx) => gstr1(tx, ctx.user.shopId, input))),
+  invoices: reportProcedure
+    .input(invoiceListInput)
+    .query(({ ctx, input }) => inShop(ctx.db, ctx.user.shopId, (tx) => listInvoices(tx, ctx.user.shopId, input))),
+  invoice: reportProcedure
+    .input(invoiceInput)
+    .query(({ ctx, input }) => inShop(ctx.db, ctx.user.shopId, (tx) => invoiceDetail(tx, ctx.user.shopId, input.id))),
+  export: reportProcedure
+    .input(exportInput)
+    .mutation(({ ctx, input }) =>
+      inShop(ctx.db, ctx.user.shopId, async (tx) => exportTable(await reportTable(tx, ctx.user.shopId, input), input)),
+    ),
 });
 
 export type ReportsRouter = typeof reportsRouter;

@@ -4,7 +4,17 @@ import type { ReportRange } from '../../src-shared/contracts/reports';
 import type { ServerDb } from '../db/connection';
 import { reportRows } from './query';
 
-const FIGURES = ['invoices', 'salesPaise', 'taxablePaise', 'taxPaise', 'costPaise', 'returns', 'returnsPaise', 'returnTaxablePaise', 'returnCostPaise'] as const;
+const FIGURES = [
+  'invoices',
+  'salesPaise',
+  'taxablePaise',
+  'taxPaise',
+  'costPaise',
+  'returns',
+  'returnsPaise',
+  'returnTaxablePaise',
+  'returnCostPaise',
+] as const;
 type Figures = Record<(typeof FIGURES)[number], number>;
 
 export interface SalesFigures extends Figures {
@@ -19,10 +29,20 @@ const sums = sql.raw(`
   SUM(return_taxable_paise) AS "returnTaxablePaise", SUM(return_cost_paise) AS "returnCostPaise"`);
 
 function withDerived<T extends Figures>(row: T): T & SalesFigures {
-  return { ...row, netPaise: row.salesPaise - row.returnsPaise, grossProfitPaise: row.taxablePaise - row.returnTaxablePaise - (row.costPaise - row.returnCostPaise) };
+  return {
+    ...row,
+    netPaise: row.salesPaise - row.returnsPaise,
+    grossProfitPaise: row.taxablePaise - row.returnTaxablePaise - (row.costPaise - row.returnCostPaise),
+  };
 }
 
-async function grouped<T extends object>(tx: ServerDb, shopId: string, range: ReportRange, by: string, extraNumeric: string[] = []) {
+async function grouped<T extends object>(
+  tx: ServerDb,
+  shopId: string,
+  range: ReportRange,
+  by: string,
+  extraNumeric: string[] = [],
+) {
   const rows = await reportRows<Figures & T>(
     tx,
     sql`SELECT ${sql.raw(by)}, ${sums} FROM report_sales_hourly s WHERE s.shop_id = ${shopId} AND s.business_date BETWEEN ${range.from} AND ${range.to} GROUP BY 1 ORDER BY 1`,
@@ -32,19 +52,34 @@ async function grouped<T extends object>(tx: ServerDb, shopId: string, range: Re
 }
 
 export async function salesTotals(tx: ServerDb, shopId: string, range: ReportRange): Promise<SalesFigures> {
-  const [row] = await reportRows<Figures>(tx, sql`SELECT ${sums} FROM report_sales_hourly WHERE shop_id = ${shopId} AND business_date BETWEEN ${range.from} AND ${range.to}`, [...FIGURES]);
+  const [row] = await reportRows<Figures>(
+    tx,
+    sql`SELECT ${sums} FROM report_sales_hourly WHERE shop_id = ${shopId} AND business_date BETWEEN ${range.from} AND ${range.to}`,
+    [...FIGURES],
+  );
   return withDerived(row!);
 }
 
-export const salesByDay = (tx: ServerDb, shopId: string, range: ReportRange) => grouped<{ date: string }>(tx, shopId, range, `to_char(s.business_date, 'YYYY-MM-DD') AS "date"`);
-export const salesByHour = (tx: ServerDb, shopId: string, range: ReportRange) => grouped<{ hour: number }>(tx, shopId, range, 's.hour AS "hour"', ['hour']);
-export const salesByStaff = (tx: ServerDb, shopId: string, range: ReportRange) => grouped<{ staffId: string }>(tx, shopId, range, 's.staff_id AS "staffId"');
+export const salesByDay = (tx: ServerDb, shopId: string, range: ReportRange) =>
+  grouped<{ date: string }>(tx, shopId, range, `to_char(s.business_date, 'YYYY-MM-DD') AS "date"`);
+export const salesByHour = (tx: ServerDb, shopId: string, range: ReportRange) =>
+  grouped<{ hour: number }>(tx, shopId, range, 's.hour AS "hour"', ['hour']);
+export const salesByStaff = (tx: ServerDb, shopId: string, range: ReportRange) =>
+  grouped<{ staffId: string }>(tx, shopId, range, 's.staff_id AS "staffId"');
 
 export async function salesByCounter(tx: ServerDb, shopId: string, range: ReportRange) {
   const rows = await grouped<{ counterId: string }>(tx, shopId, range, 's.counter_id AS "counterId"');
-  const names = await reportRows<{ id: string; name: string; counterCode: string }>(tx, sql`SELECT id, name, counter_code AS "counterCode" FROM counters WHERE shop_id = ${shopId}`, []);
+  const names = await reportRows<{ id: string; name: string; counterCode: string }>(
+    tx,
+    sql`SELECT id, name, counter_code AS "counterCode" FROM counters WHERE shop_id = ${shopId}`,
+    [],
+  );
   const byId = new Map(names.map((counter) => [counter.id, counter]));
-  return rows.map((row) => ({ ...row, counterName: byId.get(row.counterId)?.name ?? 'Removed counter', counterCode: byId.get(row.counterId)?.counterCode ?? '' }));
+  return rows.map((row) => ({
+    ...row,
+    counterName: byId.get(row.counterId)?.name ?? 'Removed counter',
+    counterCode: byId.get(row.counterId)?.counterCode ?? '',
+  }));
 }
 
 /** Sales by ISO weekday (1 = Monday) and hour: the heat-map of when the shop is busy. */
@@ -71,7 +106,18 @@ export async function paymentsByMode(tx: ServerDb, shopId: string, range: Report
  * single scan, which keeps a year's report fast however many invoices it covers.
  */
 export async function salesReport(tx: ServerDb, shopId: string, range: ReportRange) {
-  type Row = Figures & { gDate: number; gHour: number; gCounter: number; gStaff: number; gWeekday: number; date: string; hour: number; counterId: string; staffId: string; weekday: number };
+  type Row = Figures & {
+    gDate: number;
+    gHour: number;
+    gCounter: number;
+    gStaff: number;
+    gWeekday: number;
+    date: string;
+    hour: number;
+    counterId: string;
+    staffId: string;
+    weekday: number;
+  };
   const rows = await reportRows<Row>(
     tx,
     sql`SELECT GROUPING(s.business_date) AS "gDate", GROUPING(s.hour) AS "gHour", GROUPING(s.counter_id) AS "gCounter", GROUPING(s.staff_id) AS "gStaff",
@@ -81,24 +127,58 @@ export async function salesReport(tx: ServerDb, shopId: string, range: ReportRan
         GROUP BY GROUPING SETS ((), (s.business_date), (s.hour), (s.counter_id), (s.staff_id), (extract(isodow FROM s.business_date), s.hour))`,
     [...FIGURES, 'gDate', 'gHour', 'gCounter', 'gStaff', 'gWeekday', 'hour', 'weekday'],
   );
-  const figures = (row: Row): SalesFigures => withDerived(Object.fromEntries(FIGURES.map((name) => [name, row[name]])) as Figures);
+  const figures = (row: Row): SalesFigures =>
+    withDerived(Object.fromEntries(FIGURES.map((name) => [name, row[name]])) as Figures);
   const only = (grouped: 'gDate' | 'gHour' | 'gCounter' | 'gStaff' | 'gWeekday', alsoHour = false) =>
-    rows.filter((row) => row[grouped] === 0 && (['gDate', 'gHour', 'gCounter', 'gStaff', 'gWeekday'] as const).every((other) => other === grouped || row[other] === 1 || (alsoHour && other === 'gHour' && row[other] === 0)));
+    rows.filter(
+      (row) =>
+        row[grouped] === 0 &&
+        (['gDate', 'gHour', 'gCounter', 'gStaff', 'gWeekday'] as const).every(
+          (other) => other === grouped || row[other] === 1 || (alsoHour && other === 'gHour' && row[other] === 0),
+        ),
+    );
   const total = rows.find((row) => row.gDate + row.gHour + row.gCounter + row.gStaff + row.gWeekday === 5);
-  const names = await reportRows<{ id: string; name: string; counterCode: string }>(tx, sql`SELECT id, name, counter_code AS "counterCode" FROM counters WHERE shop_id = ${shopId}`, []);
+  const names = await reportRows<{ id: string; name: string; counterCode: string }>(
+    tx,
+    sql`SELECT id, name, counter_code AS "counterCode" FROM counters WHERE shop_id = ${shopId}`,
+    [],
+  );
   const counterById = new Map(names.map((counter) => [counter.id, counter]));
-  const byKey = <T>(list: T[], key: (item: T) => string | number) => [...list].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  const byKey = <T>(list: T[], key: (item: T) => string | number) =>
+    [...list].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
   return {
     range,
     totals: total ? figures(total) : withDerived(Object.fromEntries(FIGURES.map((name) => [name, 0])) as Figures),
-    byDay: byKey(only('gDate').map((row) => ({ date: row.date, ...figures(row) })), (row) => row.date),
-    byHour: byKey(only('gHour').map((row) => ({ hour: row.hour, ...figures(row) })), (row) => row.hour),
+    byDay: byKey(
+      only('gDate').map((row) => ({ date: row.date, ...figures(row) })),
+      (row) => row.date,
+    ),
+    byHour: byKey(
+      only('gHour').map((row) => ({ hour: row.hour, ...figures(row) })),
+      (row) => row.hour,
+    ),
     byCounter: byKey(
-      only('gCounter').map((row) => ({ counterId: row.counterId, counterName: counterById.get(row.counterId)?.name ?? 'Removed counter', counterCode: counterById.get(row.counterId)?.counterCode ?? '', ...figures(row) })),
+      only('gCounter').map((row) => ({
+        counterId: row.counterId,
+        counterName: counterById.get(row.counterId)?.name ?? 'Removed counter',
+        counterCode: counterById.get(row.counterId)?.counterCode ?? '',
+        ...figures(row),
+      })),
       (row) => row.counterCode,
     ),
-    byStaff: byKey(only('gStaff').map((row) => ({ staffId: row.staffId, ...figures(row) })), (row) => row.staffId),
+    byStaff: byKey(
+      only('gStaff').map((row) => ({ staffId: row.staffId, ...figures(row) })),
+      (row) => row.staffId,
+    ),
     byMode: await paymentsByMode(tx, shopId, range),
-    heatmap: byKey(only('gWeekday', true).map((row) => ({ weekday: row.weekday, hour: row.hour, invoices: row.invoices, salesPaise: row.salesPaise })), (row) => row.weekday * 100 + row.hour),
+    heatmap: byKey(
+      only('gWeekday', true).map((row) => ({
+        weekday: row.weekday,
+        hour: row.hour,
+        invoices: row.invoices,
+        salesPaise: row.salesPaise,
+      })),
+      (row) => row.weekday * 100 + row.hour,
+    ),
   };
 }

@@ -16,7 +16,11 @@ export interface CashSessionRow {
 }
 
 /** Sessions opened in the range (by the counter's own date of opening); an open shift has no count yet. */
-export async function cashSessionReconciliation(tx: ServerDb, shopId: string, range: ReportRange): Promise<CashSessionRow[]> {
+export async function cashSessionReconciliation(
+  tx: ServerDb,
+  shopId: string,
+  range: ReportRange,
+): Promise<CashSessionRow[]> {
   const rows = await reportRows<Record<string, unknown>>(
     tx,
     sql`SELECT s.id, COALESCE(c.counter_code, '') AS "counterCode", s.payload->>'openedAt' AS "openedAt", s.payload->>'closedAt' AS "closedAt",

@@ -3,7 +3,14 @@
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { ServerDb } from '../db/connection';
-import { invoices, reportGstDaily, reportItemsDaily, reportPaymentsDaily, reportSalesHourly, reportStock } from '../db/schema';
+import {
+  invoices,
+  reportGstDaily,
+  reportItemsDaily,
+  reportPaymentsDaily,
+  reportSalesHourly,
+  reportStock,
+} from '../db/schema';
 import type { BatchRows, Device } from '../sync/rows';
 import { lineCostPaise, localHour, reportCreditNote, reportInvoice, type ReportInvoiceLine } from './documents';
 
@@ -20,19 +27,41 @@ class Deltas<K extends object> {
   }
 }
 
-async function upsertAdding(tx: ServerDb, table: PgTable, target: PgColumn[], deltas: Deltas<object>, counted: Record<string, PgColumn>): Promise<void> {
-  const values = [...deltas.rows.values()].map(({ key, counts }) => ({ ...key, ...Object.fromEntries(Object.keys(counted).map((name) => [name, counts[name] ?? 0])) }));
+async function upsertAdding(
+  tx: ServerDb,
+  table: PgTable,
+  target: PgColumn[],
+  deltas: Deltas<object>,
+  counted: Record<string, PgColumn>,
+): Promise<void> {
+  const values = [...deltas.rows.values()].map(({ key, counts }) => ({
+    ...key,
+    ...Object.fromEntries(Object.keys(counted).map((name) => [name, counts[name] ?? 0])),
+  }));
   if (values.length === 0) return;
   const set: Record<string, SQL> = {};
-  for (const [name, column] of Object.entries(counted)) set[name] = sql`${column} + excluded.${sql.identifier(column.name)}`;
+  for (const [name, column] of Object.entries(counted))
+    set[name] = sql`${column} + excluded.${sql.identifier(column.name)}`;
   const size = Math.max(1, Math.floor(60_000 / Object.keys(values[0]!).length));
-  for (let i = 0; i < values.length; i += size) await tx.insert(table).values(values.slice(i, i + size) as never).onConflictDoUpdate({ target, set });
+  for (let i = 0; i < values.length; i += size)
+    await tx
+      .insert(table)
+      .values(values.slice(i, i + size) as never)
+      .onConflictDoUpdate({ target, set });
 }
 
-const columnsOf = <T extends PgTable>(table: T, names: (keyof T['_']['columns'])[]) => Object.fromEntries(names.map((name) => [name, (table as unknown as Record<string, PgColumn>)[name as string]!])) as Record<string, PgColumn>;
+const columnsOf = <T extends PgTable>(table: T, names: (keyof T['_']['columns'])[]) =>
+  Object.fromEntries(
+    names.map((name) => [name, (table as unknown as Record<string, PgColumn>)[name as string]!]),
+  ) as Record<string, PgColumn>;
 
 /** Adds the batch's newly inserted documents to the summaries; ids not in insertedIds were already there. */
-export async function addToSummaries(tx: ServerDb, device: Device, rows: BatchRows, insertedIds: Set<string>): Promise<void> {
+export async function addToSummaries(
+  tx: ServerDb,
+  device: Device,
+  rows: BatchRows,
+  insertedIds: Set<string>,
+): Promise<void> {
   const shopId = device.shopId;
   const hourly = new Deltas<object>();
   const pay = new Deltas<object>();
@@ -47,16 +76,39 @@ export async function addToSummaries(tx: ServerDb, device: Device, rows: BatchRo
     invoiceDates.set(row.id, businessDate);
     const costPaise = lines.reduce((sum, line) => sum + lineCostPaise(line.qtyMilli, line.unitCostPaise), 0);
     const taxPaise = row.cgstPaise + row.sgstPaise + row.igstPaise + row.cessPaise;
-    hourly.add({ shopId, businessDate, hour: localHour(invoice.createdAt), counterId: row.counterId, staffId: row.staffId }, { invoices: 1, taxablePaise: row.taxablePaise, taxPaise, totalPaise: row.totalPaise, costPaise });
+    hourly.add(
+      { shopId, businessDate, hour: localHour(invoice.createdAt), counterId: row.counterId, staffId: row.staffId },
+      { invoices: 1, taxablePaise: row.taxablePaise, taxPaise, totalPaise: row.totalPaise, costPaise },
+    );
     const supply = invoice.partyGstin ? 'b2b' : 'b2c';
     for (const line of lines) {
-      itemsDaily.add({ shopId, businessDate, itemId: line.itemId }, { qtyMilli: line.qtyMilli, taxablePaise: line.taxablePaise, totalPaise: line.totalPaise, costPaise: lineCostPaise(line.qtyMilli, line.unitCostPaise) });
-      gst.add(gstKey(shopId, businessDate, supply, invoice, line), { qtyMilli: line.qtyMilli, valuePaise: line.totalPaise, taxablePaise: line.taxablePaise, igstPaise: line.igstPaise, cgstPaise: line.cgstPaise, sgstPaise: line.sgstPaise, cessPaise: line.cessPaise });
+      itemsDaily.add(
+        { shopId, businessDate, itemId: line.itemId },
+        {
+          qtyMilli: line.qtyMilli,
+          taxablePaise: line.taxablePaise,
+          totalPaise: line.totalPaise,
+          costPaise: lineCostPaise(line.qtyMilli, line.unitCostPaise),
+        },
+      );
+      gst.add(gstKey(shopId, businessDate, supply, invoice, line), {
+        qtyMilli: line.qtyMilli,
+        valuePaise: line.totalPaise,
+        taxablePaise: line.taxablePaise,
+        igstPaise: line.igstPaise,
+        cgstPaise: line.cgstPaise,
+        sgstPaise: line.sgstPaise,
+        cessPaise: line.cessPaise,
+      });
     }
   }
 
   const newNotes = rows.creditNotes.filter((note) => insertedIds.has(note.id));
-  const sold = await soldInvoices(tx, shopId, newNotes.map((note) => note.invoiceId));
+  const sold = await soldInvoices(
+    tx,
+    shopId,
+    newNotes.map((note) => note.invoiceId),
+  );
   for (const row of newNotes) {
     const { creditNote, lines } = reportCreditNote.parse(row.payload);
     const original = sold.get(row.invoiceId);
@@ -66,14 +118,47 @@ export async function addToSummaries(tx: ServerDb, device: Device, rows: BatchRo
       const soldLine = original?.lines.get(line.invoiceLineId);
       const lineCost = lineCostPaise(line.qtyMilli, soldLine?.unitCostPaise ?? 0);
       costPaise += lineCost;
-      itemsDaily.add({ shopId, businessDate, itemId: line.itemId }, { returnQtyMilli: line.qtyMilli, returnTaxablePaise: line.taxablePaise, returnTotalPaise: line.totalPaise, returnCostPaise: lineCost });
+      itemsDaily.add(
+        { shopId, businessDate, itemId: line.itemId },
+        {
+          returnQtyMilli: line.qtyMilli,
+          returnTaxablePaise: line.taxablePaise,
+          returnTotalPaise: line.totalPaise,
+          returnCostPaise: lineCost,
+        },
+      );
       const supply = original?.invoice.partyGstin ? 'b2b' : 'b2c';
-      const key = gstKey(shopId, businessDate, supply, original?.invoice ?? { placeOfSupply: '', interState: false }, soldLine ?? { hsn: '', unit: 'pcs', gstRateBp: 0 });
-      gst.add(key, { qtyMilli: -line.qtyMilli, valuePaise: -line.totalPaise, taxablePaise: -line.taxablePaise, igstPaise: -line.igstPaise, cgstPaise: -line.cgstPaise, sgstPaise: -line.sgstPaise, cessPaise: -line.cessPaise });
+      const key = gstKey(
+        shopId,
+        businessDate,
+        supply,
+        original?.invoice ?? { placeOfSupply: '', interState: false },
+        soldLine ?? { hsn: '', unit: 'pcs', gstRateBp: 0 },
+      );
+      gst.add(key, {
+        qtyMilli: -line.qtyMilli,
+        valuePaise: -line.totalPaise,
+        taxablePaise: -line.taxablePaise,
+        igstPaise: -line.igstPaise,
+        cgstPaise: -line.cgstPaise,
+        sgstPaise: -line.sgstPaise,
+        cessPaise: -line.cessPaise,
+      });
     }
     hourly.add(
-      { shopId, businessDate, hour: localHour(creditNote.createdAt), counterId: row.counterId, staffId: creditNote.staffId },
-      { returns: 1, returnTaxablePaise: row.taxablePaise, returnTotalPaise: row.totalPaise, returnCostPaise: costPaise },
+      {
+        shopId,
+        businessDate,
+        hour: localHour(creditNote.createdAt),
+        counterId: row.counterId,
+        staffId: creditNote.staffId,
+      },
+      {
+        returns: 1,
+        returnTaxablePaise: row.taxablePaise,
+        returnTotalPaise: row.totalPaise,
+        returnCostPaise: costPaise,
+      },
     );
   }
 
@@ -84,34 +169,112 @@ export async function addToSummaries(tx: ServerDb, device: Device, rows: BatchRo
     const businessDate = docDates.get(payment.docId);
     if (!businessDate) continue;
     const refund = payment.docType === 'credit_note';
-    pay.add({ shopId, businessDate, counterId: payment.counterId, mode: payment.mode }, { inPaise: refund ? 0 : payment.amountPaise, outPaise: refund ? payment.amountPaise : 0, count: 1 });
+    pay.add(
+      { shopId, businessDate, counterId: payment.counterId, mode: payment.mode },
+      { inPaise: refund ? 0 : payment.amountPaise, outPaise: refund ? payment.amountPaise : 0, count: 1 },
+    );
   }
 
-  for (const movement of rows.stockMovements) if (insertedIds.has(movement.id)) stock.add({ shopId, itemId: movement.itemId }, { stockMilli: movement.qtyMilli });
+  for (const movement of rows.stockMovements)
+    if (insertedIds.has(movement.id)) stock.add({ shopId, itemId: movement.itemId }, { stockMilli: movement.qtyMilli });
 
   const h = reportSalesHourly;
-  await upsertAdding(tx, h, [h.shopId, h.businessDate, h.hour, h.counterId, h.staffId], hourly, columnsOf(h, ['invoices', 'taxablePaise', 'taxPaise', 'totalPaise', 'costPaise', 'returns', 'returnTaxablePaise', 'returnTotalPaise', 'returnCostPaise']));
+  await upsertAdding(
+    tx,
+    h,
+    [h.shopId, h.businessDate, h.hour, h.counterId, h.staffId],
+    hourly,
+    columnsOf(h, [
+      'invoices',
+      'taxablePaise',
+      'taxPaise',
+      'totalPaise',
+      'costPaise',
+      'returns',
+      'returnTaxablePaise',
+      'returnTotalPaise',
+      'returnCostPaise',
+    ]),
+  );
   const p = reportPaymentsDaily;
-  await upsertAdding(tx, p, [p.shopId, p.businessDate, p.counterId, p.mode], pay, columnsOf(p, ['inPaise', 'outPaise', 'count']));
+  await upsertAdding(
+    tx,
+    p,
+    [p.shopId, p.businessDate, p.counterId, p.mode],
+    pay,
+    columnsOf(p, ['inPaise', 'outPaise', 'count']),
+  );
   const i = reportItemsDaily;
-  await upsertAdding(tx, i, [i.shopId, i.businessDate, i.itemId], itemsDaily, columnsOf(i, ['qtyMilli', 'taxablePaise', 'totalPaise', 'costPaise', 'returnQtyMilli', 'returnTaxablePaise', 'returnTotalPaise', 'returnCostPaise']));
+  await upsertAdding(
+    tx,
+    i,
+    [i.shopId, i.businessDate, i.itemId],
+    itemsDaily,
+    columnsOf(i, [
+      'qtyMilli',
+      'taxablePaise',
+      'totalPaise',
+      'costPaise',
+      'returnQtyMilli',
+      'returnTaxablePaise',
+      'returnTotalPaise',
+      'returnCostPaise',
+    ]),
+  );
   const g = reportGstDaily;
-  await upsertAdding(tx, g, [g.shopId, g.businessDate, g.supply, g.placeOfSupply, g.interState, g.hsn, g.unit, g.gstRateBp], gst, columnsOf(g, ['qtyMilli', 'valuePaise', 'taxablePaise', 'igstPaise', 'cgstPaise', 'sgstPaise', 'cessPaise']));
-  await upsertAdding(tx, reportStock, [reportStock.shopId, reportStock.itemId], stock, columnsOf(reportStock, ['stockMilli']));
+  await upsertAdding(
+    tx,
+    g,
+    [g.shopId, g.businessDate, g.supply, g.placeOfSupply, g.interState, g.hsn, g.unit, g.gstRateBp],
+    gst,
+    columnsOf(g, ['qtyMilli', 'valuePaise', 'taxablePaise', 'igstPaise', 'cgstPaise', 'sgstPaise', 'cessPaise']),
+  );
+  await upsertAdding(
+    tx,
+    reportStock,
+    [reportStock.shopId, reportStock.itemId],
+    stock,
+    columnsOf(reportStock, ['stockMilli']),
+  );
 }
 
-function gstKey(shopId: string, businessDate: string, supply: 'b2b' | 'b2c', invoice: { placeOfSupply: string; interState: boolean }, line: Pick<ReportInvoiceLine, 'hsn' | 'unit' | 'gstRateBp'>) {
-  return { shopId, businessDate, supply, placeOfSupply: invoice.placeOfSupply, interState: invoice.interState, hsn: line.hsn, unit: line.unit, gstRateBp: line.gstRateBp };
+function gstKey(
+  shopId: string,
+  businessDate: string,
+  supply: 'b2b' | 'b2c',
+  invoice: { placeOfSupply: string; interState: boolean },
+  line: Pick<ReportInvoiceLine, 'hsn' | 'unit' | 'gstRateBp'>,
+) {
+  return {
+    shopId,
+    businessDate,
+    supply,
+    placeOfSupply: invoice.placeOfSupply,
+    interState: invoice.interState,
+    hsn: line.hsn,
+    unit: line.unit,
+    gstRateBp: line.gstRateBp,
+  };
 }
 
 /** The invoices returns were made against (already stored, or inserted earlier in this transaction), with lines by id. */
 async function soldInvoices(tx: ServerDb, shopId: string, ids: string[]) {
-  const found = new Map<string, { invoice: ReturnType<typeof reportInvoice.parse>['invoice']; lines: Map<string, ReportInvoiceLine> }>();
+  const found = new Map<
+    string,
+    { invoice: ReturnType<typeof reportInvoice.parse>['invoice']; lines: Map<string, ReportInvoiceLine> }
+  >();
   if (ids.length === 0) return found;
-  const stored = await tx.select({ id: invoices.id, payload: invoices.payload }).from(invoices).where(and(eq(invoices.shopId, shopId), inArray(invoices.id, [...new Set(ids)])));
+  const stored = await tx
+    .select({ id: invoices.id, payload: invoices.payload })
+    .from(invoices)
+    .where(and(eq(invoices.shopId, shopId), inArray(invoices.id, [...new Set(ids)])));
   for (const row of stored) {
     const parsed = reportInvoice.safeParse(row.payload);
-    if (parsed.success) found.set(row.id, { invoice: parsed.data.invoice, lines: new Map(parsed.data.lines.map((line) => [line.id, line])) });
+    if (parsed.success)
+      found.set(row.id, {
+        invoice: parsed.data.invoice,
+        lines: new Map(parsed.data.lines.map((line) => [line.id, line])),
+      });
   }
   return found;
 }

@@ -25,35 +25,137 @@ const text = (key: string, label: string): ReportColumn => ({ key, label, kind: 
 const count = (key: string, label: string): ReportColumn => ({ key, label, kind: 'number' });
 const money = (key: string, label: string): ReportColumn => ({ key, label, kind: 'paise' });
 const qty = (key: string, label: string): ReportColumn => ({ key, label, kind: 'milli' });
-const SALES = [count('invoices', 'Invoices'), money('salesPaise', 'Sales'), money('taxPaise', 'Tax'), count('returns', 'Returns'), money('returnsPaise', 'Returned'), money('netPaise', 'Net sales'), money('grossProfitPaise', 'Gross profit')];
-const TAX = [money('taxablePaise', 'Taxable'), money('igstPaise', 'IGST'), money('cgstPaise', 'CGST'), money('sgstPaise', 'SGST'), money('cessPaise', 'Cess'), money('taxPaise', 'Total tax')];
+const SALES = [
+  count('invoices', 'Invoices'),
+  money('salesPaise', 'Sales'),
+  money('taxPaise', 'Tax'),
+  count('returns', 'Returns'),
+  money('returnsPaise', 'Returned'),
+  money('netPaise', 'Net sales'),
+  money('grossProfitPaise', 'Gross profit'),
+];
+const TAX = [
+  money('taxablePaise', 'Taxable'),
+  money('igstPaise', 'IGST'),
+  money('cgstPaise', 'CGST'),
+  money('sgstPaise', 'SGST'),
+  money('cessPaise', 'Cess'),
+  money('taxPaise', 'Total tax'),
+];
 
 type Rows = object[];
-const TABLES: Record<ReportTableName, { columns: ReportColumn[]; rows: (tx: ServerDb, shopId: string, input: ExportInput) => Promise<Rows> }> = {
+const TABLES: Record<
+  ReportTableName,
+  { columns: ReportColumn[]; rows: (tx: ServerDb, shopId: string, input: ExportInput) => Promise<Rows> }
+> = {
   'sales-by-day': { columns: [text('date', 'Date'), ...SALES], rows: (tx, shop, range) => salesByDay(tx, shop, range) },
-  'sales-by-hour': { columns: [count('hour', 'Hour'), ...SALES], rows: (tx, shop, range) => salesByHour(tx, shop, range) },
-  'sales-by-counter': { columns: [text('counterCode', 'Counter'), text('counterName', 'Name'), ...SALES], rows: (tx, shop, range) => salesByCounter(tx, shop, range) },
-  'sales-by-staff': { columns: [text('staffId', 'Staff'), ...SALES], rows: (tx, shop, range) => salesByStaff(tx, shop, range) },
-  payments: { columns: [text('mode', 'Mode'), count('count', 'Payments'), money('inPaise', 'Received'), money('outPaise', 'Refunded'), money('netPaise', 'Net')], rows: (tx, shop, range) => paymentsByMode(tx, shop, range) },
+  'sales-by-hour': {
+    columns: [count('hour', 'Hour'), ...SALES],
+    rows: (tx, shop, range) => salesByHour(tx, shop, range),
+  },
+  'sales-by-counter': {
+    columns: [text('counterCode', 'Counter'), text('counterName', 'Name'), ...SALES],
+    rows: (tx, shop, range) => salesByCounter(tx, shop, range),
+  },
+  'sales-by-staff': {
+    columns: [text('staffId', 'Staff'), ...SALES],
+    rows: (tx, shop, range) => salesByStaff(tx, shop, range),
+  },
+  payments: {
+    columns: [
+      text('mode', 'Mode'),
+      count('count', 'Payments'),
+      money('inPaise', 'Received'),
+      money('outPaise', 'Refunded'),
+      money('netPaise', 'Net'),
+    ],
+    rows: (tx, shop, range) => paymentsByMode(tx, shop, range),
+  },
   items: {
-    columns: [text('name', 'Item'), text('sku', 'SKU'), qty('qtyMilli', 'Qty sold'), qty('returnQtyMilli', 'Qty returned'), money('netSalesPaise', 'Net sales'), money('costPaise', 'Cost'), money('grossProfitPaise', 'Gross profit')],
+    columns: [
+      text('name', 'Item'),
+      text('sku', 'SKU'),
+      qty('qtyMilli', 'Qty sold'),
+      qty('returnQtyMilli', 'Qty returned'),
+      money('netSalesPaise', 'Net sales'),
+      money('costPaise', 'Cost'),
+      money('grossProfitPaise', 'Gross profit'),
+    ],
     rows: (tx, shop, range) => itemSales(tx, shop, range),
   },
-  'low-stock': { columns: [text('name', 'Item'), text('sku', 'SKU'), qty('stockMilli', 'Stock'), qty('reorderLevelMilli', 'Reorder level')], rows: (tx, shop) => lowStock(tx, shop) },
+  'low-stock': {
+    columns: [
+      text('name', 'Item'),
+      text('sku', 'SKU'),
+      qty('stockMilli', 'Stock'),
+      qty('reorderLevelMilli', 'Reorder level'),
+    ],
+    rows: (tx, shop) => lowStock(tx, shop),
+  },
   khata: {
-    columns: [text('name', 'Customer'), text('phone', 'Phone'), money('balancePaise', 'Balance'), money('d0to30Paise', '0–30 days'), money('d31to60Paise', '31–60 days'), money('d61to90Paise', '61–90 days'), money('d90plusPaise', '90+ days'), text('oldestUnpaidAt', 'Oldest unpaid')],
+    columns: [
+      text('name', 'Customer'),
+      text('phone', 'Phone'),
+      money('balancePaise', 'Balance'),
+      money('d0to30Paise', '0–30 days'),
+      money('d31to60Paise', '31–60 days'),
+      money('d61to90Paise', '61–90 days'),
+      money('d90plusPaise', '90+ days'),
+      text('oldestUnpaidAt', 'Oldest unpaid'),
+    ],
     rows: (tx, shop, range) => khataOutstanding(tx, shop, range.to),
   },
-  returns: { columns: [text('number', 'Credit note'), text('date', 'Date'), text('invoiceNumber', 'Invoice'), text('refundMode', 'Refund'), money('taxablePaise', 'Taxable'), money('totalPaise', 'Total')], rows: (tx, shop, range) => listReturns(tx, shop, range) },
+  returns: {
+    columns: [
+      text('number', 'Credit note'),
+      text('date', 'Date'),
+      text('invoiceNumber', 'Invoice'),
+      text('refundMode', 'Refund'),
+      money('taxablePaise', 'Taxable'),
+      money('totalPaise', 'Total'),
+    ],
+    rows: (tx, shop, range) => listReturns(tx, shop, range),
+  },
   'cash-sessions': {
-    columns: [text('counterCode', 'Counter'), text('openedAt', 'Opened'), text('closedAt', 'Closed'), money('openingFloatPaise', 'Float'), money('expectedPaise', 'Expected'), money('countedPaise', 'Counted'), money('differencePaise', 'Difference')],
+    columns: [
+      text('counterCode', 'Counter'),
+      text('openedAt', 'Opened'),
+      text('closedAt', 'Closed'),
+      money('openingFloatPaise', 'Float'),
+      money('expectedPaise', 'Expected'),
+      money('countedPaise', 'Counted'),
+      money('differencePaise', 'Difference'),
+    ],
     rows: (tx, shop, range) => cashSessionReconciliation(tx, shop, range),
   },
-  'gst-by-rate': { columns: [count('gstRateBp', 'Rate (bp)'), money('valuePaise', 'Value'), ...TAX], rows: (tx, shop, range) => gstByRate(tx, shop, range) },
-  'gst-by-hsn': { columns: [text('hsn', 'HSN'), text('unit', 'Unit'), count('gstRateBp', 'Rate (bp)'), qty('qtyMilli', 'Qty'), money('valuePaise', 'Value'), ...TAX], rows: (tx, shop, range) => gstByHsn(tx, shop, range) },
+  'gst-by-rate': {
+    columns: [count('gstRateBp', 'Rate (bp)'), money('valuePaise', 'Value'), ...TAX],
+    rows: (tx, shop, range) => gstByRate(tx, shop, range),
+  },
+  'gst-by-hsn': {
+    columns: [
+      text('hsn', 'HSN'),
+      text('unit', 'Unit'),
+      count('gstRateBp', 'Rate (bp)'),
+      qty('qtyMilli', 'Qty'),
+      money('valuePaise', 'Value'),
+      ...TAX,
+    ],
+    rows: (tx, shop, range) => gstByHsn(tx, shop, range),
+  },
   invoices: {
-    columns: [text('number', 'Invoice'), text('date', 'Date'), text('counterCode', 'Counter'), text('staffId', 'Staff'), text('partyName', 'Customer'), money('taxablePaise', 'Taxable'), money('taxPaise', 'Tax'), money('totalPaise', 'Total')],
-    rows: async (tx, shop, range) => (await listInvoices(tx, shop, { from: range.from, to: range.to, limit: 200, offset: 0 })).rows,
+    columns: [
+      text('number', 'Invoice'),
+      text('date', 'Date'),
+      text('counterCode', 'Counter'),
+      text('staffId', 'Staff'),
+      text('partyName', 'Customer'),
+      money('taxablePaise', 'Taxable'),
+      money('taxPaise', 'Tax'),
+      money('totalPaise', 'Total'),
+    ],
+    rows: async (tx, shop, range) =>
+      (await listInvoices(tx, shop, { from: range.from, to: range.to, limit: 200, offset: 0 })).rows,
   },
 };
 

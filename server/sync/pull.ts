@@ -16,10 +16,26 @@ export async function pullChanges(db: ServerDb, clock: Clock, device: Device, in
     const [shop] = await tx.select({ head: shops.changeSeq }).from(shops).where(eq(shops.id, device.shopId));
     const head = shop!.head;
     const rows = await tx
-      .select({ cursor: changes.seq, entity: changes.entity, entityId: changes.entityId, originCounterId: changes.originCounterId, payload: changes.payload })
+      .select({
+        cursor: changes.seq,
+        entity: changes.entity,
+        entityId: changes.entityId,
+        originCounterId: changes.originCounterId,
+        payload: changes.payload,
+      })
       .from(changes)
-      .leftJoin(items, and(eq(changes.entity, 'item'), eq(items.shopId, changes.shopId), sql`${items.id}::text = ${changes.entityId}`))
-      .leftJoin(parties, and(eq(changes.entity, 'party'), eq(parties.shopId, changes.shopId), sql`${parties.id}::text = ${changes.entityId}`))
+      .leftJoin(
+        items,
+        and(eq(changes.entity, 'item'), eq(items.shopId, changes.shopId), sql`${items.id}::text = ${changes.entityId}`),
+      )
+      .leftJoin(
+        parties,
+        and(
+          eq(changes.entity, 'party'),
+          eq(parties.shopId, changes.shopId),
+          sql`${parties.id}::text = ${changes.entityId}`,
+        ),
+      )
       .where(
         and(
           eq(changes.shopId, device.shopId),
@@ -37,7 +53,10 @@ export async function pullChanges(db: ServerDb, clock: Clock, device: Device, in
     await tx
       .insert(counterCursors)
       .values({ shopId: device.shopId, counterId: device.counterId, pulledTo: input.cursor })
-      .onConflictDoUpdate({ target: [counterCursors.shopId, counterCursors.counterId], set: { pulledTo: input.cursor, pulledAt: sql`now()` } });
+      .onConflictDoUpdate({
+        target: [counterCursors.shopId, counterCursors.counterId],
+        set: { pulledTo: input.cursor, pulledAt: sql`now()` },
+      });
     return {
       changes: rows.map((row) => ({ ...row, payload: row.payload as Record<string, unknown> })),
       nextCursor,

@@ -4,7 +4,24 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import type { OpResult, PushInput, PushResult, SyncOp } from '../../src-shared/sync/protocol';
 import type { ServerDb } from '../db/connection';
 import { inShop } from '../db/tenant';
-import { changes, counterCursors, counters, creditNoteLines, creditNotes, invoiceLines, invoices, items, khataEntries, parties, payments, receipts, shops, stockMovements, syncOps, cashSessions } from '../db/schema';
+import {
+  changes,
+  counterCursors,
+  counters,
+  creditNoteLines,
+  creditNotes,
+  invoiceLines,
+  invoices,
+  items,
+  khataEntries,
+  parties,
+  payments,
+  receipts,
+  shops,
+  stockMovements,
+  syncOps,
+  cashSessions,
+} from '../db/schema';
 import type { Clock } from '../trpc/init';
 import { addOpRows, emptyRows, RejectedOp, type BatchRows, type Device } from './rows';
 import { addToSummaries } from '../reports/summaries';
@@ -29,7 +46,11 @@ type Keyed = PgTable & Pick<typeof invoices, 'shopId' | 'id'>;
 async function insertNew(tx: ServerDb, table: Keyed, rows: { id: string }[]): Promise<Set<string>> {
   const inserted = new Set<string>();
   for (const part of chunks(rows)) {
-    const returned = (await tx.insert(table).values(part as never).onConflictDoNothing({ target: [table.shopId, table.id] }).returning({ id: table.id })) as { id: string }[];
+    const returned = (await tx
+      .insert(table)
+      .values(part as never)
+      .onConflictDoNothing({ target: [table.shopId, table.id] })
+      .returning({ id: table.id })) as { id: string }[];
     for (const row of returned) inserted.add(row.id);
   }
   return inserted;
@@ -41,7 +62,12 @@ const DOC_ENTITIES = new Set(['invoice', 'credit_note', 'receipt', 'khata_entry'
  * Writes one group of fresh ops (none seen before). Throws on a database error, which aborts the caller's
  * transaction or savepoint. Returns each op's status and the shop's change number after it.
  */
-async function applyOps(tx: ServerDb, device: Device, ops: SyncOp[], changeSeq: number): Promise<{ results: OpResult[]; changeSeq: number }> {
+async function applyOps(
+  tx: ServerDb,
+  device: Device,
+  ops: SyncOp[],
+  changeSeq: number,
+): Promise<{ results: OpResult[]; changeSeq: number }> {
   const rows: BatchRows = emptyRows();
   const rejected = new Map<string, string>();
   for (const op of ops) {
@@ -53,14 +79,34 @@ async function applyOps(tx: ServerDb, device: Device, ops: SyncOp[], changeSeq: 
     }
   }
   const newIds = new Set<string>();
-  for (const [table, list] of [[invoices, rows.invoices], [creditNotes, rows.creditNotes], [receipts, rows.receipts], [khataEntries, rows.khataEntries], [stockMovements, rows.stockMovements]] as const) {
+  for (const [table, list] of [
+    [invoices, rows.invoices],
+    [creditNotes, rows.creditNotes],
+    [receipts, rows.receipts],
+    [khataEntries, rows.khataEntries],
+    [stockMovements, rows.stockMovements],
+  ] as const) {
     for (const id of await insertNew(tx, table as Keyed, list as { id: string }[])) newIds.add(id);
   }
-  for (const [table, list] of [[invoiceLines, rows.invoiceLines], [creditNoteLines, rows.creditNoteLines], [payments, rows.payments]] as const) {
-    for (const part of chunks(list as object[])) await tx.insert(table).values(part as never).onConflictDoNothing({ target: [table.shopId, table.id] });
+  for (const [table, list] of [
+    [invoiceLines, rows.invoiceLines],
+    [creditNoteLines, rows.creditNoteLines],
+    [payments, rows.payments],
+  ] as const) {
+    for (const part of chunks(list as object[]))
+      await tx
+        .insert(table)
+        .values(part as never)
+        .onConflictDoNothing({ target: [table.shopId, table.id] });
   }
   for (const part of chunks(rows.cashSessions)) {
-    await tx.insert(cashSessions).values(part).onConflictDoUpdate({ target: [cashSessions.shopId, cashSessions.id], set: { payload: sql`excluded.payload`, receivedAt: sql`now()` } });
+    await tx
+      .insert(cashSessions)
+      .values(part)
+      .onConflictDoUpdate({
+        target: [cashSessions.shopId, cashSessions.id],
+        set: { payload: sql`excluded.payload`, receivedAt: sql`now()` },
+      });
   }
   await addToSummaries(tx, device, rows, newIds);
 
@@ -77,9 +123,17 @@ async function applyOps(tx: ServerDb, device: Device, ops: SyncOp[], changeSeq: 
     const isNew = !DOC_ENTITIES.has(op.entity) || newIds.has(op.entityId);
     results.push({ opId: op.opId, status: isNew ? 'applied' : 'duplicate' });
     const entity = op.entity;
-    if (!isNew || !(entity === 'item' || entity === 'party' || entity === 'khata_entry' || entity === 'stock_movement')) continue;
+    if (!isNew || !(entity === 'item' || entity === 'party' || entity === 'khata_entry' || entity === 'stock_movement'))
+      continue;
     changeSeq += 1;
-    published.push({ shopId: device.shopId, seq: changeSeq, originCounterId: device.counterId, entity, entityId: op.entityId, payload: op.payload });
+    published.push({
+      shopId: device.shopId,
+      seq: changeSeq,
+      originCounterId: device.counterId,
+      entity,
+      entityId: op.entityId,
+      payload: op.payload,
+    });
     if (entity === 'item' || entity === 'party') catalogueSeq.set(`${op.entity}:${op.entityId}`, changeSeq);
   }
   await upsertCatalogue(tx, device, rows, catalogueSeq);
@@ -87,14 +141,28 @@ async function applyOps(tx: ServerDb, device: Device, ops: SyncOp[], changeSeq: 
   const opsById = new Map(ops.map((op) => [op.opId, op]));
   const seen = results.map((result) => {
     const op = opsById.get(result.opId)!;
-    return { shopId: device.shopId, opId: op.opId, counterId: device.counterId, counterSeq: op.seq, entity: op.entity, entityId: op.entityId, status: result.status, reason: result.reason ?? null };
+    return {
+      shopId: device.shopId,
+      opId: op.opId,
+      counterId: device.counterId,
+      counterSeq: op.seq,
+      entity: op.entity,
+      entityId: op.entityId,
+      status: result.status,
+      reason: result.reason ?? null,
+    };
   });
   for (const part of chunks(seen)) await tx.insert(syncOps).values(part);
   return { results, changeSeq };
 }
 
 /** Last writer wins by server order: within a batch only each id's last version is written, with its change number. */
-async function upsertCatalogue(tx: ServerDb, device: Device, rows: BatchRows, catalogueSeq: Map<string, number>): Promise<void> {
+async function upsertCatalogue(
+  tx: ServerDb,
+  device: Device,
+  rows: BatchRows,
+  catalogueSeq: Map<string, number>,
+): Promise<void> {
   const latest = new Map<string, BatchRows['catalogue'][number]>();
   for (const write of rows.catalogue) latest.set(`${write.entity}:${write.op.entityId}`, write);
   const itemRows = [];
@@ -102,15 +170,59 @@ async function upsertCatalogue(tx: ServerDb, device: Device, rows: BatchRows, ca
   for (const [key, write] of latest) {
     const changeSeq = catalogueSeq.get(key)!;
     const p = write.payload;
-    if (write.entity === 'item') itemRows.push({ shopId: device.shopId, id: write.op.entityId, sku: String(p.sku), name: String(p.name), active: Boolean(p.active), payload: p, changeSeq });
-    else partyRows.push({ shopId: device.shopId, id: write.op.entityId, kind: String(p.kind), name: String(p.name), active: Boolean(p.active), payload: p, changeSeq });
+    if (write.entity === 'item')
+      itemRows.push({
+        shopId: device.shopId,
+        id: write.op.entityId,
+        sku: String(p.sku),
+        name: String(p.name),
+        active: Boolean(p.active),
+        payload: p,
+        changeSeq,
+      });
+    else
+      partyRows.push({
+        shopId: device.shopId,
+        id: write.op.entityId,
+        kind: String(p.kind),
+        name: String(p.name),
+        active: Boolean(p.active),
+        payload: p,
+        changeSeq,
+      });
   }
   const excluded = (column: string) => sql.raw(`excluded.${column}`);
   for (const part of chunks(itemRows)) {
-    await tx.insert(items).values(part).onConflictDoUpdate({ target: [items.shopId, items.id], set: { sku: excluded('sku'), name: excluded('name'), active: excluded('active'), payload: excluded('payload'), changeSeq: excluded('change_seq'), updatedAt: sql`now()` } });
+    await tx
+      .insert(items)
+      .values(part)
+      .onConflictDoUpdate({
+        target: [items.shopId, items.id],
+        set: {
+          sku: excluded('sku'),
+          name: excluded('name'),
+          active: excluded('active'),
+          payload: excluded('payload'),
+          changeSeq: excluded('change_seq'),
+          updatedAt: sql`now()`,
+        },
+      });
   }
   for (const part of chunks(partyRows)) {
-    await tx.insert(parties).values(part).onConflictDoUpdate({ target: [parties.shopId, parties.id], set: { kind: excluded('kind'), name: excluded('name'), active: excluded('active'), payload: excluded('payload'), changeSeq: excluded('change_seq'), updatedAt: sql`now()` } });
+    await tx
+      .insert(parties)
+      .values(part)
+      .onConflictDoUpdate({
+        target: [parties.shopId, parties.id],
+        set: {
+          kind: excluded('kind'),
+          name: excluded('name'),
+          active: excluded('active'),
+          payload: excluded('payload'),
+          changeSeq: excluded('change_seq'),
+          updatedAt: sql`now()`,
+        },
+      });
   }
 }
 
@@ -128,23 +240,50 @@ export async function pushBatch(db: ServerDb, clock: Clock, device: Device, inpu
   const now = clock();
   const clockSkewMs = Math.round(new Date(input.counterTime).getTime() - now.getTime());
   const ops = uniqueOps(input.ops);
-  const fast = await pushInTransaction(db, device, ops, clockSkewMs, input.appVersion, false).catch((error: unknown) => ({ error }));
-  const outcome = 'error' in fast ? await pushInTransaction(db, device, ops, clockSkewMs, input.appVersion, true) : fast;
+  const fast = await pushInTransaction(db, device, ops, clockSkewMs, input.appVersion, false).catch(
+    (error: unknown) => ({ error }),
+  );
+  const outcome =
+    'error' in fast ? await pushInTransaction(db, device, ops, clockSkewMs, input.appVersion, true) : fast;
   const byId = new Map(outcome.map((result) => [result.opId, result]));
   return { results: input.ops.map((op) => byId.get(op.opId)!), serverTime: now.toISOString(), clockSkewMs };
 }
 
-async function pushInTransaction(db: ServerDb, device: Device, ops: SyncOp[], clockSkewMs: number, appVersion: string | undefined, opByOp: boolean): Promise<OpResult[]> {
+async function pushInTransaction(
+  db: ServerDb,
+  device: Device,
+  ops: SyncOp[],
+  clockSkewMs: number,
+  appVersion: string | undefined,
+  opByOp: boolean,
+): Promise<OpResult[]> {
   return inShop(db, device.shopId, async (tx) => {
-    const [shop] = await tx.select({ changeSeq: shops.changeSeq }).from(shops).where(eq(shops.id, device.shopId)).for('update');
+    const [shop] = await tx
+      .select({ changeSeq: shops.changeSeq })
+      .from(shops)
+      .where(eq(shops.id, device.shopId))
+      .for('update');
     let changeSeq = shop!.changeSeq;
     const known = await tx
       .select({ opId: syncOps.opId, status: syncOps.status, reason: syncOps.reason })
       .from(syncOps)
-      .where(and(eq(syncOps.shopId, device.shopId), inArray(syncOps.opId, ops.map((op) => op.opId))));
+      .where(
+        and(
+          eq(syncOps.shopId, device.shopId),
+          inArray(
+            syncOps.opId,
+            ops.map((op) => op.opId),
+          ),
+        ),
+      );
     const knownById = new Map(known.map((row) => [row.opId, row]));
     const results: OpResult[] = [];
-    for (const row of known) results.push(row.status === 'rejected' ? { opId: row.opId, status: 'rejected', reason: row.reason ?? '' } : { opId: row.opId, status: 'duplicate' });
+    for (const row of known)
+      results.push(
+        row.status === 'rejected'
+          ? { opId: row.opId, status: 'rejected', reason: row.reason ?? '' }
+          : { opId: row.opId, status: 'duplicate' },
+      );
     const fresh = ops.filter((op) => !knownById.has(op.opId));
     if (!opByOp) {
       const applied = await applyOps(tx, device, fresh, changeSeq);
@@ -153,12 +292,25 @@ async function pushInTransaction(db: ServerDb, device: Device, ops: SyncOp[], cl
     } else {
       for (const op of fresh) {
         try {
-          const applied = await tx.transaction((savepoint) => applyOps(savepoint as unknown as ServerDb, device, [op], changeSeq));
+          const applied = await tx.transaction((savepoint) =>
+            applyOps(savepoint as unknown as ServerDb, device, [op], changeSeq),
+          );
           results.push(...applied.results);
           changeSeq = applied.changeSeq;
         } catch (error) {
           const reason = `the server could not store this ${op.entity}: ${error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error)}`;
-          await tx.insert(syncOps).values({ shopId: device.shopId, opId: op.opId, counterId: device.counterId, counterSeq: op.seq, entity: op.entity, entityId: op.entityId, status: 'rejected', reason });
+          await tx
+            .insert(syncOps)
+            .values({
+              shopId: device.shopId,
+              opId: op.opId,
+              counterId: device.counterId,
+              counterSeq: op.seq,
+              entity: op.entity,
+              entityId: op.entityId,
+              status: 'rejected',
+              reason,
+            });
           results.push({ opId: op.opId, status: 'rejected', reason });
         }
       }
@@ -168,8 +320,14 @@ async function pushInTransaction(db: ServerDb, device: Device, ops: SyncOp[], cl
     await tx
       .insert(counterCursors)
       .values({ shopId: device.shopId, counterId: device.counterId, pulledTo: 0, pushedOps: appliedCount })
-      .onConflictDoUpdate({ target: [counterCursors.shopId, counterCursors.counterId], set: { pushedOps: sql`${counterCursors.pushedOps} + ${appliedCount}` } });
-    await tx.update(counters).set({ lastSeenAt: sql`now()`, lastClockSkewMs: clockSkewMs, ...(appVersion ? { appVersion } : {}) }).where(and(eq(counters.id, device.counterId), eq(counters.shopId, device.shopId)));
+      .onConflictDoUpdate({
+        target: [counterCursors.shopId, counterCursors.counterId],
+        set: { pushedOps: sql`${counterCursors.pushedOps} + ${appliedCount}` },
+      });
+    await tx
+      .update(counters)
+      .set({ lastSeenAt: sql`now()`, lastClockSkewMs: clockSkewMs, ...(appVersion ? { appVersion } : {}) })
+      .where(and(eq(counters.id, device.counterId), eq(counters.shopId, device.shopId)));
     return results;
   });
 }

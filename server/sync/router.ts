@@ -8,5 +8,10 @@ import { pushBatch } from './push';
 export const syncRouter = router({
   push: syncProcedure.input(pushInput).mutation(({ ctx, input }) => pushBatch(ctx.db, ctx.clock, ctx.device, input)),
   pull: syncProcedure.input(pullInput).query(({ ctx, input }) => pullChanges(ctx.db, ctx.clock, ctx.device, input)),
-  whoami: deviceProcedure.query(({ ctx }) => ({ counterId: ctx.device.counterId, shopId: ctx.device.shopId, counterCode: ctx.device.counterCode, serverTime: ctx.clock().toISOString() })),
+  whoami: deviceProcedure.query(({ ctx }) => ({
+    counterId: ctx.device.counterId,
+    shopId: ctx.device.shopId,
+    counterCode: ctx.device.counterCode,
+    serverTime: ctx.clock().toISOString(),
+  })),
 });

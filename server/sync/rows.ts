@@ -11,7 +11,17 @@ import {
   receiptPayload,
   stockMovementPayload,
 } from '../../src-shared/sync/payloads';
-import type { cashSessions, creditNoteLines, creditNotes, invoiceLines, invoices, khataEntries, payments, receipts, stockMovements } from '../db/schema';
+import type {
+  cashSessions,
+  creditNoteLines,
+  creditNotes,
+  invoiceLines,
+  invoices,
+  khataEntries,
+  payments,
+  receipts,
+  stockMovements,
+} from '../db/schema';
 
 type Row<T extends { $inferInsert: unknown }> = T['$inferInsert'];
 
@@ -30,7 +40,18 @@ export interface BatchRows {
 }
 
 export function emptyRows(): BatchRows {
-  return { invoices: [], invoiceLines: [], creditNotes: [], creditNoteLines: [], receipts: [], payments: [], cashSessions: [], khataEntries: [], stockMovements: [], catalogue: [] };
+  return {
+    invoices: [],
+    invoiceLines: [],
+    creditNotes: [],
+    creditNoteLines: [],
+    receipts: [],
+    payments: [],
+    cashSessions: [],
+    khataEntries: [],
+    stockMovements: [],
+    catalogue: [],
+  };
 }
 
 export interface Device {
@@ -46,14 +67,24 @@ export class RejectedOp extends Error {
 
 function checkSeries(number: string, expectedPrefix: string): void {
   const parsed = parseDocumentNumber(number);
-  if (!parsed || parsed.prefix !== expectedPrefix) throw new RejectedOp(`document ${number} is not in this counter's series ${expectedPrefix}`);
+  if (!parsed || parsed.prefix !== expectedPrefix)
+    throw new RejectedOp(`document ${number} is not in this counter's series ${expectedPrefix}`);
 }
 
-function parse<T>(schema: { safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, op: SyncOp): T {
+function parse<T>(
+  schema: {
+    safeParse(
+      value: unknown,
+    ): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
+  },
+  op: SyncOp,
+): T {
   const result = schema.safeParse(op.payload);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
-  throw new RejectedOp(`${op.entity} payload is not valid: ${issue ? `${issue.path.join('.')} ${issue.message}` : 'unknown problem'}`);
+  throw new RejectedOp(
+    `${op.entity} payload is not valid: ${issue ? `${issue.path.join('.')} ${issue.message}` : 'unknown problem'}`,
+  );
 }
 
 /** Adds one op's rows to the batch; throws RejectedOp for a payload the server will not store. */
@@ -64,34 +95,135 @@ export function addOpRows(rows: BatchRows, device: Device, op: SyncOp): void {
       const { invoice, lines, payments } = parse(invoicePayload, op);
       if (invoice.id !== op.entityId) throw new RejectedOp('invoice id does not match the op');
       checkSeries(invoice.number, device.counterCode);
-      rows.invoices.push({ ...base, id: invoice.id, number: invoice.number, partyId: invoice.partyId, staffId: invoice.staffId, businessDate: invoice.businessDate, counterCreatedAt: invoice.createdAt, taxablePaise: invoice.taxablePaise, cgstPaise: invoice.cgstPaise, sgstPaise: invoice.sgstPaise, igstPaise: invoice.igstPaise, cessPaise: invoice.cessPaise, roundOffPaise: invoice.roundOffPaise, totalPaise: invoice.totalPaise, khataPaise: invoice.khataPaise, payload: op.payload });
-      lines.forEach((line, index) => rows.invoiceLines.push({ shopId: device.shopId, id: line.id, invoiceId: invoice.id, lineNo: index + 1, itemId: line.itemId, qtyMilli: line.qtyMilli, unitCostPaise: line.unitCostPaise, taxablePaise: line.taxablePaise, totalPaise: line.totalPaise }));
-      for (const payment of payments) rows.payments.push({ ...base, id: payment.id, docType: 'invoice', docId: invoice.id, mode: payment.mode, amountPaise: payment.amountPaise });
+      rows.invoices.push({
+        ...base,
+        id: invoice.id,
+        number: invoice.number,
+        partyId: invoice.partyId,
+        staffId: invoice.staffId,
+        businessDate: invoice.businessDate,
+        counterCreatedAt: invoice.createdAt,
+        taxablePaise: invoice.taxablePaise,
+        cgstPaise: invoice.cgstPaise,
+        sgstPaise: invoice.sgstPaise,
+        igstPaise: invoice.igstPaise,
+        cessPaise: invoice.cessPaise,
+        roundOffPaise: invoice.roundOffPaise,
+        totalPaise: invoice.totalPaise,
+        khataPaise: invoice.khataPaise,
+        payload: op.payload,
+      });
+      lines.forEach((line, index) =>
+        rows.invoiceLines.push({
+          shopId: device.shopId,
+          id: line.id,
+          invoiceId: invoice.id,
+          lineNo: index + 1,
+          itemId: line.itemId,
+          qtyMilli: line.qtyMilli,
+          unitCostPaise: line.unitCostPaise,
+          taxablePaise: line.taxablePaise,
+          totalPaise: line.totalPaise,
+        }),
+      );
+      for (const payment of payments)
+        rows.payments.push({
+          ...base,
+          id: payment.id,
+          docType: 'invoice',
+          docId: invoice.id,
+          mode: payment.mode,
+          amountPaise: payment.amountPaise,
+        });
       return;
     }
     case 'credit_note': {
       const { creditNote, lines, refunds } = parse(creditNotePayload, op);
       checkSeries(creditNote.number, `${device.counterCode}CN`);
-      rows.creditNotes.push({ ...base, id: creditNote.id, number: creditNote.number, invoiceId: creditNote.invoiceId, partyId: creditNote.partyId, refundMode: creditNote.refundMode, businessDate: creditNote.businessDate, counterCreatedAt: creditNote.createdAt, taxablePaise: creditNote.taxablePaise, totalPaise: creditNote.totalPaise, payload: op.payload });
-      for (const line of lines) rows.creditNoteLines.push({ shopId: device.shopId, id: line.id, creditNoteId: creditNote.id, invoiceLineId: line.invoiceLineId, itemId: line.itemId, qtyMilli: line.qtyMilli, taxablePaise: line.taxablePaise, totalPaise: line.totalPaise });
-      for (const refund of refunds) rows.payments.push({ ...base, id: refund.id, docType: 'credit_note', docId: creditNote.id, mode: refund.mode, amountPaise: refund.amountPaise });
+      rows.creditNotes.push({
+        ...base,
+        id: creditNote.id,
+        number: creditNote.number,
+        invoiceId: creditNote.invoiceId,
+        partyId: creditNote.partyId,
+        refundMode: creditNote.refundMode,
+        businessDate: creditNote.businessDate,
+        counterCreatedAt: creditNote.createdAt,
+        taxablePaise: creditNote.taxablePaise,
+        totalPaise: creditNote.totalPaise,
+        payload: op.payload,
+      });
+      for (const line of lines)
+        rows.creditNoteLines.push({
+          shopId: device.shopId,
+          id: line.id,
+          creditNoteId: creditNote.id,
+          invoiceLineId: line.invoiceLineId,
+          itemId: line.itemId,
+          qtyMilli: line.qtyMilli,
+          taxablePaise: line.taxablePaise,
+          totalPaise: line.totalPaise,
+        });
+      for (const refund of refunds)
+        rows.payments.push({
+          ...base,
+          id: refund.id,
+          docType: 'credit_note',
+          docId: creditNote.id,
+          mode: refund.mode,
+          amountPaise: refund.amountPaise,
+        });
       return;
     }
     case 'receipt': {
       const { receipt, payments } = parse(receiptPayload, op);
       checkSeries(receipt.number, `${device.counterCode}RC`);
-      rows.receipts.push({ ...base, id: receipt.id, number: receipt.number, partyId: receipt.partyId, mode: receipt.mode, amountPaise: receipt.amountPaise, businessDate: receipt.businessDate, counterCreatedAt: receipt.createdAt, payload: op.payload });
-      for (const payment of payments) rows.payments.push({ ...base, id: payment.id, docType: 'receipt', docId: receipt.id, mode: payment.mode, amountPaise: payment.amountPaise });
+      rows.receipts.push({
+        ...base,
+        id: receipt.id,
+        number: receipt.number,
+        partyId: receipt.partyId,
+        mode: receipt.mode,
+        amountPaise: receipt.amountPaise,
+        businessDate: receipt.businessDate,
+        counterCreatedAt: receipt.createdAt,
+        payload: op.payload,
+      });
+      for (const payment of payments)
+        rows.payments.push({
+          ...base,
+          id: payment.id,
+          docType: 'receipt',
+          docId: receipt.id,
+          mode: payment.mode,
+          amountPaise: payment.amountPaise,
+        });
       return;
     }
     case 'khata_entry': {
       const entry = parse(khataEntryPayload, op);
-      rows.khataEntries.push({ ...base, id: entry.id, partyId: entry.partyId, kind: entry.kind, docId: entry.docId, amountPaise: entry.amountPaise, counterCreatedAt: entry.createdAt });
+      rows.khataEntries.push({
+        ...base,
+        id: entry.id,
+        partyId: entry.partyId,
+        kind: entry.kind,
+        docId: entry.docId,
+        amountPaise: entry.amountPaise,
+        counterCreatedAt: entry.createdAt,
+      });
       return;
     }
     case 'stock_movement': {
       const movement = parse(stockMovementPayload, op);
-      rows.stockMovements.push({ ...base, id: movement.id, itemId: movement.itemId, qtyMilli: movement.qtyMilli, reason: movement.reason, docId: movement.docId, counterCreatedAt: movement.createdAt });
+      rows.stockMovements.push({
+        ...base,
+        id: movement.id,
+        itemId: movement.itemId,
+        qtyMilli: movement.qtyMilli,
+        reason: movement.reason,
+        docId: movement.docId,
+        counterCreatedAt: movement.createdAt,
+      });
       return;
     }
     case 'item':

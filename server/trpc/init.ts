@@ -29,7 +29,12 @@ export interface ServerContext extends ServerDeps {
 const t = initTRPC.context<ServerContext>().create({
   errorFormatter({ shape, error }) {
     const unexpected = error.code === 'INTERNAL_SERVER_ERROR';
-    return { ...shape, message: unexpected ? 'Something went wrong on the server and nothing was saved. Please try again.' : shape.message };
+    return {
+      ...shape,
+      message: unexpected
+        ? 'Something went wrong on the server and nothing was saved. Please try again.'
+        : shape.message,
+    };
   },
 });
 
@@ -37,7 +42,8 @@ const mapDomainErrors = t.middleware(async ({ ctx, next, path }) => {
   const result = await next();
   if (result.ok) return result;
   if (result.error.cause instanceof DomainError) throw toTRPCError(result.error.cause);
-  if (result.error.code === 'INTERNAL_SERVER_ERROR') ctx.log.error({ err: result.error.cause ?? result.error, path }, 'procedure failed');
+  if (result.error.code === 'INTERNAL_SERVER_ERROR')
+    ctx.log.error({ err: result.error.cause ?? result.error, path }, 'procedure failed');
   return result;
 });
 
@@ -60,6 +66,9 @@ export function roleProcedure(role: UserRole) {
 }
 
 export const deviceProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (ctx.caller?.kind !== 'device') throw new Unauthorized(ctx.authProblem ?? 'This counter is not enrolled (or was revoked); enrol it again with a code from the owner.');
+  if (ctx.caller?.kind !== 'device')
+    throw new Unauthorized(
+      ctx.authProblem ?? 'This counter is not enrolled (or was revoked); enrol it again with a code from the owner.',
+    );
   return next({ ctx: { device: ctx.caller } });
 });

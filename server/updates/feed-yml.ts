@@ -26,6 +26,9 @@ export function readFeedYml(text: string): FeedInfo {
     throw new Invalid(`The feed file is not YAML: ${(error as Error).message.split('\n')[0]}`);
   }
   const result = feedInfo.safeParse(parsed);
-  if (!result.success) throw new Invalid(`The feed file is not one electron-builder wrote: ${result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+  if (!result.success)
+    throw new Invalid(
+      `The feed file is not one electron-builder wrote: ${result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`,
+    );
   return result.data;
 }

@@ -16,6 +16,11 @@ export function isOffered(release: Pick<Release, 'rolloutPercent'>, bucket: numb
 }
 
 /** The newest release this counter is offered, or null. */
-export function chooseRelease<R extends Pick<Release, 'version' | 'rolloutPercent'>>(candidates: R[], bucket: number | null): R | null {
-  return [...candidates].sort((a, b) => rcompare(a.version, b.version)).find((release) => isOffered(release, bucket)) ?? null;
+export function chooseRelease<R extends Pick<Release, 'version' | 'rolloutPercent'>>(
+  candidates: R[],
+  bucket: number | null,
+): R | null {
+  return (
+    [...candidates].sort((a, b) => rcompare(a.version, b.version)).find((release) => isOffered(release, bucket)) ?? null
+  );
 }

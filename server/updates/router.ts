@@ -6,7 +6,9 @@ import { pinnableVersions, pinShop, shopPin, unpinShop } from './service';
 const ownerProcedure = roleProcedure('owner');
 
 export const updatesRouter = router({
-  pin: ownerProcedure.input(pinShopInput).mutation(({ ctx, input }) => pinShop(ctx, ctx.user.shopId, ctx.user.userId, input.version)),
+  pin: ownerProcedure
+    .input(pinShopInput)
+    .mutation(({ ctx, input }) => pinShop(ctx, ctx.user.shopId, ctx.user.userId, input.version)),
   unpin: ownerProcedure.mutation(({ ctx }) => unpinShop(ctx, ctx.user.shopId)),
   pinned: roleProcedure('manager').query(({ ctx }) => shopPin(ctx, ctx.user.shopId)),
   versions: roleProcedure('manager').query(({ ctx }) => pinnableVersions(ctx)),

@@ -43,10 +43,17 @@ export async function storeReleaseFile(deps: ServerDeps, name: string, body: Rea
     const { sha512, sizeBytes } = measure.result();
     if (sizeBytes === 0) throw new Invalid('The upload was empty.');
     // The row claims the name first, so two uploads racing for one name cannot leave the disk and the table disagreeing.
-    const [row] = await deps.db.insert(releaseFiles).values({ fileName, sha512, sizeBytes }).onConflictDoNothing().returning();
+    const [row] = await deps.db
+      .insert(releaseFiles)
+      .values({ fileName, sha512, sizeBytes })
+      .onConflictDoNothing()
+      .returning();
     if (!row) {
       const [holder] = await deps.db.select().from(releaseFiles).where(eq(releaseFiles.fileName, fileName));
-      if (holder?.sha512 !== sha512) throw new Conflict(`${fileName} is already on the server with other contents; a new build needs a new version.`);
+      if (holder?.sha512 !== sha512)
+        throw new Conflict(
+          `${fileName} is already on the server with other contents; a new build needs a new version.`,
+        );
       return holder;
     }
     try {

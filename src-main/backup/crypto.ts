@@ -13,7 +13,13 @@ const MAGIC = Buffer.from(BACKUP_MAGIC);
 const TAG_BYTES = 16;
 const KDF = { N: 2 ** 15, r: 8, p: 1 } as const;
 
-export const backupKeySchema = z.object({ salt: z.string(), N: z.number().int(), r: z.number().int(), p: z.number().int(), key: z.string() });
+export const backupKeySchema = z.object({
+  salt: z.string(),
+  N: z.number().int(),
+  r: z.number().int(),
+  p: z.number().int(),
+  key: z.string(),
+});
 /** The derived key, kept on the counter so scheduled backups need no person; the passphrase itself is never stored. */
 export type BackupKey = z.infer<typeof backupKeySchema>;
 
@@ -24,10 +30,15 @@ export type OnBytes = (done: number, total: number) => void;
 
 function scryptKey(passphrase: string, salt: Buffer, params: { N: number; r: number; p: number }): Promise<Buffer> {
   const options = { ...params, maxmem: 256 * params.N * params.r };
-  return new Promise((resolve, reject) => scrypt(passphrase.normalize('NFKC'), salt, 32, options, (error, key) => (error ? reject(error) : resolve(key))));
+  return new Promise((resolve, reject) =>
+    scrypt(passphrase.normalize('NFKC'), salt, 32, options, (error, key) => (error ? reject(error) : resolve(key))),
+  );
 }
 
-export async function deriveBackupKey(passphrase: string, existing?: Pick<BackupKey, 'salt' | 'N' | 'r' | 'p'>): Promise<BackupKey> {
+export async function deriveBackupKey(
+  passphrase: string,
+  existing?: Pick<BackupKey, 'salt' | 'N' | 'r' | 'p'>,
+): Promise<BackupKey> {
   const params = existing ?? { salt: randomBytes(16).toString('base64'), ...KDF };
   const key = await scryptKey(passphrase, Buffer.from(params.salt, 'base64'), params);
   return { salt: params.salt, N: params.N, r: params.r, p: params.p, key: key.toString('base64') };
@@ -57,7 +68,13 @@ function framedHeader(header: BackupHeader): Buffer {
   return Buffer.concat([MAGIC, length, json]);
 }
 
-export async function encryptFile(plainFile: string, targetFile: string, key: BackupKey, facts: BackupFacts, onBytes?: OnBytes): Promise<BackupHeader> {
+export async function encryptFile(
+  plainFile: string,
+  targetFile: string,
+  key: BackupKey,
+  facts: BackupFacts,
+  onBytes?: OnBytes,
+): Promise<BackupHeader> {
   const rawKey = Buffer.from(key.key, 'base64');
   const iv = randomBytes(12);
   const header: BackupHeader = {
@@ -71,7 +88,13 @@ export async function encryptFile(plainFile: string, targetFile: string, key: Ba
   const cipher = createCipheriv('aes-256-gcm', rawKey, iv);
   cipher.setAAD(framed);
   fs.writeFileSync(targetFile, framed);
-  await pipeline(fs.createReadStream(plainFile), counting(facts.plainBytes, onBytes), createGzip({ level: 6 }), cipher, fs.createWriteStream(targetFile, { flags: 'a' }));
+  await pipeline(
+    fs.createReadStream(plainFile),
+    counting(facts.plainBytes, onBytes),
+    createGzip({ level: 6 }),
+    cipher,
+    fs.createWriteStream(targetFile, { flags: 'a' }),
+  );
   fs.appendFileSync(targetFile, cipher.getAuthTag());
   return header;
 }
@@ -106,7 +129,12 @@ export const WRONG_PASSPHRASE = 'Wrong backup passphrase: this backup was made w
 export const DAMAGED_BACKUP = 'This backup file is damaged or was altered after it was made; it cannot be restored.';
 
 /** Decrypts and unzips to plainFile. Nothing is trusted until the GCM tag has checked out at the very end. */
-export async function decryptFile(file: string, plainFile: string, passphrase: string, onBytes?: OnBytes): Promise<BackupHeader> {
+export async function decryptFile(
+  file: string,
+  plainFile: string,
+  passphrase: string,
+  onBytes?: OnBytes,
+): Promise<BackupHeader> {
   const { header, framedBytes } = readBackupHeader(file);
   const rawKey = Buffer.from((await deriveBackupKey(passphrase, header.kdf)).key, 'base64');
   const expected = Buffer.from(header.keyCheck, 'base64');

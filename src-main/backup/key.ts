@@ -17,17 +17,22 @@ export function readBackupKey(ledger: Ledger): BackupKey | null {
 
 export function requireBackupKey(ledger: Ledger): BackupKey {
   const key = readBackupKey(ledger);
-  if (!key) throw new Conflict('Backups need the shop\'s backup passphrase: the owner sets it in Settings → Backups.');
+  if (!key) throw new Conflict("Backups need the shop's backup passphrase: the owner sets it in Settings → Backups.");
   return key;
 }
 
 /** The same passphrase on every counter of a shop gives the same key only with the same salt; each counter may differ, a restore reads the salt from the file. */
 export async function setBackupPassphrase(ledger: Ledger, actor: Actor, passphrase: string): Promise<void> {
-  if (passphrase.length < MIN_PASSPHRASE) throw new Invalid(`The backup passphrase needs at least ${MIN_PASSPHRASE} characters.`);
+  if (passphrase.length < MIN_PASSPHRASE)
+    throw new Invalid(`The backup passphrase needs at least ${MIN_PASSPHRASE} characters.`);
   const key = await deriveBackupKey(passphrase);
   ledger.transaction(() => {
     const at = nowIso(ledger);
-    ledger.db.insert(settings).values({ key: KEY, value: key, updatedAt: at }).onConflictDoUpdate({ target: settings.key, set: { value: key, updatedAt: at } }).run();
+    ledger.db
+      .insert(settings)
+      .values({ key: KEY, value: key, updatedAt: at })
+      .onConflictDoUpdate({ target: settings.key, set: { value: key, updatedAt: at } })
+      .run();
     recordAudit(ledger, { action: 'backup.passphrase_set', staffId: actor.staffId });
   });
 }

@@ -1,5 +1,6 @@
 // Where a backup or restore is, for the progress bar: the UI polls backup.progress while the mutation runs.
-export type BackupPhase = 'idle' | 'copying' | 'encrypting' | 'uploading' | 'downloading' | 'decrypting' | 'verifying' | 'done' | 'failed';
+export type BackupPhase =
+  'idle' | 'copying' | 'encrypting' | 'uploading' | 'downloading' | 'decrypting' | 'verifying' | 'done' | 'failed';
 
 export interface BackupProgress {
   operation: 'backup' | 'restore' | null;
@@ -11,7 +12,14 @@ export interface BackupProgress {
   finishedAt: string | null;
 }
 
-export const IDLE: BackupProgress = { operation: null, phase: 'idle', percent: 0, message: null, startedAt: null, finishedAt: null };
+export const IDLE: BackupProgress = {
+  operation: null,
+  phase: 'idle',
+  percent: 0,
+  message: null,
+  startedAt: null,
+  finishedAt: null,
+};
 
 /** Each phase owns a slice of the bar; a phase's own fraction fills its slice. */
 const SLICES: Record<'backup' | 'restore', Partial<Record<BackupPhase, [number, number]>>> = {
@@ -29,7 +37,14 @@ export class ProgressTracker {
   }
 
   start(operation: 'backup' | 'restore'): void {
-    this.state = { operation, phase: 'idle', percent: 0, message: null, startedAt: this.now().toISOString(), finishedAt: null };
+    this.state = {
+      operation,
+      phase: 'idle',
+      percent: 0,
+      message: null,
+      startedAt: this.now().toISOString(),
+      finishedAt: null,
+    };
   }
 
   step(phase: BackupPhase, done = 0, total = 1): void {
@@ -40,6 +55,12 @@ export class ProgressTracker {
   }
 
   finish(outcome: 'done' | 'failed', message: string | null): void {
-    this.state = { ...this.state, phase: outcome, percent: outcome === 'done' ? 100 : this.state.percent, message, finishedAt: this.now().toISOString() };
+    this.state = {
+      ...this.state,
+      phase: outcome,
+      percent: outcome === 'done' ? 100 : this.state.percent,
+      message,
+      finishedAt: this.now().toISOString(),
+    };
   }
 }

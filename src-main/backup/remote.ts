@@ -29,9 +29,11 @@ async function refusal(response: Response): Promise<Error> {
     // A proxy's HTML error page: its status says enough.
   }
   const said = message ? `: ${message}` : '';
-  if (response.status === 401 || response.status === 403) return new Unauthorized(`The server refused the backup request${said}`);
+  if (response.status === 401 || response.status === 403)
+    return new Unauthorized(`The server refused the backup request${said}`);
   if (response.status === 404) return new NotFound(`The server has no such backup${said}`);
-  if (response.status === 413 || response.status === 400) return new Invalid(`The server would not take this backup${said}`);
+  if (response.status === 413 || response.status === 400)
+    return new Invalid(`The server would not take this backup${said}`);
   return new Conflict(`The server could not handle the backup request (HTTP ${response.status})${said}`);
 }
 
@@ -55,7 +57,10 @@ export function createBackupRemote({ serverUrl, token, timeoutMs = 10 * 60_000 }
       return z.array(serverBackupEntry).parse(await response.json());
     },
     async download(id, targetFile, onBytes) {
-      const response = await fetch(`${base}/${encodeURIComponent(id)}`, { headers, signal: AbortSignal.timeout(timeoutMs) });
+      const response = await fetch(`${base}/${encodeURIComponent(id)}`, {
+        headers,
+        signal: AbortSignal.timeout(timeoutMs),
+      });
       if (!response.ok || !response.body) throw await refusal(response);
       const total = Number(response.headers.get('content-length') ?? 0);
       let done = 0;

@@ -31,8 +31,15 @@ function problemsOf(report: ReturnType<typeof checkLedgerInvariants>): string {
 }
 
 /** Decrypts into plainFile and checks it; throws (and removes plainFile) if anything is off. */
-export async function decryptAndVerify(backupFile: string, passphrase: string, plainFile: string, progress?: ProgressTracker): Promise<VerifiedRestore> {
-  const header = await decryptFile(backupFile, plainFile, passphrase, (done, total) => progress?.step('decrypting', done, total));
+export async function decryptAndVerify(
+  backupFile: string,
+  passphrase: string,
+  plainFile: string,
+  progress?: ProgressTracker,
+): Promise<VerifiedRestore> {
+  const header = await decryptFile(backupFile, plainFile, passphrase, (done, total) =>
+    progress?.step('decrypting', done, total),
+  );
   progress?.step('verifying', 0, 2);
   try {
     // Opening migrates an older backup to this version's schema, inside a transaction, as any ledger start does.
@@ -42,9 +49,15 @@ export async function decryptAndVerify(backupFile: string, passphrase: string, p
       if (!report.ok) throw new Conflict(`This backup failed its checks and was not restored: ${problemsOf(report)}.`);
       progress?.step('verifying', 1, 2);
       const documents = report.journal.documents;
-      const headHash = (ledger.sqlite.prepare('SELECT hash FROM journal ORDER BY seq DESC LIMIT 1').get() as { hash: string } | undefined)?.hash ?? '';
+      const headHash =
+        (
+          ledger.sqlite.prepare('SELECT hash FROM journal ORDER BY seq DESC LIMIT 1').get() as
+            { hash: string } | undefined
+        )?.hash ?? '';
       if (documents !== header.documents || headHash !== header.headHash) {
-        throw new Conflict(`This backup does not hold what its label says (${documents} documents, expected ${header.documents}); it was not restored.`);
+        throw new Conflict(
+          `This backup does not hold what its label says (${documents} documents, expected ${header.documents}); it was not restored.`,
+        );
       }
       return { header, documents, headHash };
     } finally {
@@ -52,7 +65,11 @@ export async function decryptAndVerify(backupFile: string, passphrase: string, p
     }
   } catch (error) {
     for (const suffix of SIDE_FILES) fs.rmSync(plainFile + suffix, { force: true });
-    throw error instanceof Conflict ? error : new Conflict(`This backup could not be opened as a ledger and was not restored (${error instanceof Error ? error.message : String(error)}).`);
+    throw error instanceof Conflict
+      ? error
+      : new Conflict(
+          `This backup could not be opened as a ledger and was not restored (${error instanceof Error ? error.message : String(error)}).`,
+        );
   }
 }
 
@@ -62,7 +79,8 @@ export function placeLedgerFile(verifiedFile: string, target: string, now: Date)
   let previous: string | null = null;
   if (fs.existsSync(target)) {
     previous = `${target}.before-restore-${now.toISOString().replace(/[:.]/g, '-')}`;
-    for (const suffix of SIDE_FILES) if (fs.existsSync(target + suffix)) fs.renameSync(target + suffix, previous + suffix);
+    for (const suffix of SIDE_FILES)
+      if (fs.existsSync(target + suffix)) fs.renameSync(target + suffix, previous + suffix);
   }
   fs.renameSync(verifiedFile, target);
   return previous;
@@ -72,7 +90,13 @@ export function placeLedgerFile(verifiedFile: string, target: string, now: Date)
  * Restores a backup file to target (a ledger that is not open: a new PC, or at start-up). The scratch copy sits
  * beside the target so the final move is a rename on one disk; on any failure the target is untouched.
  */
-export async function restoreLedgerFile(input: { backupFile: string; passphrase: string; target: string; now?: Date; progress?: ProgressTracker }): Promise<RestoreReport> {
+export async function restoreLedgerFile(input: {
+  backupFile: string;
+  passphrase: string;
+  target: string;
+  now?: Date;
+  progress?: ProgressTracker;
+}): Promise<RestoreReport> {
   fs.mkdirSync(path.dirname(input.target), { recursive: true });
   const scratch = fs.mkdtempSync(path.join(path.dirname(input.target), '.restore-'));
   try {
@@ -91,7 +115,10 @@ export function pendingRestoreFile(ledgerFile: string): string {
 }
 
 /** Call at start-up, before the ledger is opened: puts a parked, already verified restore in place. */
-export function applyPendingRestore(ledgerFile: string, now = new Date()): { applied: boolean; previous: string | null } {
+export function applyPendingRestore(
+  ledgerFile: string,
+  now = new Date(),
+): { applied: boolean; previous: string | null } {
   const pending = pendingRestoreFile(ledgerFile);
   if (!fs.existsSync(pending)) return { applied: false, previous: null };
   return { applied: true, previous: placeLedgerFile(pending, ledgerFile, now) };

@@ -19,18 +19,30 @@ const restoreInput = z.discriminatedUnion('from', [
   /** The server this counter is enrolled with. */
   z.object({ from: z.literal('server'), backupId: z.uuid(), passphrase }).strict(),
   /** A new PC: the owner's cloud login finds the shop's backups. */
-  z.object({ from: z.literal('owner-login'), serverUrl: z.url({ protocol: /^https?$/ }), email: z.email(), password: z.string().min(1).max(200), backupId: z.uuid(), passphrase }).strict(),
+  z
+    .object({
+      from: z.literal('owner-login'),
+      serverUrl: z.url({ protocol: /^https?$/ }),
+      email: z.email(),
+      password: z.string().min(1).max(200),
+      backupId: z.uuid(),
+      passphrase,
+    })
+    .strict(),
 ]);
 
 async function ownerRemote(serverUrl: string, email: string, password: string): Promise<BackupRemote> {
   const client = createTRPCUntypedClient({ links: [httpLink({ url: `${serverUrl.replace(/\/$/, '')}/trpc` })] });
-  const session = z.object({ accessToken: z.string() }).parse(await client.mutation('accounts.login', { email, password }));
+  const session = z
+    .object({ accessToken: z.string() })
+    .parse(await client.mutation('accounts.login', { email, password }));
   return createBackupRemote({ serverUrl, token: session.accessToken });
 }
 
 function enrolledRemote(ledger: Ledger): BackupRemote {
   const enrolment = readSyncState(ledger, 'enrolment');
-  if (!enrolment) throw new NotFound('This counter is not enrolled with a server; restore from a file, or with the owner\'s login.');
+  if (!enrolment)
+    throw new NotFound("This counter is not enrolled with a server; restore from a file, or with the owner's login.");
   return createBackupRemote({ serverUrl: enrolment.serverUrl, token: enrolment.deviceToken });
 }
 
@@ -49,8 +61,14 @@ export const backupRouter = router({
   }),
   /** Cheap enough to poll every few hundred milliseconds while a backup or restore runs. */
   progress: staffProcedure.query(({ ctx }) => backupsFor(ctx.ledger).progress.current),
-  setPassphrase: ownerProcedure.input(z.object({ passphrase }).strict()).mutation(({ ctx, input }) => setBackupPassphrase(ctx.ledger, ctx.actor, input.passphrase)),
-  runNow: managerProcedure.mutation(({ ctx }) => backupsFor(ctx.ledger).backupNow('manual').then(({ file: _file, ...entry }) => entry)),
+  setPassphrase: ownerProcedure
+    .input(z.object({ passphrase }).strict())
+    .mutation(({ ctx, input }) => setBackupPassphrase(ctx.ledger, ctx.actor, input.passphrase)),
+  runNow: managerProcedure.mutation(({ ctx }) =>
+    backupsFor(ctx.ledger)
+      .backupNow('manual')
+      .then(({ file: _file, ...entry }) => entry),
+  ),
   serverList: managerProcedure.query(({ ctx }) => enrolledRemote(ctx.ledger).list()),
   /**
    * Verifies the chosen backup completely, then parks it to replace the ledger at the next start (the open ledger
@@ -67,15 +85,26 @@ export const backupRouter = router({
         if (!entry) throw new NotFound(`No backup named ${input.name} on this PC.`);
         source = entry.file;
       } else {
-        const remote = input.from === 'server' ? enrolledRemote(ctx.ledger) : await ownerRemote(input.serverUrl, input.email, input.password);
+        const remote =
+          input.from === 'server'
+            ? enrolledRemote(ctx.ledger)
+            : await ownerRemote(input.serverUrl, input.email, input.password);
         source = path.join(scratch, 'download.gbak');
-        await remote.download(input.backupId, source, (done, total) => backups.progress.step('downloading', done, total));
+        await remote.download(input.backupId, source, (done, total) =>
+          backups.progress.step('downloading', done, total),
+        );
       }
       const plain = path.join(scratch, 'ledger.db');
       const verified = await decryptAndVerify(source, input.passphrase, plain, backups.progress);
       fs.renameSync(plain, pendingRestoreFile(ctx.ledger.file));
       backups.progress.finish('done', 'Verified; restart Galla to switch to the restored ledger.');
-      return { documents: verified.documents, headHash: verified.headHash, createdAt: verified.header.createdAt, counterCode: verified.header.counterCode, restartRequired: true };
+      return {
+        documents: verified.documents,
+        headHash: verified.headHash,
+        createdAt: verified.header.createdAt,
+        counterCode: verified.header.counterCode,
+        restartRequired: true,
+      };
     } catch (error) {
       backups.progress.finish('failed', error instanceof Error ? error.message : String(error));
       throw error;

@@ -16,7 +16,15 @@ export interface BackupScheduleOptions {
 }
 
 function lastShiftClosedAt(ledger: Ledger): string | null {
-  return ledger.db.select({ closedAt: cashSessions.closedAt }).from(cashSessions).where(isNotNull(cashSessions.closedAt)).orderBy(desc(cashSessions.closedAt)).limit(1).get()?.closedAt ?? null;
+  return (
+    ledger.db
+      .select({ closedAt: cashSessions.closedAt })
+      .from(cashSessions)
+      .where(isNotNull(cashSessions.closedAt))
+      .orderBy(desc(cashSessions.closedAt))
+      .limit(1)
+      .get()?.closedAt ?? null
+  );
 }
 
 /** What is due now, if anything: the day close wins, so the file is labelled as the day's. */
@@ -33,7 +41,13 @@ export function dueBackup(ledger: Ledger, backups: CounterBackups, everyMs: numb
  * Polls rather than hooking the shift-close path: the cash-session code stays unaware of backups, and a shift
  * closed while the app was down is still backed up at the next start. Returns stop().
  */
-export function startBackupSchedule({ ledger, backups, everyMs = 6 * 3_600_000, checkMs = 60_000, onError = () => {} }: BackupScheduleOptions): () => void {
+export function startBackupSchedule({
+  ledger,
+  backups,
+  everyMs = 6 * 3_600_000,
+  checkMs = 60_000,
+  onError = () => {},
+}: BackupScheduleOptions): () => void {
   const check = () => {
     try {
       const reason = dueBackup(ledger, backups, everyMs);

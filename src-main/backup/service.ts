@@ -69,7 +69,16 @@ export class CounterBackups {
       const file = path.join(this.dir, name);
       try {
         const { header } = readBackupHeader(file);
-        entries.push({ name, file, bytes: fs.statSync(file).size, createdAt: header.createdAt, reason: header.reason, documents: header.documents, headHash: header.headHash, uploaded: uploaded.has(name) });
+        entries.push({
+          name,
+          file,
+          bytes: fs.statSync(file).size,
+          createdAt: header.createdAt,
+          reason: header.reason,
+          documents: header.documents,
+          headHash: header.headHash,
+          uploaded: uploaded.has(name),
+        });
       } catch {
         // A half-written or foreign file is not a backup; it is left alone and not listed.
       }
@@ -88,19 +97,32 @@ export class CounterBackups {
     this.progress.start('backup');
     const at = ledger.clock();
     const counterCode = getCounter(ledger).counterId;
-    const name = `galla-${counterCode}-${at.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}-${reason}${BACKUP_EXTENSION}`;
+    const name = `galla-${counterCode}-${at
+      .toISOString()
+      .replace(/[-:]/g, '')
+      .replace(/\.\d+Z$/, 'Z')}-${reason}${BACKUP_EXTENSION}`;
     const plain = path.join(this.dir, `.${name}.sqlite.partial`);
     const partial = path.join(this.dir, `.${name}.partial`);
     try {
-      const facts = await snapshotLedger(ledger, plain, { pagesPerStep: this.options.pagesPerStep, onPages: (done, total) => this.progress.step('copying', done, total) });
-      await encryptFile(plain, partial, key, { ...facts, createdAt: at.toISOString(), reason, counterCode, shopName: getShop(ledger)?.name ?? null }, (done, total) =>
-        this.progress.step('encrypting', done, total),
+      const facts = await snapshotLedger(ledger, plain, {
+        pagesPerStep: this.options.pagesPerStep,
+        onPages: (done, total) => this.progress.step('copying', done, total),
+      });
+      await encryptFile(
+        plain,
+        partial,
+        key,
+        { ...facts, createdAt: at.toISOString(), reason, counterCode, shopName: getShop(ledger)?.name ?? null },
+        (done, total) => this.progress.step('encrypting', done, total),
       );
       // Renamed only when whole, so a crash mid-way never leaves a file that looks like a backup.
       fs.renameSync(partial, path.join(this.dir, name));
       this.prune();
       await this.uploadPending();
-      this.progress.finish('done', this.lastError ? `Saved on this PC; upload failed: ${this.lastError.message}` : null);
+      this.progress.finish(
+        'done',
+        this.lastError ? `Saved on this PC; upload failed: ${this.lastError.message}` : null,
+      );
       return this.list().find((entry) => entry.name === name)!;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
@@ -117,7 +139,10 @@ export class CounterBackups {
   /** Retention: 7 daily and 4 weekly by default; files the policy drops are deleted. */
   prune(): string[] {
     const entries = this.list();
-    const { remove } = applyRetention(entries.map((entry) => ({ ...entry, createdAt: new Date(entry.createdAt) })), this.options.policy ?? COUNTER_RETENTION);
+    const { remove } = applyRetention(
+      entries.map((entry) => ({ ...entry, createdAt: new Date(entry.createdAt) })),
+      this.options.policy ?? COUNTER_RETENTION,
+    );
     for (const entry of remove) fs.rmSync(entry.file, { force: true });
     const removed = new Set(remove.map((entry) => entry.name));
     this.writeUploaded(this.readUploaded().filter((name) => !removed.has(name)));
@@ -129,14 +154,19 @@ export class CounterBackups {
     const remote = this.options.remote?.();
     this.lastError = null;
     if (!remote) return;
-    const pending = this.list().filter((entry) => !entry.uploaded).reverse();
+    const pending = this.list()
+      .filter((entry) => !entry.uploaded)
+      .reverse();
     for (const [index, entry] of pending.entries()) {
       this.progress.step('uploading', index, pending.length);
       try {
         await remote.upload(entry.file, entry.name);
         this.writeUploaded([...this.readUploaded(), entry.name]);
       } catch (error) {
-        this.lastError = { message: error instanceof Error ? error.message : String(error), at: this.options.ledger.clock().toISOString() };
+        this.lastError = {
+          message: error instanceof Error ? error.message : String(error),
+          at: this.options.ledger.clock().toISOString(),
+        };
         return;
       }
     }

@@ -14,7 +14,11 @@ export interface SnapshotFacts {
 export function ledgerFileFacts(file: string): SnapshotFacts {
   const sqlite = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    const row = sqlite.prepare('SELECT COUNT(*) AS documents, (SELECT hash FROM journal ORDER BY seq DESC LIMIT 1) AS headHash FROM journal').get() as { documents: number; headHash: string | null };
+    const row = sqlite
+      .prepare(
+        'SELECT COUNT(*) AS documents, (SELECT hash FROM journal ORDER BY seq DESC LIMIT 1) AS headHash FROM journal',
+      )
+      .get() as { documents: number; headHash: string | null };
     return { documents: row.documents, headHash: row.headHash ?? '', plainBytes: fs.statSync(file).size };
   } finally {
     sqlite.close();
@@ -25,7 +29,11 @@ export function ledgerFileFacts(file: string): SnapshotFacts {
  * Copies the ledger page by page between bills (the backup API restarts or follows along if a write lands in
  * between, so the copy is one committed state), turns it into a single rollback-journal file, and checks it.
  */
-export async function snapshotLedger(ledger: Ledger, targetFile: string, options: { onPages?: (done: number, total: number) => void; pagesPerStep?: number } = {}): Promise<SnapshotFacts> {
+export async function snapshotLedger(
+  ledger: Ledger,
+  targetFile: string,
+  options: { onPages?: (done: number, total: number) => void; pagesPerStep?: number } = {},
+): Promise<SnapshotFacts> {
   await ledger.sqlite.backup(targetFile, {
     progress: ({ totalPages, remainingPages }) => {
       options.onPages?.(totalPages - remainingPages, totalPages);
@@ -36,7 +44,8 @@ export async function snapshotLedger(ledger: Ledger, targetFile: string, options
   try {
     copy.pragma('journal_mode = DELETE');
     const integrity = String(copy.pragma('integrity_check', { simple: true }));
-    if (integrity !== 'ok') throw new Conflict(`The ledger copy failed SQLite's integrity check (${integrity}); no backup was written.`);
+    if (integrity !== 'ok')
+      throw new Conflict(`The ledger copy failed SQLite's integrity check (${integrity}); no backup was written.`);
   } finally {
     copy.close();
   }

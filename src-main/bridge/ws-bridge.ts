@@ -70,7 +70,11 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
   const handler = applyWSSHandler({
     wss,
     router: appRouter,
-    createContext: (): LedgerContext => ({ ledger: options.ledger, session: { staffId: null }, afterWrite: options.afterWrite }),
+    createContext: (): LedgerContext => ({
+      ledger: options.ledger,
+      session: { staffId: null },
+      afterWrite: options.afterWrite,
+    }),
     keepAlive: { enabled: true, pingMs: 30_000, pongWaitMs: 5_000 },
   });
   http.server.on('upgrade', (req, socket, head) => {

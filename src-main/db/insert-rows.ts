@@ -14,9 +14,14 @@ function preparedInsert(ledger: Ledger, table: SQLiteTable): Prepared {
   let prepared = byTable.get(table);
   if (!prepared) {
     // Auto-incremented keys are left to SQLite; every other column must be given.
-    const columns = Object.entries(getTableColumns(table)).filter(([, column]) => !(column.primary && 'autoIncrement' in column && column.autoIncrement));
+    const columns = Object.entries(getTableColumns(table)).filter(
+      ([, column]) => !(column.primary && 'autoIncrement' in column && column.autoIncrement),
+    );
     const placeholders = Object.fromEntries(columns.map(([key]) => [key, sql.placeholder(key)]));
-    prepared = ledger.db.insert(table).values(placeholders as never).prepare() as unknown as Prepared;
+    prepared = ledger.db
+      .insert(table)
+      .values(placeholders as never)
+      .prepare() as unknown as Prepared;
     byTable.set(table, prepared);
   }
   return prepared;

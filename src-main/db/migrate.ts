@@ -28,10 +28,18 @@ interface AppliedRow {
  * drizzle's own migrator runs each migration in its own statement batch; we run the pending set ourselves
  * so that a failure in the third of three leaves none applied, and we back up the file before touching it.
  */
-export function migrateLedger(sqlite: Database.Database, file: string, folder = MIGRATIONS_FOLDER): { applied: number; backupPath: string | null } {
+export function migrateLedger(
+  sqlite: Database.Database,
+  file: string,
+  folder = MIGRATIONS_FOLDER,
+): { applied: number; backupPath: string | null } {
   const migrations = readMigrationFiles({ migrationsFolder: folder });
-  sqlite.exec('CREATE TABLE IF NOT EXISTS __migrations (id INTEGER PRIMARY KEY, hash TEXT NOT NULL UNIQUE, created_at INTEGER NOT NULL)');
-  const applied = new Set((sqlite.prepare('SELECT hash FROM __migrations').all() as AppliedRow[]).map((row) => row.hash));
+  sqlite.exec(
+    'CREATE TABLE IF NOT EXISTS __migrations (id INTEGER PRIMARY KEY, hash TEXT NOT NULL UNIQUE, created_at INTEGER NOT NULL)',
+  );
+  const applied = new Set(
+    (sqlite.prepare('SELECT hash FROM __migrations').all() as AppliedRow[]).map((row) => row.hash),
+  );
   const pending = migrations.filter((migration) => !applied.has(migration.hash));
   if (pending.length === 0) return { applied: 0, backupPath: null };
 

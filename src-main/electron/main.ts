@@ -32,11 +32,20 @@ function createWindow(config: DesktopConfig): BrowserWindow {
     ...(state.x !== undefined && state.y !== undefined ? { x: state.x, y: state.y } : {}),
     title: 'Galla',
     show: false,
-    webPreferences: { preload: config.preload, contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, spellcheck: false },
+    webPreferences: {
+      preload: config.preload,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
   });
   if (state.maximized) window.maximize();
   window.once('ready-to-show', () => window.show());
-  window.on('close', () => writeWindowState(config.windowStateFile, { ...window.getNormalBounds(), maximized: window.isMaximized() }));
+  window.on('close', () =>
+    writeWindowState(config.windowStateFile, { ...window.getNormalBounds(), maximized: window.isMaximized() }),
+  );
   // The counter app never navigates away or opens windows: anything else is refused.
   window.webContents.on('will-navigate', (event) => event.preventDefault());
   window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
@@ -47,7 +56,10 @@ function createWindow(config: DesktopConfig): BrowserWindow {
 function isOurPage(url: string | undefined, config: DesktopConfig): boolean {
   if (!url) return false;
   try {
-    return new URL(url).protocol === 'file:' && path.normalize(decodeURIComponent(new URL(url).pathname)) === path.normalize(config.rendererIndex);
+    return (
+      new URL(url).protocol === 'file:' &&
+      path.normalize(decodeURIComponent(new URL(url).pathname)) === path.normalize(config.rendererIndex)
+    );
   } catch {
     return false;
   }
@@ -73,7 +85,9 @@ async function start(): Promise<void> {
     log: (message, error) => console.error(`galla: ${message}`, error ?? ''),
   });
   services = runningServices;
-  session.defaultSession.webRequest.onHeadersReceived((details, callback) => callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [RENDERER_CSP] } }));
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) =>
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [RENDERER_CSP] } }),
+  );
   serveIpc<typeof appRouter, WebContents>(ipcMain, {
     router: appRouter,
     contextFor: (sender): LedgerContext => {
@@ -81,7 +95,8 @@ async function start(): Promise<void> {
       sessions.set(sender, existing);
       return { ledger: openLedgerNow, session: existing, afterWrite: runningServices.afterWrite };
     },
-    isTrustedSender: (event) => mainWindow !== null && event.sender === mainWindow.webContents && isOurPage(event.senderFrame?.url, config),
+    isTrustedSender: (event) =>
+      mainWindow !== null && event.sender === mainWindow.webContents && isOurPage(event.senderFrame?.url, config),
     inFlight,
   });
   installMenu();

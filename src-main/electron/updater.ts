@@ -25,7 +25,8 @@ async function askToRestart(window: BrowserWindow | null, version: string): Prom
     type: 'info' as const,
     title: 'Galla update',
     message: `Galla ${version} is ready to install.`,
-    detail: 'Restart now to update; it takes about a minute and no bill is open. Choose Later and it installs the next time Galla starts.',
+    detail:
+      'Restart now to update; it takes about a minute and no bill is open. Choose Later and it installs the next time Galla starts.',
     buttons: ['Restart and update', 'Later'],
     defaultId: 1,
     cancelId: 1,
@@ -42,18 +43,30 @@ export function startUpdater(host: UpdaterHost): UpdateController | null {
   if (config.forceDev) {
     // An unpackaged app has no app-update.yml; electron-updater still needs one for its download cache folder.
     const devConfig = path.join(app.getPath('userData'), 'dev-app-update.yml');
-    fs.writeFileSync(devConfig, 'provider: generic\nurl: http://127.0.0.1/updates/stable\nupdaterCacheDirName: galla-updater-dev\n');
+    fs.writeFileSync(
+      devConfig,
+      'provider: generic\nurl: http://127.0.0.1/updates/stable\nupdaterCacheDirName: galla-updater-dev\n',
+    );
     autoUpdater.forceDevUpdateConfig = true;
     autoUpdater.updateConfigPath = devConfig;
   }
   const enrolment = readSyncState(host.ledger, 'enrolment');
   const server = config.serverOverride ?? enrolment?.serverUrl ?? null;
-  const port = updaterPort(autoUpdater, { url: server ? feedUrl(server, config.channel) : null, deviceToken: enrolment?.deviceToken ?? null, allowPrerelease: config.channel === 'beta' });
+  const port = updaterPort(autoUpdater, {
+    url: server ? feedUrl(server, config.channel) : null,
+    deviceToken: enrolment?.deviceToken ?? null,
+    allowPrerelease: config.channel === 'beta',
+  });
   const controller = new UpdateController({
     port,
     policy: config.policy,
     runningVersion: app.getVersion(),
-    activity: () => counterActivity({ ledger: host.ledger, callsInFlight: () => host.inFlight.count, billOpen: () => updateSlot.billOpen }),
+    activity: () =>
+      counterActivity({
+        ledger: host.ledger,
+        callsInFlight: () => host.inFlight.count,
+        billOpen: () => updateSlot.billOpen,
+      }),
     attempts: attemptFile(path.join(app.getPath('userData'), 'update-attempt.json')),
     confirm: (version) => askToRestart(host.window(), version),
     log: (message, details) => console.info(`galla updater: ${message}`, details ?? ''),

@@ -10,14 +10,21 @@ import { backupsFor } from '../backup/registry';
 /** A job given up on, or one retrying after an error, means the printer needs a person; waiting jobs alone do not. */
 export function printerState(ledger: Ledger): CounterHeartbeat['printer'] {
   const waiting = ledger.db.select({ n: count() }).from(printJobs).where(eq(printJobs.status, 'queued')).get()?.n ?? 0;
-  const troubled = ledger.db
-    .select({ lastError: printJobs.lastError })
-    .from(printJobs)
-    .where(and(isNotNull(printJobs.lastError), eq(printJobs.status, 'failed')))
-    .orderBy(desc(printJobs.createdAt))
-    .limit(1)
-    .get() ??
-    ledger.db.select({ lastError: printJobs.lastError }).from(printJobs).where(and(eq(printJobs.status, 'queued'), gt(printJobs.attempts, 0), isNotNull(printJobs.lastError))).orderBy(desc(printJobs.createdAt)).limit(1).get();
+  const troubled =
+    ledger.db
+      .select({ lastError: printJobs.lastError })
+      .from(printJobs)
+      .where(and(isNotNull(printJobs.lastError), eq(printJobs.status, 'failed')))
+      .orderBy(desc(printJobs.createdAt))
+      .limit(1)
+      .get() ??
+    ledger.db
+      .select({ lastError: printJobs.lastError })
+      .from(printJobs)
+      .where(and(eq(printJobs.status, 'queued'), gt(printJobs.attempts, 0), isNotNull(printJobs.lastError)))
+      .orderBy(desc(printJobs.createdAt))
+      .limit(1)
+      .get();
   let state: PrinterState = 'ok';
   if (troubled) state = 'error';
   else if (waiting > 0) state = 'queued';

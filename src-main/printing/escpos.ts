@@ -21,7 +21,16 @@ function forTextMode(text: string): string {
 
 export function rasterCommand(bitmap: Bitmap): Buffer {
   const stride = Math.ceil(bitmap.widthDots / 8);
-  const head = Buffer.from([0x1d, 0x76, 0x30, 0x00, stride & 0xff, stride >> 8, bitmap.heightDots & 0xff, bitmap.heightDots >> 8]);
+  const head = Buffer.from([
+    0x1d,
+    0x76,
+    0x30,
+    0x00,
+    stride & 0xff,
+    stride >> 8,
+    bitmap.heightDots & 0xff,
+    bitmap.heightDots >> 8,
+  ]);
   return Buffer.concat([head, bitmap.bits]);
 }
 
@@ -39,7 +48,13 @@ function printable(block: ReceiptBlock): boolean {
 function writeBlock(printer: ThermalPrinter, block: ReceiptBlock, columns: 32 | 48): void {
   if (!printable(block) && (block.kind === 'text' || block.kind === 'row')) {
     printer.alignLeft();
-    const runs = block.kind === 'text' ? [{ text: block.text, align: block.align }] : [{ text: block.left, align: 'left' as const }, { text: block.right, align: 'right' as const }];
+    const runs =
+      block.kind === 'text'
+        ? [{ text: block.text, align: block.align }]
+        : [
+            { text: block.left, align: 'left' as const },
+            { text: block.right, align: 'right' as const },
+          ];
     printer.add(rasterCommand(rasterLine(runs, DOTS[columns], block)));
     return;
   }
@@ -79,7 +94,12 @@ function writeBlock(printer: ThermalPrinter, block: ReceiptBlock, columns: 32 | 
       printer.alignCenter();
       // CODE128 set B (GS k 73): 11 modules a character plus 35 of start, check and stop; three dots a module when that fits, else two (the least ESC/POS allows).
       const modules = 11 * block.data.length + 35;
-      printer.printBarcode(block.data, 73, { width: modules * 3 <= DOTS[columns] ? 3 : 2, height: 60, hriPos: 2, hriFont: 0 });
+      printer.printBarcode(block.data, 73, {
+        width: modules * 3 <= DOTS[columns] ? 3 : 2,
+        height: 60,
+        hriPos: 2,
+        hriFont: 0,
+      });
       printer.newLine();
       return;
     }
@@ -92,7 +112,12 @@ function writeBlock(printer: ThermalPrinter, block: ReceiptBlock, columns: 32 | 
 /** The whole job's bytes: initialise, code page, drawer kick first (the cashier needs the drawer before the paper), body, cut. */
 export function renderEscPos(model: ReceiptModel, profile: Pick<PrinterProfile, 'codePage'>): Buffer {
   // No interface: this object only builds bytes. The code page is chosen after ESC @, which resets it.
-  const printer = new ThermalPrinter({ type: PrinterTypes.EPSON, interface: '', width: model.columns, breakLine: BreakLine.NONE });
+  const printer = new ThermalPrinter({
+    type: PrinterTypes.EPSON,
+    interface: '',
+    width: model.columns,
+    breakLine: BreakLine.NONE,
+  });
   const init = Buffer.from([0x1b, 0x40]);
   printer.add(init);
   printer.setCharacterSet(CharacterSet[profile.codePage]);

@@ -43,29 +43,48 @@ function font(weight: keyof typeof FONT_FILES): fontkit.Font {
 type Edge = { x0: number; y0: number; x1: number; y1: number };
 
 /** Outline commands (font units, y up) to straight edges in dots (y down), curves flattened. */
-function edgesOf(commands: { command: string; args: number[] }[], scale: number, dx: number, baseline: number, edges: Edge[], stretchY = 1): void {
-  let x = 0, y = 0, startX = 0, startY = 0;
+function edgesOf(
+  commands: { command: string; args: number[] }[],
+  scale: number,
+  dx: number,
+  baseline: number,
+  edges: Edge[],
+  stretchY = 1,
+): void {
+  let x = 0,
+    y = 0,
+    startX = 0,
+    startY = 0;
   const to = (px: number, py: number) => [dx + px * scale, baseline - py * scale * stretchY] as const;
   const line = (nx: number, ny: number) => {
-    const [ax, ay] = to(x, y), [bx, by] = to(nx, ny);
+    const [ax, ay] = to(x, y),
+      [bx, by] = to(nx, ny);
     if (ay !== by) edges.push({ x0: ax, y0: ay, x1: bx, y1: by });
-    x = nx; y = ny;
+    x = nx;
+    y = ny;
   };
   const STEPS = 8;
   for (const { command, args: a } of commands) {
-    if (command === 'moveTo') { x = startX = a[0]!; y = startY = a[1]!; }
-    else if (command === 'lineTo') line(a[0]!, a[1]!);
+    if (command === 'moveTo') {
+      x = startX = a[0]!;
+      y = startY = a[1]!;
+    } else if (command === 'lineTo') line(a[0]!, a[1]!);
     else if (command === 'quadraticCurveTo') {
       const [x0, y0] = [x, y];
       for (let i = 1; i <= STEPS; i++) {
-        const t = i / STEPS, u = 1 - t;
+        const t = i / STEPS,
+          u = 1 - t;
         line(u * u * x0 + 2 * u * t * a[0]! + t * t * a[2]!, u * u * y0 + 2 * u * t * a[1]! + t * t * a[3]!);
       }
     } else if (command === 'bezierCurveTo') {
       const [x0, y0] = [x, y];
       for (let i = 1; i <= STEPS; i++) {
-        const t = i / STEPS, u = 1 - t;
-        line(u * u * u * x0 + 3 * u * u * t * a[0]! + 3 * u * t * t * a[2]! + t * t * t * a[4]!, u * u * u * y0 + 3 * u * u * t * a[1]! + 3 * u * t * t * a[3]! + t * t * t * a[5]!);
+        const t = i / STEPS,
+          u = 1 - t;
+        line(
+          u * u * u * x0 + 3 * u * u * t * a[0]! + 3 * u * t * t * a[2]! + t * t * t * a[4]!,
+          u * u * u * y0 + 3 * u * u * t * a[1]! + 3 * u * t * t * a[3]! + t * t * t * a[5]!,
+        );
       }
     } else if (command === 'closePath') line(startX, startY);
   }
@@ -78,14 +97,16 @@ function fill(edges: Edge[], widthDots: number, heightDots: number): Uint8Array 
     const sy = row + 0.5;
     const crossings: { x: number; dir: number }[] = [];
     for (const e of edges) {
-      if ((sy >= e.y0 && sy < e.y1) || (sy >= e.y1 && sy < e.y0)) crossings.push({ x: e.x0 + ((sy - e.y0) * (e.x1 - e.x0)) / (e.y1 - e.y0), dir: e.y1 > e.y0 ? 1 : -1 });
+      if ((sy >= e.y0 && sy < e.y1) || (sy >= e.y1 && sy < e.y0))
+        crossings.push({ x: e.x0 + ((sy - e.y0) * (e.x1 - e.x0)) / (e.y1 - e.y0), dir: e.y1 > e.y0 ? 1 : -1 });
     }
     crossings.sort((p, q) => p.x - q.x);
     let winding = 0;
     for (let i = 0; i < crossings.length - 1; i++) {
       winding += crossings[i]!.dir;
       if (winding === 0) continue;
-      const from = Math.max(0, Math.round(crossings[i]!.x)), to = Math.min(widthDots, Math.round(crossings[i + 1]!.x));
+      const from = Math.max(0, Math.round(crossings[i]!.x)),
+        to = Math.min(widthDots, Math.round(crossings[i + 1]!.x));
       for (let col = from; col < to; col++) bits[row * stride + (col >> 3)]! |= 0x80 >> (col & 7);
     }
   }
@@ -116,7 +137,11 @@ function draw(face: fontkit.Font, size: number, placed: Placed[], widthDots: num
 const advance = (g: fontkit.GlyphRun) => g.positions.reduce((sum, p) => sum + p.xAdvance, 0);
 
 /** Renders one receipt line (one aligned text, or a left and a right part) across the paper's width, shrinking text that would not fit. */
-export function rasterLine(runs: RasterRun[], widthDots: number, options: { bold?: boolean; tall?: boolean } = {}): Bitmap {
+export function rasterLine(
+  runs: RasterRun[],
+  widthDots: number,
+  options: { bold?: boolean; tall?: boolean } = {},
+): Bitmap {
   const face = font(options.bold ? 'bold' : 'regular');
   const laid = runs.map((run) => ({ run, glyphs: face.layout(run.text) }));
   let size = 22;
@@ -125,13 +150,21 @@ export function rasterLine(runs: RasterRun[], widthDots: number, options: { bold
   const scale = size / face.unitsPerEm;
   const placed = laid.map(({ run, glyphs }) => {
     const width = advance(glyphs) * scale;
-    return { glyphs, x: run.align === 'left' ? 0 : run.align === 'right' ? widthDots - width : (widthDots - width) / 2 };
+    return {
+      glyphs,
+      x: run.align === 'left' ? 0 : run.align === 'right' ? widthDots - width : (widthDots - width) / 2,
+    };
   });
   return draw(face, size, placed, widthDots, options.tall ? 2 : 1);
 }
 
 /** One character per fixed cell, like the printer's own Font A (12 dots a column): for the emulator's picture of a receipt. */
-export function rasterCells(text: string, widthDots: number, cellDots: number, options: { bold?: boolean; tall?: boolean; offsetCells?: number } = {}): Bitmap {
+export function rasterCells(
+  text: string,
+  widthDots: number,
+  cellDots: number,
+  options: { bold?: boolean; tall?: boolean; offsetCells?: number } = {},
+): Bitmap {
   const face = font(options.bold ? 'bold' : 'regular');
   const size = 19;
   const scale = size / face.unitsPerEm;

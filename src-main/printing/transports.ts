@@ -59,7 +59,13 @@ export function sendTcp(host: string, port: number, bytes: Buffer, config: Trans
       socket.end(bytes);
     };
     let timer = setTimeout(() => fail('no answer from the printer (connect timed out)'), config.connectTimeoutMs);
-    socket.on('error', (error: NodeJS.ErrnoException) => fail(error.code === 'ECONNREFUSED' ? 'connection refused (printer off or unplugged)' : `${error.code ?? 'error'}: ${error.message}`));
+    socket.on('error', (error: NodeJS.ErrnoException) =>
+      fail(
+        error.code === 'ECONNREFUSED'
+          ? 'connection refused (printer off or unplugged)'
+          : `${error.code ?? 'error'}: ${error.message}`,
+      ),
+    );
     socket.on('connect', () => {
       phase = 'status';
       clearTimeout(timer);
@@ -93,34 +99,72 @@ export async function sendToDevice(path: string, bytes: Buffer, config: Transpor
   try {
     file = await fs.open(path, 'a');
   } catch (error) {
-    return { ok: false, delivered: 'none', reason: `cannot open ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}` };
+    return {
+      ok: false,
+      delivered: 'none',
+      reason: `cannot open ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+    };
   }
   const written = file.write(bytes).then(
     async (): Promise<SendOutcome> => {
       await file.close();
       return { ok: true };
     },
-    (error: NodeJS.ErrnoException): SendOutcome => ({ ok: false, delivered: 'maybe', reason: `write to ${path} failed: ${error.code ?? error.message}` }),
+    (error: NodeJS.ErrnoException): SendOutcome => ({
+      ok: false,
+      delivered: 'maybe',
+      reason: `write to ${path} failed: ${error.code ?? error.message}`,
+    }),
   );
-  return withTimeout(written, config.ioTimeoutMs, { ok: false, delivered: 'maybe', reason: `stalled: ${path} stopped taking data` });
+  return withTimeout(written, config.ioTimeoutMs, {
+    ok: false,
+    delivered: 'maybe',
+    reason: `stalled: ${path} stopped taking data`,
+  });
 }
 
 /** CUPS lp: once lp exits 0 the job is in the OS spooler, which is as durable as we are. */
-export function sendToQueue(queueName: string, bytes: Buffer, options: SendOptions, config: TransportConfig): Promise<SendOutcome> {
+export function sendToQueue(
+  queueName: string,
+  bytes: Buffer,
+  options: SendOptions,
+  config: TransportConfig,
+): Promise<SendOutcome> {
   if (config.platform === 'win32') return sendToDevice(`\\\\localhost\\${queueName}`, bytes, config);
   return new Promise((resolve) => {
     const args = ['-d', queueName, ...(options.raw ? ['-o', 'raw'] : [])];
     const child = spawn(config.lpCommand, args, { stdio: ['pipe', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', (error: NodeJS.ErrnoException) => resolve({ ok: false, delivered: 'none', reason: `cannot run ${config.lpCommand}: ${error.code ?? error.message}` }));
-    child.on('close', (code) => resolve(code === 0 ? { ok: true } : { ok: false, delivered: 'none', reason: `${config.lpCommand} refused the job: ${stderr.trim() || `exit ${code}`}` }));
+    child.on('error', (error: NodeJS.ErrnoException) =>
+      resolve({
+        ok: false,
+        delivered: 'none',
+        reason: `cannot run ${config.lpCommand}: ${error.code ?? error.message}`,
+      }),
+    );
+    child.on('close', (code) =>
+      resolve(
+        code === 0
+          ? { ok: true }
+          : {
+              ok: false,
+              delivered: 'none',
+              reason: `${config.lpCommand} refused the job: ${stderr.trim() || `exit ${code}`}`,
+            },
+      ),
+    );
     child.stdin.on('error', () => undefined);
     child.stdin.end(bytes);
   });
 }
 
-export function sendToPrinter(connection: PrinterConnection, bytes: Buffer, options: SendOptions, config: TransportConfig): Promise<SendOutcome> {
+export function sendToPrinter(
+  connection: PrinterConnection,
+  bytes: Buffer,
+  options: SendOptions,
+  config: TransportConfig,
+): Promise<SendOutcome> {
   switch (connection.kind) {
     case 'network':
       return sendTcp(connection.host, connection.port, bytes, config);

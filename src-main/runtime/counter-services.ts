@@ -31,7 +31,10 @@ export interface CounterServices {
 export function startCounterServices(options: CounterServicesOptions): CounterServices {
   const { ledger, log = () => {} } = options;
   const printer = startPrintWorker(ledger, options.print);
-  const stopBackups = options.backups === false ? () => {} : startBackupSchedule({ ledger, backups: backupsFor(ledger), onError: (error) => log('backup failed', error) });
+  const stopBackups =
+    options.backups === false
+      ? () => {}
+      : startBackupSchedule({ ledger, backups: backupsFor(ledger), onError: (error) => log('backup failed', error) });
   let sync: { engine: SyncEngine; deviceToken: string } | null = null;
   let stopped = false;
 
@@ -42,7 +45,12 @@ export function startCounterServices(options: CounterServicesOptions): CounterSe
       const enrolment = readSyncState(ledger, 'enrolment');
       if (stopped || !enrolment || sync?.deviceToken === enrolment.deviceToken) return;
       void sync?.engine.stop();
-      const engine = new SyncEngine({ ledger, appVersion: options.appVersion, ...options.sync, onStateChange: (state) => void (state.phase === 'refused' && log(`sync refused: ${state.detail ?? ''}`)) });
+      const engine = new SyncEngine({
+        ledger,
+        appVersion: options.appVersion,
+        ...options.sync,
+        onStateChange: (state) => void (state.phase === 'refused' && log(`sync refused: ${state.detail ?? ''}`)),
+      });
       sync = { engine, deviceToken: enrolment.deviceToken };
       engine.start();
     } catch (error) {

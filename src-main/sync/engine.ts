@@ -26,7 +26,10 @@ export interface RunReport {
   pull: PullRun;
 }
 
-export type EngineState = { phase: 'idle' | 'pushing' | 'pulling' | 'waiting' | 'stopped' | 'held' | 'refused'; detail?: string };
+export type EngineState = {
+  phase: 'idle' | 'pushing' | 'pulling' | 'waiting' | 'stopped' | 'held' | 'refused';
+  detail?: string;
+};
 
 export class SyncEngine {
   private running = false;
@@ -71,7 +74,10 @@ export class SyncEngine {
   private async run(): Promise<RunReport> {
     const { ledger } = this.options;
     this.setState({ phase: 'pushing' });
-    const { sent } = await pushAll(ledger, this.remote, { batchSize: this.options.batchSize, appVersion: this.options.appVersion });
+    const { sent } = await pushAll(ledger, this.remote, {
+      batchSize: this.options.batchSize,
+      appVersion: this.options.appVersion,
+    });
     // Pull only with an empty outbox: a pending local edit is then always later in server order than what we pull.
     this.setState({ phase: 'pulling' });
     const pull = await pullAll(ledger, this.remote);
@@ -116,7 +122,12 @@ export class SyncEngine {
   private recordFailure(error: unknown, nextAttemptAt: string | null): void {
     const { ledger } = this.options;
     try {
-      updateProgress(ledger, { lastError: messageOf(error), lastErrorAt: nowIso(ledger), failures: this.failures, nextAttemptAt });
+      updateProgress(ledger, {
+        lastError: messageOf(error),
+        lastErrorAt: nowIso(ledger),
+        failures: this.failures,
+        nextAttemptAt,
+      });
     } catch {
       // The ledger itself is unwritable (closing): the next run will record its own outcome.
     }
@@ -133,6 +144,7 @@ function messageOf(error: unknown): string {
 
 function remoteFromEnrolment(ledger: Ledger, timeoutMs: number | undefined): SyncRemote {
   const enrolment = readSyncState(ledger, 'enrolment');
-  if (!enrolment) throw new Conflict('This counter is not enrolled with a Galla server yet; enrol it in Settings → Sync.');
+  if (!enrolment)
+    throw new Conflict('This counter is not enrolled with a Galla server yet; enrol it in Settings → Sync.');
   return createRemote({ serverUrl: enrolment.serverUrl, deviceToken: enrolment.deviceToken, timeoutMs });
 }

@@ -6,7 +6,8 @@ import { requestEnrolment } from './remote';
 import { readSyncState, writeSyncState, type Enrolment } from './state';
 
 export async function enrolCounter(ledger: Ledger, input: { serverUrl: string; code: string }): Promise<Enrolment> {
-  if (readSyncState(ledger, 'enrolment')) throw new Conflict('This counter is already enrolled; remove the enrolment before joining another shop.');
+  if (readSyncState(ledger, 'enrolment'))
+    throw new Conflict('This counter is already enrolled; remove the enrolment before joining another shop.');
   const { counterId: counterCode } = getCounter(ledger);
   const result = await requestEnrolment(input.serverUrl, { code: input.code, counterCode });
   const enrolment: Enrolment = {

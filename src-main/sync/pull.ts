@@ -14,14 +14,23 @@ import { appendCapped, readSyncState, updateProgress, writeSyncState } from './s
 import type { SyncRemote } from './remote';
 import { counterHeartbeat } from '../monitoring/heartbeat';
 
-export type PullPageOutcome = { kind: 'applied'; applied: number; skipped: number } | { kind: 'stale' } | { kind: 'held'; removing: number; active: number };
+export type PullPageOutcome =
+  | { kind: 'applied'; applied: number; skipped: number }
+  | { kind: 'stale' }
+  | { kind: 'held'; removing: number; active: number };
 
 export function readCursor(ledger: Ledger): number {
   return readSyncState(ledger, 'cursor') ?? 0;
 }
 
 function activeCount(ledger: Ledger, table: typeof items | typeof parties): number {
-  return ledger.db.select({ n: sql<number>`count(*)` }).from(table).where(eq(table.active, true)).get()?.n ?? 0;
+  return (
+    ledger.db
+      .select({ n: sql<number>`count(*)` })
+      .from(table)
+      .where(eq(table.active, true))
+      .get()?.n ?? 0
+  );
 }
 
 /** How many of this page's changes would retire an item or party that is active here now. */
@@ -29,12 +38,18 @@ function retiring(ledger: Ledger, changes: PulledChange[], entity: 'item' | 'par
   const table = entity === 'item' ? items : parties;
   return changes.filter((change) => {
     if (change.entity !== entity || change.payload.active !== false) return false;
-    return ledger.db.select({ active: table.active }).from(table).where(eq(table.id, change.entityId)).get()?.active === true;
+    return (
+      ledger.db.select({ active: table.active }).from(table).where(eq(table.id, change.entityId)).get()?.active === true
+    );
   }).length;
 }
 
 /** Mass-deletion fail-safe: a page that would retire most items or parties waits until a manager approves it. */
-function massRemoval(ledger: Ledger, page: PullResult, fromCursor: number): { removing: number; active: number } | null {
+function massRemoval(
+  ledger: Ledger,
+  page: PullResult,
+  fromCursor: number,
+): { removing: number; active: number } | null {
   if (readSyncState(ledger, 'massChangeApprovedAt') === fromCursor) return null;
   for (const entity of ['item', 'party'] as const) {
     const removing = retiring(ledger, page.changes, entity);
@@ -67,7 +82,12 @@ export function applyPulledPage(ledger: Ledger, page: PullResult, fromCursor: nu
     if (readCursor(ledger) !== fromCursor) return { kind: 'stale' } as const;
     const mass = massRemoval(ledger, page, fromCursor);
     if (mass) {
-      writeSyncState(ledger, 'hold', { reason: `This update from the server would retire ${mass.removing} of ${mass.active} records. Sync is paused until a manager confirms it.`, ...mass, cursor: fromCursor, at: nowIso(ledger) });
+      writeSyncState(ledger, 'hold', {
+        reason: `This update from the server would retire ${mass.removing} of ${mass.active} records. Sync is paused until a manager confirms it.`,
+        ...mass,
+        cursor: fromCursor,
+        at: nowIso(ledger),
+      });
       return { kind: 'held', ...mass } as const;
     }
     const conflicts: Conflict[] = [];
@@ -76,7 +96,9 @@ export function applyPulledPage(ledger: Ledger, page: PullResult, fromCursor: nu
       try {
         if (applyChange(ledger, change, conflicts)) applied += 1;
       } catch (error) {
-        throw new ConflictError(`Could not apply change ${change.cursor} (${change.entity} ${change.entityId}) from the server: ${error instanceof Error ? error.message : String(error)}`);
+        throw new ConflictError(
+          `Could not apply change ${change.cursor} (${change.entity} ${change.entityId}) from the server: ${error instanceof Error ? error.message : String(error)}`,
+        );
       }
     }
     appendCapped(ledger, 'conflicts', conflicts);
@@ -95,7 +117,11 @@ export interface PullRun {
 }
 
 /** Pulls page after page until caught up with the server's head, or held by the fail-safe. */
-export async function pullAll(ledger: Ledger, remote: SyncRemote, options: { pageSize?: number; maxPages?: number } = {}): Promise<PullRun> {
+export async function pullAll(
+  ledger: Ledger,
+  remote: SyncRemote,
+  options: { pageSize?: number; maxPages?: number } = {},
+): Promise<PullRun> {
   const run: PullRun = { pages: 0, applied: 0, held: false, caughtUp: false };
   while (run.pages < (options.maxPages ?? 10_000)) {
     const cursor = readCursor(ledger);

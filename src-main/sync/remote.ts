@@ -40,7 +40,10 @@ function client({ serverUrl, deviceToken, timeoutMs = 30_000 }: RemoteOptions) {
 /** The server said no for good (revoked device, bad code): retrying will not help, a person must act. */
 export function isPermanentRefusal(error: unknown): boolean {
   if (error instanceof Unauthorized) return true;
-  return error instanceof TRPCClientError && ['UNAUTHORIZED', 'FORBIDDEN'].includes((error.data as { code?: string } | undefined)?.code ?? '');
+  return (
+    error instanceof TRPCClientError &&
+    ['UNAUTHORIZED', 'FORBIDDEN'].includes((error.data as { code?: string } | undefined)?.code ?? '')
+  );
 }
 
 export function createRemote(options: RemoteOptions): SyncRemote {
@@ -67,7 +70,10 @@ export async function requestEnrolment(serverUrl: string, input: EnrolInput): Pr
       if (code === 'UNAUTHORIZED') throw new Unauthorized(error.message);
       if (code === 'BAD_REQUEST' || code === 'CONFLICT') throw new Conflict(error.message);
       // No tRPC code: nothing answered, or something that is not a Galla server did; the owner must check the address.
-      if (!code) throw new Conflict(`Could not reach a Galla server at ${serverUrl} (${reasonOf(error)}). Check the address and that the server is running.`);
+      if (!code)
+        throw new Conflict(
+          `Could not reach a Galla server at ${serverUrl} (${reasonOf(error)}). Check the address and that the server is running.`,
+        );
     }
     throw error;
   }

@@ -5,7 +5,9 @@ import { approveMassChange } from './pull';
 import { enrolCounter } from './enrol';
 import { syncStatus } from './status';
 
-const enrolInput = z.object({ serverUrl: z.url({ protocol: /^https?$/ }), code: z.string().trim().min(6).max(32) }).strict();
+const enrolInput = z
+  .object({ serverUrl: z.url({ protocol: /^https?$/ }), code: z.string().trim().min(6).max(32) })
+  .strict();
 
 export const syncRouter = router({
   status: staffProcedure.query(({ ctx }) => syncStatus(ctx.ledger)),

@@ -31,9 +31,21 @@ const progress = z.object({
 });
 
 /** A pull that would retire most records, waiting for a manager to look; see applyPulledChanges. */
-const hold = z.object({ reason: z.string(), removing: z.number().int(), active: z.number().int(), cursor: z.number().int(), at: z.string() });
+const hold = z.object({
+  reason: z.string(),
+  removing: z.number().int(),
+  active: z.number().int(),
+  cursor: z.number().int(),
+  at: z.string(),
+});
 
-const rejection = z.object({ opId: z.string(), entity: z.string(), entityId: z.string(), reason: z.string(), at: z.string() });
+const rejection = z.object({
+  opId: z.string(),
+  entity: z.string(),
+  entityId: z.string(),
+  reason: z.string(),
+  at: z.string(),
+});
 
 export const SYNC_STATE = {
   enrolment,
@@ -63,7 +75,11 @@ export function writeSyncState<K extends Key>(ledger: Ledger, key: K, value: Syn
     return;
   }
   const at = nowIso(ledger);
-  ledger.db.insert(syncState).values({ key, value, updatedAt: at }).onConflictDoUpdate({ target: syncState.key, set: { value, updatedAt: at } }).run();
+  ledger.db
+    .insert(syncState)
+    .values({ key, value, updatedAt: at })
+    .onConflictDoUpdate({ target: syncState.key, set: { value, updatedAt: at } })
+    .run();
 }
 
 export function readProgress(ledger: Ledger): SyncProgress {
@@ -77,7 +93,12 @@ export function updateProgress(ledger: Ledger, patch: Partial<SyncProgress>): Sy
 }
 
 /** Keeps the newest entries of a bounded log (rejections, conflicts) so the table cannot grow without end. */
-export function appendCapped<K extends 'rejections' | 'conflicts'>(ledger: Ledger, key: K, entries: SyncStateValue<K>, cap = 200): void {
+export function appendCapped<K extends 'rejections' | 'conflicts'>(
+  ledger: Ledger,
+  key: K,
+  entries: SyncStateValue<K>,
+  cap = 200,
+): void {
   if (entries.length === 0) return;
   const current = readSyncState(ledger, key) ?? [];
   writeSyncState(ledger, key, [...current, ...entries].slice(-cap) as SyncStateValue<K>);

@@ -11,12 +11,31 @@ export function syncStatus(ledger: Ledger) {
   const cursor = readCursor(ledger);
   return {
     enrolled: enrolment !== null,
-    server: enrolment ? { url: enrolment.serverUrl, shopName: enrolment.shopName, counterCode: enrolment.counterCode, enrolledAt: enrolment.enrolledAt } : null,
+    server: enrolment
+      ? {
+          url: enrolment.serverUrl,
+          shopName: enrolment.shopName,
+          counterCode: enrolment.counterCode,
+          enrolledAt: enrolment.enrolledAt,
+        }
+      : null,
     pendingOps: pendingCount(ledger),
     push: { done: progress.pushedInRun, of: progress.toPushInRun, lastAt: progress.lastPushAt },
-    pull: { cursor, head: Math.max(progress.headCursor, cursor), behind: Math.max(0, progress.headCursor - cursor), lastAt: progress.lastPullAt },
+    pull: {
+      cursor,
+      head: Math.max(progress.headCursor, cursor),
+      behind: Math.max(0, progress.headCursor - cursor),
+      lastAt: progress.lastPullAt,
+    },
     lastSuccessAt: progress.lastSuccessAt,
-    error: progress.lastError ? { message: progress.lastError, at: progress.lastErrorAt, failures: progress.failures, nextAttemptAt: progress.nextAttemptAt } : null,
+    error: progress.lastError
+      ? {
+          message: progress.lastError,
+          at: progress.lastErrorAt,
+          failures: progress.failures,
+          nextAttemptAt: progress.nextAttemptAt,
+        }
+      : null,
     /** A warning only: ordering is the server's, so a wrong PC clock never stops sync. */
     clock: { skewMs: progress.clockSkewMs, drifted: isClockDrifted(progress.clockSkewMs) },
     hold: readSyncState(ledger, 'hold'),

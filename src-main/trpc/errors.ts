@@ -20,5 +20,8 @@ export function errorDetails(cause: unknown): ErrorDetail[] {
 
 /** A readable one-line message for bad input, instead of zod's JSON dump. */
 export function inputErrorMessage(details: ErrorDetail[]): string {
-  return 'Invalid input: ' + details.map((detail) => (detail.path ? `${detail.path} ${detail.message}` : detail.message)).join('; ');
+  return (
+    'Invalid input: ' +
+    details.map((detail) => (detail.path ? `${detail.path} ${detail.message}` : detail.message)).join('; ')
+  );
 }

@@ -21,7 +21,10 @@ export interface LedgerContext {
 
 const t = initTRPC.context<LedgerContext>().create({
   errorFormatter({ shape, error }) {
-    const message = error.code === 'INTERNAL_SERVER_ERROR' ? 'Something went wrong and nothing was saved. Please try again.' : shape.message;
+    const message =
+      error.code === 'INTERNAL_SERVER_ERROR'
+        ? 'Something went wrong and nothing was saved. Please try again.'
+        : shape.message;
     return { ...shape, message, data: { ...shape.data, details: errorDetails(error.cause) } };
   },
 });

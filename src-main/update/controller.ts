@@ -91,7 +91,8 @@ export class UpdateController {
     this.attempt = settled.attempt;
     this.lastInstall = settled.outcome;
     if (settled.outcome === 'installed') this.options.attempts.write(null);
-    if (settled.outcome === 'failed') this.error = `Installing ${settled.attempt?.version} did not work; version ${this.options.runningVersion} carries on.`;
+    if (settled.outcome === 'failed')
+      this.error = `Installing ${settled.attempt?.version} did not work; version ${this.options.runningVersion} carries on.`;
     this.scheduleCheck('start');
     this.watchShift();
   }
@@ -141,7 +142,13 @@ export class UpdateController {
       this.promptedFor = verdict.version;
       if (!(await this.options.confirm(verdict.version))) return this.hold('later');
       // The prompt took time: the cashier may have started a bill meanwhile.
-      const again = installVerdict({ downloaded: { version: verdict.version }, activity: this.options.activity(), moment: 'cashier', failedAttempts: 0, config: this.options.policy });
+      const again = installVerdict({
+        downloaded: { version: verdict.version },
+        activity: this.options.activity(),
+        moment: 'cashier',
+        failedAttempts: 0,
+        config: this.options.policy,
+      });
       if (!again.install) return this.hold(again.reason);
     }
     this.install(verdict.version);

@@ -9,9 +9,21 @@ import type { UpdateController } from './controller';
  * The running app's one update controller, set by src-main/electron/updater.ts. A slot rather than context because
  * the app router is a constant built before Electron starts; in the browser and in tests it stays empty ("off").
  */
-export const updateSlot: { controller: UpdateController | null; billOpen: boolean } = { controller: null, billOpen: false };
+export const updateSlot: { controller: UpdateController | null; billOpen: boolean } = {
+  controller: null,
+  billOpen: false,
+};
 
-const OFF = (runningVersion: string): UpdateStatus => ({ phase: 'off', runningVersion, availableVersion: null, lastCheckAt: null, nextCheckAt: null, waitingFor: null, error: null, lastInstall: 'none' });
+const OFF = (runningVersion: string): UpdateStatus => ({
+  phase: 'off',
+  runningVersion,
+  availableVersion: null,
+  lastCheckAt: null,
+  nextCheckAt: null,
+  waitingFor: null,
+  error: null,
+  lastInstall: 'none',
+});
 
 export const updateRouter = router({
   status: staffProcedure.query((): UpdateStatus => updateSlot.controller?.status() ?? OFF('')),

@@ -27,10 +27,14 @@ export function App({ connection }: { connection: CounterConnection }) {
     <QueryClientProvider client={queryClient}>
       <TRPCProvider trpcClient={connection.client} queryClient={queryClient}>
         {me ? (
-          <Shell me={me} connection={connection} onLogout={() => {
-            queryClient.clear();
-            setMe(null);
-          }} />
+          <Shell
+            me={me}
+            connection={connection}
+            onLogout={() => {
+              queryClient.clear();
+              setMe(null);
+            }}
+          />
         ) : (
           <LoginScreen onLogin={setMe} />
         )}

@@ -1,7 +1,19 @@
 // A modal on the native <dialog>: it traps focus, Escape closes it, and the scan box gets focus back afterwards.
 import { useLayoutEffect, useRef, type ReactNode } from 'react';
 
-export function Dialog({ title, onClose, children, testId, wide = false }: { title: string; onClose: () => void; children: ReactNode; testId?: string; wide?: boolean }) {
+export function Dialog({
+  title,
+  onClose,
+  children,
+  testId,
+  wide = false,
+}: {
+  title: string;
+  onClose: () => void;
+  children: ReactNode;
+  testId?: string;
+  wide?: boolean;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   useLayoutEffect(() => {
     const dialog = ref.current;

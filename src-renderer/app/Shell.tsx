@@ -41,7 +41,14 @@ export function Shell({ me, connection, onLogout }: { me: Me; connection: Counte
       <nav className="tabs" aria-label={t('nav.screens')}>
         <span className="brand">{t('app.title')}</span>
         {SCREENS.map((entry) => (
-          <button key={entry.id} type="button" tabIndex={-1} className={screen === entry.id ? 'tab active' : 'tab'} aria-current={screen === entry.id ? 'page' : undefined} onClick={() => setScreen(entry.id)}>
+          <button
+            key={entry.id}
+            type="button"
+            tabIndex={-1}
+            className={screen === entry.id ? 'tab active' : 'tab'}
+            aria-current={screen === entry.id ? 'page' : undefined}
+            onClick={() => setScreen(entry.id)}
+          >
             {t(`nav.${entry.id}`)} <kbd>Alt+{entry.key.toUpperCase()}</kbd>
           </button>
         ))}

@@ -12,7 +12,15 @@ function SyncSlot() {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const { data } = useQuery({ ...trpc.sync.status.queryOptions(), refetchInterval: 5_000 });
-  const text = !data ? '…' : !data.enrolled ? t('status.notEnrolled') : data.error ? t('status.syncError', { message: data.error.message }) : data.lastSuccessAt ? t('status.syncedAt', { time: clockTime(data.lastSuccessAt) }) : t('status.notYetSynced');
+  const text = !data
+    ? '…'
+    : !data.enrolled
+      ? t('status.notEnrolled')
+      : data.error
+        ? t('status.syncError', { message: data.error.message })
+        : data.lastSuccessAt
+          ? t('status.syncedAt', { time: clockTime(data.lastSuccessAt) })
+          : t('status.notYetSynced');
   return (
     <span className={data?.error ? 'slot owing' : 'slot'} data-testid="sync-slot">
       {t('status.sync')}: {text}
@@ -26,7 +34,12 @@ function PrinterSlot() {
   const trpc = useTRPC();
   const settings = useQuery(trpc.settings.all.queryOptions());
   const { data } = useQuery({ ...trpc.printing.jobs.queryOptions({ limit: 5 }), refetchInterval: 3_000 });
-  if (settings.data && settings.data.printers.length === 0) return <span className="slot muted" data-testid="printer-slot">{t('status.printer')}: {t('status.notSetUp')}</span>;
+  if (settings.data && settings.data.printers.length === 0)
+    return (
+      <span className="slot muted" data-testid="printer-slot">
+        {t('status.printer')}: {t('status.notSetUp')}
+      </span>
+    );
   // A job that waits with an error (printer off, out of paper) or failed for good: the cashier should look now.
   const stuck = data?.jobs.find((job) => job.status === 'failed' || (job.status !== 'done' && job.lastError));
   const text = !data ? '…' : data.pending > 0 ? t('status.queued', { count: data.pending }) : t('status.printerReady');
@@ -44,12 +57,22 @@ export function StatusBar({ connection }: { connection: CounterConnection }) {
   const link = useSyncExternalStore(connection.subscribe, connection.state);
   const pending = useQuery({ ...trpc.journal.pendingSync.queryOptions(), refetchInterval: 5_000 });
   const shift = useQuery({ ...trpc.cashSessions.current.queryOptions(), refetchInterval: 15_000 });
-  const shiftText = shift.data ? t('status.shiftOpen', { time: new Date(shift.data.session.openedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) }) : t('status.shiftClosed');
+  const shiftText = shift.data
+    ? t('status.shiftOpen', {
+        time: new Date(shift.data.session.openedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }),
+      })
+    : t('status.shiftClosed');
   return (
     <footer className="status-bar" data-testid="status-bar">
-      <span className={`slot link-${link}`} data-testid="link-state">{t(`status.link.${link}`)} ({connection.kind.toUpperCase()})</span>
-      <span className="slot" data-testid="shift-state">{shiftText}</span>
-      <span className="slot" data-testid="pending-sync">{t('status.pending', { count: pending.data?.pending ?? 0 })}</span>
+      <span className={`slot link-${link}`} data-testid="link-state">
+        {t(`status.link.${link}`)} ({connection.kind.toUpperCase()})
+      </span>
+      <span className="slot" data-testid="shift-state">
+        {shiftText}
+      </span>
+      <span className="slot" data-testid="pending-sync">
+        {t('status.pending', { count: pending.data?.pending ?? 0 })}
+      </span>
       <SyncSlot />
       <PrinterSlot />
       <span className="spacer" />

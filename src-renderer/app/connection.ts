@@ -44,7 +44,12 @@ export function connectCounter(win: Window & { galla?: GallaPreloadApi }): Count
     state = next;
     for (const listener of listeners) listener(next);
   };
-  const socket = createWSClient({ url, onOpen: () => set('open'), onClose: () => set('closed'), retryDelayMs: (attempt) => Math.min(500 * 2 ** attempt, 5_000) });
+  const socket = createWSClient({
+    url,
+    onOpen: () => set('open'),
+    onClose: () => set('closed'),
+    retryDelayMs: (attempt) => Math.min(500 * 2 ** attempt, 5_000),
+  });
   const client = createTRPCClient<AppRouter>({ links: [wsLink({ client: socket })] });
   return {
     kind: 'ws',

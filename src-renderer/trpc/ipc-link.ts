@@ -23,6 +23,8 @@ export function ipcLink<R extends AnyTRPCRouter>(api: GallaPreloadApi): TRPCLink
             observer.next({ result: { type: 'data', data: response.data } });
             observer.complete();
           })
-          .catch((cause: unknown) => observer.error(TRPCClientError.from(cause instanceof Error ? cause : new TRPCClientError(String(cause)))));
+          .catch((cause: unknown) =>
+            observer.error(TRPCClientError.from(cause instanceof Error ? cause : new TRPCClientError(String(cause)))),
+          );
       });
 }

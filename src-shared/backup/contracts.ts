@@ -25,7 +25,13 @@ export const BACKUP_MAGIC = 'GALLABAK';
 /** The header is authenticated by the file's GCM tag but not secret: the server and a restore read it without the key. */
 export const backupHeaderSchema = z.object({
   v: z.literal(1),
-  kdf: z.object({ name: z.literal('scrypt'), salt: z.string(), N: z.number().int(), r: z.number().int(), p: z.number().int() }),
+  kdf: z.object({
+    name: z.literal('scrypt'),
+    salt: z.string(),
+    N: z.number().int(),
+    r: z.number().int(),
+    p: z.number().int(),
+  }),
   keyCheck: z.string(),
   iv: z.string(),
   createdAt: z.string(),

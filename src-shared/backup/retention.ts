@@ -31,5 +31,8 @@ export function applyRetention<T extends Dated>(backups: T[], policy: RetentionP
     ...newestPerPeriod(sorted, (at) => format(at, 'yyyy-MM-dd'), policy.daily).map((backup) => backup.name),
     ...newestPerPeriod(sorted, (at) => format(at, "RRRR-'W'II"), policy.weekly).map((backup) => backup.name),
   ]);
-  return { keep: sorted.filter((backup) => keepNames.has(backup.name)), remove: sorted.filter((backup) => !keepNames.has(backup.name)) };
+  return {
+    keep: sorted.filter((backup) => keepNames.has(backup.name)),
+    remove: sorted.filter((backup) => !keepNames.has(backup.name)),
+  };
 }

@@ -2,9 +2,20 @@
 import { z } from 'zod';
 import { requiredText } from './common';
 
-export const email = z.string().trim().toLowerCase().max(254).pipe(z.email({ message: 'must be an email address' }));
-export const password = z.string().min(10, 'password must be at least 10 characters').max(200, 'password must be at most 200 characters');
-export const counterCode = z.string().trim().regex(/^[A-Z][A-Z0-9]{0,7}$/, 'counter code must be a capital letter then up to 7 letters or digits, like C2');
+export const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254)
+  .pipe(z.email({ message: 'must be an email address' }));
+export const password = z
+  .string()
+  .min(10, 'password must be at least 10 characters')
+  .max(200, 'password must be at most 200 characters');
+export const counterCode = z
+  .string()
+  .trim()
+  .regex(/^[A-Z][A-Z0-9]{0,7}$/, 'counter code must be a capital letter then up to 7 letters or digits, like C2');
 
 export const SERVER_ROLES = ['owner', 'manager', 'staff'] as const;
 

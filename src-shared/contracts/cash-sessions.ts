@@ -3,7 +3,13 @@ import { z } from 'zod';
 import { paise, requiredText, shortText } from './common';
 
 export const openSessionInput = z.object({ openingFloatPaise: paise }).strict();
-export const cashMovementInput = z.object({ kind: z.enum(['in', 'out']), amountPaise: paise.refine((n) => n > 0, 'amount must be more than zero'), reason: requiredText(120) }).strict();
+export const cashMovementInput = z
+  .object({
+    kind: z.enum(['in', 'out']),
+    amountPaise: paise.refine((n) => n > 0, 'amount must be more than zero'),
+    reason: requiredText(120),
+  })
+  .strict();
 export const closeSessionInput = z.object({ countedPaise: paise, note: shortText(300).default('') }).strict();
 
 /** The Z-report figures of a shift: computed by the ledger, printed by the receipt layout. */

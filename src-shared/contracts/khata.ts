@@ -12,7 +12,10 @@ export const receivePaymentInput = z
   })
   .strict();
 
-export const statementInput = z.object({ partyId: id, from: isoDate, to: isoDate }).strict().refine((v) => v.from <= v.to, { message: '"from" must not be after "to"', path: ['from'] });
+export const statementInput = z
+  .object({ partyId: id, from: isoDate, to: isoDate })
+  .strict()
+  .refine((v) => v.from <= v.to, { message: '"from" must not be after "to"', path: ['from'] });
 export const ageingInput = z.object({ asOf: isoDate.optional() }).strict();
 
 export type ReceivePaymentInput = z.infer<typeof receivePaymentInput>;

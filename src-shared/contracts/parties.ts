@@ -15,9 +15,17 @@ export const partyFields = z
   .object({
     kind: z.enum(PARTY_KINDS).default('customer'),
     name: requiredText(120),
-    phone: z.string().trim().regex(/^(\+?\d{10,13})?$/, 'phone must be 10 to 13 digits').default(''),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^(\+?\d{10,13})?$/, 'phone must be 10 to 13 digits')
+      .default(''),
     gstin: gstin.nullable().default(null),
-    stateCode: z.string().refine(isStateCode, { message: 'state code must be an Indian GST state code such as 27' }).nullable().default(null),
+    stateCode: z
+      .string()
+      .refine(isStateCode, { message: 'state code must be an Indian GST state code such as 27' })
+      .nullable()
+      .default(null),
     address: shortText(300).default(''),
     creditLimitPaise: paise.nullable().default(null),
   })
@@ -25,7 +33,13 @@ export const partyFields = z
 
 export const createPartyInput = partyFields.extend({ openingBalancePaise: signedPaise.default(0) }).strict();
 export const updatePartyInput = partyFields.partial().extend({ id }).strict();
-export const listPartiesInput = page.extend({ query: shortText(100).default(''), kind: z.enum(PARTY_KINDS).optional(), withBalanceOnly: z.boolean().default(false) }).strict();
+export const listPartiesInput = page
+  .extend({
+    query: shortText(100).default(''),
+    kind: z.enum(PARTY_KINDS).optional(),
+    withBalanceOnly: z.boolean().default(false),
+  })
+  .strict();
 
 export type CreatePartyInput = z.infer<typeof createPartyInput>;
 export type UpdatePartyInput = z.infer<typeof updatePartyInput>;

@@ -7,7 +7,16 @@ export const CODE_PAGES = ['PC437_USA', 'PC850_MULTILINGUAL', 'PC858_EURO', 'WPC
 export const RECEIPT_WIDTHS = [58, 80] as const;
 
 export const printerConnection = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('network'), host: z.string().trim().regex(/^[A-Za-z0-9.-]{1,253}$/, 'host is an IP address or a host name'), port: z.number().int().min(1).max(65_535).default(9100) }).strict(),
+  z
+    .object({
+      kind: z.literal('network'),
+      host: z
+        .string()
+        .trim()
+        .regex(/^[A-Za-z0-9.-]{1,253}$/, 'host is an IP address or a host name'),
+      port: z.number().int().min(1).max(65_535).default(9100),
+    })
+    .strict(),
   z.object({ kind: z.literal('usb'), path: requiredText(260) }).strict(),
   z.object({ kind: z.literal('serial'), path: requiredText(260) }).strict(),
   z.object({ kind: z.literal('os'), queueName: requiredText(120) }).strict(),

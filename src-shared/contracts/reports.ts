@@ -12,7 +12,10 @@ const rangeShape = { from: reportDate, to: reportDate };
 const rangeChecks = <T extends { from: string; to: string }>(schema: z.ZodType<T>) =>
   schema
     .refine((range) => range.from <= range.to, { message: '"from" must not be after "to"', path: ['from'] })
-    .refine((range) => (Date.parse(range.to) - Date.parse(range.from)) / 86_400_000 <= MAX_RANGE_DAYS, { message: `a report covers at most ${MAX_RANGE_DAYS} days`, path: ['to'] });
+    .refine((range) => (Date.parse(range.to) - Date.parse(range.from)) / 86_400_000 <= MAX_RANGE_DAYS, {
+      message: `a report covers at most ${MAX_RANGE_DAYS} days`,
+      path: ['to'],
+    });
 
 export const reportRange = rangeChecks(z.object(rangeShape).strict());
 export type ReportRange = z.infer<typeof reportRange>;
@@ -46,8 +49,24 @@ export const gstr1Input = z
 export type Gstr1Input = z.infer<typeof gstr1Input>;
 
 /** Every table a report shows, by name: what the CSV/XLSX export can write. */
-export const REPORT_TABLES = ['sales-by-day', 'sales-by-hour', 'sales-by-counter', 'sales-by-staff', 'payments', 'items', 'low-stock', 'khata', 'returns', 'cash-sessions', 'gst-by-rate', 'gst-by-hsn', 'invoices'] as const;
+export const REPORT_TABLES = [
+  'sales-by-day',
+  'sales-by-hour',
+  'sales-by-counter',
+  'sales-by-staff',
+  'payments',
+  'items',
+  'low-stock',
+  'khata',
+  'returns',
+  'cash-sessions',
+  'gst-by-rate',
+  'gst-by-hsn',
+  'invoices',
+] as const;
 export type ReportTableName = (typeof REPORT_TABLES)[number];
 
-export const exportInput = rangeChecks(z.object({ ...rangeShape, table: z.enum(REPORT_TABLES), format: z.enum(['csv', 'xlsx']) }).strict());
+export const exportInput = rangeChecks(
+  z.object({ ...rangeShape, table: z.enum(REPORT_TABLES), format: z.enum(['csv', 'xlsx']) }).strict(),
+);
 export type ExportInput = z.infer<typeof exportInput>;

@@ -14,7 +14,9 @@ export const saleLineInput = z
   })
   .strict();
 
-export const paymentInput = z.object({ mode: z.enum(PAYMENT_MODES), amountPaise: paise, reference: shortText(80).default('') }).strict();
+export const paymentInput = z
+  .object({ mode: z.enum(PAYMENT_MODES), amountPaise: paise, reference: shortText(80).default('') })
+  .strict();
 
 export const finalizeSaleInput = z
   .object({
@@ -47,14 +49,24 @@ export const returnInput = z
   .object({
     id,
     invoiceId: id,
-    lines: z.array(z.object({ invoiceLineId: id, qtyMilli }).strict()).min(1, 'choose at least one line to return').max(500),
+    lines: z
+      .array(z.object({ invoiceLineId: id, qtyMilli }).strict())
+      .min(1, 'choose at least one line to return')
+      .max(500),
     refundMode: z.enum(PAYMENT_MODES),
     reason: requiredText(200),
     approval: approval.optional(),
   })
   .strict();
 
-export const listInvoicesInput = page.extend({ from: isoDate.optional(), to: isoDate.optional(), partyId: id.optional(), number: shortText(40).optional() }).strict();
+export const listInvoicesInput = page
+  .extend({
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    partyId: id.optional(),
+    number: shortText(40).optional(),
+  })
+  .strict();
 
 export type FinalizeSaleInput = z.infer<typeof finalizeSaleInput>;
 export type SaleLineInput = z.infer<typeof saleLineInput>;

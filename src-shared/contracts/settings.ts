@@ -11,11 +11,18 @@ export const shopSettings = z
     phone: shortText(20).default(''),
     gstin: z.string().trim().toUpperCase().refine(isValidGstin, 'GSTIN is not valid').nullable().default(null),
     stateCode: z.string().refine(isStateCode, 'state code must be an Indian GST state code such as 27'),
-    upiId: z.string().trim().regex(/^([\w.-]+@[\w.-]+)?$/, 'UPI id looks like name@bank').default(''),
+    upiId: z
+      .string()
+      .trim()
+      .regex(/^([\w.-]+@[\w.-]+)?$/, 'UPI id looks like name@bank')
+      .default(''),
     receiptFooter: shortText(200).default('Thank you! Visit again.'),
   })
   .strict()
-  .refine((shop) => !shop.gstin || shop.gstin.slice(0, 2) === shop.stateCode, { message: 'the GSTIN belongs to another state than the shop', path: ['gstin'] });
+  .refine((shop) => !shop.gstin || shop.gstin.slice(0, 2) === shop.stateCode, {
+    message: 'the GSTIN belongs to another state than the shop',
+    path: ['gstin'],
+  });
 
 export const counterSettings = z
   .object({
@@ -37,11 +44,19 @@ export const billingSettings = z
         valueKind: z.enum(['weight', 'price']),
       })
       .strict()
-      .refine((s) => 2 + s.pluDigits + s.valueDigits === 12, 'prefix, PLU and value digits must add up to 12 (plus the check digit)'),
+      .refine(
+        (s) => 2 + s.pluDigits + s.valueDigits === 12,
+        'prefix, PLU and value digits must add up to 12 (plus the check digit)',
+      ),
   })
   .strict();
 
-export const SETTINGS_SCHEMAS = { shop: shopSettings, counter: counterSettings, billing: billingSettings, printers: printerProfiles } as const;
+export const SETTINGS_SCHEMAS = {
+  shop: shopSettings,
+  counter: counterSettings,
+  billing: billingSettings,
+  printers: printerProfiles,
+} as const;
 export type SettingsKey = keyof typeof SETTINGS_SCHEMAS;
 export type ShopSettings = z.infer<typeof shopSettings>;
 export type CounterSettings = z.infer<typeof counterSettings>;

@@ -13,4 +13,12 @@ export function mayManageStaff(actorRole: StaffRole, role: StaffRole): boolean {
 export const setupOwnerInput = z.object({ name: requiredText(80), pin }).strict();
 export const loginInput = z.object({ staffId: id, pin }).strict();
 export const createStaffInput = z.object({ name: requiredText(80), role: z.enum(STAFF_ROLES), pin }).strict();
-export const updateStaffInput = z.object({ id, name: requiredText(80).optional(), role: z.enum(STAFF_ROLES).optional(), pin: pin.optional(), active: z.boolean().optional() }).strict();
+export const updateStaffInput = z
+  .object({
+    id,
+    name: requiredText(80).optional(),
+    role: z.enum(STAFF_ROLES).optional(),
+    pin: pin.optional(),
+    active: z.boolean().optional(),
+  })
+  .strict();

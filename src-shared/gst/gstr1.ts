@@ -29,7 +29,14 @@ export interface Gstr1Input {
   creditNotes: Gstr1Document[];
   /** Sales to unregistered buyers, net of their returns, by place of supply and rate. */
   b2cs: (TaxAmounts & { placeOfSupply: string; interState: boolean; gstRateBp: number })[];
-  hsn: (TaxAmounts & { hsn: string; description: string; unit: string; gstRateBp: number; qtyMilli: number; valuePaise: number })[];
+  hsn: (TaxAmounts & {
+    hsn: string;
+    description: string;
+    unit: string;
+    gstRateBp: number;
+    qtyMilli: number;
+    valuePaise: number;
+  })[];
 }
 
 interface ItemDetail {
@@ -44,10 +51,58 @@ interface ItemDetail {
 export interface Gstr1Json {
   gstin: string;
   fp: string;
-  b2b: { ctin: string; inv: { inum: string; idt: string; val: number; pos: string; rchrg: 'N'; inv_typ: 'R'; itms: { num: number; itm_det: ItemDetail }[] }[] }[];
-  b2cs: { sply_ty: 'INTRA' | 'INTER'; pos: string; typ: 'OE'; rt: number; txval: number; iamt: number; camt: number; samt: number; csamt: number }[];
-  hsn: { data: { num: number; hsn_sc: string; desc: string; uqc: string; qty: number; rt: number; val: number; txval: number; iamt: number; camt: number; samt: number; csamt: number }[] };
-  cdnr: { ctin: string; nt: { ntty: 'C'; nt_num: string; nt_dt: string; val: number; pos: string; rchrg: 'N'; inv_typ: 'R'; itms: { num: number; itm_det: ItemDetail }[] }[] }[];
+  b2b: {
+    ctin: string;
+    inv: {
+      inum: string;
+      idt: string;
+      val: number;
+      pos: string;
+      rchrg: 'N';
+      inv_typ: 'R';
+      itms: { num: number; itm_det: ItemDetail }[];
+    }[];
+  }[];
+  b2cs: {
+    sply_ty: 'INTRA' | 'INTER';
+    pos: string;
+    typ: 'OE';
+    rt: number;
+    txval: number;
+    iamt: number;
+    camt: number;
+    samt: number;
+    csamt: number;
+  }[];
+  hsn: {
+    data: {
+      num: number;
+      hsn_sc: string;
+      desc: string;
+      uqc: string;
+      qty: number;
+      rt: number;
+      val: number;
+      txval: number;
+      iamt: number;
+      camt: number;
+      samt: number;
+      csamt: number;
+    }[];
+  };
+  cdnr: {
+    ctin: string;
+    nt: {
+      ntty: 'C';
+      nt_num: string;
+      nt_dt: string;
+      val: number;
+      pos: string;
+      rchrg: 'N';
+      inv_typ: 'R';
+      itms: { num: number; itm_det: ItemDetail }[];
+    }[];
+  }[];
 }
 
 /** Paise to rupees: integer paise over 100 is the double nearest the 2-decimal figure, which JSON prints exactly. */
@@ -76,7 +131,13 @@ function addTax(into: TaxAmounts, from: TaxAmounts): void {
 }
 
 function taxFigures(tax: TaxAmounts) {
-  return { txval: rupees(tax.taxablePaise), iamt: rupees(tax.igstPaise), camt: rupees(tax.cgstPaise), samt: rupees(tax.sgstPaise), csamt: rupees(tax.cessPaise) };
+  return {
+    txval: rupees(tax.taxablePaise),
+    iamt: rupees(tax.igstPaise),
+    camt: rupees(tax.cgstPaise),
+    samt: rupees(tax.sgstPaise),
+    csamt: rupees(tax.cessPaise),
+  };
 }
 
 /** One item row per tax rate, as the portal lists an invoice: lines of the same rate are added up. */
@@ -87,13 +148,18 @@ function itemsByRate(lines: Gstr1Document['lines']): { num: number; itm_det: Ite
     addTax(tax, line);
     byRate.set(line.gstRateBp, tax);
   }
-  return [...byRate.entries()].sort(([a], [b]) => a - b).map(([gstRateBp, tax], index) => {
-    const { txval, iamt, camt, samt, csamt } = taxFigures(tax);
-    return { num: index + 1, itm_det: { txval, rt: rate(gstRateBp), iamt, camt, samt, csamt } };
-  });
+  return [...byRate.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([gstRateBp, tax], index) => {
+      const { txval, iamt, camt, samt, csamt } = taxFigures(tax);
+      return { num: index + 1, itm_det: { txval, rt: rate(gstRateBp), iamt, camt, samt, csamt } };
+    });
 }
 
-function byBuyer<T>(documents: Gstr1Document[], toEntry: (document: Gstr1Document) => T): { ctin: string; entries: T[] }[] {
+function byBuyer<T>(
+  documents: Gstr1Document[],
+  toEntry: (document: Gstr1Document) => T,
+): { ctin: string; entries: T[] }[] {
   const grouped = new Map<string, T[]>();
   for (const document of [...documents].sort((a, b) => (a.date + a.number < b.date + b.number ? -1 : 1))) {
     grouped.set(document.ctin, [...(grouped.get(document.ctin) ?? []), toEntry(document)]);
@@ -103,25 +169,61 @@ function byBuyer<T>(documents: Gstr1Document[], toEntry: (document: Gstr1Documen
 
 export function buildGstr1(input: Gstr1Input): Gstr1Json {
   const [year, month] = input.month.split('-');
-  const b2b = byBuyer(input.b2b, (invoice) => ({ inum: invoice.number, idt: portalDate(invoice.date), val: rupees(invoice.valuePaise), pos: invoice.placeOfSupply, rchrg: 'N' as const, inv_typ: 'R' as const, itms: itemsByRate(invoice.lines) }));
-  const cdnr = byBuyer(input.creditNotes, (note) => ({ ntty: 'C' as const, nt_num: note.number, nt_dt: portalDate(note.date), val: rupees(note.valuePaise), pos: note.placeOfSupply, rchrg: 'N' as const, inv_typ: 'R' as const, itms: itemsByRate(note.lines) }));
+  const b2b = byBuyer(input.b2b, (invoice) => ({
+    inum: invoice.number,
+    idt: portalDate(invoice.date),
+    val: rupees(invoice.valuePaise),
+    pos: invoice.placeOfSupply,
+    rchrg: 'N' as const,
+    inv_typ: 'R' as const,
+    itms: itemsByRate(invoice.lines),
+  }));
+  const cdnr = byBuyer(input.creditNotes, (note) => ({
+    ntty: 'C' as const,
+    nt_num: note.number,
+    nt_dt: portalDate(note.date),
+    val: rupees(note.valuePaise),
+    pos: note.placeOfSupply,
+    rchrg: 'N' as const,
+    inv_typ: 'R' as const,
+    itms: itemsByRate(note.lines),
+  }));
 
   const b2csRows = new Map<string, TaxAmounts & { placeOfSupply: string; interState: boolean; gstRateBp: number }>();
   for (const row of input.b2cs) {
     const key = `${row.placeOfSupply}|${row.interState}|${row.gstRateBp}`;
-    const sum = b2csRows.get(key) ?? { ...emptyTax(), placeOfSupply: row.placeOfSupply, interState: row.interState, gstRateBp: row.gstRateBp };
+    const sum = b2csRows.get(key) ?? {
+      ...emptyTax(),
+      placeOfSupply: row.placeOfSupply,
+      interState: row.interState,
+      gstRateBp: row.gstRateBp,
+    };
     addTax(sum, row);
     b2csRows.set(key, sum);
   }
   const b2cs = [...b2csRows.values()]
     .filter((row) => row.taxablePaise !== 0)
     .sort((a, b) => (a.placeOfSupply + a.gstRateBp < b.placeOfSupply + b.gstRateBp ? -1 : 1))
-    .map((row) => ({ sply_ty: row.interState ? ('INTER' as const) : ('INTRA' as const), pos: row.placeOfSupply, typ: 'OE' as const, rt: rate(row.gstRateBp), ...taxFigures(row) }));
+    .map((row) => ({
+      sply_ty: row.interState ? ('INTER' as const) : ('INTRA' as const),
+      pos: row.placeOfSupply,
+      typ: 'OE' as const,
+      rt: rate(row.gstRateBp),
+      ...taxFigures(row),
+    }));
 
   const hsnRows = new Map<string, Gstr1Input['hsn'][number]>();
   for (const row of input.hsn) {
     const key = `${row.hsn}|${row.unit}|${row.gstRateBp}`;
-    const sum = hsnRows.get(key) ?? { ...emptyTax(), hsn: row.hsn, description: row.description, unit: row.unit, gstRateBp: row.gstRateBp, qtyMilli: 0, valuePaise: 0 };
+    const sum = hsnRows.get(key) ?? {
+      ...emptyTax(),
+      hsn: row.hsn,
+      description: row.description,
+      unit: row.unit,
+      gstRateBp: row.gstRateBp,
+      qtyMilli: 0,
+      valuePaise: 0,
+    };
     addTax(sum, row);
     sum.qtyMilli += row.qtyMilli;
     sum.valuePaise += row.valuePaise;
@@ -129,7 +231,16 @@ export function buildGstr1(input: Gstr1Input): Gstr1Json {
   }
   const hsnData = [...hsnRows.values()]
     .sort((a, b) => (`${a.hsn}|${a.gstRateBp}` < `${b.hsn}|${b.gstRateBp}` ? -1 : 1))
-    .map((row, index) => ({ num: index + 1, hsn_sc: row.hsn, desc: row.description, uqc: UQC[row.unit] ?? 'OTH', qty: row.qtyMilli / 1000, rt: rate(row.gstRateBp), val: rupees(row.valuePaise), ...taxFigures(row) }));
+    .map((row, index) => ({
+      num: index + 1,
+      hsn_sc: row.hsn,
+      desc: row.description,
+      uqc: UQC[row.unit] ?? 'OTH',
+      qty: row.qtyMilli / 1000,
+      rt: rate(row.gstRateBp),
+      val: rupees(row.valuePaise),
+      ...taxFigures(row),
+    }));
 
   return {
     gstin: input.gstin,

@@ -34,7 +34,8 @@ function parseMovementTime(at: string, index: number): number {
 }
 
 function requireAmount(amountPaise: number, index: number): void {
-  if (!Number.isSafeInteger(amountPaise)) throw new Invalid(`Khata movement ${index + 1}: amount must be whole paise, got ${amountPaise}`);
+  if (!Number.isSafeInteger(amountPaise))
+    throw new Invalid(`Khata movement ${index + 1}: amount must be whole paise, got ${amountPaise}`);
 }
 
 /**
@@ -44,7 +45,11 @@ function requireAmount(amountPaise: number, index: number): void {
  */
 function unpaidDebits(movements: KhataMovement[]): Debit[] {
   const debits = movements
-    .map((movement, index) => ({ at: movement.at, time: parseMovementTime(movement.at, index), paise: movement.amountPaise }))
+    .map((movement, index) => ({
+      at: movement.at,
+      time: parseMovementTime(movement.at, index),
+      paise: movement.amountPaise,
+    }))
     .filter((movement) => movement.paise > 0)
     .sort((a, b) => a.time - b.time);
   let creditLeft = -movements.reduce((sum, movement) => sum + Math.min(0, movement.amountPaise), 0);

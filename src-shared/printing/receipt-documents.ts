@@ -2,16 +2,48 @@
 import { format } from 'date-fns';
 import type { ShiftFigures } from '../contracts/cash-sessions';
 import { formatQuantity } from '../money';
-import { centered, columnsFor, rows, wrapText, type ReceiptBlock, type ReceiptModel, type ReceiptPaper } from './receipt-model';
-import { money, percent, shopHeader, taxSummary, type ReceiptPayment, type ReceiptShop, type ReceiptTaxes } from './receipt-invoice';
+import {
+  centered,
+  columnsFor,
+  rows,
+  wrapText,
+  type ReceiptBlock,
+  type ReceiptModel,
+  type ReceiptPaper,
+} from './receipt-model';
+import {
+  money,
+  percent,
+  shopHeader,
+  taxSummary,
+  type ReceiptPayment,
+  type ReceiptShop,
+  type ReceiptTaxes,
+} from './receipt-invoice';
 
 const when = (iso: string): string => format(new Date(iso), 'dd-MM-yyyy HH:mm');
-const left = (text: string, columns: number): ReceiptBlock[] => wrapText(text, columns).map((line) => ({ kind: 'text', text: line, align: 'left' }));
-const finish = (paper: ReceiptPaper, blocks: ReceiptBlock[], drawerKick = false): ReceiptModel => ({ columns: columnsFor(paper.width), blocks: [...blocks, { kind: 'feed', lines: 2 }], cut: paper.cut, drawerKick: paper.drawerKick && drawerKick });
+const left = (text: string, columns: number): ReceiptBlock[] =>
+  wrapText(text, columns).map((line) => ({ kind: 'text', text: line, align: 'left' }));
+const finish = (paper: ReceiptPaper, blocks: ReceiptBlock[], drawerKick = false): ReceiptModel => ({
+  columns: columnsFor(paper.width),
+  blocks: [...blocks, { kind: 'feed', lines: 2 }],
+  cut: paper.cut,
+  drawerKick: paper.drawerKick && drawerKick,
+});
 
 export interface CreditNoteReceiptInput {
   shop: ReceiptShop;
-  creditNote: ReceiptTaxes & { number: string; createdAt: string; invoiceNumber: string; partyName: string; interState: boolean; reason: string; refundMode: ReceiptPayment['mode']; roundOffPaise: number; totalPaise: number };
+  creditNote: ReceiptTaxes & {
+    number: string;
+    createdAt: string;
+    invoiceNumber: string;
+    partyName: string;
+    interState: boolean;
+    reason: string;
+    refundMode: ReceiptPayment['mode'];
+    roundOffPaise: number;
+    totalPaise: number;
+  };
   lines: (ReceiptTaxes & { name: string; qtyMilli: number; gstRateBp: number; totalPaise: number })[];
   khataBalancePaise: number | null;
   paper: ReceiptPaper;
@@ -22,18 +54,37 @@ export function creditNoteReceipt(input: CreditNoteReceiptInput): ReceiptModel {
   const columns = columnsFor(input.paper.width);
   const note = input.creditNote;
   const blocks: ReceiptBlock[] = [...shopHeader(input.shop, columns, 'CREDIT NOTE (RETURN)', input.reprint)];
-  blocks.push(...rows('Credit note', note.number, columns), ...rows('Date', when(note.createdAt), columns), ...left(`Against bill ${note.invoiceNumber}`, columns));
+  blocks.push(
+    ...rows('Credit note', note.number, columns),
+    ...rows('Date', when(note.createdAt), columns),
+    ...left(`Against bill ${note.invoiceNumber}`, columns),
+  );
   if (note.partyName) blocks.push(...left(`To: ${note.partyName}`, columns));
   blocks.push(...left(`Reason: ${note.reason}`, columns), { kind: 'rule', char: '-' });
   input.lines.forEach((line, index) => {
-    blocks.push(...left(`${index + 1}. ${line.name}`, columns), ...rows(`   ${formatQuantity(line.qtyMilli)} returned @${percent(line.gstRateBp)}`, money(line.totalPaise), columns));
+    blocks.push(
+      ...left(`${index + 1}. ${line.name}`, columns),
+      ...rows(
+        `   ${formatQuantity(line.qtyMilli)} returned @${percent(line.gstRateBp)}`,
+        money(line.totalPaise),
+        columns,
+      ),
+    );
   });
-  blocks.push({ kind: 'rule', char: '-' }, ...taxSummary(input.lines, note.interState, columns), { kind: 'rule', char: '-' });
+  blocks.push({ kind: 'rule', char: '-' }, ...taxSummary(input.lines, note.interState, columns), {
+    kind: 'rule',
+    char: '-',
+  });
   if (note.roundOffPaise !== 0) blocks.push(...rows('Round off', money(note.roundOffPaise), columns));
   const how = note.refundMode === 'khata' ? 'Credited to khata' : `Refund by ${note.refundMode.toUpperCase()}`;
   blocks.push(...rows(`${how} Rs.`, money(note.totalPaise), columns, { bold: true, tall: true }));
-  if (input.khataBalancePaise !== null) blocks.push(...rows('Khata balance now', money(input.khataBalancePaise), columns));
-  blocks.push({ kind: 'feed', lines: 1 }, { kind: 'barcode', data: note.number }, ...centered(input.shop.receiptFooter, columns));
+  if (input.khataBalancePaise !== null)
+    blocks.push(...rows('Khata balance now', money(input.khataBalancePaise), columns));
+  blocks.push(
+    { kind: 'feed', lines: 1 },
+    { kind: 'barcode', data: note.number },
+    ...centered(input.shop.receiptFooter, columns),
+  );
   return finish(input.paper, blocks, note.refundMode === 'cash' && !input.reprint);
 }
 
@@ -50,10 +101,24 @@ export function khataReceipt(input: KhataReceiptInput): ReceiptModel {
   const columns = columnsFor(input.paper.width);
   const { receipt } = input;
   const blocks: ReceiptBlock[] = [...shopHeader(input.shop, columns, 'PAYMENT RECEIVED', input.reprint)];
-  blocks.push(...rows('Receipt No', receipt.number, columns), ...rows('Date', when(receipt.createdAt), columns), ...left(`From: ${input.partyName}`, columns), { kind: 'rule', char: '-' });
-  blocks.push(...rows(`Received by ${receipt.mode.toUpperCase()} Rs.`, money(receipt.amountPaise), columns, { bold: true, tall: true }));
+  blocks.push(
+    ...rows('Receipt No', receipt.number, columns),
+    ...rows('Date', when(receipt.createdAt), columns),
+    ...left(`From: ${input.partyName}`, columns),
+    { kind: 'rule', char: '-' },
+  );
+  blocks.push(
+    ...rows(`Received by ${receipt.mode.toUpperCase()} Rs.`, money(receipt.amountPaise), columns, {
+      bold: true,
+      tall: true,
+    }),
+  );
   if (receipt.reference) blocks.push(...left(`Ref: ${receipt.reference}`, columns));
-  blocks.push(...rows('Khata balance now', money(input.balanceAfterPaise), columns, { bold: true }), { kind: 'feed', lines: 1 }, { kind: 'barcode', data: receipt.number });
+  blocks.push(
+    ...rows('Khata balance now', money(input.balanceAfterPaise), columns, { bold: true }),
+    { kind: 'feed', lines: 1 },
+    { kind: 'barcode', data: receipt.number },
+  );
   return finish(input.paper, blocks, receipt.mode === 'cash' && !input.reprint);
 }
 
@@ -61,7 +126,13 @@ export interface ZReportInput {
   shop: ReceiptShop;
   counterId: string;
   summary: ShiftFigures & {
-    session: { openedAt: string; closedAt: string | null; openingFloatPaise: number; countedPaise: number | null; differencePaise: number | null };
+    session: {
+      openedAt: string;
+      closedAt: string | null;
+      openingFloatPaise: number;
+      countedPaise: number | null;
+      differencePaise: number | null;
+    };
   };
   paper: ReceiptPaper;
   reprint: boolean;
@@ -72,14 +143,41 @@ export function zReport(input: ZReportInput): ReceiptModel {
   const { summary } = input;
   const { session } = summary;
   const row = (label: string, paise: number) => rows(label, money(paise), columns);
-  const blocks: ReceiptBlock[] = [...shopHeader(input.shop, columns, `Z-REPORT counter ${input.counterId}`, input.reprint)];
-  blocks.push(...left(`Opened ${when(session.openedAt)}`, columns), ...left(session.closedAt ? `Closed ${when(session.closedAt)}` : 'Shift still open (X-report)', columns), { kind: 'rule', char: '-' });
+  const blocks: ReceiptBlock[] = [
+    ...shopHeader(input.shop, columns, `Z-REPORT counter ${input.counterId}`, input.reprint),
+  ];
+  blocks.push(
+    ...left(`Opened ${when(session.openedAt)}`, columns),
+    ...left(session.closedAt ? `Closed ${when(session.closedAt)}` : 'Shift still open (X-report)', columns),
+    { kind: 'rule', char: '-' },
+  );
   blocks.push(...rows('Bills', String(summary.invoiceCount), columns), ...row('Sales', summary.salesPaise));
-  for (const mode of ['cash', 'upi', 'card', 'khata'] as const) blocks.push(...row(`  ${mode.toUpperCase()}${mode === 'cash' ? ' (net of change)' : ''}`, summary.salesByMode[mode]));
-  blocks.push(...rows('Returns', String(summary.returnCount), columns), ...row('Refunds', summary.refundsPaise), ...row('Khata payments received', summary.receiptsPaise), { kind: 'rule', char: '-' });
-  blocks.push(...row('Opening float', session.openingFloatPaise), ...row('Cash sales', summary.salesByMode.cash), ...row('Cash refunds', -summary.cashRefundsPaise), ...row('Cash receipts', summary.cashReceiptsPaise));
-  blocks.push(...row('Cash in', summary.cashInPaise), ...row('Cash out', -summary.cashOutPaise), ...rows('Expected cash Rs.', money(summary.expectedCashPaise), columns, { bold: true }));
-  if (session.countedPaise !== null) blocks.push(...row('Counted cash', session.countedPaise), ...rows('Difference', money(session.differencePaise ?? 0), columns, { bold: true }));
+  for (const mode of ['cash', 'upi', 'card', 'khata'] as const)
+    blocks.push(
+      ...row(`  ${mode.toUpperCase()}${mode === 'cash' ? ' (net of change)' : ''}`, summary.salesByMode[mode]),
+    );
+  blocks.push(
+    ...rows('Returns', String(summary.returnCount), columns),
+    ...row('Refunds', summary.refundsPaise),
+    ...row('Khata payments received', summary.receiptsPaise),
+    { kind: 'rule', char: '-' },
+  );
+  blocks.push(
+    ...row('Opening float', session.openingFloatPaise),
+    ...row('Cash sales', summary.salesByMode.cash),
+    ...row('Cash refunds', -summary.cashRefundsPaise),
+    ...row('Cash receipts', summary.cashReceiptsPaise),
+  );
+  blocks.push(
+    ...row('Cash in', summary.cashInPaise),
+    ...row('Cash out', -summary.cashOutPaise),
+    ...rows('Expected cash Rs.', money(summary.expectedCashPaise), columns, { bold: true }),
+  );
+  if (session.countedPaise !== null)
+    blocks.push(
+      ...row('Counted cash', session.countedPaise),
+      ...rows('Difference', money(session.differencePaise ?? 0), columns, { bold: true }),
+    );
   return finish(input.paper, blocks);
 }
 

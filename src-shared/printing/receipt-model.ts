@@ -34,8 +34,18 @@ export function columnsFor(width: 58 | 80): 32 | 48 {
 }
 
 /** Devanagari vowel signs and virama, Latin combining accents, ZWJ/ZWNJ: they take no column of their own. */
-const ZERO_WIDTH_RANGES: [number, number][] = [[0x0300, 0x036f], [0x0900, 0x0902], [0x093a, 0x094f], [0x0951, 0x0957], [0x0962, 0x0963], [0x200c, 0x200d]];
-const ZERO_WIDTH = { test: (char: string): boolean => ZERO_WIDTH_RANGES.some(([from, to]) => char.codePointAt(0)! >= from && char.codePointAt(0)! <= to) };
+const ZERO_WIDTH_RANGES: [number, number][] = [
+  [0x0300, 0x036f],
+  [0x0900, 0x0902],
+  [0x093a, 0x094f],
+  [0x0951, 0x0957],
+  [0x0962, 0x0963],
+  [0x200c, 0x200d],
+];
+const ZERO_WIDTH = {
+  test: (char: string): boolean =>
+    ZERO_WIDTH_RANGES.some(([from, to]) => char.codePointAt(0)! >= from && char.codePointAt(0)! <= to),
+};
 
 /** Columns a string takes when printed: one per character, none for combining marks. */
 export function displayWidth(text: string): number {
@@ -63,7 +73,11 @@ function splitLongWord(word: string, columns: number): string[] {
 export function wrapText(text: string, columns: number): string[] {
   const lines: string[] = [];
   let current = '';
-  for (const word of text.trim().split(/\s+/).filter(Boolean).flatMap((w) => splitLongWord(w, columns))) {
+  for (const word of text
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean)
+    .flatMap((w) => splitLongWord(w, columns))) {
     const candidate = current ? `${current} ${word}` : word;
     if (displayWidth(candidate) <= columns) current = candidate;
     else {
@@ -76,7 +90,12 @@ export function wrapText(text: string, columns: number): string[] {
 }
 
 /** A left/right row; when both do not fit on one line the left part wraps and the right ends the last line. */
-export function rows(left: string, right: string, columns: number, style: { bold?: boolean; tall?: boolean } = {}): ReceiptBlock[] {
+export function rows(
+  left: string,
+  right: string,
+  columns: number,
+  style: { bold?: boolean; tall?: boolean } = {},
+): ReceiptBlock[] {
   const indent = /^ */.exec(left)?.[0] ?? '';
   const room = columns - displayWidth(right) - 1 - indent.length;
   const wrapped = wrapText(left, Math.max(room, 1)).map((line) => indent + line);
@@ -85,13 +104,19 @@ export function rows(left: string, right: string, columns: number, style: { bold
   return blocks;
 }
 
-export function centered(text: string, columns: number, style: { bold?: boolean; tall?: boolean } = {}): ReceiptBlock[] {
+export function centered(
+  text: string,
+  columns: number,
+  style: { bold?: boolean; tall?: boolean } = {},
+): ReceiptBlock[] {
   return wrapText(text, columns).map((line) => ({ kind: 'text', text: line, align: 'center', ...style }));
 }
 
 /** Pads fixed-width columns (right-aligned numbers) for small tables such as the tax summary. */
 export function tableLine(cells: string[], widths: number[]): string {
-  return cells.map((cell, index) => (index === 0 ? cell.padEnd(widths[index] ?? 0) : cell.padStart(widths[index] ?? 0))).join('');
+  return cells
+    .map((cell, index) => (index === 0 ? cell.padEnd(widths[index] ?? 0) : cell.padStart(widths[index] ?? 0)))
+    .join('');
 }
 
 /** A model's lines as plain text, the way a person reads the paper: for previews and tests. */
@@ -105,7 +130,11 @@ export function receiptText(model: ReceiptModel): string[] {
         return [' '.repeat(Math.max(left, 0)) + block.text];
       }
       case 'row':
-        return [block.left + ' '.repeat(Math.max(columns - displayWidth(block.left) - displayWidth(block.right), 1)) + block.right];
+        return [
+          block.left +
+            ' '.repeat(Math.max(columns - displayWidth(block.left) - displayWidth(block.right), 1)) +
+            block.right,
+        ];
       case 'rule':
         return [block.char.repeat(columns)];
       case 'qr':

@@ -27,16 +27,24 @@ function cumulativeShare(componentPaise: number, returnedMilli: number, soldMill
  * paisa, and it telescopes: however a line is returned in parts, the parts sum exactly to the
  * line, and the last return takes exactly what is left.
  */
-export function returnShare(line: LineTotals, soldQtyMilli: number, alreadyReturnedMilli: number, returnQtyMilli: number): ReturnShare {
+export function returnShare(
+  line: LineTotals,
+  soldQtyMilli: number,
+  alreadyReturnedMilli: number,
+  returnQtyMilli: number,
+): ReturnShare {
   requireQuantity(soldQtyMilli, 'Sold quantity', 1);
   requireQuantity(alreadyReturnedMilli, 'Already returned quantity', 0);
   requireQuantity(returnQtyMilli, 'Return quantity', 1);
   const returnedAfter = alreadyReturnedMilli + returnQtyMilli;
   if (returnedAfter > soldQtyMilli) {
-    throw new Invalid(`Cannot return ${returnQtyMilli} milli-units: ${alreadyReturnedMilli} of ${soldQtyMilli} sold are already returned`);
+    throw new Invalid(
+      `Cannot return ${returnQtyMilli} milli-units: ${alreadyReturnedMilli} of ${soldQtyMilli} sold are already returned`,
+    );
   }
   const share = (component: number): number =>
-    cumulativeShare(component, returnedAfter, soldQtyMilli) - cumulativeShare(component, alreadyReturnedMilli, soldQtyMilli);
+    cumulativeShare(component, returnedAfter, soldQtyMilli) -
+    cumulativeShare(component, alreadyReturnedMilli, soldQtyMilli);
   const components = {
     taxablePaise: share(line.taxablePaise),
     cgstPaise: share(line.cgstPaise),
@@ -44,6 +52,7 @@ export function returnShare(line: LineTotals, soldQtyMilli: number, alreadyRetur
     igstPaise: share(line.igstPaise),
     cessPaise: share(line.cessPaise),
   };
-  const totalPaise = components.taxablePaise + components.cgstPaise + components.sgstPaise + components.igstPaise + components.cessPaise;
+  const totalPaise =
+    components.taxablePaise + components.cgstPaise + components.sgstPaise + components.igstPaise + components.cessPaise;
   return { ...components, totalPaise };
 }

@@ -112,7 +112,9 @@ function discountPaise(discount: Discount | null | undefined, basePaise: number,
   }
   requireInteger(discount.paise, where, 'discount (paise)', 0);
   if (discount.paise > basePaise) {
-    throw new Invalid(`${where}: discount of ${discount.paise} paise is more than the ${basePaise} paise it applies to`);
+    throw new Invalid(
+      `${where}: discount of ${discount.paise} paise is more than the ${basePaise} paise it applies to`,
+    );
   }
   return discount.paise;
 }
@@ -120,7 +122,12 @@ function discountPaise(discount: Discount | null | undefined, basePaise: number,
 function taxesOn(taxablePaise: number, line: TotalsLineInput, interState: boolean, where: string): LineTaxes {
   const cessPaise = mulDivRound(taxablePaise, line.cessRateBp, BP_WHOLE, where);
   if (interState) {
-    return { cgstPaise: 0, sgstPaise: 0, igstPaise: mulDivRound(taxablePaise, line.gstRateBp, BP_WHOLE, where), cessPaise };
+    return {
+      cgstPaise: 0,
+      sgstPaise: 0,
+      igstPaise: mulDivRound(taxablePaise, line.gstRateBp, BP_WHOLE, where),
+      cessPaise,
+    };
   }
   // Half the rate each, rounded separately, so CGST and SGST always print equal.
   const halfPaise = mulDivRound(taxablePaise, line.gstRateBp, 2 * BP_WHOLE, where);
@@ -131,7 +138,12 @@ function sumTaxes(taxes: LineTaxes): number {
   return taxes.cgstPaise + taxes.sgstPaise + taxes.igstPaise + taxes.cessPaise;
 }
 
-function taxLine(line: TotalsLineInput, netPaise: number, interState: boolean, where: string): Pick<LineTotals, 'taxablePaise' | keyof LineTaxes | 'totalPaise'> {
+function taxLine(
+  line: TotalsLineInput,
+  netPaise: number,
+  interState: boolean,
+  where: string,
+): Pick<LineTotals, 'taxablePaise' | keyof LineTaxes | 'totalPaise'> {
   if (!line.priceIncludesTax) {
     const taxes = taxesOn(netPaise, line, interState, where);
     return { taxablePaise: netPaise, ...taxes, totalPaise: netPaise + sumTaxes(taxes) };
@@ -166,9 +178,15 @@ export function computeInvoiceTotals(input: TotalsInput): InvoiceTotals {
   input.lines.forEach((line, index) => validateLine(line, where(index)));
 
   const grosses = input.lines.map((line, index) => mulDivRound(line.qtyMilli, line.unitPricePaise, 1000, where(index)));
-  const lineDiscounts = input.lines.map((line, index) => discountPaise(line.discount, grosses[index] ?? 0, where(index)));
+  const lineDiscounts = input.lines.map((line, index) =>
+    discountPaise(line.discount, grosses[index] ?? 0, where(index)),
+  );
   const afterLineDiscounts = grosses.map((gross, index) => gross - (lineDiscounts[index] ?? 0));
-  const billDiscountTotal = discountPaise(input.billDiscount, sumOf(afterLineDiscounts, (paise) => paise), 'Bill discount');
+  const billDiscountTotal = discountPaise(
+    input.billDiscount,
+    sumOf(afterLineDiscounts, (paise) => paise),
+    'Bill discount',
+  );
   const billDiscounts = allocateProportionally(billDiscountTotal, afterLineDiscounts);
 
   const lines = input.lines.map((line, index): LineTotals => {

@@ -8,7 +8,13 @@ export type PrinterState = (typeof PRINTER_STATES)[number];
 export const counterHeartbeat = z
   .object({
     outboxDepth: z.number().int().min(0),
-    printer: z.object({ state: z.enum(PRINTER_STATES), detail: z.string().max(300).nullable(), jobsWaiting: z.number().int().min(0) }).strict(),
+    printer: z
+      .object({
+        state: z.enum(PRINTER_STATES),
+        detail: z.string().max(300).nullable(),
+        jobsWaiting: z.number().int().min(0),
+      })
+      .strict(),
     appVersion: z.string().max(40).optional(),
     lastBackupAt: z.iso.datetime().nullable(),
   })

@@ -24,24 +24,87 @@ export const invoicePayload = z.looseObject({
     totalPaise: money,
     khataPaise: money,
   }),
-  lines: z.array(z.looseObject({ id: uuid, itemId: uuid, qtyMilli: money, unitCostPaise: money, taxablePaise: money, totalPaise: money })).max(500),
+  lines: z
+    .array(
+      z.looseObject({
+        id: uuid,
+        itemId: uuid,
+        qtyMilli: money,
+        unitCostPaise: money,
+        taxablePaise: money,
+        totalPaise: money,
+      }),
+    )
+    .max(500),
   payments: z.array(z.looseObject({ id: uuid, mode: text, amountPaise: money })).max(20),
 });
 
 export const creditNotePayload = z.looseObject({
-  creditNote: z.looseObject({ id: uuid, number: text, invoiceId: uuid, partyId: nullableUuid, refundMode: text, createdAt: text, businessDate: z.iso.date(), taxablePaise: money, totalPaise: money }),
-  lines: z.array(z.looseObject({ id: uuid, invoiceLineId: uuid, itemId: uuid, qtyMilli: money, taxablePaise: money, totalPaise: money })).max(500),
+  creditNote: z.looseObject({
+    id: uuid,
+    number: text,
+    invoiceId: uuid,
+    partyId: nullableUuid,
+    refundMode: text,
+    createdAt: text,
+    businessDate: z.iso.date(),
+    taxablePaise: money,
+    totalPaise: money,
+  }),
+  lines: z
+    .array(
+      z.looseObject({
+        id: uuid,
+        invoiceLineId: uuid,
+        itemId: uuid,
+        qtyMilli: money,
+        taxablePaise: money,
+        totalPaise: money,
+      }),
+    )
+    .max(500),
   refunds: z.array(z.looseObject({ id: uuid, mode: text, amountPaise: money })).max(20),
 });
 
 export const receiptPayload = z.looseObject({
-  receipt: z.looseObject({ id: uuid, number: text, partyId: uuid, amountPaise: money, mode: text, createdAt: text, businessDate: z.iso.date() }),
+  receipt: z.looseObject({
+    id: uuid,
+    number: text,
+    partyId: uuid,
+    amountPaise: money,
+    mode: text,
+    createdAt: text,
+    businessDate: z.iso.date(),
+  }),
   payments: z.array(z.looseObject({ id: uuid, mode: text, amountPaise: money })).max(20),
 });
 
-export const khataEntryPayload = z.looseObject({ id: uuid, partyId: uuid, kind: text, docId: nullableUuid, docNumber: text.nullable(), amountPaise: money, createdAt: text });
-export const stockMovementPayload = z.looseObject({ id: uuid, itemId: uuid, qtyMilli: money, reason: text, docId: nullableUuid, note: text, staffId: text.nullable(), createdAt: text });
-export const itemPayload = z.looseObject({ id: uuid, sku: text, name: text, active: z.boolean(), barcodes: z.array(text).max(20) });
+export const khataEntryPayload = z.looseObject({
+  id: uuid,
+  partyId: uuid,
+  kind: text,
+  docId: nullableUuid,
+  docNumber: text.nullable(),
+  amountPaise: money,
+  createdAt: text,
+});
+export const stockMovementPayload = z.looseObject({
+  id: uuid,
+  itemId: uuid,
+  qtyMilli: money,
+  reason: text,
+  docId: nullableUuid,
+  note: text,
+  staffId: text.nullable(),
+  createdAt: text,
+});
+export const itemPayload = z.looseObject({
+  id: uuid,
+  sku: text,
+  name: text,
+  active: z.boolean(),
+  barcodes: z.array(text).max(20),
+});
 export const partyPayload = z.looseObject({ id: uuid, kind: text, name: text, active: z.boolean() });
 export const cashSessionPayload = z.looseObject({ id: uuid, openedAt: text });
 

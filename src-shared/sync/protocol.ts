@@ -4,7 +4,16 @@ import { counterHeartbeat } from './heartbeat';
 import { NUL_MESSAGE, withoutNul } from '../contracts/common';
 
 /** What a counter's outbox can carry (src-main/ledger/outbox). */
-export const SYNC_ENTITIES = ['invoice', 'credit_note', 'receipt', 'item', 'party', 'khata_entry', 'stock_movement', 'cash_session'] as const;
+export const SYNC_ENTITIES = [
+  'invoice',
+  'credit_note',
+  'receipt',
+  'item',
+  'party',
+  'khata_entry',
+  'stock_movement',
+  'cash_session',
+] as const;
 export type SyncEntity = (typeof SYNC_ENTITIES)[number];
 
 /** What other counters of the same shop receive: the catalogue, prices, parties, and the additive khata and stock movements. */
@@ -93,5 +102,11 @@ export const enrolInput = z
   .strict();
 export type EnrolInput = z.infer<typeof enrolInput>;
 
-export const enrolResult = z.object({ counterId: z.uuid(), shopId: z.uuid(), shopName: z.string(), counterCode: z.string(), deviceToken: z.string() });
+export const enrolResult = z.object({
+  counterId: z.uuid(),
+  shopId: z.uuid(),
+  shopName: z.string(),
+  counterCode: z.string(),
+  deviceToken: z.string(),
+});
 export type EnrolResult = z.infer<typeof enrolResult>;

@@ -8,8 +8,15 @@ export const CLOCK_DRIFT_WARNING_MS = 5 * 60_000;
  * "Full jitter" exponential back-off (AWS architecture blog): a random delay in [0, min(cap, base·2^attempt)),
  * so counters that lost the server together do not come back together.
  */
-export function retryDelayMs(attempt: number, random: () => number, options: { baseMs?: number; capMs?: number } = {}): number {
-  const ceiling = Math.min(options.capMs ?? RETRY_CAP_MS, (options.baseMs ?? RETRY_BASE_MS) * 2 ** Math.min(attempt, 30));
+export function retryDelayMs(
+  attempt: number,
+  random: () => number,
+  options: { baseMs?: number; capMs?: number } = {},
+): number {
+  const ceiling = Math.min(
+    options.capMs ?? RETRY_CAP_MS,
+    (options.baseMs ?? RETRY_BASE_MS) * 2 ** Math.min(attempt, 30),
+  );
   return Math.floor(random() * ceiling);
 }
 

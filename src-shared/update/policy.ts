@@ -7,7 +7,11 @@ export const updatePolicyConfig = z.object({
   /** Spread so that every counter of every shop does not ask the server in the same minute. */
   jitterMinutes: z.number().min(0).max(240).default(30),
   firstCheckAfterSeconds: z.number().min(0).max(3600).default(20),
-  retryAfterFailureMinutes: z.number().positive().max(24 * 60).default(30),
+  retryAfterFailureMinutes: z
+    .number()
+    .positive()
+    .max(24 * 60)
+    .default(30),
   /** A version whose install did not take this many times is not installed again by itself (the cashier still can). */
   maxInstallAttempts: z.number().int().min(1).max(10).default(3),
   /** How long after launch a downloaded update still counts as "installs on the next start". */
@@ -47,7 +51,14 @@ export interface CounterActivity {
 export type InstallMoment = 'start' | 'day-close' | 'cashier' | 'idle';
 
 /** later: the prompt was answered "Later", so the update waits for the next start. */
-export type HoldReason = 'nothing-downloaded' | 'bill-open' | 'transaction-in-flight' | 'print-in-flight' | 'shift-open' | 'gave-up-on-version' | 'later';
+export type HoldReason =
+  | 'nothing-downloaded'
+  | 'bill-open'
+  | 'transaction-in-flight'
+  | 'print-in-flight'
+  | 'shift-open'
+  | 'gave-up-on-version'
+  | 'later';
 
 export type InstallVerdict = { install: true; version: string } | { install: false; reason: HoldReason };
 
@@ -60,10 +71,17 @@ export interface InstallQuestion {
   config: UpdatePolicyConfig;
 }
 
-export function installVerdict({ downloaded, activity, moment, failedAttempts, config }: InstallQuestion): InstallVerdict {
+export function installVerdict({
+  downloaded,
+  activity,
+  moment,
+  failedAttempts,
+  config,
+}: InstallQuestion): InstallVerdict {
   if (!downloaded) return { install: false, reason: 'nothing-downloaded' };
   // A person asking overrides the give-up rule, never the busy rules below.
-  if (failedAttempts >= config.maxInstallAttempts && moment !== 'cashier') return { install: false, reason: 'gave-up-on-version' };
+  if (failedAttempts >= config.maxInstallAttempts && moment !== 'cashier')
+    return { install: false, reason: 'gave-up-on-version' };
   if (activity.billOpen) return { install: false, reason: 'bill-open' };
   if (activity.callsInFlight > 0) return { install: false, reason: 'transaction-in-flight' };
   if (activity.printsInFlight > 0) return { install: false, reason: 'print-in-flight' };
@@ -81,7 +99,10 @@ export interface InstallAttempt {
 export type AttemptOutcome = 'none' | 'installed' | 'failed';
 
 /** At start: if the running version is the one we tried, the install took; otherwise it failed and the old one runs on. */
-export function settleInstallAttempt(attempt: InstallAttempt | null, runningVersion: string): { attempt: InstallAttempt | null; outcome: AttemptOutcome } {
+export function settleInstallAttempt(
+  attempt: InstallAttempt | null,
+  runningVersion: string,
+): { attempt: InstallAttempt | null; outcome: AttemptOutcome } {
   if (!attempt) return { attempt: null, outcome: 'none' };
   if (attempt.version === runningVersion) return { attempt: null, outcome: 'installed' };
   return { attempt, outcome: 'failed' };

@@ -2,7 +2,14 @@
 // described, and when a resolved alert may fire again.
 import { describe, expect, it } from 'vitest';
 import { dateTime } from '../../dashboard/src/format';
-import { cooldownNote, printerText, quietUntil, silentCounterIds, type AlertRow, type CounterStatus } from '../../dashboard/src/monitoring';
+import {
+  cooldownNote,
+  printerText,
+  quietUntil,
+  silentCounterIds,
+  type AlertRow,
+  type CounterStatus,
+} from '../../dashboard/src/monitoring';
 
 const MINUTE = 60_000;
 const NOW = Date.parse('2026-11-23T10:00:00Z');
@@ -67,14 +74,20 @@ describe('silent counters', () => {
 describe('the cooldown', () => {
   it('is promised before an alert is resolved', () => {
     expect(quietUntil(alert('C1'))).toBeNull();
-    expect(cooldownNote(alert('C1'), NOW, 30)).toBe('Once resolved, it stays quiet for 30 min even if the problem comes back.');
+    expect(cooldownNote(alert('C1'), NOW, 30)).toBe(
+      'Once resolved, it stays quiet for 30 min even if the problem comes back.',
+    );
   });
 
-  it('runs from the resolve for the server\'s cooldown, then is over', () => {
+  it("runs from the resolve for the server's cooldown, then is over", () => {
     const resolved = alert('C1', { state: 'resolved', resolvedAt: at(10) });
     expect(quietUntil(resolved)!.toISOString()).toBe(at(10 - 60));
-    expect(cooldownNote(resolved, NOW)).toBe(`Cooldown: may fire again from ${dateTime(at(-50))} if the problem is still there.`);
-    expect(cooldownNote(resolved, NOW + 50 * MINUTE)).toBe('Cooldown over: fires again as soon as the problem comes back.');
+    expect(cooldownNote(resolved, NOW)).toBe(
+      `Cooldown: may fire again from ${dateTime(at(-50))} if the problem is still there.`,
+    );
+    expect(cooldownNote(resolved, NOW + 50 * MINUTE)).toBe(
+      'Cooldown over: fires again as soon as the problem comes back.',
+    );
   });
 });
 

@@ -10,7 +10,12 @@ async function loginAs(page: Page, name: string, pin: string) {
   await expect(page.getByTestId('login')).toBeVisible();
   const pinBox = page.getByTestId('pin');
   await expect(pinBox).toBeFocused();
-  for (let tries = 0; tries < 5 && !(await page.getByRole('option', { selected: true }).textContent())?.includes(name); tries++) await page.keyboard.press('ArrowDown');
+  for (
+    let tries = 0;
+    tries < 5 && !(await page.getByRole('option', { selected: true }).textContent())?.includes(name);
+    tries++
+  )
+    await page.keyboard.press('ArrowDown');
   await expect(page.getByRole('option', { selected: true })).toContainText(name);
   await page.keyboard.type(pin);
   await page.keyboard.press('Enter');
@@ -191,8 +196,14 @@ test.describe.serial('the counter, keyboard only', () => {
     await page.keyboard.press('Alt+i');
     await expect(page.getByTestId('item-count')).toHaveText('3 of 3 items');
     const header = 'sku,name,barcodes,unit,price,gst_rate,hsn,stock,category';
-    const rows = Array.from({ length: 1000 }, (_, index) => `IMP-${String(index + 1).padStart(4, '0')},Imported item ${index + 1},,pcs,${10 + (index % 90)}.50,${[0, 5, 12, 18][index % 4]},0401,${index % 40},${['Dairy', 'Snacks', 'Household'][index % 3]}`);
-    await page.getByTestId('csv-file').setInputFiles({ name: 'items.csv', mimeType: 'text/csv', buffer: Buffer.from([header, ...rows].join('\n')) });
+    const rows = Array.from(
+      { length: 1000 },
+      (_, index) =>
+        `IMP-${String(index + 1).padStart(4, '0')},Imported item ${index + 1},,pcs,${10 + (index % 90)}.50,${[0, 5, 12, 18][index % 4]},0401,${index % 40},${['Dairy', 'Snacks', 'Household'][index % 3]}`,
+    );
+    await page
+      .getByTestId('csv-file')
+      .setInputFiles({ name: 'items.csv', mimeType: 'text/csv', buffer: Buffer.from([header, ...rows].join('\n')) });
     await expect(page.getByTestId('csv-done')).toHaveText('Imported: 1000 new, 0 updated.', { timeout: 30_000 });
     await expect(page.getByTestId('item-count')).toHaveText('1003 of 1003 items');
     // Virtualised: far fewer rows in the DOM than in the table.
@@ -209,8 +220,11 @@ test.describe.serial('the counter, keyboard only', () => {
   });
 
   test('a CSV with bad rows is refused, row by row, and nothing is imported', async () => {
-    const csv = 'sku,name,unit,price,gst_rate\nBAD-1,Good row,pcs,10,5\nBAD-2,Bad unit,box,10,5\nBAD-3,Bad price,pcs,ten,5\n';
-    await page.getByTestId('csv-file').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    const csv =
+      'sku,name,unit,price,gst_rate\nBAD-1,Good row,pcs,10,5\nBAD-2,Bad unit,box,10,5\nBAD-3,Bad price,pcs,ten,5\n';
+    await page
+      .getByTestId('csv-file')
+      .setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     const errors = page.getByTestId('csv-errors');
     await expect(errors).toContainText('2 of 3 rows have errors');
     await expect(errors.locator('tbody tr').first()).toContainText('3');

@@ -13,7 +13,8 @@ const [, , SOAP] = ITEMS;
 test.describe.serial('printers in Settings', () => {
   let page: Page;
   let emulator: PrinterEmulator;
-  const printed = () => emulator.captures.filter((capture) => capture.complete).map((capture) => capture.lines.join('\n'));
+  const printed = () =>
+    emulator.captures.filter((capture) => capture.complete).map((capture) => capture.lines.join('\n'));
 
   /** By keyboard, in a shift (opened if need be): one soap, ₹36 exact in cash; the saved bill's number. */
   async function billOneSoapInCash(): Promise<string> {
@@ -54,7 +55,9 @@ test.describe.serial('printers in Settings', () => {
     await page.getByTestId('printer-port').fill('99999');
     await page.getByTestId('printer-save').click();
     await expect(page.getByTestId('printer-host-error')).toHaveText('Enter the printer’s IP address or host name.');
-    await expect(page.getByTestId('printer-port-error')).toHaveText('The port is a number from 1 to 65535 (usually 9100).');
+    await expect(page.getByTestId('printer-port-error')).toHaveText(
+      'The port is a number from 1 to 65535 (usually 9100).',
+    );
     await expect(page.getByTestId('no-printers')).toBeVisible();
   });
 
@@ -100,7 +103,9 @@ test.describe.serial('printers in Settings', () => {
 
   test('a bill made by keyboard prints its receipt by itself, and closing the shift prints the Z-report', async () => {
     const number = await billOneSoapInCash();
-    await expect.poll(() => printed().some((text) => text.includes(number) && text.includes('Neem Soap 100g'))).toBe(true);
+    await expect
+      .poll(() => printed().some((text) => text.includes(number) && text.includes('Neem Soap 100g')))
+      .toBe(true);
     await expect(page.getByTestId('receipt-state')).toHaveText('Receipt printed.');
 
     await page.keyboard.press('Alt+c');
@@ -116,7 +121,9 @@ test.describe.serial('printers in Settings', () => {
   test('a bill made while the printer is off says its receipt waits, and why; Retry now prints it once the printer is back', async () => {
     await emulator.close();
     const number = await billOneSoapInCash();
-    await expect(page.getByTestId('receipt-state')).toContainText('Receipt waiting for the printer: connection refused (printer off or unplugged)');
+    await expect(page.getByTestId('receipt-state')).toContainText(
+      'Receipt waiting for the printer: connection refused (printer off or unplugged)',
+    );
     await expect(page.getByTestId('printer-slot')).toContainText('1 queued');
     await expect(page.getByTestId('printer-slot')).toHaveClass(/owing/);
     await shot(page, '26-receipt-waiting');
@@ -140,7 +147,8 @@ test.describe.serial('printers in Settings', () => {
     await page.keyboard.press('Alt+l');
     await expect(page.getByTestId('printers-panel')).toContainText('हाल के प्रिंट');
     await expect(page.getByTestId('print-jobs')).toContainText('छप गया');
-    for (const selector of ['.printers-panel h4', '.printers-panel .badge', '.printers-panel th']) expect(await renderedFonts(page, selector)).toEqual(['Noto Sans Devanagari']);
+    for (const selector of ['.printers-panel h4', '.printers-panel .badge', '.printers-panel th'])
+      expect(await renderedFonts(page, selector)).toEqual(['Noto Sans Devanagari']);
     await page.getByTestId('printers-panel').evaluate((panel) => panel.scrollIntoView({ block: 'start' }));
     await shot(page, '27-printers-hindi');
     await page.keyboard.press('Alt+l');

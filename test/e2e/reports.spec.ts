@@ -52,7 +52,7 @@ test.describe.serial('reports at the counter', () => {
     await page.keyboard.press('Alt+q');
   });
 
-  test('a manager bills three sales and today\'s report shows exactly them on top of what was there', async () => {
+  test("a manager bills three sales and today's report shows exactly them on top of what was there", async () => {
     await loginAs(page, 'Manoj', PINS.manager);
     await openReports(page);
     const before = await figures(page);
@@ -87,15 +87,17 @@ test.describe.serial('reports at the counter', () => {
 
     await openReports(page);
     const billed = { bills: 3, salesPaise: 17_900 + 7_100 + 12_000, cashPaise: 17_900 + 12_000, upiPaise: 7_100 };
-    await expect.poll(() => figures(page)).toEqual({
-      bills: before.bills + billed.bills,
-      salesPaise: before.salesPaise + billed.salesPaise,
-      netPaise: before.netPaise + billed.salesPaise,
-      cashPaise: before.cashPaise + billed.cashPaise,
-      upiPaise: before.upiPaise + billed.upiPaise,
-    });
+    await expect
+      .poll(() => figures(page))
+      .toEqual({
+        bills: before.bills + billed.bills,
+        salesPaise: before.salesPaise + billed.salesPaise,
+        netPaise: before.netPaise + billed.salesPaise,
+        cashPaise: before.cashPaise + billed.cashPaise,
+        upiPaise: before.upiPaise + billed.upiPaise,
+      });
     const today = page.getByTestId('by-day-row').filter({ hasText: format(new Date(), 'yyyy-MM-dd') });
-    await expect(today.locator('td').nth(2)).toHaveText(await page.getByTestId('total-sales').textContent() ?? '');
+    await expect(today.locator('td').nth(2)).toHaveText((await page.getByTestId('total-sales').textContent()) ?? '');
     await expect(page.getByTestId('items-row').filter({ hasText: SOAP.name })).toBeVisible();
     await expect(page.getByTestId('gst-by-rate-row').filter({ hasText: '18%' })).toBeVisible();
     await shot(page, '20-reports');
@@ -106,7 +108,7 @@ test.describe.serial('reports at the counter', () => {
     await page.getByTestId('range-today').focus();
   });
 
-  test('yesterday shows none of today\'s bills, and a backwards custom range is explained', async () => {
+  test("yesterday shows none of today's bills, and a backwards custom range is explained", async () => {
     await page.getByTestId('range-yesterday').press('Enter');
     await expect(page.getByTestId('range-yesterday')).toHaveAttribute('aria-pressed', 'true');
     await expect(page.getByTestId('total-bills')).toHaveText('0');

@@ -60,20 +60,34 @@ test.describe.serial('the sync section', () => {
     await cashier.close();
   });
 
-  test('a pull held by the mass-deletion fail-safe shows what it would retire, and a manager confirms it', async ({ browser }) => {
+  test('a pull held by the mass-deletion fail-safe shows what it would retire, and a manager confirms it', async ({
+    browser,
+  }) => {
     // The hold is the row the pull writes when a page would retire most records (src-main/sync/pull.ts); no server
     // runs in this suite, so it is put in the counter's ledger directly, beside which the backups folder lies.
     const { client, close } = bridgeClient(process.env.GALLA_WS ?? '');
     let ledgerFile: string;
     try {
-      await client.staff.login.mutate({ staffId: (await client.staff.loginOptions.query()).staff.find((member) => member.role === 'owner')!.id, pin: PINS.owner });
+      await client.staff.login.mutate({
+        staffId: (await client.staff.loginOptions.query()).staff.find((member) => member.role === 'owner')!.id,
+        pin: PINS.owner,
+      });
       ledgerFile = path.join(path.dirname((await client.backup.status.query()).dir), 'ledger.db');
     } finally {
       await close();
     }
     const db = new Database(ledgerFile);
-    const hold = { reason: 'This update from the server would retire 3 of 4 records. Sync is paused until a manager confirms it.', removing: 3, active: 4, cursor: 0, at: new Date().toISOString() };
-    db.prepare("INSERT OR REPLACE INTO sync_state (key, value, updated_at) VALUES ('hold', ?, ?)").run(JSON.stringify(hold), hold.at);
+    const hold = {
+      reason: 'This update from the server would retire 3 of 4 records. Sync is paused until a manager confirms it.',
+      removing: 3,
+      active: 4,
+      cursor: 0,
+      at: new Date().toISOString(),
+    };
+    db.prepare("INSERT OR REPLACE INTO sync_state (key, value, updated_at) VALUES ('hold', ?, ?)").run(
+      JSON.stringify(hold),
+      hold.at,
+    );
     try {
       const manager = await browser.newPage();
       await manager.goto(process.env.GALLA_URL ?? '');

@@ -16,9 +16,19 @@ if (skipReason) console.log(`update-prompt.spec: skipped: ${skipReason}`);
 
 /** `npm run server` on a fresh data folder and a free port; resolves with its URL once it listens. */
 function startServer(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', GALLA_DATA_DIR: dataDir, GALLA_RELEASE_TOKEN: OPERATOR_TOKEN, LOG_LEVEL: 'info' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: '0',
+    GALLA_DATA_DIR: dataDir,
+    GALLA_RELEASE_TOKEN: OPERATOR_TOKEN,
+    LOG_LEVEL: 'info',
+  };
   delete env.DATABASE_URL;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -34,7 +44,11 @@ test.describe('updating the desktop app', () => {
   test.skip(skipReason !== null, skipReason ?? '');
 
   test('finds a newer release, downloads it and asks to restart; "Later" keeps the running app', async () => {
-    execFileSync(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'scripts/build-electron.ts')], { cwd: ROOT, stdio: 'inherit' });
+    execFileSync(
+      process.execPath,
+      [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'scripts/build-electron.ts')],
+      { cwd: ROOT, stdio: 'inherit' },
+    );
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'galla-update-e2e-'));
     const server = await startServer(path.join(dir, 'server'));
     await releaseOnServer(server.url, '9.9.9', { appImage: true });
@@ -65,7 +79,11 @@ test.describe('updating the desktop app', () => {
           return { response: 1, checkboxChecked: false };
         }) as typeof dialog.showMessageBox;
       });
-      await expect.poll(() => app.evaluate(() => (globalThis as { galla_prompts?: string[] }).galla_prompts ?? []), { timeout: 60_000 }).toEqual(['Galla 9.9.9 is ready to install.']);
+      await expect
+        .poll(() => app.evaluate(() => (globalThis as { galla_prompts?: string[] }).galla_prompts ?? []), {
+          timeout: 60_000,
+        })
+        .toEqual(['Galla 9.9.9 is ready to install.']);
       expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
     } finally {
       await app.close();

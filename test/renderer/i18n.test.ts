@@ -28,7 +28,9 @@ describe('the two languages', () => {
   });
 
   it('fill in the same placeholders, and no text is left empty', () => {
-    const mismatched = [...english].filter(([key, text]) => hindi.has(key) && placeholders(text).join() !== placeholders(hindi.get(key)!).join()).map(([key]) => key);
+    const mismatched = [...english]
+      .filter(([key, text]) => hindi.has(key) && placeholders(text).join() !== placeholders(hindi.get(key)!).join())
+      .map(([key]) => key);
     expect(mismatched).toEqual([]);
     expect([...english, ...hindi].filter(([, text]) => text.trim() === '').map(([key]) => key)).toEqual([]);
   });

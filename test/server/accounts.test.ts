@@ -14,7 +14,9 @@ describe('sign-up and login', () => {
     expect(session.user).toMatchObject({ email: 'asha@example.in', role: 'owner' });
     const me = await (await server.as(session.accessToken)).accounts.me();
     expect(me.shop.name).toBe('Galla Kirana');
-    const stored = await server.database.db.execute<{ password_hash: string }>('SELECT password_hash FROM users' as never);
+    const stored = await server.database.db.execute<{ password_hash: string }>(
+      'SELECT password_hash FROM users' as never,
+    );
     expect(JSON.stringify(stored)).not.toContain(OWNER.password);
     expect(JSON.stringify(stored)).toContain('scrypt$');
     const again = await (await server.as(null)).accounts.login({ email: 'ASHA@example.in', password: OWNER.password });
@@ -26,15 +28,21 @@ describe('sign-up and login', () => {
     const anon = await server.as(null);
     await anon.accounts.signUp(OWNER);
     await expect(anon.accounts.signUp({ ...OWNER, shopName: 'Other' })).rejects.toMatchObject({ code: 'CONFLICT' });
-    const wrong = await anon.accounts.login({ email: OWNER.email, password: 'not the password' }).catch((error: Error) => error.message);
-    const unknown = await anon.accounts.login({ email: 'nobody@example.in', password: 'not the password' }).catch((error: Error) => error.message);
+    const wrong = await anon.accounts
+      .login({ email: OWNER.email, password: 'not the password' })
+      .catch((error: Error) => error.message);
+    const unknown = await anon.accounts
+      .login({ email: 'nobody@example.in', password: 'not the password' })
+      .catch((error: Error) => error.message);
     expect(wrong).toBe('Wrong email or password.');
     expect(unknown).toBe(wrong);
   });
 
   it('rejects bad sign-up input with a clear message and creates nothing', async () => {
     server = await testServerDb();
-    await expect((await server.as(null)).accounts.signUp({ ...OWNER, password: 'short' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect((await server.as(null)).accounts.signUp({ ...OWNER, password: 'short' })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
     const shops = await server.database.db.execute('SELECT count(*)::int AS n FROM shops' as never);
     expect(JSON.stringify(shops)).toContain('"n":0');
   });
@@ -57,8 +65,12 @@ describe('tokens', () => {
     const anon = await server.as(null);
     const session = await anon.accounts.signUp(OWNER);
     const renewed = await anon.accounts.refresh({ refreshToken: session.refreshToken });
-    await expect(anon.accounts.refresh({ refreshToken: session.refreshToken })).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
-    await expect(anon.accounts.refresh({ refreshToken: renewed.refreshToken })).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    await expect(anon.accounts.refresh({ refreshToken: session.refreshToken })).rejects.toMatchObject({
+      code: 'UNAUTHORIZED',
+    });
+    await expect(anon.accounts.refresh({ refreshToken: renewed.refreshToken })).rejects.toMatchObject({
+      code: 'UNAUTHORIZED',
+    });
     await expect((await server.as(renewed.accessToken)).accounts.me()).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
   });
 
@@ -67,7 +79,9 @@ describe('tokens', () => {
     const anon = await server.as(null);
     const session = await anon.accounts.signUp(OWNER);
     await anon.accounts.logout({ refreshToken: session.refreshToken });
-    await expect(anon.accounts.refresh({ refreshToken: session.refreshToken })).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    await expect(anon.accounts.refresh({ refreshToken: session.refreshToken })).rejects.toMatchObject({
+      code: 'UNAUTHORIZED',
+    });
   });
 });
 
@@ -78,15 +92,25 @@ describe('staff roles', () => {
     const owner = await server.as((await anon.accounts.signUp(OWNER)).accessToken);
     await owner.accounts.addStaff({ email: 'manoj@example.in', password: 'manager password', role: 'manager' });
     await owner.accounts.addStaff({ email: 'sita@example.in', password: 'staffer password', role: 'staff' });
-    const manager = await server.as((await anon.accounts.login({ email: 'manoj@example.in', password: 'manager password' })).accessToken);
-    const staff = await server.as((await anon.accounts.login({ email: 'sita@example.in', password: 'staffer password' })).accessToken);
+    const manager = await server.as(
+      (await anon.accounts.login({ email: 'manoj@example.in', password: 'manager password' })).accessToken,
+    );
+    const staff = await server.as(
+      (await anon.accounts.login({ email: 'sita@example.in', password: 'staffer password' })).accessToken,
+    );
 
-    await expect(staff.counters.createEnrolmentCode({ name: 'Front', counterCode: 'C1' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(staff.counters.createEnrolmentCode({ name: 'Front', counterCode: 'C1' })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
     await expect(staff.accounts.listStaff()).rejects.toMatchObject({ code: 'FORBIDDEN' });
     const { code } = await manager.counters.createEnrolmentCode({ name: 'Front', counterCode: 'C1' });
     const counter = await anon.counters.enrol({ code, counterCode: 'C1' });
-    await expect(manager.counters.revoke({ counterId: counter.counterId })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(manager.accounts.addStaff({ email: 'x@example.in', password: 'some password', role: 'staff' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(manager.counters.revoke({ counterId: counter.counterId })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    await expect(
+      manager.accounts.addStaff({ email: 'x@example.in', password: 'some password', role: 'staff' }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect((await manager.accounts.listStaff()).map((user) => user.role)).toEqual(['owner', 'manager', 'staff']);
   });
 
@@ -94,11 +118,17 @@ describe('staff roles', () => {
     server = await testServerDb();
     const anon = await server.as(null);
     const owner = await server.as((await anon.accounts.signUp(OWNER)).accessToken);
-    const sita = await owner.accounts.addStaff({ email: 'sita@example.in', password: 'staffer password', role: 'staff' });
+    const sita = await owner.accounts.addStaff({
+      email: 'sita@example.in',
+      password: 'staffer password',
+      role: 'staff',
+    });
     const session = await anon.accounts.login({ email: 'sita@example.in', password: 'staffer password' });
     await owner.accounts.disableStaff({ userId: sita.id });
     await expect((await server.as(session.accessToken)).accounts.me()).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
-    await expect(anon.accounts.login({ email: 'sita@example.in', password: 'staffer password' })).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    await expect(anon.accounts.login({ email: 'sita@example.in', password: 'staffer password' })).rejects.toMatchObject(
+      { code: 'UNAUTHORIZED' },
+    );
   });
 });
 
@@ -108,14 +138,20 @@ describe('counter enrolment', () => {
     const anon = await server.as(null);
     const owner = await server.as((await anon.accounts.signUp(OWNER)).accessToken);
     const { code } = await owner.counters.createEnrolmentCode({ name: 'Front desk', counterCode: 'C2' });
-    await expect(anon.counters.enrol({ code, counterCode: 'C1' })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('C2') });
+    await expect(anon.counters.enrol({ code, counterCode: 'C1' })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringContaining('C2'),
+    });
     const enrolled = await anon.counters.enrol({ code: code.toLowerCase(), counterCode: 'C2' });
     await expect(anon.counters.enrol({ code, counterCode: 'C2' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
 
     const device = await server.as(enrolled.deviceToken);
     expect(await device.sync.whoami()).toMatchObject({ counterId: enrolled.counterId, counterCode: 'C2' });
     await owner.counters.revoke({ counterId: enrolled.counterId });
-    await expect((await server.as(enrolled.deviceToken)).sync.whoami()).rejects.toMatchObject({ code: 'UNAUTHORIZED', message: expect.stringContaining('revoked') });
+    await expect((await server.as(enrolled.deviceToken)).sync.whoami()).rejects.toMatchObject({
+      code: 'UNAUTHORIZED',
+      message: expect.stringContaining('revoked'),
+    });
   });
 
   it('an expired code is refused, and two live counters cannot share a series', async () => {
@@ -125,9 +161,13 @@ describe('counter enrolment', () => {
     const owner = await server.as((await anon.accounts.signUp(OWNER)).accessToken);
     const stale = await owner.counters.createEnrolmentCode({ name: 'Front', counterCode: 'C1' });
     now = new Date('2026-06-01T11:00:00Z');
-    await expect(anon.counters.enrol({ code: stale.code, counterCode: 'C1' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(anon.counters.enrol({ code: stale.code, counterCode: 'C1' })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
     const fresh = await owner.counters.createEnrolmentCode({ name: 'Front', counterCode: 'C1' });
     await anon.counters.enrol({ code: fresh.code, counterCode: 'C1' });
-    await expect(owner.counters.createEnrolmentCode({ name: 'Back', counterCode: 'C1' })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(owner.counters.createEnrolmentCode({ name: 'Back', counterCode: 'C1' })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
   });
 });

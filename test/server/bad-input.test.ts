@@ -17,9 +17,41 @@ const EXPECTED_CODES = ['BAD_REQUEST', 'NOT_FOUND', 'CONFLICT', 'FORBIDDEN', 'UN
 const CREDENTIAL_CHECKS = new Set(['accounts.login', 'accounts.refresh']);
 const procedures = Object.keys(serverRouter._def.procedures).sort();
 
-const edgeDate = fc.constantFrom('0000-01-01', '0001-01-01', '1969-12-31', '2024-02-29', '2026-02-29', '9999-12-31', '99999-01-01');
+const edgeDate = fc.constantFrom(
+  '0000-01-01',
+  '0001-01-01',
+  '1969-12-31',
+  '2024-02-29',
+  '2026-02-29',
+  '9999-12-31',
+  '99999-01-01',
+);
 const badValue = fc.oneof(
-  fc.constantFrom(undefined, null, true, 0, -1, -1e15, 1e300, Number.NaN, Number.MAX_SAFE_INTEGER + 2, 0.5, '', ' ', 'x'.repeat(100_000), '\u0000', 'a\u0000b', '\ud800', '🙂💥', 'नमस्ते', '<script>', "'; DROP TABLE invoices; --", [], {}, '00000000-0000-0000-0000-000000000000'),
+  fc.constantFrom(
+    undefined,
+    null,
+    true,
+    0,
+    -1,
+    -1e15,
+    1e300,
+    Number.NaN,
+    Number.MAX_SAFE_INTEGER + 2,
+    0.5,
+    '',
+    ' ',
+    'x'.repeat(100_000),
+    '\u0000',
+    'a\u0000b',
+    '\ud800',
+    '🙂💥',
+    'नमस्ते',
+    '<script>',
+    "'; DROP TABLE invoices; --",
+    [],
+    {},
+    '00000000-0000-0000-0000-000000000000',
+  ),
   edgeDate,
   fc.string({ unit: 'binary', maxLength: 40 }),
   fc.integer(),
@@ -27,16 +59,53 @@ const badValue = fc.oneof(
 );
 const badInput = fc.oneof(
   badValue,
-  fc.dictionary(fc.constantFrom('email', 'password', 'refreshToken', 'userId', 'counterId', 'code', 'counterCode', 'ops', 'cursor', 'limit', 'from', 'to', 'asOf', 'gstin', 'month', 'id', 'table', 'format', 'alertId', 'version'), badValue, { maxKeys: 6 }),
+  fc.dictionary(
+    fc.constantFrom(
+      'email',
+      'password',
+      'refreshToken',
+      'userId',
+      'counterId',
+      'code',
+      'counterCode',
+      'ops',
+      'cursor',
+      'limit',
+      'from',
+      'to',
+      'asOf',
+      'gstin',
+      'month',
+      'id',
+      'table',
+      'format',
+      'alertId',
+      'version',
+    ),
+    badValue,
+    { maxKeys: 6 },
+  ),
   fc.record({ from: edgeDate, to: edgeDate }),
   fc.anything({ maxDepth: 3 }),
 );
 /** A valid input with one to three places in it broken: a field dropped or replaced, however deep (an op's payload too). */
-const mutations = fc.array(fc.record({ at: fc.nat(), remove: fc.boolean(), value: badValue }), { minLength: 1, maxLength: 3 });
-const fuzzed = fc.oneof(badInput.map((value): Fuzz => ({ raw: value })), mutations.map((changes): Fuzz => ({ changes })), badValue.map((value): Fuzz => ({ everyString: value })));
-type Fuzz = { raw: unknown } | { changes: { at: number; remove: boolean; value: unknown }[] } | { everyString: unknown };
+const mutations = fc.array(fc.record({ at: fc.nat(), remove: fc.boolean(), value: badValue }), {
+  minLength: 1,
+  maxLength: 3,
+});
+const fuzzed = fc.oneof(
+  badInput.map((value): Fuzz => ({ raw: value })),
+  mutations.map((changes): Fuzz => ({ changes })),
+  badValue.map((value): Fuzz => ({ everyString: value })),
+);
+type Fuzz =
+  { raw: unknown } | { changes: { at: number; remove: boolean; value: unknown }[] } | { everyString: unknown };
 /** Always tried: what fuzzing found once (PostgreSQL has no year 0000 and no NUL in text, and both used to fail the call). */
-const FOUND_BEFORE: [Fuzz][] = [[{ raw: { from: '0000-01-01', to: '0000-01-01' } }], [{ raw: { asOf: '0000-01-01' } }], [{ everyString: 'a\u0000b' }]];
+const FOUND_BEFORE: [Fuzz][] = [
+  [{ raw: { from: '0000-01-01', to: '0000-01-01' } }],
+  [{ raw: { asOf: '0000-01-01' } }],
+  [{ everyString: 'a\u0000b' }],
+];
 
 type Json = Record<string, unknown> | unknown[];
 
@@ -54,7 +123,12 @@ function mutate(valid: unknown, changes: { at: number; remove: boolean; value: u
       input = change.value;
       continue;
     }
-    const parent = path.slice(0, -1).reduce<Json>((node, key) => (node as Record<string | number, Json>)[key]!, input as Json) as Record<string | number, unknown>;
+    const parent = path
+      .slice(0, -1)
+      .reduce<Json>((node, key) => (node as Record<string | number, Json>)[key]!, input as Json) as Record<
+      string | number,
+      unknown
+    >;
     if (change.remove && !Array.isArray(parent)) delete parent[path.at(-1)!];
     else parent[path.at(-1)!] = change.value;
   }
@@ -64,7 +138,8 @@ function mutate(valid: unknown, changes: { at: number; remove: boolean; value: u
 function replaceStrings(value: unknown, by: unknown): unknown {
   if (typeof value === 'string') return by;
   if (Array.isArray(value)) return value.map((entry) => replaceStrings(entry, by));
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, replaceStrings(entry, by)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, replaceStrings(entry, by)]));
   return value;
 }
 
@@ -76,13 +151,20 @@ function inputOf(path: string, fuzz: Fuzz): unknown {
 
 /** Every row of every table, hashed by PostgreSQL in one statement (rows in text order, so the result is deterministic). */
 async function databaseFingerprint(db: ServerDb, tables: string[]): Promise<string> {
-  const parts = tables.map((table) => `SELECT '${table}' AS t, md5(coalesce(string_agg(r::text, E'\\n' ORDER BY r::text), '')) AS h FROM "${table}" r`);
-  const result = (await db.execute(sql.raw(`${parts.join(' UNION ALL ')} ORDER BY t`))) as unknown as { rows: { t: string; h: string }[] };
+  const parts = tables.map(
+    (table) =>
+      `SELECT '${table}' AS t, md5(coalesce(string_agg(r::text, E'\\n' ORDER BY r::text), '')) AS h FROM "${table}" r`,
+  );
+  const result = (await db.execute(sql.raw(`${parts.join(' UNION ALL ')} ORDER BY t`))) as unknown as {
+    rows: { t: string; h: string }[];
+  };
   return result.rows.map((row) => `${row.t}:${row.h}`).join(' ');
 }
 
 function call(caller: ServerCaller, path: string, input: unknown): Promise<unknown> {
-  const fn = path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (input: unknown) => Promise<unknown>;
+  const fn = path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (
+    input: unknown,
+  ) => Promise<unknown>;
   return fn(input);
 }
 
@@ -97,22 +179,41 @@ beforeAll(async () => {
   // C1 pushes; C9 is there for counters.revoke to revoke; a second shop is there to be left alone.
   shop = await shopWithCounters(server, 'owner@fuzz.example.in', ['C1', 'C9']);
   await shopWithCounters(server, 'neighbour@fuzz.example.in', ['C1']);
-  const staff = await shop.owner.accounts.addStaff({ email: 'staff@fuzz.example.in', password: 'staffer password', role: 'staff' });
+  const staff = await shop.owner.accounts.addStaff({
+    email: 'staff@fuzz.example.in',
+    password: 'staffer password',
+    role: 'staff',
+  });
   const rice = itemOp({ name: 'Rice' });
   const ramesh = partyOp({ name: 'Ramesh' });
-  const sale = invoiceOp({ number: 'C1-2026-000001', itemId: rice.entityId, partyId: ramesh.entityId, khataPaise: 11_800 });
+  const sale = invoiceOp({
+    number: 'C1-2026-000001',
+    itemId: rice.entityId,
+    partyId: ramesh.entityId,
+    khataPaise: 11_800,
+  });
   await shop.counters[0]!.api.sync.push(pushOf([rice, ramesh, sale, khataOp(ramesh.entityId, 11_800)]));
-  const listed = (await server.database.db.execute(sql`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`)) as unknown as { rows: { tablename: string }[] };
+  const listed = (await server.database.db.execute(
+    sql`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`,
+  )) as unknown as { rows: { tablename: string }[] };
   tables = listed.rows.map((row) => row.tablename);
 
   const range = { from: '2026-06-01', to: '2026-06-30' };
   const fakeToken = () => `grt_${randomBytes(32).toString('base64url')}`;
   valid = {
-    'accounts.signUp': () => ({ shopName: 'Fuzz Kirana', email: `fuzz-${randomUUID()}@example.in`, password: 'correct horse battery' }),
+    'accounts.signUp': () => ({
+      shopName: 'Fuzz Kirana',
+      email: `fuzz-${randomUUID()}@example.in`,
+      password: 'correct horse battery',
+    }),
     'accounts.login': () => ({ email: 'owner@fuzz.example.in', password: 'not the password' }),
     'accounts.refresh': () => ({ refreshToken: fakeToken() }),
     'accounts.logout': () => ({ refreshToken: fakeToken() }),
-    'accounts.addStaff': () => ({ email: `staff-${randomUUID()}@example.in`, password: 'staffer password', role: 'manager' }),
+    'accounts.addStaff': () => ({
+      email: `staff-${randomUUID()}@example.in`,
+      password: 'staffer password',
+      role: 'manager',
+    }),
     'accounts.disableStaff': () => ({ userId: staff.id }),
     'counters.createEnrolmentCode': () => ({ name: 'Fuzz counter', counterCode: 'F1' }),
     'counters.enrol': () => ({ code: 'ABCDE-FGHJK', counterCode: 'C1' }),
@@ -120,8 +221,18 @@ beforeAll(async () => {
     'sync.push': () => {
       documentNo += 1;
       const item = itemOp();
-      const invoice = invoiceOp({ number: `C1-2026-${String(1000 + documentNo).padStart(6, '0')}`, itemId: item.entityId, partyId: ramesh.entityId, khataPaise: 100 });
-      const heartbeat = { outboxDepth: 3, printer: { state: 'ok', detail: null, jobsWaiting: 0 }, appVersion: '1.0.0', lastBackupAt: null };
+      const invoice = invoiceOp({
+        number: `C1-2026-${String(1000 + documentNo).padStart(6, '0')}`,
+        itemId: item.entityId,
+        partyId: ramesh.entityId,
+        khataPaise: 100,
+      });
+      const heartbeat = {
+        outboxDepth: 3,
+        printer: { state: 'ok', detail: null, jobsWaiting: 0 },
+        appVersion: '1.0.0',
+        lastBackupAt: null,
+      };
       return { ...pushOf([item, invoice, khataOp(ramesh.entityId, 100)]), appVersion: '1.0.0', heartbeat };
     },
     'sync.pull': () => ({ cursor: 0, limit: 10 }),
@@ -132,7 +243,15 @@ beforeAll(async () => {
     'reports.gst': () => range,
     'reports.khata': () => ({ asOf: '2026-06-30' }),
     'reports.gstr1': () => ({ gstin: '27AAPFU0939F1ZV', month: '2026-06' }),
-    'reports.invoices': () => ({ ...range, counterId: shop.counters[0]!.counterId, staffId: 'staff-1', hour: 10, itemId: rice.entityId, limit: 10, offset: 0 }),
+    'reports.invoices': () => ({
+      ...range,
+      counterId: shop.counters[0]!.counterId,
+      staffId: 'staff-1',
+      hour: 10,
+      itemId: rice.entityId,
+      limit: 10,
+      offset: 0,
+    }),
     'reports.invoice': () => ({ id: sale.entityId }),
     'reports.export': () => ({ ...range, table: 'invoices', format: 'xlsx' }),
     'monitoring.alerts': () => ({ which: 'all', limit: 10 }),
@@ -170,10 +289,14 @@ describe('bad input to every procedure of the server', () => {
           expect(error).toBeInstanceOf(TRPCError);
           const { code, message } = error as TRPCError;
           expect(EXPECTED_CODES, `${path} gave ${code}: ${message}`).toContain(code);
-          if (!CREDENTIAL_CHECKS.has(path)) expect(code, `${path} treated the caller as logged out: ${message}`).not.toBe('UNAUTHORIZED');
+          if (!CREDENTIAL_CHECKS.has(path))
+            expect(code, `${path} treated the caller as logged out: ${message}`).not.toBe('UNAUTHORIZED');
           // No upper bound yet: the server still sends zod's issue list as the message (the counter makes it one line).
           expect(message.length).toBeGreaterThan(0);
-          expect(await databaseFingerprint(server.database.db, tables), `${path} refused the call but changed the database`).toBe(before);
+          expect(
+            await databaseFingerprint(server.database.db, tables),
+            `${path} refused the call but changed the database`,
+          ).toBe(before);
           return;
         }
         checkAnswer(path, input, answer);
@@ -184,10 +307,22 @@ describe('bad input to every procedure of the server', () => {
 
   it('text with a NUL character, which PostgreSQL cannot store, is refused naming the field', async () => {
     const anon = await server.as(null);
-    await expect(anon.accounts.signUp({ shopName: 'Nul\u0000 Stores', email: 'nul@example.in', password: 'correct horse battery' })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('NUL') });
-    await expect(shop.owner.counters.createEnrolmentCode({ name: 'Back\u0000', counterCode: 'F2' })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('NUL') });
-    await expect(shop.owner.reports.invoices({ from: '2026-06-01', to: '2026-06-30', staffId: 'staff\u0000' })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('NUL') });
-    await expect(shop.counters[0]!.api.sync.push({ ...pushOf([itemOp()]), appVersion: '1.0\u0000' })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('NUL') });
+    await expect(
+      anon.accounts.signUp({
+        shopName: 'Nul\u0000 Stores',
+        email: 'nul@example.in',
+        password: 'correct horse battery',
+      }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('NUL') });
+    await expect(
+      shop.owner.counters.createEnrolmentCode({ name: 'Back\u0000', counterCode: 'F2' }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('NUL') });
+    await expect(
+      shop.owner.reports.invoices({ from: '2026-06-01', to: '2026-06-30', staffId: 'staff\u0000' }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('NUL') });
+    await expect(
+      shop.counters[0]!.api.sync.push({ ...pushOf([itemOp()]), appVersion: '1.0\u0000' }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('NUL') });
   });
 
   it('the server still answers its owner and its counter after all of it', async () => {
@@ -198,13 +333,21 @@ describe('bad input to every procedure of the server', () => {
   it('over HTTP, a body that is not JSON or is too big gets a 4xx answer and the process keeps serving', async () => {
     const { app, url } = await listen(server.deps, server.database);
     try {
-      const post = (path: string, body: string) => fetch(`${url}/trpc/${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${shop.counters[0]!.deviceToken}` }, body });
+      const post = (path: string, body: string) =>
+        fetch(`${url}/trpc/${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${shop.counters[0]!.deviceToken}` },
+          body,
+        });
       for (const body of ['{', '[]', 'null', '"\u0000"', '{"ops":', '🙂']) {
         const answer = await post('sync.push', body);
         expect(answer.status, body).toBeGreaterThanOrEqual(400);
         expect(answer.status, body).toBeLessThan(500);
       }
-      const tooBig = await post('sync.push', JSON.stringify({ ops: [], counterTime: 'x'.repeat(server.deps.config.bodyLimitBytes + 1) }));
+      const tooBig = await post(
+        'sync.push',
+        JSON.stringify({ ops: [], counterTime: 'x'.repeat(server.deps.config.bodyLimitBytes + 1) }),
+      );
       expect(tooBig.status).toBe(413);
       expect((await fetch(`${url}/health`)).status).toBe(200);
     } finally {

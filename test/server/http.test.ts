@@ -40,7 +40,11 @@ describe('http', () => {
 
   it('refuses a body over the limit with 413 and a client over the rate with 429', async () => {
     const url = await served({ BODY_LIMIT_BYTES: '2048', RATE_LIMIT_PER_MINUTE: '5' });
-    const big = await fetch(`${url}/trpc/accounts.login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'a@b.in', password: 'x'.repeat(4000) }) });
+    const big = await fetch(`${url}/trpc/accounts.login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'a@b.in', password: 'x'.repeat(4000) }),
+    });
     expect(big.status).toBe(413);
     const statuses = [];
     for (let i = 0; i < 6; i += 1) statuses.push((await fetch(`${url}/health`)).status);
@@ -53,7 +57,10 @@ describe('http', () => {
     const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', GALLA_DATA_DIR: dataDir, LOG_LEVEL: 'info' };
     delete env.DATABASE_URL;
     if (database?.url) env.DATABASE_URL = database.url;
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     try {
       const port = await new Promise<number>((resolve, reject) => {
         let out = '';

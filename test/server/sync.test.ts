@@ -19,7 +19,10 @@ describe('push', () => {
     server = await testServerDb();
     const { counters } = await shopWithCounters(server, 'asha@example.in');
     const c1 = counters[0]!.api;
-    const ops = [invoiceOp({ number: 'C1-2026-000001', totalPaise: 10_000 }), invoiceOp({ number: 'C1-2026-000002', totalPaise: 25_050 })];
+    const ops = [
+      invoiceOp({ number: 'C1-2026-000001', totalPaise: 10_000 }),
+      invoiceOp({ number: 'C1-2026-000002', totalPaise: 25_050 }),
+    ];
     const first = await c1.sync.push(pushOf(ops));
     expect(first.results.map((result) => result.status)).toEqual(['applied', 'applied']);
     const again = await c1.sync.push(pushOf([ops[1]!, ops[0]!, ops[1]!]));
@@ -45,10 +48,15 @@ describe('push', () => {
     const c1 = counters[0]!.api;
     await c1.sync.push(pushOf([invoiceOp({ number: 'C1-2026-000001' })]));
     const result = await c1.sync.push(
-      pushOf([invoiceOp({ number: 'C1-2026-000002' }), invoiceOp({ number: 'C2-2026-000001' }), invoiceOp({ number: 'C1-2026-000001' }), { ...invoiceOp({ number: 'C1-2026-000003' }), payload: { invoice: {} } }]),
+      pushOf([
+        invoiceOp({ number: 'C1-2026-000002' }),
+        invoiceOp({ number: 'C2-2026-000001' }),
+        invoiceOp({ number: 'C1-2026-000001' }),
+        { ...invoiceOp({ number: 'C1-2026-000003' }), payload: { invoice: {} } },
+      ]),
     );
     expect(result.results.map((r) => r.status)).toEqual(['applied', 'rejected', 'rejected', 'rejected']);
-    expect(result.results[1]!.reason).toContain("series C1");
+    expect(result.results[1]!.reason).toContain('series C1');
     expect(await scalar(sql`SELECT count(*) AS n FROM invoices`)).toBe(2);
     await expect(c1.sync.push(pushOf([]))).rejects.toMatchObject({ code: 'BAD_REQUEST' });
   });
@@ -56,7 +64,9 @@ describe('push', () => {
   it('reports a drifted counter clock without failing the push', async () => {
     server = await testServerDb();
     const { counters } = await shopWithCounters(server, 'asha@example.in');
-    const result = await counters[0]!.api.sync.push(pushOf([invoiceOp({ number: 'C1-2026-000001' })], new Date(Date.now() - 3 * 86_400_000)));
+    const result = await counters[0]!.api.sync.push(
+      pushOf([invoiceOp({ number: 'C1-2026-000001' })], new Date(Date.now() - 3 * 86_400_000)),
+    );
     expect(result.results[0]!.status).toBe('applied');
     expect(result.clockSkewMs).toBeLessThan(-2 * 86_400_000);
   });
@@ -114,7 +124,13 @@ describe('pull', () => {
     const seen = new Set<string>();
     let cursor = 0;
     const pushes = Promise.all(
-      counters.slice(0, 2).flatMap((counter) => Array.from({ length: 10 }, () => counter.api.sync.push(pushOf([khataOp(party.entityId, 100), khataOp(party.entityId, 100)])))),
+      counters
+        .slice(0, 2)
+        .flatMap((counter) =>
+          Array.from({ length: 10 }, () =>
+            counter.api.sync.push(pushOf([khataOp(party.entityId, 100), khataOp(party.entityId, 100)])),
+          ),
+        ),
     );
     const reading = (async () => {
       for (let round = 0; round < 40; round += 1) {
@@ -124,7 +140,11 @@ describe('pull', () => {
       }
     })();
     await Promise.all([pushes, reading]);
-    for (let page = await reader.sync.pull({ cursor, limit: 1000 }); ; page = await reader.sync.pull({ cursor, limit: 1000 })) {
+    for (
+      let page = await reader.sync.pull({ cursor, limit: 1000 });
+      ;
+      page = await reader.sync.pull({ cursor, limit: 1000 })
+    ) {
       for (const change of page.changes) seen.add(change.entityId);
       cursor = page.nextCursor;
       if (!page.hasMore) break;

@@ -56,7 +56,12 @@ async function twoShops() {
   const b = await shopWithCounters(server, 'bilal@example.in');
   const rice = itemOp({ name: 'Rice' });
   const ramesh = partyOp({ name: 'Ramesh' });
-  const sale = invoiceOp({ number: 'C1-2026-000001', totalPaise: 50_000, partyId: ramesh.entityId, khataPaise: 50_000 });
+  const sale = invoiceOp({
+    number: 'C1-2026-000001',
+    totalPaise: 50_000,
+    partyId: ramesh.entityId,
+    khataPaise: 50_000,
+  });
   const aOps = [rice, ramesh, sale, khataOp(ramesh.entityId, 50_000)];
   await a.counters[0]!.api.sync.push(pushOf(aOps));
   return { a, b, aOps, sale };
@@ -77,13 +82,21 @@ describe('tenant isolation', () => {
     await expect(b.owner.accounts.disableStaff({ userId: aOwnerId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await b.owner.accounts.addStaff({ email: 'bina@example.in', password: 'staffer password', role: 'staff' });
     expect((await a.owner.accounts.listStaff()).map((user) => user.email)).toEqual(['asha@example.in']);
-    await expect(anon.accounts.refresh({ refreshToken: a.session.refreshToken.replace(/.$/, 'x') })).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    await expect(
+      anon.accounts.refresh({ refreshToken: a.session.refreshToken.replace(/.$/, 'x') }),
+    ).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
     await anon.accounts.logout({ refreshToken: b.session.refreshToken });
     expect((await (await server.as(a.session.accessToken)).accounts.me()).userId).toBe(aOwnerId);
-    await expect(anon.accounts.login({ email: 'asha@example.in', password: 'not the password' })).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    await expect(anon.accounts.login({ email: 'asha@example.in', password: 'not the password' })).rejects.toMatchObject(
+      { code: 'UNAUTHORIZED' },
+    );
 
-    expect((await b.owner.counters.list()).map((counter) => counter.id).sort()).toEqual(b.counters.map((counter) => counter.counterId).sort());
-    await expect(b.owner.counters.revoke({ counterId: a.counters[0]!.counterId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect((await b.owner.counters.list()).map((counter) => counter.id).sort()).toEqual(
+      b.counters.map((counter) => counter.counterId).sort(),
+    );
+    await expect(b.owner.counters.revoke({ counterId: a.counters[0]!.counterId })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
     expect((await (await server.as(a.counters[0]!.deviceToken)).sync.whoami()).shopId).toBe(a.shopId);
     const { code } = await b.owner.counters.createEnrolmentCode({ name: 'Third', counterCode: 'C3' });
     expect((await anon.counters.enrol({ code, counterCode: 'C3' })).shopId).toBe(b.shopId);
@@ -100,7 +113,9 @@ describe('tenant isolation', () => {
     expect(new Set(aPull.changes.map((change) => change.originCounterId))).toEqual(new Set([a.counters[0]!.counterId]));
     const bPull = await b.counters[1]!.api.sync.pull({ cursor: 0, limit: 100 });
     expect(new Set(bPull.changes.map((change) => change.originCounterId))).toEqual(new Set([b.counters[0]!.counterId]));
-    const invoiceShops = (await server.database.db.execute(sql`SELECT shop_id FROM invoices WHERE id = ${sale.entityId} ORDER BY shop_id`)) as unknown as { rows: { shop_id: string }[] };
+    const invoiceShops = (await server.database.db.execute(
+      sql`SELECT shop_id FROM invoices WHERE id = ${sale.entityId} ORDER BY shop_id`,
+    )) as unknown as { rows: { shop_id: string }[] };
     expect(invoiceShops.rows.map((row) => row.shop_id).sort()).toEqual([a.shopId, b.shopId].sort());
   });
 
@@ -109,8 +124,12 @@ describe('tenant isolation', () => {
     const day = { from: '2026-06-01', to: '2026-06-01' };
     expect((await a.owner.reports.sales(day)).totals.salesPaise).toBe(50_000);
     const bSales = await b.owner.reports.sales(day);
-    expect([bSales.totals.invoices, bSales.byDay.length, bSales.byMode.length, bSales.byCounter.length]).toEqual([0, 0, 0, 0]);
-    expect((await b.owner.reports.overview()).counters.map((counter) => counter.id).sort()).toEqual(b.counters.map((counter) => counter.counterId).sort());
+    expect([bSales.totals.invoices, bSales.byDay.length, bSales.byMode.length, bSales.byCounter.length]).toEqual([
+      0, 0, 0, 0,
+    ]);
+    expect((await b.owner.reports.overview()).counters.map((counter) => counter.id).sort()).toEqual(
+      b.counters.map((counter) => counter.counterId).sort(),
+    );
     expect(await b.owner.reports.items(day)).toEqual([]);
     expect((await a.owner.reports.lowStock()).map((item) => item.name)).toEqual(['Rice']);
     expect(await b.owner.reports.lowStock()).toEqual([]);
@@ -132,16 +151,34 @@ describe('tenant isolation', () => {
 
   it('row-level security hides and protects other shops’ rows even from a query that forgets its shop filter', async () => {
     const { a, b } = await twoShops();
-    const count = (table: string) => inShop(server.deps.db, b.shopId, async (tx) => Number(((await tx.execute(sql.raw(`SELECT count(*) AS n FROM ${table}`))) as unknown as { rows: { n: string }[] }).rows[0]!.n));
+    const count = (table: string) =>
+      inShop(server.deps.db, b.shopId, async (tx) =>
+        Number(
+          ((await tx.execute(sql.raw(`SELECT count(*) AS n FROM ${table}`))) as unknown as { rows: { n: string }[] })
+            .rows[0]!.n,
+        ),
+      );
     expect(await count('invoices')).toBe(0);
     expect(await count('khata_entries')).toBe(0);
     expect(await count('users')).toBe(1);
     expect(await count('shops')).toBe(1);
-    await expect(inShop(server.deps.db, b.shopId, (tx) => tx.execute(sql`UPDATE items SET name = 'stolen' WHERE shop_id = ${a.shopId}`))).resolves.toBeDefined();
-    const names = (await server.database.db.execute(sql`SELECT name FROM items`)) as unknown as { rows: { name: string }[] };
+    await expect(
+      inShop(server.deps.db, b.shopId, (tx) =>
+        tx.execute(sql`UPDATE items SET name = 'stolen' WHERE shop_id = ${a.shopId}`),
+      ),
+    ).resolves.toBeDefined();
+    const names = (await server.database.db.execute(sql`SELECT name FROM items`)) as unknown as {
+      rows: { name: string }[];
+    };
     expect(names.rows.map((row) => row.name)).toEqual(['Rice']);
     await expect(
-      inShop(server.deps.db, b.shopId, (tx) => tx.execute(sql`INSERT INTO khata_entries (shop_id, id, counter_id, party_id, kind, amount_paise, counter_created_at) VALUES (${a.shopId}, gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), 'sale', 1, 'x')`)),
-    ).rejects.toMatchObject({ cause: expect.objectContaining({ message: expect.stringMatching(/row-level security/) }) });
+      inShop(server.deps.db, b.shopId, (tx) =>
+        tx.execute(
+          sql`INSERT INTO khata_entries (shop_id, id, counter_id, party_id, kind, amount_paise, counter_created_at) VALUES (${a.shopId}, gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), 'sale', 1, 'x')`,
+        ),
+      ),
+    ).rejects.toMatchObject({
+      cause: expect.objectContaining({ message: expect.stringMatching(/row-level security/) }),
+    });
   });
 });

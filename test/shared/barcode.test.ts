@@ -1,7 +1,13 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { Invalid } from '../../src-shared/errors';
-import { DEFAULT_SCALE_CONFIG, hasValidCheckDigit, looksLikeGs1, normalizeBarcode, parseScaleBarcode } from '../../src-shared/barcode';
+import {
+  DEFAULT_SCALE_CONFIG,
+  hasValidCheckDigit,
+  looksLikeGs1,
+  normalizeBarcode,
+  parseScaleBarcode,
+} from '../../src-shared/barcode';
 
 /** Appends the GS1 mod-10 check digit, written out independently of the module. */
 function withCheckDigit(body: string): string {
@@ -31,7 +37,11 @@ describe('GS1 check digits', () => {
   });
 
   it('accepts any 7, 11 or 12 digits followed by their check digit, and no other last digit', () => {
-    const body = fc.oneof(...[7, 11, 12].map((length) => fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: length, maxLength: length })));
+    const body = fc.oneof(
+      ...[7, 11, 12].map((length) =>
+        fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: length, maxLength: length }),
+      ),
+    );
     fc.assert(
       fc.property(body, fc.integer({ min: 1, max: 9 }), (digits, shift) => {
         const code = withCheckDigit(digits);

@@ -22,7 +22,12 @@ describe('isValidGstin', () => {
   it('accepts GSTINs built with the official check character for several states', () => {
     // Worked by hand for 29ABCDE1234F1Z: the weighted sum is 184, 184 % 36 = 4, (36 − 4) % 36 = 32 → 'W'.
     expect(withCheckChar('29ABCDE1234F1Z')).toBe('29ABCDE1234F1ZW');
-    for (const gstin of ['29ABCDE1234F1ZW', withCheckChar('07AAACR5055K1Z'), withCheckChar('33AABCT3518Q1Z'), withCheckChar('97AAAAA0000A9Z')]) {
+    for (const gstin of [
+      '29ABCDE1234F1ZW',
+      withCheckChar('07AAACR5055K1Z'),
+      withCheckChar('33AABCT3518Q1Z'),
+      withCheckChar('97AAAAA0000A9Z'),
+    ]) {
       expect(isValidGstin(gstin)).toBe(true);
     }
   });
@@ -57,11 +62,20 @@ describe('isValidGstin', () => {
     const digits = fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: 4, maxLength: 4 });
     const alnum = fc.constantFrom(...ALPHABET);
     fc.assert(
-      fc.property(fc.constantFrom(...codes), letters, digits, fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'), fc.constantFrom(...ALPHABET.slice(1)), alnum, alnum, (state, pan1, pan2, pan3, entity, z, other) => {
-        const gstin = withCheckChar(state + pan1 + pan2 + pan3 + entity + z);
-        expect(isValidGstin(gstin)).toBe(true);
-        if (other !== gstin[14]) expect(isValidGstin(gstin.slice(0, 14) + other)).toBe(false);
-      }),
+      fc.property(
+        fc.constantFrom(...codes),
+        letters,
+        digits,
+        fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'),
+        fc.constantFrom(...ALPHABET.slice(1)),
+        alnum,
+        alnum,
+        (state, pan1, pan2, pan3, entity, z, other) => {
+          const gstin = withCheckChar(state + pan1 + pan2 + pan3 + entity + z);
+          expect(isValidGstin(gstin)).toBe(true);
+          if (other !== gstin[14]) expect(isValidGstin(gstin.slice(0, 14) + other)).toBe(false);
+        },
+      ),
       { numRuns: 500 },
     );
   });

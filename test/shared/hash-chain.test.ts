@@ -20,7 +20,11 @@ function buildChain(contents: unknown[], startHash = GENESIS_HASH): Entry[] {
   return entries;
 }
 
-const invoices = Array.from({ length: 6 }, (_, i) => ({ no: `C1-2026-00000${i + 1}`, totalPaise: 10000 + i, lines: [{ sku: `S${i}`, qtyMilli: 1000 }] }));
+const invoices = Array.from({ length: 6 }, (_, i) => ({
+  no: `C1-2026-00000${i + 1}`,
+  totalPaise: 10000 + i,
+  lines: [{ sku: `S${i}`, qtyMilli: 1000 }],
+}));
 
 describe('canonicalJson', () => {
   it('sorts keys and drops whitespace (RFC 8785)', () => {
@@ -37,13 +41,25 @@ describe('canonicalJson', () => {
 
 describe('documentHash', () => {
   it('is the SHA-256 of the previous hash, a newline and the canonical JSON (checked against sha256sum)', () => {
-    expect(documentHash(GENESIS_HASH, { b: [true, null, 'x'], a: 1 })).toBe('dbd176a6ac2f9486b58e057d95b0bd2bd263061b2bc581dc0823e0649f65ef49');
-    expect(documentHash(GENESIS_HASH, { party: 'राम', no: 'C1-2026-000001', amountPaise: 11800 })).toBe('68d455de4f46838ebf2ba7e3a14cbf6626cad444e1382257ed0422d5310d6984');
+    expect(documentHash(GENESIS_HASH, { b: [true, null, 'x'], a: 1 })).toBe(
+      'dbd176a6ac2f9486b58e057d95b0bd2bd263061b2bc581dc0823e0649f65ef49',
+    );
+    expect(documentHash(GENESIS_HASH, { party: 'राम', no: 'C1-2026-000001', amountPaise: 11800 })).toBe(
+      '68d455de4f46838ebf2ba7e3a14cbf6626cad444e1382257ed0422d5310d6984',
+    );
   });
 
   it('does not depend on key order', () => {
-    const a = documentHash(GENESIS_HASH, { no: 'C1-2026-000001', totalPaise: 500, party: { name: 'Ravi', phone: '98' } });
-    const b = documentHash(GENESIS_HASH, { party: { phone: '98', name: 'Ravi' }, totalPaise: 500, no: 'C1-2026-000001' });
+    const a = documentHash(GENESIS_HASH, {
+      no: 'C1-2026-000001',
+      totalPaise: 500,
+      party: { name: 'Ravi', phone: '98' },
+    });
+    const b = documentHash(GENESIS_HASH, {
+      party: { phone: '98', name: 'Ravi' },
+      totalPaise: 500,
+      no: 'C1-2026-000001',
+    });
     expect(a).toBe(b);
   });
 
@@ -102,12 +118,17 @@ describe('verifyChain', () => {
 
   it('detects any single changed amount at its own index', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 10 ** 9 }), { minLength: 1, maxLength: 20 }), fc.nat(), fc.integer({ min: 1, max: 1000 }), (amounts, pick, delta) => {
-        const chain = buildChain(amounts.map((totalPaise, i) => ({ seq: i, totalPaise })));
-        const index = pick % chain.length;
-        chain[index] = { ...chain[index]!, content: { seq: index, totalPaise: (amounts[index] ?? 0) + delta } };
-        expect(verifyChain(chain)).toEqual({ ok: false, index, reason: 'hash-mismatch' });
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 10 ** 9 }), { minLength: 1, maxLength: 20 }),
+        fc.nat(),
+        fc.integer({ min: 1, max: 1000 }),
+        (amounts, pick, delta) => {
+          const chain = buildChain(amounts.map((totalPaise, i) => ({ seq: i, totalPaise })));
+          const index = pick % chain.length;
+          chain[index] = { ...chain[index]!, content: { seq: index, totalPaise: (amounts[index] ?? 0) + delta } };
+          expect(verifyChain(chain)).toEqual({ ok: false, index, reason: 'hash-mismatch' });
+        },
+      ),
       { numRuns: 200 },
     );
   });

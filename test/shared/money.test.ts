@@ -1,7 +1,14 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { Invalid } from '../../src-shared/errors';
-import { allocateProportionally, divRound, formatQuantity, formatRupees, parseQuantity, parseRupees } from '../../src-shared/money';
+import {
+  allocateProportionally,
+  divRound,
+  formatQuantity,
+  formatRupees,
+  parseQuantity,
+  parseRupees,
+} from '../../src-shared/money';
 
 describe('divRound, the rounding rule of Galla', () => {
   it('rounds halves away from zero in both directions', () => {

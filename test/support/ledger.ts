@@ -75,7 +75,24 @@ export async function shopWithStaff(options: { clock?: Clock; openShift?: boolea
   const ownerCaller = t.as(owner.id);
   const manager = await ownerCaller.staff.create({ name: 'Manoj (manager)', role: 'manager', pin: PINS.manager });
   const cashier = await ownerCaller.staff.create({ name: 'Chetan (cashier)', role: 'cashier', pin: PINS.cashier });
-  await ownerCaller.settings.set({ key: 'shop', value: { name: 'Galla Kirana', address: 'MG Road, Pune', phone: '9800000000', gstin: SHOP_GSTIN, stateCode: SHOP_STATE, upiId: 'galla@upi', receiptFooter: 'Thank you!' } });
+  await ownerCaller.settings.set({
+    key: 'shop',
+    value: {
+      name: 'Galla Kirana',
+      address: 'MG Road, Pune',
+      phone: '9800000000',
+      gstin: SHOP_GSTIN,
+      stateCode: SHOP_STATE,
+      upiId: 'galla@upi',
+      receiptFooter: 'Thank you!',
+    },
+  });
   if (options.openShift ?? true) await t.as(cashier.id).cashSessions.open({ openingFloatPaise: 100_000 });
-  return { t, owner: ownerCaller, manager: t.as(manager.id), cashier: t.as(cashier.id), ids: { owner: owner.id, manager: manager.id, cashier: cashier.id } };
+  return {
+    t,
+    owner: ownerCaller,
+    manager: t.as(manager.id),
+    cashier: t.as(cashier.id),
+    ids: { owner: owner.id, manager: manager.id, cashier: cashier.id },
+  };
 }

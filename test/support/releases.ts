@@ -19,11 +19,22 @@ export function sha512(bytes: Buffer): string {
 }
 
 /** A build output folder for one version and platform; returns the folder and the artifact's bytes. */
-export function fakeBuild(version: string, platform: 'win' | 'linux' = 'linux', dir = fs.mkdtempSync(path.join(os.tmpdir(), 'galla-build-')), artifact: keyof typeof ARTIFACT = platform) {
+export function fakeBuild(
+  version: string,
+  platform: 'win' | 'linux' = 'linux',
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'galla-build-')),
+  artifact: keyof typeof ARTIFACT = platform,
+) {
   const name = ARTIFACT[artifact](version);
   const bytes = Buffer.concat([Buffer.from(`galla ${version} ${platform}\n`), randomBytes(64 * 1024)]);
   fs.writeFileSync(path.join(dir, name), bytes);
-  const feed = { version, files: [{ url: name, sha512: sha512(bytes), size: bytes.length }], path: name, sha512: sha512(bytes), releaseDate: '2026-01-15T10:00:00.000Z' };
+  const feed = {
+    version,
+    files: [{ url: name, sha512: sha512(bytes), size: bytes.length }],
+    path: name,
+    sha512: sha512(bytes),
+    releaseDate: '2026-01-15T10:00:00.000Z',
+  };
   const feedYml = dump(feed, { lineWidth: -1 });
   fs.writeFileSync(path.join(dir, platform === 'win' ? 'latest.yml' : 'latest-linux.yml'), feedYml);
   return { dir, name, bytes, feedYml };
@@ -32,28 +43,64 @@ export function fakeBuild(version: string, platform: 'win' | 'linux' = 'linux', 
 export function operator(url: string, token = OPERATOR_TOKEN) {
   const headers = { authorization: `Bearer ${token}` };
   return {
-    put: (name: string, bytes: Buffer) => fetch(`${url}/updates/files/${encodeURIComponent(name)}`, { method: 'PUT', headers: { ...headers, 'content-type': 'application/octet-stream' }, body: new Uint8Array(bytes) }),
-    publish: (body: object) => fetch(`${url}/updates/releases`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) }),
-    change: (version: string, platform: string, body: object) => fetch(`${url}/updates/releases/${version}/${platform}`, { method: 'PATCH', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+    put: (name: string, bytes: Buffer) =>
+      fetch(`${url}/updates/files/${encodeURIComponent(name)}`, {
+        method: 'PUT',
+        headers: { ...headers, 'content-type': 'application/octet-stream' },
+        body: new Uint8Array(bytes),
+      }),
+    publish: (body: object) =>
+      fetch(`${url}/updates/releases`, {
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      }),
+    change: (version: string, platform: string, body: object) =>
+      fetch(`${url}/updates/releases/${version}/${platform}`, {
+        method: 'PATCH',
+        headers: { ...headers, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      }),
     list: () => fetch(`${url}/updates/releases`, { headers }),
   };
 }
 
 /** Uploads and publishes a fake build in one go. */
-export async function releaseOnServer(url: string, version: string, options: { platform?: 'win' | 'linux'; channel?: 'stable' | 'beta'; rolloutPercent?: number; appImage?: boolean } = {}) {
+export async function releaseOnServer(
+  url: string,
+  version: string,
+  options: {
+    platform?: 'win' | 'linux';
+    channel?: 'stable' | 'beta';
+    rolloutPercent?: number;
+    appImage?: boolean;
+  } = {},
+) {
   const platform = options.platform ?? 'linux';
   const build = fakeBuild(version, platform, undefined, options.appImage ? 'appimage' : platform);
   const op = operator(url);
   const put = await op.put(build.name, build.bytes);
   if (!put.ok) throw new Error(`upload failed: ${put.status} ${await put.text()}`);
-  const published = await op.publish({ platform, channel: options.channel ?? 'stable', rolloutPercent: options.rolloutPercent ?? 100, feedYml: build.feedYml });
+  const published = await op.publish({
+    platform,
+    channel: options.channel ?? 'stable',
+    rolloutPercent: options.rolloutPercent ?? 100,
+    feedYml: build.feedYml,
+  });
   if (published.status !== 201) throw new Error(`publish failed: ${published.status} ${await published.text()}`);
   return build;
 }
 
 /** The version a counter (by its device token, or none) is offered on a channel's Linux feed, or the HTTP status. */
-export async function offeredVersion(url: string, channel: string, deviceToken: string | null, platform: 'win' | 'linux' = 'linux'): Promise<string | number> {
-  const response = await fetch(`${url}/updates/${channel}/${platform === 'win' ? 'latest.yml' : 'latest-linux.yml'}`, { headers: deviceToken ? { authorization: `Bearer ${deviceToken}` } : {} });
+export async function offeredVersion(
+  url: string,
+  channel: string,
+  deviceToken: string | null,
+  platform: 'win' | 'linux' = 'linux',
+): Promise<string | number> {
+  const response = await fetch(`${url}/updates/${channel}/${platform === 'win' ? 'latest.yml' : 'latest-linux.yml'}`, {
+    headers: deviceToken ? { authorization: `Bearer ${deviceToken}` } : {},
+  });
   if (!response.ok) return response.status;
   return /^version: (.+)$/m.exec(await response.text())?.[1] ?? 'unreadable';
 }

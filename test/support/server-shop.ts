@@ -3,7 +3,11 @@ import type { TestServerDb } from './server';
 
 export async function shopWithCounters(server: TestServerDb, email: string, codes: string[] = ['C1', 'C2']) {
   const anon = await server.as(null);
-  const session = await anon.accounts.signUp({ shopName: `Shop of ${email}`, email, password: 'correct horse battery' });
+  const session = await anon.accounts.signUp({
+    shopName: `Shop of ${email}`,
+    email,
+    password: 'correct horse battery',
+  });
   const owner = await server.as(session.accessToken);
   const counters = [];
   for (const counterCode of codes) {

@@ -77,12 +77,23 @@ async function pgliteFromTemplate(): Promise<ServerDatabase> {
   })();
   const client = new PGlite({ loadDataDir: await template });
   const db = drizzle(client, { schema });
-  return { kind: 'pglite', db: db as unknown as ServerDatabase['db'], ping: async () => void (await client.query('SELECT 1')), close: () => client.close() };
+  return {
+    kind: 'pglite',
+    db: db as unknown as ServerDatabase['db'],
+    ping: async () => void (await client.query('SELECT 1')),
+    close: () => client.close(),
+  };
 }
 
 export function testConfig(overrides: Record<string, string> = {}): ServerConfig {
   // Counter backups uploaded in tests go to a temp folder of this test process, not into the working tree.
-  return parseConfig({ LOG_LEVEL: 'silent', PORT: '0', RATE_LIMIT_PER_MINUTE: '100000', GALLA_BACKUP_DIR: path.join(os.tmpdir(), `galla-test-backups-${process.pid}`), ...overrides });
+  return parseConfig({
+    LOG_LEVEL: 'silent',
+    PORT: '0',
+    RATE_LIMIT_PER_MINUTE: '100000',
+    GALLA_BACKUP_DIR: path.join(os.tmpdir(), `galla-test-backups-${process.pid}`),
+    ...overrides,
+  });
 }
 
 const createCaller = createCallerFactory(serverRouter);
@@ -95,7 +106,6 @@ export interface TestServerDb {
   as(token: string | null): Promise<ServerCaller>;
   close(): Promise<void>;
 }
-
 
 export async function testServerDb(options: { clock?: Clock; config?: ServerConfig } = {}): Promise<TestServerDb> {
   let database: ServerDatabase;
@@ -112,7 +122,12 @@ export async function testServerDb(options: { clock?: Clock; config?: ServerConf
     };
   }
   let closed: Promise<void> | null = null;
-  const deps: ServerDeps = { db: database.db, config: options.config ?? testConfig(), clock: options.clock ?? (() => new Date()), log: pino({ level: 'silent' }) };
+  const deps: ServerDeps = {
+    db: database.db,
+    config: options.config ?? testConfig(),
+    clock: options.clock ?? (() => new Date()),
+    log: pino({ level: 'silent' }),
+  };
   return {
     database,
     deps,
@@ -122,7 +137,11 @@ export async function testServerDb(options: { clock?: Clock; config?: ServerConf
 }
 
 /** The server over real HTTP on 127.0.0.1 and a free port, on the given database. */
-export async function listen(deps: ServerDeps, database: ServerDatabase, port = 0): Promise<{ app: FastifyInstance; url: string }> {
+export async function listen(
+  deps: ServerDeps,
+  database: ServerDatabase,
+  port = 0,
+): Promise<{ app: FastifyInstance; url: string }> {
   const app = await buildApp(deps, database);
   await app.listen({ port, host: '127.0.0.1' });
   const address = app.server.address();

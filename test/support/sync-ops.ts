@@ -3,38 +3,129 @@ import { randomUUID } from 'node:crypto';
 import type { SyncOp } from '../../src-shared/sync/protocol';
 
 let seq = 0;
-const op = (entity: SyncOp['entity'], entityId: string, payload: Record<string, unknown>): SyncOp => ({ opId: randomUUID(), seq: ++seq, entity, entityId, payload, createdAt: new Date().toISOString() });
+const op = (entity: SyncOp['entity'], entityId: string, payload: Record<string, unknown>): SyncOp => ({
+  opId: randomUUID(),
+  seq: ++seq,
+  entity,
+  entityId,
+  payload,
+  createdAt: new Date().toISOString(),
+});
 
-export function invoiceOp(options: { number: string; totalPaise?: number; itemId?: string; partyId?: string | null; khataPaise?: number; id?: string }): SyncOp {
+export function invoiceOp(options: {
+  number: string;
+  totalPaise?: number;
+  itemId?: string;
+  partyId?: string | null;
+  khataPaise?: number;
+  id?: string;
+}): SyncOp {
   const id = options.id ?? randomUUID();
   const totalPaise = options.totalPaise ?? 11_800;
-  const invoice = { id, number: options.number, counterId: options.number.split('-')[0], partyId: options.partyId ?? null, staffId: 'staff-1', createdAt: new Date().toISOString(), businessDate: '2026-06-01', taxablePaise: 10_000, cgstPaise: 900, sgstPaise: 900, igstPaise: 0, cessPaise: 0, roundOffPaise: 0, totalPaise, khataPaise: options.khataPaise ?? 0 };
-  const lines = [{ id: randomUUID(), itemId: options.itemId ?? randomUUID(), qtyMilli: 1000, unitCostPaise: 5000, taxablePaise: 10_000, totalPaise }];
+  const invoice = {
+    id,
+    number: options.number,
+    counterId: options.number.split('-')[0],
+    partyId: options.partyId ?? null,
+    staffId: 'staff-1',
+    createdAt: new Date().toISOString(),
+    businessDate: '2026-06-01',
+    taxablePaise: 10_000,
+    cgstPaise: 900,
+    sgstPaise: 900,
+    igstPaise: 0,
+    cessPaise: 0,
+    roundOffPaise: 0,
+    totalPaise,
+    khataPaise: options.khataPaise ?? 0,
+  };
+  const lines = [
+    {
+      id: randomUUID(),
+      itemId: options.itemId ?? randomUUID(),
+      qtyMilli: 1000,
+      unitCostPaise: 5000,
+      taxablePaise: 10_000,
+      totalPaise,
+    },
+  ];
   const payments = [{ id: randomUUID(), mode: 'cash', amountPaise: totalPaise }];
   return op('invoice', id, { invoice, lines, payments });
 }
 
-export function itemOp(fields: { id?: string; sku?: string; name?: string; pricePaise?: number; active?: boolean } = {}): SyncOp {
+export function itemOp(
+  fields: { id?: string; sku?: string; name?: string; pricePaise?: number; active?: boolean } = {},
+): SyncOp {
   const id = fields.id ?? randomUUID();
   const sku = fields.sku ?? `SKU-${id.slice(0, 6)}`;
   const at = new Date().toISOString();
-  return op('item', id, { id, sku, name: fields.name ?? `Item ${sku}`, unit: 'pcs', pricePaise: fields.pricePaise ?? 5900, priceIncludesTax: true, costPaise: 4000, gstRateBp: 1800, cessRateBp: 0, hsn: '1006', plu: null, stockMilli: 0, reorderLevelMilli: 0, category: '', active: fields.active ?? true, createdAt: at, updatedAt: at, barcodes: [] });
+  return op('item', id, {
+    id,
+    sku,
+    name: fields.name ?? `Item ${sku}`,
+    unit: 'pcs',
+    pricePaise: fields.pricePaise ?? 5900,
+    priceIncludesTax: true,
+    costPaise: 4000,
+    gstRateBp: 1800,
+    cessRateBp: 0,
+    hsn: '1006',
+    plu: null,
+    stockMilli: 0,
+    reorderLevelMilli: 0,
+    category: '',
+    active: fields.active ?? true,
+    createdAt: at,
+    updatedAt: at,
+    barcodes: [],
+  });
 }
 
 export function partyOp(fields: { id?: string; name?: string; active?: boolean } = {}): SyncOp {
   const id = fields.id ?? randomUUID();
   const at = new Date().toISOString();
-  return op('party', id, { id, kind: 'customer', name: fields.name ?? 'Ramesh', phone: '', gstin: null, stateCode: null, address: '', openingBalancePaise: 0, creditLimitPaise: null, balancePaise: 0, active: fields.active ?? true, createdAt: at, updatedAt: at });
+  return op('party', id, {
+    id,
+    kind: 'customer',
+    name: fields.name ?? 'Ramesh',
+    phone: '',
+    gstin: null,
+    stateCode: null,
+    address: '',
+    openingBalancePaise: 0,
+    creditLimitPaise: null,
+    balancePaise: 0,
+    active: fields.active ?? true,
+    createdAt: at,
+    updatedAt: at,
+  });
 }
 
 export function khataOp(partyId: string, amountPaise: number): SyncOp {
   const id = randomUUID();
-  return op('khata_entry', id, { id, partyId, kind: amountPaise > 0 ? 'sale' : 'payment', docId: null, docNumber: null, amountPaise, createdAt: new Date().toISOString() });
+  return op('khata_entry', id, {
+    id,
+    partyId,
+    kind: amountPaise > 0 ? 'sale' : 'payment',
+    docId: null,
+    docNumber: null,
+    amountPaise,
+    createdAt: new Date().toISOString(),
+  });
 }
 
 export function stockOp(itemId: string, qtyMilli: number): SyncOp {
   const id = randomUUID();
-  return op('stock_movement', id, { id, itemId, qtyMilli, reason: qtyMilli > 0 ? 'purchase' : 'sale', docId: null, note: '', staffId: null, createdAt: new Date().toISOString() });
+  return op('stock_movement', id, {
+    id,
+    itemId,
+    qtyMilli,
+    reason: qtyMilli > 0 ? 'purchase' : 'sale',
+    docId: null,
+    note: '',
+    staffId: null,
+    createdAt: new Date().toISOString(),
+  });
 }
 
 export function pushOf(ops: SyncOp[], counterTime = new Date()) {

@@ -21,16 +21,25 @@ export interface SyncedShop {
 export async function syncedShop(codes: string[] = ['C1', 'C2']): Promise<SyncedShop> {
   const server = await testServerDb();
   let { app, url } = await listen(server.deps, server.database);
-  const session = await (await server.as(null)).accounts.signUp({ shopName: 'Galla Kirana', email: 'asha@example.in', password: 'correct horse battery' });
+  const session = await (
+    await server.as(null)
+  ).accounts.signUp({ shopName: 'Galla Kirana', email: 'asha@example.in', password: 'correct horse battery' });
   const owner = await server.as(session.accessToken);
   const counters: SyncedCounter[] = [];
   for (const code of codes) {
     const shop = await shopWithStaff({ openShift: false });
     await shop.owner.settings.set({ key: 'counter', value: { counterId: code } });
     await shop.cashier.cashSessions.open({ openingFloatPaise: 100_000 });
-    const { code: enrolment } = await owner.counters.createEnrolmentCode({ name: `Counter ${code}`, counterCode: code });
+    const { code: enrolment } = await owner.counters.createEnrolmentCode({
+      name: `Counter ${code}`,
+      counterCode: code,
+    });
     await enrolCounter(shop.t.ledger, { serverUrl: url, code: enrolment });
-    counters.push({ ...shop, code, engine: (options = {}) => new SyncEngine({ ledger: shop.t.ledger, requestTimeoutMs: 5_000, ...options }) });
+    counters.push({
+      ...shop,
+      code,
+      engine: (options = {}) => new SyncEngine({ ledger: shop.t.ledger, requestTimeoutMs: 5_000, ...options }),
+    });
   }
   let httpOpen = true;
   return {

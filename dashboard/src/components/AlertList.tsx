@@ -4,7 +4,14 @@ import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTRPC } from '../trpc';
 import { ago, dateTime } from '../format';
-import { ALERT_KIND_LABELS, alertsIn, cooldownNote, type AlertRow, type AlertState, type CounterStatus } from '../monitoring';
+import {
+  ALERT_KIND_LABELS,
+  alertsIn,
+  cooldownNote,
+  type AlertRow,
+  type AlertState,
+  type CounterStatus,
+} from '../monitoring';
 
 const TABS: [AlertState, string][] = [
   ['open', 'Open'],
@@ -19,7 +26,10 @@ const EMPTY: Record<AlertState, string> = {
 };
 
 function handledLine(alert: AlertRow): string | null {
-  if (alert.state === 'resolved') return alert.resolvedBy ? `Resolved ${dateTime(alert.resolvedAt)}` : `Cleared by itself ${dateTime(alert.resolvedAt)}`;
+  if (alert.state === 'resolved')
+    return alert.resolvedBy
+      ? `Resolved ${dateTime(alert.resolvedAt)}`
+      : `Cleared by itself ${dateTime(alert.resolvedAt)}`;
   if (alert.state === 'acknowledged') return `Acknowledged ${dateTime(alert.acknowledgedAt)}`;
   return null;
 }
@@ -51,11 +61,21 @@ function AlertItem({ alert, counterCode }: { alert: AlertRow; counterCode: strin
       {alert.state !== 'resolved' && (
         <div className="row">
           {alert.state === 'open' && (
-            <button type="button" className="small" disabled={busy} onClick={() => acknowledge.mutate({ alertId: alert.id })}>
+            <button
+              type="button"
+              className="small"
+              disabled={busy}
+              onClick={() => acknowledge.mutate({ alertId: alert.id })}
+            >
               Acknowledge
             </button>
           )}
-          <button type="button" className="small secondary" disabled={busy} onClick={() => resolve.mutate({ alertId: alert.id })}>
+          <button
+            type="button"
+            className="small secondary"
+            disabled={busy}
+            onClick={() => resolve.mutate({ alertId: alert.id })}
+          >
             Resolve
           </button>
         </div>
@@ -64,7 +84,15 @@ function AlertItem({ alert, counterCode }: { alert: AlertRow; counterCode: strin
   );
 }
 
-export function AlertList({ alerts, counters, loading }: { alerts: AlertRow[]; counters: CounterStatus[]; loading: boolean }) {
+export function AlertList({
+  alerts,
+  counters,
+  loading,
+}: {
+  alerts: AlertRow[];
+  counters: CounterStatus[];
+  loading: boolean;
+}) {
   const [state, setState] = useState<AlertState>('open');
   const codes = new Map(counters.map((counter) => [counter.counterId, counter.counterCode]));
   const shown = alertsIn(alerts, state);
@@ -74,7 +102,13 @@ export function AlertList({ alerts, counters, loading }: { alerts: AlertRow[]; c
         <h2>Alerts</h2>
         <div className="tabs" role="group" aria-label="Which alerts">
           {TABS.map(([tab, label]) => (
-            <button key={tab} type="button" className={`small ${tab === state ? '' : 'secondary'}`} aria-pressed={tab === state} onClick={() => setState(tab)}>
+            <button
+              key={tab}
+              type="button"
+              className={`small ${tab === state ? '' : 'secondary'}`}
+              aria-pressed={tab === state}
+              onClick={() => setState(tab)}
+            >
               {label} ({alertsIn(alerts, tab).length})
             </button>
           ))}

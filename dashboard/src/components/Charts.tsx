@@ -1,5 +1,19 @@
 // The overview's charts: sales trend (recharts area), payment mix (pie), top items (bars) and the weekday × hour heat-map.
-import { Area, AreaChart, Bar, BarChart, CartesianGrid, Cell, Legend, Pie, PieChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Area,
+  AreaChart,
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Cell,
+  Legend,
+  Pie,
+  PieChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import { rupees, shortDate } from '../format';
 
 const COLOURS = ['#0f766e', '#f59e0b', '#6366f1', '#e11d48', '#0ea5e9', '#84cc16'];
@@ -13,7 +27,14 @@ export function SalesTrend({ days }: { days: { date: string; salesPaise: number;
         <XAxis dataKey="date" tickFormatter={shortDate} fontSize={12} />
         <YAxis tickFormatter={inRupees} fontSize={12} width={72} />
         <Tooltip formatter={(value) => rupees(Number(value))} labelFormatter={(label) => shortDate(String(label))} />
-        <Area type="monotone" dataKey="netPaise" name="Net sales" stroke="#0f766e" fill="#99f6e4" isAnimationActive={false} />
+        <Area
+          type="monotone"
+          dataKey="netPaise"
+          name="Net sales"
+          stroke="#0f766e"
+          fill="#99f6e4"
+          isAnimationActive={false}
+        />
       </AreaChart>
     </ResponsiveContainer>
   );
@@ -24,7 +45,15 @@ export function PaymentMix({ modes }: { modes: { mode: string; inPaise: number }
   return (
     <ResponsiveContainer width="100%" height={240}>
       <PieChart>
-        <Pie data={data} dataKey="inPaise" nameKey="mode" innerRadius={50} outerRadius={85} isAnimationActive={false} label={({ name }) => String(name).toUpperCase()}>
+        <Pie
+          data={data}
+          dataKey="inPaise"
+          nameKey="mode"
+          innerRadius={50}
+          outerRadius={85}
+          isAnimationActive={false}
+          label={({ name }) => String(name).toUpperCase()}
+        >
           {data.map((entry, index) => (
             <Cell key={entry.mode} fill={COLOURS[index % COLOURS.length]} />
           ))}
@@ -53,12 +82,22 @@ const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
 /** Plain SVG-free grid: a cell per weekday and opening hour, darker where more was sold. */
 export function HourHeatmap({ cells }: { cells: { weekday: number; hour: number; salesPaise: number }[] }) {
-  const hours = cells.length ? Array.from({ length: Math.max(...cells.map((c) => c.hour)) - Math.min(...cells.map((c) => c.hour)) + 1 }, (_, i) => Math.min(...cells.map((c) => c.hour)) + i) : [];
+  const hours = cells.length
+    ? Array.from(
+        { length: Math.max(...cells.map((c) => c.hour)) - Math.min(...cells.map((c) => c.hour)) + 1 },
+        (_, i) => Math.min(...cells.map((c) => c.hour)) + i,
+      )
+    : [];
   const max = Math.max(1, ...cells.map((cell) => cell.salesPaise));
   const at = new Map(cells.map((cell) => [`${cell.weekday}:${cell.hour}`, cell.salesPaise]));
   if (hours.length === 0) return <p className="empty">No sales in this range.</p>;
   return (
-    <div className="heatmap" style={{ gridTemplateColumns: `3rem repeat(${hours.length}, minmax(1.4rem, 1fr))` }} role="table" aria-label="Sales by weekday and hour">
+    <div
+      className="heatmap"
+      style={{ gridTemplateColumns: `3rem repeat(${hours.length}, minmax(1.4rem, 1fr))` }}
+      role="table"
+      aria-label="Sales by weekday and hour"
+    >
       <span />
       {hours.map((hour) => (
         <span key={hour} className="heat-label">
@@ -71,7 +110,14 @@ export function HourHeatmap({ cells }: { cells: { weekday: number; hour: number;
         </span>,
         ...hours.map((hour) => {
           const paise = at.get(`${index + 1}:${hour}`) ?? 0;
-          return <span key={`${name}${hour}`} className="heat-cell" title={`${name} ${hour}:00 — ${rupees(paise)}`} style={{ background: paise ? `rgba(15, 118, 110, ${0.15 + 0.85 * (paise / max)})` : '#f3f4f6' }} />;
+          return (
+            <span
+              key={`${name}${hour}`}
+              className="heat-cell"
+              title={`${name} ${hour}:00 — ${rupees(paise)}`}
+              style={{ background: paise ? `rgba(15, 118, 110, ${0.15 + 0.85 * (paise / max)})` : '#f3f4f6' }}
+            />
+          );
         }),
       ])}
     </div>

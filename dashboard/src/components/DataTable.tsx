@@ -1,6 +1,14 @@
 // A report table: TanStack Table v8 with sorting by any column, a filter box, money and quantities formatted, rows clickable.
 import { useMemo, useState, type ReactNode } from 'react';
-import { flexRender, getCoreRowModel, getFilteredRowModel, getSortedRowModel, useReactTable, type ColumnDef, type SortingState } from '@tanstack/react-table';
+import {
+  flexRender,
+  getCoreRowModel,
+  getFilteredRowModel,
+  getSortedRowModel,
+  useReactTable,
+  type ColumnDef,
+  type SortingState,
+} from '@tanstack/react-table';
 import { quantity, rupees } from '../format';
 
 export interface Column<T> {
@@ -59,7 +67,14 @@ export function DataTable<T extends object>({ title, rows, columns, onRowClick, 
       <header className="card-head">
         <h2>{title}</h2>
         <div className="card-tools">
-          <input className="filter" type="search" placeholder="Filter…" aria-label={`Filter ${title}`} value={filter} onChange={(event) => setFilter(event.target.value)} />
+          <input
+            className="filter"
+            type="search"
+            placeholder="Filter…"
+            aria-label={`Filter ${title}`}
+            value={filter}
+            onChange={(event) => setFilter(event.target.value)}
+          />
           {actions}
         </div>
       </header>
@@ -72,7 +87,11 @@ export function DataTable<T extends object>({ title, rows, columns, onRowClick, 
                   const numeric = (header.column.columnDef.meta as { numeric?: boolean } | undefined)?.numeric;
                   const sorted = header.column.getIsSorted();
                   return (
-                    <th key={header.id} className={numeric ? 'num' : undefined} aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}>
+                    <th
+                      key={header.id}
+                      className={numeric ? 'num' : undefined}
+                      aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
+                    >
                       <button type="button" className="sort" onClick={header.column.getToggleSortingHandler()}>
                         {flexRender(header.column.columnDef.header, header.getContext())}
                         <span className="sort-mark">{sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}</span>
@@ -85,11 +104,19 @@ export function DataTable<T extends object>({ title, rows, columns, onRowClick, 
           </thead>
           <tbody>
             {table.getRowModel().rows.map((row) => (
-              <tr key={row.id} className={onRowClick ? 'clickable' : undefined} onClick={onRowClick ? () => onRowClick(row.original) : undefined}>
+              <tr
+                key={row.id}
+                className={onRowClick ? 'clickable' : undefined}
+                onClick={onRowClick ? () => onRowClick(row.original) : undefined}
+              >
                 {row.getVisibleCells().map((visible) => {
                   const numeric = (visible.column.columnDef.meta as { numeric?: boolean } | undefined)?.numeric;
                   return (
-                    <td key={visible.id} className={numeric ? 'num' : undefined} data-label={String(visible.column.columnDef.header)}>
+                    <td
+                      key={visible.id}
+                      className={numeric ? 'num' : undefined}
+                      data-label={String(visible.column.columnDef.header)}
+                    >
                       {flexRender(visible.column.columnDef.cell, visible.getContext())}
                     </td>
                   );

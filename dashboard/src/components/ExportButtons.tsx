@@ -22,7 +22,13 @@ export function ExportButtons({ table, range }: { table: ReportTableName; range:
   return (
     <span className="export">
       {(['csv', 'xlsx'] as const).map((format) => (
-        <button key={format} type="button" className="small" disabled={exporting.isPending} onClick={() => exporting.mutate({ ...range, table, format })}>
+        <button
+          key={format}
+          type="button"
+          className="small"
+          disabled={exporting.isPending}
+          onClick={() => exporting.mutate({ ...range, table, format })}
+        >
           {format.toUpperCase()}
         </button>
       ))}

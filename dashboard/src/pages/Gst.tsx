@@ -38,18 +38,43 @@ export function GstPage({ range }: { range: Range }) {
   };
   return (
     <div className="page grid">
-      <DataTable title="GST by rate" rows={gst.data?.byRate ?? []} columns={[{ key: 'gstRateBp', label: 'Rate', kind: 'number', render: (row) => percent(row.gstRateBp) }, { key: 'valuePaise', label: 'Value', kind: 'paise' }, ...TAX]} actions={<ExportButtons table="gst-by-rate" range={range} />} />
+      <DataTable
+        title="GST by rate"
+        rows={gst.data?.byRate ?? []}
+        columns={[
+          { key: 'gstRateBp', label: 'Rate', kind: 'number', render: (row) => percent(row.gstRateBp) },
+          { key: 'valuePaise', label: 'Value', kind: 'paise' },
+          ...TAX,
+        ]}
+        actions={<ExportButtons table="gst-by-rate" range={range} />}
+      />
       <DataTable
         title="GST by HSN"
         rows={gst.data?.byHsn ?? []}
-        columns={[{ key: 'hsn', label: 'HSN' }, { key: 'unit', label: 'Unit' }, { key: 'gstRateBp', label: 'Rate', kind: 'number', render: (row) => percent(row.gstRateBp) }, { key: 'qtyMilli', label: 'Qty', kind: 'milli' }, { key: 'valuePaise', label: 'Value', kind: 'paise' }, ...TAX]}
+        columns={[
+          { key: 'hsn', label: 'HSN' },
+          { key: 'unit', label: 'Unit' },
+          { key: 'gstRateBp', label: 'Rate', kind: 'number', render: (row) => percent(row.gstRateBp) },
+          { key: 'qtyMilli', label: 'Qty', kind: 'milli' },
+          { key: 'valuePaise', label: 'Value', kind: 'paise' },
+          ...TAX,
+        ]}
         actions={<ExportButtons table="gst-by-hsn" range={range} />}
       />
       <section className="card">
         <h2>GSTR-1 for {month}</h2>
-        <p className="muted">B2B invoices by buyer GSTIN, B2C sales by state and rate, HSN summary and credit notes, as the GST portal’s offline tool imports them.</p>
+        <p className="muted">
+          B2B invoices by buyer GSTIN, B2C sales by state and rate, HSN summary and credit notes, as the GST portal’s
+          offline tool imports them.
+        </p>
         <div className="row">
-          <input aria-label="Shop GSTIN" placeholder="Shop GSTIN" value={gstin} onChange={(event) => setGstin(event.target.value.toUpperCase())} maxLength={15} />
+          <input
+            aria-label="Shop GSTIN"
+            placeholder="Shop GSTIN"
+            value={gstin}
+            onChange={(event) => setGstin(event.target.value.toUpperCase())}
+            maxLength={15}
+          />
           <button type="button" onClick={() => void download()} disabled={gstin.length !== 15}>
             Download GSTR-1 JSON
           </button>
@@ -71,7 +96,11 @@ export function ShiftsPage({ range }: { range: Range }) {
         rows={sessions.data ?? []}
         columns={[
           { key: 'counterCode', label: 'Counter' },
-          { key: 'openedAt', label: 'Opened', render: (row) => new Date(row.openedAt).toLocaleString('en-IN', { timeZone: 'Asia/Kolkata' }) },
+          {
+            key: 'openedAt',
+            label: 'Opened',
+            render: (row) => new Date(row.openedAt).toLocaleString('en-IN', { timeZone: 'Asia/Kolkata' }),
+          },
           { key: 'openingFloatPaise', label: 'Float', kind: 'paise' },
           { key: 'expectedPaise', label: 'Expected', kind: 'paise' },
           { key: 'countedPaise', label: 'Counted', kind: 'paise' },
@@ -82,7 +111,13 @@ export function ShiftsPage({ range }: { range: Range }) {
       <DataTable
         title="Returns"
         rows={returns.data ?? []}
-        columns={[{ key: 'number', label: 'Credit note' }, { key: 'date', label: 'Date' }, { key: 'invoiceNumber', label: 'Invoice' }, { key: 'refundMode', label: 'Refund' }, { key: 'totalPaise', label: 'Total', kind: 'paise' }]}
+        columns={[
+          { key: 'number', label: 'Credit note' },
+          { key: 'date', label: 'Date' },
+          { key: 'invoiceNumber', label: 'Invoice' },
+          { key: 'refundMode', label: 'Refund' },
+          { key: 'totalPaise', label: 'Total', kind: 'paise' },
+        ]}
         actions={<ExportButtons table="returns" range={range} />}
       />
     </div>

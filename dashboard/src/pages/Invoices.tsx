@@ -18,7 +18,11 @@ export function InvoicesPage({ range, params }: { range: Range; params: URLSearc
   const title = `Invoices ${range.from === range.to ? `on ${range.from}` : `${range.from} to ${range.to}`}${'hour' in filters ? ` at ${filters.hour}:00` : ''}`;
   return (
     <div className="page">
-      <p className="muted">{list.data ? `${list.data.total} invoices${list.data.total > list.data.rows.length ? `, newest ${list.data.rows.length} shown` : ''}` : 'Loading…'}</p>
+      <p className="muted">
+        {list.data
+          ? `${list.data.total} invoices${list.data.total > list.data.rows.length ? `, newest ${list.data.rows.length} shown` : ''}`
+          : 'Loading…'}
+      </p>
       <DataTable
         testId="invoices"
         title={title}
@@ -71,29 +75,56 @@ export function InvoicePage({ id }: { id: string }) {
         <div className="table-scroll">
           <table>
             <thead>
-              <tr><th>Item</th><th>HSN</th><th className="num">Qty</th><th className="num">Rate</th><th className="num">GST</th><th className="num">Amount</th></tr>
+              <tr>
+                <th>Item</th>
+                <th>HSN</th>
+                <th className="num">Qty</th>
+                <th className="num">Rate</th>
+                <th className="num">GST</th>
+                <th className="num">Amount</th>
+              </tr>
             </thead>
             <tbody>
               {(data.lines as Line[]).map((line, index) => (
                 <tr key={index}>
                   <td data-label="Item">{line.name ?? '—'}</td>
                   <td data-label="HSN">{line.hsn ?? ''}</td>
-                  <td data-label="Qty" className="num">{quantity(line.qtyMilli ?? 0)}</td>
-                  <td data-label="Rate" className="num">{rupees(line.unitPricePaise)}</td>
-                  <td data-label="GST" className="num">{line.gstRateBp === undefined ? '' : `${line.gstRateBp / 100}%`}</td>
-                  <td data-label="Amount" className="num">{rupees(line.totalPaise)}</td>
+                  <td data-label="Qty" className="num">
+                    {quantity(line.qtyMilli ?? 0)}
+                  </td>
+                  <td data-label="Rate" className="num">
+                    {rupees(line.unitPricePaise)}
+                  </td>
+                  <td data-label="GST" className="num">
+                    {line.gstRateBp === undefined ? '' : `${line.gstRateBp / 100}%`}
+                  </td>
+                  <td data-label="Amount" className="num">
+                    {rupees(line.totalPaise)}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
         <dl className="totals">
-          <dt>Taxable</dt><dd>{rupees(data.taxablePaise)}</dd>
-          <dt>CGST + SGST</dt><dd>{rupees(data.cgstPaise + data.sgstPaise)}</dd>
-          <dt>IGST</dt><dd>{rupees(data.igstPaise)}</dd>
-          <dt>Total</dt><dd className="grand">{rupees(data.totalPaise)}</dd>
-          <dt>Paid</dt><dd>{data.payments.map((payment) => `${payment.mode.toUpperCase()} ${rupees(payment.amountPaise)}`).join(' · ')}</dd>
-          {data.returns.length > 0 && (<><dt>Returns</dt><dd>{data.returns.map((note) => `${note.number} ${rupees(note.totalPaise)}`).join(' · ')}</dd></>)}
+          <dt>Taxable</dt>
+          <dd>{rupees(data.taxablePaise)}</dd>
+          <dt>CGST + SGST</dt>
+          <dd>{rupees(data.cgstPaise + data.sgstPaise)}</dd>
+          <dt>IGST</dt>
+          <dd>{rupees(data.igstPaise)}</dd>
+          <dt>Total</dt>
+          <dd className="grand">{rupees(data.totalPaise)}</dd>
+          <dt>Paid</dt>
+          <dd>
+            {data.payments.map((payment) => `${payment.mode.toUpperCase()} ${rupees(payment.amountPaise)}`).join(' · ')}
+          </dd>
+          {data.returns.length > 0 && (
+            <>
+              <dt>Returns</dt>
+              <dd>{data.returns.map((note) => `${note.number} ${rupees(note.totalPaise)}`).join(' · ')}</dd>
+            </>
+          )}
         </dl>
       </section>
     </div>

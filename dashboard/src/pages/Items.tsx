@@ -29,7 +29,12 @@ export function ItemsPage({ range }: { range: Range }) {
       <DataTable
         title="Low stock"
         rows={low.data ?? []}
-        columns={[{ key: 'name', label: 'Item' }, { key: 'sku', label: 'SKU' }, { key: 'stockMilli', label: 'In stock', kind: 'milli' }, { key: 'reorderLevelMilli', label: 'Reorder at', kind: 'milli' }]}
+        columns={[
+          { key: 'name', label: 'Item' },
+          { key: 'sku', label: 'SKU' },
+          { key: 'stockMilli', label: 'In stock', kind: 'milli' },
+          { key: 'reorderLevelMilli', label: 'Reorder at', kind: 'milli' },
+        ]}
         empty="Nothing is below its reorder level."
         actions={<ExportButtons table="low-stock" range={range} />}
       />

@@ -10,7 +10,9 @@ import { ExportButtons } from '../components/ExportButtons';
 type Row = Outputs['reports']['khata'][number];
 
 export function reminderText(row: Row, shopName: string): string {
-  const since = row.oldestUnpaidAt ? ` (oldest since ${new Date(row.oldestUnpaidAt).toLocaleDateString('en-IN', { day: 'numeric', month: 'short', year: 'numeric' })})` : '';
+  const since = row.oldestUnpaidAt
+    ? ` (oldest since ${new Date(row.oldestUnpaidAt).toLocaleDateString('en-IN', { day: 'numeric', month: 'short', year: 'numeric' })})`
+    : '';
   return `Namaste ${row.name} ji, a gentle reminder from ${shopName}: ${rupees(row.balancePaise)} is due on your khata${since}. Please pay at the shop or by UPI at your convenience. Thank you!`;
 }
 
@@ -26,15 +28,29 @@ export function KhataPage({ range }: { range: Range }) {
   return (
     <div className="page grid">
       <section className="tiles">
-        <article className="tile"><h3>Outstanding</h3><strong>{rupees(total)}</strong><span className="change">{rows.length} customers</span></article>
-        <article className="tile"><h3>Overdue (31+ days)</h3><strong>{rupees(rows.reduce((sum, row) => sum + row.d31to60Paise + row.d61to90Paise + row.d90plusPaise, 0))}</strong><span className="change">{rows.filter((row) => row.overdue).length} customers</span></article>
+        <article className="tile">
+          <h3>Outstanding</h3>
+          <strong>{rupees(total)}</strong>
+          <span className="change">{rows.length} customers</span>
+        </article>
+        <article className="tile">
+          <h3>Overdue (31+ days)</h3>
+          <strong>
+            {rupees(rows.reduce((sum, row) => sum + row.d31to60Paise + row.d61to90Paise + row.d90plusPaise, 0))}
+          </strong>
+          <span className="change">{rows.filter((row) => row.overdue).length} customers</span>
+        </article>
       </section>
       <DataTable
         testId="khata"
         title={`Khata ageing as of ${range.to}`}
         rows={rows}
         columns={[
-          { key: 'name', label: 'Customer', render: (row) => (row.overdue ? <span className="overdue">{row.name}</span> : row.name) },
+          {
+            key: 'name',
+            label: 'Customer',
+            render: (row) => (row.overdue ? <span className="overdue">{row.name}</span> : row.name),
+          },
           { key: 'phone', label: 'Phone' },
           { key: 'balancePaise', label: 'Balance', kind: 'paise' },
           { key: 'd0to30Paise', label: '0–30', kind: 'paise' },
@@ -53,7 +69,15 @@ export function KhataPage({ range }: { range: Range }) {
         <section className="card" data-testid="reminder">
           <h2>Reminder for {chosen.name}</h2>
           <textarea readOnly value={message} rows={5} />
-          <button type="button" onClick={() => void navigator.clipboard?.writeText(message).then(() => setCopied(true), () => setCopied(false))}>
+          <button
+            type="button"
+            onClick={() =>
+              void navigator.clipboard?.writeText(message).then(
+                () => setCopied(true),
+                () => setCopied(false),
+              )
+            }
+          >
             {copied ? 'Copied' : 'Copy message'}
           </button>
         </section>

@@ -8,7 +8,11 @@ export function Login() {
   const trpc = useTRPC();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const login = useMutation(trpc.accounts.login.mutationOptions({ onSuccess: (result) => session.set({ accessToken: result.accessToken, refreshToken: result.refreshToken }) }));
+  const login = useMutation(
+    trpc.accounts.login.mutationOptions({
+      onSuccess: (result) => session.set({ accessToken: result.accessToken, refreshToken: result.refreshToken }),
+    }),
+  );
   const submit = (event: FormEvent) => {
     event.preventDefault();
     login.mutate({ email, password });
@@ -20,11 +24,23 @@ export function Login() {
         <p className="muted">Your shop’s sales, khata and GST, from every counter.</p>
         <label>
           Email
-          <input type="email" autoComplete="username" value={email} onChange={(event) => setEmail(event.target.value)} required />
+          <input
+            type="email"
+            autoComplete="username"
+            value={email}
+            onChange={(event) => setEmail(event.target.value)}
+            required
+          />
         </label>
         <label>
           Password
-          <input type="password" autoComplete="current-password" value={password} onChange={(event) => setPassword(event.target.value)} required />
+          <input
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(event) => setPassword(event.target.value)}
+            required
+          />
         </label>
         {login.error && <p className="error">{login.error.message}</p>}
         <button type="submit" disabled={login.isPending}>

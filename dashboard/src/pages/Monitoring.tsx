@@ -24,7 +24,11 @@ interface CounterRow {
 function counterRows(counters: CounterStatus[], alerts: AlertRow[]): CounterRow[] {
   const silent = silentCounterIds(counters, alerts);
   return counters.map((counter) => {
-    const flags = new Set(alerts.filter((alert) => alert.subject === counter.counterId && alert.state !== 'resolved').map((alert) => alert.kind));
+    const flags = new Set(
+      alerts
+        .filter((alert) => alert.subject === counter.counterId && alert.state !== 'resolved')
+        .map((alert) => alert.kind),
+    );
     if (silent.has(counter.counterId)) flags.add('counter_silent');
     return {
       counterId: counter.counterId,
@@ -47,7 +51,10 @@ function Flagged({ on, children }: { on: boolean; children: string }) {
 export function MonitoringPage() {
   const trpc = useTRPC();
   const counters = useQuery({ ...trpc.monitoring.counters.queryOptions(), refetchInterval: REFRESH_MS });
-  const alerts = useQuery({ ...trpc.monitoring.alerts.queryOptions({ which: 'all', limit: 500 }), refetchInterval: REFRESH_MS });
+  const alerts = useQuery({
+    ...trpc.monitoring.alerts.queryOptions({ which: 'all', limit: 500 }),
+    refetchInterval: REFRESH_MS,
+  });
   const rows = counterRows(counters.data ?? [], alerts.data ?? []);
   const problem = counters.error ?? alerts.error;
   const silent = rows.filter((row) => row.flags.has('counter_silent')).length;
@@ -64,7 +71,9 @@ export function MonitoringPage() {
         <article className="tile">
           <h3>Open alerts</h3>
           <strong>{open}</strong>
-          <span className="change">{(alerts.data ?? []).filter((alert) => alert.state === 'acknowledged').length} acknowledged</span>
+          <span className="change">
+            {(alerts.data ?? []).filter((alert) => alert.state === 'acknowledged').length} acknowledged
+          </span>
         </article>
       </section>
       <DataTable
@@ -73,11 +82,34 @@ export function MonitoringPage() {
         rows={rows}
         columns={[
           { key: 'counter', label: 'Counter' },
-          { key: 'lastSyncAt', label: 'Last sync', render: (row) => <Flagged on={row.flags.has('counter_silent')}>{ago(row.lastSyncAt || null)}</Flagged> },
-          { key: 'outboxDepth', label: 'Outbox', kind: 'number', render: (row) => <Flagged on={row.flags.has('outbox_backlog')}>{row.outboxDepth === null ? '—' : `${row.outboxDepth} waiting`}</Flagged> },
+          {
+            key: 'lastSyncAt',
+            label: 'Last sync',
+            render: (row) => <Flagged on={row.flags.has('counter_silent')}>{ago(row.lastSyncAt || null)}</Flagged>,
+          },
+          {
+            key: 'outboxDepth',
+            label: 'Outbox',
+            kind: 'number',
+            render: (row) => (
+              <Flagged on={row.flags.has('outbox_backlog')}>
+                {row.outboxDepth === null ? '—' : `${row.outboxDepth} waiting`}
+              </Flagged>
+            ),
+          },
           { key: 'appVersion', label: 'Version', render: (row) => (row.appVersion ? `v${row.appVersion}` : '—') },
-          { key: 'printer', label: 'Printer', render: (row) => <Flagged on={row.flags.has('printer_error')}>{row.printer}</Flagged> },
-          { key: 'lastBackupAt', label: 'Last backup', render: (row) => <Flagged on={row.flags.has('counter_backup_stale')}>{ago(row.lastBackupAt || null)}</Flagged> },
+          {
+            key: 'printer',
+            label: 'Printer',
+            render: (row) => <Flagged on={row.flags.has('printer_error')}>{row.printer}</Flagged>,
+          },
+          {
+            key: 'lastBackupAt',
+            label: 'Last backup',
+            render: (row) => (
+              <Flagged on={row.flags.has('counter_backup_stale')}>{ago(row.lastBackupAt || null)}</Flagged>
+            ),
+          },
         ]}
         empty={counters.isPending ? 'Loading…' : 'No counters enrolled yet.'}
       />

@@ -8,7 +8,11 @@ import { HourHeatmap, PaymentMix, SalesTrend, TopItems } from '../components/Cha
 function Change({ today, yesterday }: { today: number; yesterday: number }) {
   if (yesterday === 0) return <span className="change">{today > 0 ? 'new today' : '—'}</span>;
   const percent = Math.round(((today - yesterday) / yesterday) * 100);
-  return <span className={`change ${percent >= 0 ? 'up' : 'down'}`}>{`${percent >= 0 ? '▲' : '▼'} ${Math.abs(percent)}% vs yesterday`}</span>;
+  return (
+    <span
+      className={`change ${percent >= 0 ? 'up' : 'down'}`}
+    >{`${percent >= 0 ? '▲' : '▼'} ${Math.abs(percent)}% vs yesterday`}</span>
+  );
 }
 
 export function Overview({ range }: { range: Range }) {
@@ -67,7 +71,9 @@ export function Overview({ range }: { range: Range }) {
               <li key={counter.id} className={counter.revoked ? 'revoked' : undefined}>
                 <strong>{counter.counterCode}</strong> {counter.name}
                 <span className="muted">last sync {ago(counter.lastSeenAt)}</span>
-                <span className="muted">{counter.pushedOps} changes sent{counter.appVersion ? ` · v${counter.appVersion}` : ''}</span>
+                <span className="muted">
+                  {counter.pushedOps} changes sent{counter.appVersion ? ` · v${counter.appVersion}` : ''}
+                </span>
               </li>
             ))}
           </ul>

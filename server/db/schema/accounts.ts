@@ -17,7 +17,9 @@ export const users = pgTable(
   'users',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    shopId: uuid('shop_id').notNull().references(() => shops.id),
+    shopId: uuid('shop_id')
+      .notNull()
+      .references(() => shops.id),
     /** Stored lower-cased: one login per address across all shops. */
     email: text('email').notNull(),
     passwordHash: text('password_hash').notNull(),
@@ -35,8 +37,12 @@ export const authTokens = pgTable(
   'auth_tokens',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    shopId: uuid('shop_id').notNull().references(() => shops.id),
-    userId: uuid('user_id').notNull().references(() => users.id),
+    shopId: uuid('shop_id')
+      .notNull()
+      .references(() => shops.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
     kind: text('kind', { enum: TOKEN_KINDS }).notNull(),
     /** All tokens descended from one login: reuse of a rotated refresh token revokes the whole family. */
     familyId: uuid('family_id').notNull(),
@@ -53,7 +59,9 @@ export const counters = pgTable(
   'counters',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    shopId: uuid('shop_id').notNull().references(() => shops.id),
+    shopId: uuid('shop_id')
+      .notNull()
+      .references(() => shops.id),
     name: text('name').notNull(),
     /** The counter's invoice series (C1, C2…): unique among a shop's live counters, so numbers never collide. */
     counterCode: text('counter_code').notNull(),
@@ -66,7 +74,9 @@ export const counters = pgTable(
   },
   (t) => [
     uniqueIndex('counters_token_idx').on(t.deviceTokenHash),
-    uniqueIndex('counters_live_code_idx').on(t.shopId, t.counterCode).where(sql`revoked_at IS NULL`),
+    uniqueIndex('counters_live_code_idx')
+      .on(t.shopId, t.counterCode)
+      .where(sql`revoked_at IS NULL`),
   ],
 );
 
@@ -74,11 +84,15 @@ export const enrolmentCodes = pgTable(
   'enrolment_codes',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    shopId: uuid('shop_id').notNull().references(() => shops.id),
+    shopId: uuid('shop_id')
+      .notNull()
+      .references(() => shops.id),
     codeHash: text('code_hash').notNull(),
     counterCode: text('counter_code').notNull(),
     name: text('name').notNull(),
-    createdBy: uuid('created_by').notNull().references(() => users.id),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     usedAt: timestamp('used_at', { withTimezone: true }),
     counterId: uuid('counter_id'),

@@ -1,5 +1,17 @@
 // The shop's documents as the counters finalised them: invoices, credit notes, receipts, payments, cash sessions.
-import { pgTable, uuid, text, bigint, jsonb, timestamp, primaryKey, index, uniqueIndex, date, integer } from 'drizzle-orm/pg-core';
+import {
+  pgTable,
+  uuid,
+  text,
+  bigint,
+  jsonb,
+  timestamp,
+  primaryKey,
+  index,
+  uniqueIndex,
+  date,
+  integer,
+} from 'drizzle-orm/pg-core';
 
 const money = (name: string) => bigint(name, { mode: 'number' }).notNull();
 const received = () => timestamp('received_at', { withTimezone: true }).notNull().defaultNow();
@@ -26,7 +38,11 @@ export const invoices = pgTable(
     payload: jsonb('payload').notNull(),
     receivedAt: received(),
   },
-  (t) => [primaryKey({ columns: [t.shopId, t.id] }), uniqueIndex('invoices_number_idx').on(t.shopId, t.number), index('invoices_day_idx').on(t.shopId, t.businessDate)],
+  (t) => [
+    primaryKey({ columns: [t.shopId, t.id] }),
+    uniqueIndex('invoices_number_idx').on(t.shopId, t.number),
+    index('invoices_day_idx').on(t.shopId, t.businessDate),
+  ],
 );
 
 export const invoiceLines = pgTable(
@@ -42,7 +58,11 @@ export const invoiceLines = pgTable(
     taxablePaise: money('taxable_paise'),
     totalPaise: money('total_paise'),
   },
-  (t) => [primaryKey({ columns: [t.shopId, t.id] }), index('invoice_lines_invoice_idx').on(t.shopId, t.invoiceId), index('invoice_lines_item_idx').on(t.shopId, t.itemId)],
+  (t) => [
+    primaryKey({ columns: [t.shopId, t.id] }),
+    index('invoice_lines_invoice_idx').on(t.shopId, t.invoiceId),
+    index('invoice_lines_item_idx').on(t.shopId, t.itemId),
+  ],
 );
 
 export const creditNotes = pgTable(

@@ -35,7 +35,11 @@ export const counterBackups = pgTable(
     headHash: text('head_hash').notNull(),
     uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.shopId, t.id] }), uniqueIndex('counter_backups_name_idx').on(t.shopId, t.counterId, t.name), index('counter_backups_counter_idx').on(t.shopId, t.counterId, t.createdAt)],
+  (t) => [
+    primaryKey({ columns: [t.shopId, t.id] }),
+    uniqueIndex('counter_backups_name_idx').on(t.shopId, t.counterId, t.name),
+    index('counter_backups_counter_idx').on(t.shopId, t.counterId, t.createdAt),
+  ],
 );
 
 export const ALERT_KINDS = ['counter_silent', 'outbox_backlog', 'printer_error', 'counter_backup_stale'] as const;
@@ -65,7 +69,9 @@ export const alerts = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.shopId, t.id] }),
-    uniqueIndex('alerts_one_unresolved_idx').on(t.shopId, t.kind, t.subject).where(sql`state <> 'resolved'`),
+    uniqueIndex('alerts_one_unresolved_idx')
+      .on(t.shopId, t.kind, t.subject)
+      .where(sql`state <> 'resolved'`),
     index('alerts_recent_idx').on(t.shopId, t.kind, t.subject, t.resolvedAt),
   ],
 );

@@ -82,7 +82,11 @@ export const reportGstDaily = pgTable(
     sgstPaise: paise('sgst_paise'),
     cessPaise: paise('cess_paise'),
   },
-  (t) => [primaryKey({ columns: [t.shopId, t.businessDate, t.supply, t.placeOfSupply, t.interState, t.hsn, t.unit, t.gstRateBp] })],
+  (t) => [
+    primaryKey({
+      columns: [t.shopId, t.businessDate, t.supply, t.placeOfSupply, t.interState, t.hsn, t.unit, t.gstRateBp],
+    }),
+  ],
 );
 
 /** Stock on hand per item: the running sum of its movements from every counter. */

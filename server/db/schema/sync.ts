@@ -15,7 +15,10 @@ export const syncOps = pgTable(
     reason: text('reason'),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.shopId, t.opId] }), index('sync_ops_counter_idx').on(t.shopId, t.counterId, t.counterSeq)],
+  (t) => [
+    primaryKey({ columns: [t.shopId, t.opId] }),
+    index('sync_ops_counter_idx').on(t.shopId, t.counterId, t.counterSeq),
+  ],
 );
 
 export const changes = pgTable(

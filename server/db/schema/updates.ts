@@ -28,7 +28,10 @@ export const releases = pgTable(
     publishedAt: timestamp('published_at', { withTimezone: true }).notNull().defaultNow(),
     withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
   },
-  (t) => [uniqueIndex('releases_version_platform_idx').on(t.version, t.platform), check('releases_rollout_range', sql`${t.rolloutPercent} BETWEEN 0 AND 100`)],
+  (t) => [
+    uniqueIndex('releases_version_platform_idx').on(t.version, t.platform),
+    check('releases_rollout_range', sql`${t.rolloutPercent} BETWEEN 0 AND 100`),
+  ],
 );
 
 export const shopUpdatePins = pgTable('shop_update_pins', {

@@ -11,8 +11,14 @@ export const cashSessionsRouter = router({
     return session ? sessionSummary(ctx.ledger, session.id) : null;
   }),
   open: staffProcedure.input(openSessionInput).mutation(({ ctx, input }) => openSession(ctx.ledger, ctx.actor, input)),
-  cashMovement: staffProcedure.input(cashMovementInput).mutation(({ ctx, input }) => addCashMovement(ctx.ledger, ctx.actor, input)),
-  close: staffProcedure.input(closeSessionInput).mutation(({ ctx, input }) => closeSession(ctx.ledger, ctx.actor, input)),
-  summary: staffProcedure.input(z.object({ id }).strict()).query(({ ctx, input }) => sessionSummary(ctx.ledger, input.id)),
+  cashMovement: staffProcedure
+    .input(cashMovementInput)
+    .mutation(({ ctx, input }) => addCashMovement(ctx.ledger, ctx.actor, input)),
+  close: staffProcedure
+    .input(closeSessionInput)
+    .mutation(({ ctx, input }) => closeSession(ctx.ledger, ctx.actor, input)),
+  summary: staffProcedure
+    .input(z.object({ id }).strict())
+    .query(({ ctx, input }) => sessionSummary(ctx.ledger, input.id)),
   list: staffProcedure.input(page).query(({ ctx, input }) => listSessions(ctx.ledger, input.limit, input.offset)),
 });

@@ -18,7 +18,11 @@ export const cashSessions = sqliteTable(
     note: text('note').notNull().default(''),
   },
   // One open shift per counter, enforced by the database itself.
-  (t) => [uniqueIndex('cash_sessions_one_open_idx').on(t.counterId).where(sql`closed_at IS NULL`)],
+  (t) => [
+    uniqueIndex('cash_sessions_one_open_idx')
+      .on(t.counterId)
+      .where(sql`closed_at IS NULL`),
+  ],
 );
 
 export const CASH_MOVEMENT_KINDS = ['in', 'out'] as const;

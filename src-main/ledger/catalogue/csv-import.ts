@@ -9,7 +9,22 @@ import { recordAudit } from '../audit/service';
 import { items } from './schema';
 import { insertItem, patchItem } from './service';
 
-export const CSV_COLUMNS = ['sku', 'name', 'barcodes', 'unit', 'price', 'price_includes_tax', 'cost', 'gst_rate', 'cess_rate', 'hsn', 'plu', 'stock', 'reorder_level', 'category'] as const;
+export const CSV_COLUMNS = [
+  'sku',
+  'name',
+  'barcodes',
+  'unit',
+  'price',
+  'price_includes_tax',
+  'cost',
+  'gst_rate',
+  'cess_rate',
+  'hsn',
+  'plu',
+  'stock',
+  'reorder_level',
+  'category',
+] as const;
 const REQUIRED = ['sku', 'name', 'unit', 'price', 'gst_rate'] as const;
 const MAX_ROWS = 200_000;
 
@@ -63,9 +78,14 @@ function rowToInput(raw: CsvRow, row: number, errors: ErrorDetail[]): CreateItem
     cessRateBp: field(errors, row, 'cess_rate', () => percentToBp(raw.cess_rate)),
     hsn: raw.hsn ?? '',
     plu: raw.plu?.trim() ? raw.plu.trim() : null,
-    barcodes: (raw.barcodes ?? '').split(/[|;]/).map((code) => code.trim()).filter(Boolean),
+    barcodes: (raw.barcodes ?? '')
+      .split(/[|;]/)
+      .map((code) => code.trim())
+      .filter(Boolean),
     openingStockMilli: field(errors, row, 'stock', () => (raw.stock?.trim() ? parseQuantity(raw.stock) : 0)),
-    reorderLevelMilli: field(errors, row, 'reorder_level', () => (raw.reorder_level?.trim() ? parseQuantity(raw.reorder_level) : 0)),
+    reorderLevelMilli: field(errors, row, 'reorder_level', () =>
+      raw.reorder_level?.trim() ? parseQuantity(raw.reorder_level) : 0,
+    ),
     category: raw.category ?? '',
   };
   const parsed = createItemInput.safeParse(candidate);
@@ -82,14 +102,22 @@ function rowToInput(raw: CsvRow, row: number, errors: ErrorDetail[]): CreateItem
 }
 
 function readCsv(csv: string): CsvRow[] {
-  const parsed = Papa.parse<CsvRow>(csv.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: 'greedy', transformHeader: (header) => header.trim().toLowerCase().replace(/\s+/g, '_') });
+  const parsed = Papa.parse<CsvRow>(csv.replace(/^\uFEFF/, ''), {
+    header: true,
+    skipEmptyLines: 'greedy',
+    transformHeader: (header) => header.trim().toLowerCase().replace(/\s+/g, '_'),
+  });
   const headers = parsed.meta.fields ?? [];
   const missing = REQUIRED.filter((column) => !headers.includes(column));
-  if (missing.length) throw new Invalid(`The CSV has no ${missing.join(', ')} column${missing.length > 1 ? 's' : ''}. Columns: ${CSV_COLUMNS.join(', ')}.`);
+  if (missing.length)
+    throw new Invalid(
+      `The CSV has no ${missing.join(', ')} column${missing.length > 1 ? 's' : ''}. Columns: ${CSV_COLUMNS.join(', ')}.`,
+    );
   const broken = parsed.errors.find((error) => error.type === 'Quotes' || error.type === 'Delimiter');
   if (broken) throw new Invalid(`The CSV cannot be read near row ${(broken.row ?? 0) + 2}: ${broken.message}.`);
   if (parsed.data.length === 0) throw new Invalid('The CSV has no item rows.');
-  if (parsed.data.length > MAX_ROWS) throw new Invalid(`The CSV has ${parsed.data.length} rows; import at most ${MAX_ROWS} at a time.`);
+  if (parsed.data.length > MAX_ROWS)
+    throw new Invalid(`The CSV has ${parsed.data.length} rows; import at most ${MAX_ROWS} at a time.`);
   return parsed.data;
 }
 
@@ -120,7 +148,10 @@ export function importItemsCsv(ledger: Ledger, actor: Actor, csv: string): Impor
   const { inputs, errors } = validateCsv(csv);
   if (errors.length) {
     const rows = new Set(errors.map((error) => error.row)).size;
-    throw new Invalid(`${rows} row${rows > 1 ? 's have' : ' has'} errors; nothing was imported. Fix them and import again.`, errors);
+    throw new Invalid(
+      `${rows} row${rows > 1 ? 's have' : ' has'} errors; nothing was imported. Fix them and import again.`,
+      errors,
+    );
   }
   return ledger.transaction(() => {
     let created = 0;
@@ -138,7 +169,10 @@ export function importItemsCsv(ledger: Ledger, actor: Actor, csv: string): Impor
           created += 1;
         }
       } catch (error) {
-        if (error instanceof DomainError) throw new Invalid(`Row ${row}: ${error.message} Nothing was imported.`, [{ row, path: 'sku', message: error.message }]);
+        if (error instanceof DomainError)
+          throw new Invalid(`Row ${row}: ${error.message} Nothing was imported.`, [
+            { row, path: 'sku', message: error.message },
+          ]);
         throw error;
       }
     });

@@ -2,7 +2,6 @@
 import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
 import { ITEM_UNITS } from '../../../src-shared/contracts/catalogue';
 
-
 export const items = sqliteTable(
   'items',
   {

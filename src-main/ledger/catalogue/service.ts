@@ -28,17 +28,35 @@ function conflictOn(path: string, message: string): Conflict {
   return new Conflict(message, [{ path, message }]);
 }
 
-function assertFree(ledger: Ledger, itemId: string, fields: { sku?: string; plu?: string | null; barcodes?: string[] }): void {
+function assertFree(
+  ledger: Ledger,
+  itemId: string,
+  fields: { sku?: string; plu?: string | null; barcodes?: string[] },
+): void {
   if (fields.sku !== undefined) {
-    const other = ledger.db.select({ id: items.id, name: items.name }).from(items).where(eq(items.sku, fields.sku)).get();
+    const other = ledger.db
+      .select({ id: items.id, name: items.name })
+      .from(items)
+      .where(eq(items.sku, fields.sku))
+      .get();
     if (other && other.id !== itemId) throw conflictOn('sku', `SKU ${fields.sku} is already used by "${other.name}".`);
   }
   if (fields.plu) {
-    const other = ledger.db.select({ id: items.id, name: items.name }).from(items).where(eq(items.plu, fields.plu)).get();
-    if (other && other.id !== itemId) throw conflictOn('plu', `Scale PLU ${fields.plu} is already used by "${other.name}".`);
+    const other = ledger.db
+      .select({ id: items.id, name: items.name })
+      .from(items)
+      .where(eq(items.plu, fields.plu))
+      .get();
+    if (other && other.id !== itemId)
+      throw conflictOn('plu', `Scale PLU ${fields.plu} is already used by "${other.name}".`);
   }
   if (fields.barcodes?.length) {
-    const taken = ledger.db.select().from(itemBarcodes).where(inArray(itemBarcodes.barcode, fields.barcodes)).all().find((row) => row.itemId !== itemId);
+    const taken = ledger.db
+      .select()
+      .from(itemBarcodes)
+      .where(inArray(itemBarcodes.barcode, fields.barcodes))
+      .all()
+      .find((row) => row.itemId !== itemId);
     if (taken) throw conflictOn('barcodes', `Barcode ${taken.barcode} is already on another item.`);
   }
 }
@@ -52,10 +70,16 @@ export function insertItem(ledger: Ledger, actor: Actor | null, input: CreateIte
   const { openingStockMilli, barcodes: _raw, ...fields } = input;
   const row: Item = { ...fields, id, stockMilli: 0, active: true, createdAt: at, updatedAt: at };
   ledger.db.insert(items).values(row).run();
-  if (barcodes.length) ledger.db.insert(itemBarcodes).values(barcodes.map((barcode) => ({ barcode, itemId: id }))).run();
+  if (barcodes.length)
+    ledger.db
+      .insert(itemBarcodes)
+      .values(barcodes.map((barcode) => ({ barcode, itemId: id })))
+      .run();
   // The item goes into the outbox before its opening stock: other counters must know an item before its movements.
   enqueue(ledger, 'item', id, { ...row, barcodes });
-  const stockMilli = openingStockMilli ? moveStock(ledger, { itemId: id, qtyMilli: openingStockMilli, reason: 'opening', staffId: actor?.staffId ?? null }) : 0;
+  const stockMilli = openingStockMilli
+    ? moveStock(ledger, { itemId: id, qtyMilli: openingStockMilli, reason: 'opening', staffId: actor?.staffId ?? null })
+    : 0;
   return { ...row, stockMilli, barcodes };
 }
 
@@ -69,10 +93,18 @@ export function patchItem(ledger: Ledger, input: UpdateItemInput): ItemWithBarco
   const barcodes = input.barcodes ? normalizeBarcodes(input.barcodes) : undefined;
   assertFree(ledger, input.id, { sku: input.sku, plu: input.plu, barcodes });
   const { id, barcodes: _raw, ...fields } = input;
-  ledger.db.update(items).set({ ...fields, updatedAt: nowIso(ledger) }).where(eq(items.id, id)).run();
+  ledger.db
+    .update(items)
+    .set({ ...fields, updatedAt: nowIso(ledger) })
+    .where(eq(items.id, id))
+    .run();
   if (barcodes) {
     ledger.db.delete(itemBarcodes).where(eq(itemBarcodes.itemId, id)).run();
-    if (barcodes.length) ledger.db.insert(itemBarcodes).values(barcodes.map((barcode) => ({ barcode, itemId: id }))).run();
+    if (barcodes.length)
+      ledger.db
+        .insert(itemBarcodes)
+        .values(barcodes.map((barcode) => ({ barcode, itemId: id })))
+        .run();
   }
   const updated = getItem(ledger, id);
   if (JSON.stringify(updated) !== JSON.stringify(existing)) enqueue(ledger, 'item', id, updated);
@@ -86,7 +118,11 @@ export function updateItem(ledger: Ledger, _actor: Actor, input: UpdateItemInput
 export function getItem(ledger: Ledger, id: string): ItemWithBarcodes {
   const row = ledger.db.select().from(items).where(eq(items.id, id)).get();
   if (!row) throw new NotFound('No such item.');
-  const barcodes = ledger.db.select({ barcode: itemBarcodes.barcode }).from(itemBarcodes).where(eq(itemBarcodes.itemId, id)).all();
+  const barcodes = ledger.db
+    .select({ barcode: itemBarcodes.barcode })
+    .from(itemBarcodes)
+    .where(eq(itemBarcodes.itemId, id))
+    .all();
   return { ...row, barcodes: barcodes.map((b) => b.barcode) };
 }
 
@@ -99,11 +135,21 @@ export interface LookupResult {
 /** What the scanner read: a barcode, a weighing-scale label, or a SKU typed at the counter. */
 export function lookupCode(ledger: Ledger, raw: string): LookupResult {
   const code = normalizeBarcode(raw);
-  const byBarcode = ledger.db.select({ item: items }).from(itemBarcodes).innerJoin(items, eq(items.id, itemBarcodes.itemId)).where(eq(itemBarcodes.barcode, code)).get();
+  const byBarcode = ledger.db
+    .select({ item: items })
+    .from(itemBarcodes)
+    .innerJoin(items, eq(items.id, itemBarcodes.itemId))
+    .where(eq(itemBarcodes.barcode, code))
+    .get();
   if (byBarcode) return { item: byBarcode.item, qtyMilli: null };
   const scale = parseScaleBarcode(code, getBilling(ledger).scale);
   if (scale) {
-    const item = ledger.db.select().from(items).where(eq(items.plu, scale.plu.replace(/^0+(?=\d)/, ''))).get() ?? ledger.db.select().from(items).where(eq(items.plu, scale.plu)).get();
+    const item =
+      ledger.db
+        .select()
+        .from(items)
+        .where(eq(items.plu, scale.plu.replace(/^0+(?=\d)/, '')))
+        .get() ?? ledger.db.select().from(items).where(eq(items.plu, scale.plu)).get();
     if (item) return { item, qtyMilli: scale.qtyMilli ?? qtyForPrice(item, scale.pricePaise ?? 0) };
   }
   const bySku = ledger.db.select().from(items).where(eq(items.sku, raw.trim())).get();
@@ -126,19 +172,48 @@ function ftsQuery(query: string): string | null {
 export function searchItems(ledger: Ledger, query: string, limit: number): Item[] {
   const match = ftsQuery(query);
   if (!match) return [];
-  const ids = ledger.sqlite.prepare('SELECT item_id AS id FROM items_fts WHERE items_fts MATCH ? ORDER BY rank LIMIT ?').all(match, limit) as { id: string }[];
+  const ids = ledger.sqlite
+    .prepare('SELECT item_id AS id FROM items_fts WHERE items_fts MATCH ? ORDER BY rank LIMIT ?')
+    .all(match, limit) as { id: string }[];
   if (ids.length === 0) return [];
-  const found = ledger.db.select().from(items).where(and(inArray(items.id, ids.map((row) => row.id)), eq(items.active, true))).all();
+  const found = ledger.db
+    .select()
+    .from(items)
+    .where(
+      and(
+        inArray(
+          items.id,
+          ids.map((row) => row.id),
+        ),
+        eq(items.active, true),
+      ),
+    )
+    .all();
   const order = new Map(ids.map((row, index) => [row.id, index]));
   return found.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
 }
 
-export function listItems(ledger: Ledger, input: { limit: number; offset: number; category?: string; lowStockOnly: boolean }): { rows: Item[]; total: number } {
+export function listItems(
+  ledger: Ledger,
+  input: { limit: number; offset: number; category?: string; lowStockOnly: boolean },
+): { rows: Item[]; total: number } {
   const filters: SQL[] = [eq(items.active, true)];
   if (input.category) filters.push(eq(items.category, input.category));
   if (input.lowStockOnly) filters.push(lte(items.stockMilli, items.reorderLevelMilli));
   const where = and(...filters);
-  const rows = ledger.db.select().from(items).where(where).orderBy(asc(items.name)).limit(input.limit).offset(input.offset).all();
-  const total = ledger.db.select({ n: sql<number>`count(*)` }).from(items).where(where).get()?.n ?? 0;
+  const rows = ledger.db
+    .select()
+    .from(items)
+    .where(where)
+    .orderBy(asc(items.name))
+    .limit(input.limit)
+    .offset(input.offset)
+    .all();
+  const total =
+    ledger.db
+      .select({ n: sql<number>`count(*)` })
+      .from(items)
+      .where(where)
+      .get()?.n ?? 0;
   return { rows, total };
 }

@@ -10,7 +10,8 @@ import type { JournalDocType } from './schema';
 type Hashes = { prevHash: string; hash: string };
 type Unhashed<T> = Omit<T, 'prevHash' | 'hash'>;
 
-const byId = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+const byId = <T extends { id: string }>(rows: T[]) =>
+  [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
 export function invoiceContent(header: Unhashed<Invoice>, lines: InvoiceLine[], paid: Payment[]) {
   return { type: 'invoice', header, lines: [...lines].sort((a, b) => a.lineNo - b.lineNo), payments: byId(paid) };
@@ -30,15 +31,28 @@ function split<T extends Hashes>(row: T): { header: Unhashed<T>; hashes: Hashes 
 }
 
 function paymentsOf(ledger: Ledger, docType: Payment['docType'], docId: string): Payment[] {
-  return ledger.db.select().from(payments).where(and(eq(payments.docType, docType), eq(payments.docId, docId))).all();
+  return ledger.db
+    .select()
+    .from(payments)
+    .where(and(eq(payments.docType, docType), eq(payments.docId, docId)))
+    .all();
 }
 
 /** Reads a stored document back into the exact content that was hashed when it was finalised. */
-export function documentContent(ledger: Ledger, docType: JournalDocType, docId: string): { content: unknown; hashes: Hashes } | null {
+export function documentContent(
+  ledger: Ledger,
+  docType: JournalDocType,
+  docId: string,
+): { content: unknown; hashes: Hashes } | null {
   if (docType === 'invoice') {
     const row = ledger.db.select().from(invoices).where(eq(invoices.id, docId)).get();
     if (!row) return null;
-    const lines = ledger.db.select().from(invoiceLines).where(eq(invoiceLines.invoiceId, docId)).orderBy(asc(invoiceLines.lineNo)).all();
+    const lines = ledger.db
+      .select()
+      .from(invoiceLines)
+      .where(eq(invoiceLines.invoiceId, docId))
+      .orderBy(asc(invoiceLines.lineNo))
+      .all();
     const { header, hashes } = split(row);
     return { content: invoiceContent(header, lines, paymentsOf(ledger, 'invoice', docId)), hashes };
   }

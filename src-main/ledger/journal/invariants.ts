@@ -84,7 +84,10 @@ export interface InvariantReport {
 
 export function checkLedgerInvariants(ledger: Ledger): InvariantReport {
   const integrity = String(ledger.sqlite.pragma('integrity_check', { simple: true }));
-  const problems = CHECKS.map((check) => ({ check: check.name, rows: ledger.sqlite.prepare(check.sql).all().slice(0, 10) })).filter((problem) => problem.rows.length > 0);
+  const problems = CHECKS.map((check) => ({
+    check: check.name,
+    rows: ledger.sqlite.prepare(check.sql).all().slice(0, 10),
+  })).filter((problem) => problem.rows.length > 0);
   const journal = verifyJournal(ledger);
   return { ok: integrity === 'ok' && problems.length === 0 && journal.ok, integrity, problems, journal };
 }

@@ -30,31 +30,56 @@ export function nextDocumentNumber(ledger: Ledger, docType: JournalDocType, coun
 }
 
 export function lastJournalHash(ledger: Ledger): string {
-  return ledger.db.select({ hash: journal.hash }).from(journal).orderBy(desc(journal.seq)).limit(1).get()?.hash ?? GENESIS_HASH;
+  return (
+    ledger.db.select({ hash: journal.hash }).from(journal).orderBy(desc(journal.seq)).limit(1).get()?.hash ??
+    GENESIS_HASH
+  );
 }
 
 /** Chains a document: returns the hashes to store on it, and appends it to the journal. */
-export function chainDocument(ledger: Ledger, docType: JournalDocType, docId: string, content: unknown): { prevHash: string; hash: string } {
+export function chainDocument(
+  ledger: Ledger,
+  docType: JournalDocType,
+  docId: string,
+  content: unknown,
+): { prevHash: string; hash: string } {
   const prevHash = lastJournalHash(ledger);
   const hash = documentHash(prevHash, content);
   insertRows(ledger, journal, [{ docType, docId, prevHash, hash }]);
   return { prevHash, hash };
 }
 
-export type JournalVerification = { ok: true; documents: number } | { ok: false; documents: number; seq: number; docType: JournalDocType; docId: string; reason: string };
+export type JournalVerification =
+  | { ok: true; documents: number }
+  | { ok: false; documents: number; seq: number; docType: JournalDocType; docId: string; reason: string };
 
 /** Re-reads every document and recomputes the chain; any edited, removed or reordered document is found. */
 export function verifyJournal(ledger: Ledger): JournalVerification {
   const rows = ledger.db.select().from(journal).orderBy(asc(journal.seq)).all();
   const entries = rows.map((row) => {
     const stored = documentContent(ledger, row.docType, row.docId);
-    return { prevHash: row.prevHash, hash: row.hash, content: stored?.content ?? null, docHashes: stored?.hashes ?? null };
+    return {
+      prevHash: row.prevHash,
+      hash: row.hash,
+      content: stored?.content ?? null,
+      docHashes: stored?.hashes ?? null,
+    };
   });
-  const missing = entries.findIndex((entry, index) => !entry.docHashes || entry.docHashes.hash !== rows[index]?.hash || entry.docHashes.prevHash !== rows[index]?.prevHash);
+  const missing = entries.findIndex(
+    (entry, index) =>
+      !entry.docHashes ||
+      entry.docHashes.hash !== rows[index]?.hash ||
+      entry.docHashes.prevHash !== rows[index]?.prevHash,
+  );
   const chain = verifyChain(entries);
   const badIndex = chain.ok ? missing : missing === -1 ? chain.index : Math.min(missing, chain.index);
   if (badIndex === -1) return { ok: true, documents: rows.length };
   const bad = rows[badIndex]!;
-  const reason = badIndex === missing ? 'document missing or its stored hash differs from the journal' : chain.ok ? 'unknown' : chain.reason;
+  const reason =
+    badIndex === missing
+      ? 'document missing or its stored hash differs from the journal'
+      : chain.ok
+        ? 'unknown'
+        : chain.reason;
   return { ok: false, documents: rows.length, seq: bad.seq, docType: bad.docType, docId: bad.docId, reason };
 }

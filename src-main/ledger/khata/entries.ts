@@ -21,7 +21,8 @@ export function addKhataEntry(ledger: Ledger, entry: Omit<KhataEntry, 'id' | 'cr
  * not this counter's to report. Returns false when it was already here. Call inside a transaction.
  */
 export function applyRemoteKhataEntry(ledger: Ledger, row: KhataEntry): boolean {
-  if (ledger.db.select({ id: khataEntries.id }).from(khataEntries).where(eq(khataEntries.id, row.id)).get()) return false;
+  if (ledger.db.select({ id: khataEntries.id }).from(khataEntries).where(eq(khataEntries.id, row.id)).get())
+    return false;
   postKhataEntry(ledger, row);
   return true;
 }

@@ -4,7 +4,13 @@ import { router, staffProcedure } from '../../trpc/init';
 import { khataAgeing, partyStatement, receivePayment } from './service';
 
 export const khataRouter = router({
-  receivePayment: staffProcedure.input(receivePaymentInput).mutation(({ ctx, input }) => receivePayment(ctx.ledger, ctx.actor, input)),
+  receivePayment: staffProcedure
+    .input(receivePaymentInput)
+    .mutation(({ ctx, input }) => receivePayment(ctx.ledger, ctx.actor, input)),
   statement: staffProcedure.input(statementInput).query(({ ctx, input }) => partyStatement(ctx.ledger, input)),
-  ageing: staffProcedure.input(ageingInput).query(({ ctx, input }) => khataAgeing(ctx.ledger, input.asOf ? new Date(`${input.asOf}T23:59:59`) : ctx.ledger.clock())),
+  ageing: staffProcedure
+    .input(ageingInput)
+    .query(({ ctx, input }) =>
+      khataAgeing(ctx.ledger, input.asOf ? new Date(`${input.asOf}T23:59:59`) : ctx.ledger.clock()),
+    ),
 });

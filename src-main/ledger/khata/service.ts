@@ -16,10 +16,15 @@ import { queueDocumentPrint } from '../printing/queue';
 import { addKhataEntry } from './entries';
 import { khataEntries, receipts, type KhataEntry, type Receipt } from './schema';
 
-export function receivePayment(ledger: Ledger, actor: Actor, input: ReceivePaymentInput): { receipt: Receipt; balancePaise: number; replayed: boolean } {
+export function receivePayment(
+  ledger: Ledger,
+  actor: Actor,
+  input: ReceivePaymentInput,
+): { receipt: Receipt; balancePaise: number; replayed: boolean } {
   return ledger.transaction(() => {
     const existing = ledger.db.select().from(receipts).where(eq(receipts.id, input.id)).get();
-    if (existing) return { receipt: existing, balancePaise: getParty(ledger, existing.partyId).balancePaise, replayed: true };
+    if (existing)
+      return { receipt: existing, balancePaise: getParty(ledger, existing.partyId).balancePaise, replayed: true };
     const party = getParty(ledger, input.partyId);
     // Cash goes into a drawer, so it needs an open shift; UPI and card are recorded in the shift if one is open.
     const session = input.mode === 'cash' ? requireOpenSession(ledger) : currentSession(ledger);
@@ -37,12 +42,29 @@ export function receivePayment(ledger: Ledger, actor: Actor, input: ReceivePayme
       createdAt,
       businessDate: businessDate(at),
     };
-    const paid: Payment[] = [{ id: randomUUID(), docType: 'receipt', docId: input.id, mode: input.mode, amountPaise: input.amountPaise, reference: input.reference, cashSessionId: header.cashSessionId, createdAt }];
+    const paid: Payment[] = [
+      {
+        id: randomUUID(),
+        docType: 'receipt',
+        docId: input.id,
+        mode: input.mode,
+        amountPaise: input.amountPaise,
+        reference: input.reference,
+        cashSessionId: header.cashSessionId,
+        createdAt,
+      },
+    ];
     const hashes = chainDocument(ledger, 'receipt', input.id, receiptContent(header, paid));
     const receipt: Receipt = { ...header, ...hashes };
     ledger.db.insert(receipts).values(receipt).run();
     ledger.db.insert(payments).values(paid).run();
-    const balancePaise = addKhataEntry(ledger, { partyId: party.id, kind: 'payment', docId: input.id, docNumber: header.number, amountPaise: -input.amountPaise });
+    const balancePaise = addKhataEntry(ledger, {
+      partyId: party.id,
+      kind: 'payment',
+      docId: input.id,
+      docNumber: header.number,
+      amountPaise: -input.amountPaise,
+    });
     enqueue(ledger, 'receipt', input.id, { receipt, payments: paid });
     queueDocumentPrint(ledger, 'receipt', input.id);
     return { receipt, balancePaise, replayed: false };
@@ -69,7 +91,10 @@ export interface StatementRow {
   balancePaise: number;
 }
 
-export function partyStatement(ledger: Ledger, input: { partyId: string; from: string; to: string }): { party: Party; openingPaise: number; rows: StatementRow[]; closingPaise: number } {
+export function partyStatement(
+  ledger: Ledger,
+  input: { partyId: string; from: string; to: string },
+): { party: Party; openingPaise: number; rows: StatementRow[]; closingPaise: number } {
   const party = getParty(ledger, input.partyId);
   const start = dayStartIso(input.from);
   const end = dayStartIso(nextDay(input.to));
@@ -88,7 +113,14 @@ export function partyStatement(ledger: Ledger, input: { partyId: string; from: s
   let balancePaise = openingPaise;
   const rows = entries.map((entry) => {
     balancePaise += entry.amountPaise;
-    return { at: entry.createdAt, kind: entry.kind, docNumber: entry.docNumber, debitPaise: Math.max(entry.amountPaise, 0), creditPaise: Math.max(-entry.amountPaise, 0), balancePaise };
+    return {
+      at: entry.createdAt,
+      kind: entry.kind,
+      docNumber: entry.docNumber,
+      debitPaise: Math.max(entry.amountPaise, 0),
+      creditPaise: Math.max(-entry.amountPaise, 0),
+      balancePaise,
+    };
   });
   return { party, openingPaise, rows, closingPaise: balancePaise };
 }
@@ -101,11 +133,30 @@ export interface AgeingRow extends KhataAgeing {
 }
 
 /** Who owes what, and for how long: FIFO over each customer's entries, oldest debts first. */
-export function khataAgeing(ledger: Ledger, asOf: Date): { rows: AgeingRow[]; totals: Omit<KhataAgeing, 'oldestUnpaidAt'> } {
-  const owing = ledger.db.select().from(parties).where(and(eq(parties.kind, 'customer'), ne(parties.balancePaise, 0))).orderBy(asc(parties.name)).all();
+export function khataAgeing(
+  ledger: Ledger,
+  asOf: Date,
+): { rows: AgeingRow[]; totals: Omit<KhataAgeing, 'oldestUnpaidAt'> } {
+  const owing = ledger.db
+    .select()
+    .from(parties)
+    .where(and(eq(parties.kind, 'customer'), ne(parties.balancePaise, 0)))
+    .orderBy(asc(parties.name))
+    .all();
   const rows = owing.map((party) => {
-    const movements = ledger.db.select({ at: khataEntries.createdAt, amountPaise: khataEntries.amountPaise }).from(khataEntries).where(eq(khataEntries.partyId, party.id)).orderBy(asc(khataEntries.createdAt)).all();
-    return { ...ageBalance(movements, asOf), partyId: party.id, name: party.name, phone: party.phone, creditLimitPaise: party.creditLimitPaise };
+    const movements = ledger.db
+      .select({ at: khataEntries.createdAt, amountPaise: khataEntries.amountPaise })
+      .from(khataEntries)
+      .where(eq(khataEntries.partyId, party.id))
+      .orderBy(asc(khataEntries.createdAt))
+      .all();
+    return {
+      ...ageBalance(movements, asOf),
+      partyId: party.id,
+      name: party.name,
+      phone: party.phone,
+      creditLimitPaise: party.creditLimitPaise,
+    };
   });
   const totals = { d0to30Paise: 0, d31to60Paise: 0, d61to90Paise: 0, d90plusPaise: 0, totalPaise: 0 };
   for (const row of rows) for (const key of Object.keys(totals) as (keyof typeof totals)[]) totals[key] += row[key];

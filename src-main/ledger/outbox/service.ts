@@ -5,17 +5,25 @@ import { type Ledger, nowIso } from '../ledger';
 import { outbox } from './schema';
 import { insertRows } from '../../db/insert-rows';
 
-export type OutboxEntity = 'invoice' | 'credit_note' | 'receipt' | 'item' | 'party' | 'khata_entry' | 'stock_movement' | 'cash_session';
+export type OutboxEntity =
+  'invoice' | 'credit_note' | 'receipt' | 'item' | 'party' | 'khata_entry' | 'stock_movement' | 'cash_session';
 
 export function enqueue(ledger: Ledger, entity: OutboxEntity, entityId: string, payload: unknown): void {
   enqueueAll(ledger, [{ entity, entityId, payload }]);
 }
 
 /** Several changes in one insert, in the order given (the server applies them in outbox order). */
-export function enqueueAll(ledger: Ledger, changes: { entity: OutboxEntity; entityId: string; payload: unknown }[]): void {
+export function enqueueAll(
+  ledger: Ledger,
+  changes: { entity: OutboxEntity; entityId: string; payload: unknown }[],
+): void {
   if (changes.length === 0) return;
   const createdAt = nowIso(ledger);
-  insertRows(ledger, outbox, changes.map((change) => ({ opId: randomUUID(), ...change, createdAt, sentAt: null })));
+  insertRows(
+    ledger,
+    outbox,
+    changes.map((change) => ({ opId: randomUUID(), ...change, createdAt, sentAt: null })),
+  );
 }
 
 export function pendingCount(ledger: Ledger): number {

@@ -6,8 +6,12 @@ import { router, staffProcedure } from '../../trpc/init';
 import { createParty, getParty, listParties, updateParty } from './service';
 
 export const partiesRouter = router({
-  create: staffProcedure.input(createPartyInput).mutation(({ ctx, input }) => createParty(ctx.ledger, ctx.actor, input)),
-  update: staffProcedure.input(updatePartyInput).mutation(({ ctx, input }) => updateParty(ctx.ledger, ctx.actor, input)),
+  create: staffProcedure
+    .input(createPartyInput)
+    .mutation(({ ctx, input }) => createParty(ctx.ledger, ctx.actor, input)),
+  update: staffProcedure
+    .input(updatePartyInput)
+    .mutation(({ ctx, input }) => updateParty(ctx.ledger, ctx.actor, input)),
   get: staffProcedure.input(z.object({ id }).strict()).query(({ ctx, input }) => getParty(ctx.ledger, input.id)),
   list: staffProcedure.input(listPartiesInput).query(({ ctx, input }) => listParties(ctx.ledger, input)),
 });

@@ -2,7 +2,6 @@
 import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
 import { PARTY_KINDS } from '../../../src-shared/contracts/parties';
 
-
 export const parties = sqliteTable(
   'parties',
   {

@@ -13,7 +13,8 @@ import { parties, type Party } from './schema';
 function stateFor(gstin: string | null | undefined, stateCode: string | null | undefined): string | null {
   if (!gstin) return stateCode ?? null;
   const fromGstin = gstinStateCode(gstin);
-  if (stateCode && stateCode !== fromGstin) throw new Invalid(`The GSTIN is registered in state ${fromGstin}, not ${stateCode}.`);
+  if (stateCode && stateCode !== fromGstin)
+    throw new Invalid(`The GSTIN is registered in state ${fromGstin}, not ${stateCode}.`);
   return fromGstin;
 }
 
@@ -21,10 +22,26 @@ export function createParty(ledger: Ledger, _actor: Actor, input: CreatePartyInp
   return ledger.transaction(() => {
     const at = nowIso(ledger);
     const { openingBalancePaise, ...fields } = input;
-    const row: Party = { ...fields, id: randomUUID(), stateCode: stateFor(input.gstin, input.stateCode), openingBalancePaise, balancePaise: 0, active: true, createdAt: at, updatedAt: at };
+    const row: Party = {
+      ...fields,
+      id: randomUUID(),
+      stateCode: stateFor(input.gstin, input.stateCode),
+      openingBalancePaise,
+      balancePaise: 0,
+      active: true,
+      createdAt: at,
+      updatedAt: at,
+    };
     ledger.db.insert(parties).values(row).run();
     enqueue(ledger, 'party', row.id, row);
-    if (openingBalancePaise !== 0) addKhataEntry(ledger, { partyId: row.id, kind: 'opening', docId: null, docNumber: null, amountPaise: openingBalancePaise });
+    if (openingBalancePaise !== 0)
+      addKhataEntry(ledger, {
+        partyId: row.id,
+        kind: 'opening',
+        docId: null,
+        docNumber: null,
+        amountPaise: openingBalancePaise,
+      });
     return getParty(ledger, row.id);
   });
 }
@@ -34,8 +51,15 @@ export function updateParty(ledger: Ledger, _actor: Actor, input: UpdatePartyInp
     const existing = getParty(ledger, input.id);
     const { id, ...fields } = input;
     const gstin = fields.gstin !== undefined ? fields.gstin : existing.gstin;
-    const stateCode = stateFor(gstin, fields.stateCode !== undefined ? fields.stateCode : gstin ? null : existing.stateCode);
-    ledger.db.update(parties).set({ ...fields, stateCode, updatedAt: nowIso(ledger) }).where(eq(parties.id, id)).run();
+    const stateCode = stateFor(
+      gstin,
+      fields.stateCode !== undefined ? fields.stateCode : gstin ? null : existing.stateCode,
+    );
+    ledger.db
+      .update(parties)
+      .set({ ...fields, stateCode, updatedAt: nowIso(ledger) })
+      .where(eq(parties.id, id))
+      .run();
     const updated = getParty(ledger, id);
     enqueue(ledger, 'party', id, updated);
     return updated;
@@ -48,7 +72,10 @@ export function getParty(ledger: Ledger, id: string): Party {
   return row;
 }
 
-export function listParties(ledger: Ledger, input: { limit: number; offset: number; query: string; kind?: Party['kind']; withBalanceOnly: boolean }): { rows: Party[]; total: number } {
+export function listParties(
+  ledger: Ledger,
+  input: { limit: number; offset: number; query: string; kind?: Party['kind']; withBalanceOnly: boolean },
+): { rows: Party[]; total: number } {
   const filters: SQL[] = [eq(parties.active, true)];
   if (input.kind) filters.push(eq(parties.kind, input.kind));
   if (input.withBalanceOnly) filters.push(ne(parties.balancePaise, 0));
@@ -57,7 +84,19 @@ export function listParties(ledger: Ledger, input: { limit: number; offset: numb
     filters.push(or(sql`${parties.name} LIKE ${pattern} ESCAPE '\\'`, like(parties.phone, pattern))!);
   }
   const where = and(...filters);
-  const rows = ledger.db.select().from(parties).where(where).orderBy(asc(parties.name)).limit(input.limit).offset(input.offset).all();
-  const total = ledger.db.select({ n: sql<number>`count(*)` }).from(parties).where(where).get()?.n ?? 0;
+  const rows = ledger.db
+    .select()
+    .from(parties)
+    .where(where)
+    .orderBy(asc(parties.name))
+    .limit(input.limit)
+    .offset(input.offset)
+    .all();
+  const total =
+    ledger.db
+      .select({ n: sql<number>`count(*)` })
+      .from(parties)
+      .where(where)
+      .get()?.n ?? 0;
   return { rows, total };
 }

@@ -8,9 +8,16 @@ export function paymentsForDocument(ledger: Ledger, docId: string): Payment[] {
 }
 
 /** Money in (invoices and receipts) minus refunds, per mode, for payments made in the given UTC instant range. */
-export function takingsByMode(ledger: Ledger, fromIso: string, toIso: string): { mode: Payment['mode']; paise: number }[] {
+export function takingsByMode(
+  ledger: Ledger,
+  fromIso: string,
+  toIso: string,
+): { mode: Payment['mode']; paise: number }[] {
   return ledger.db
-    .select({ mode: payments.mode, paise: sql<number>`SUM(CASE WHEN ${payments.docType} = 'credit_note' THEN -${payments.amountPaise} ELSE ${payments.amountPaise} END)` })
+    .select({
+      mode: payments.mode,
+      paise: sql<number>`SUM(CASE WHEN ${payments.docType} = 'credit_note' THEN -${payments.amountPaise} ELSE ${payments.amountPaise} END)`,
+    })
     .from(payments)
     .where(and(sql`${payments.createdAt} >= ${fromIso}`, sql`${payments.createdAt} < ${toIso}`))
     .groupBy(payments.mode)

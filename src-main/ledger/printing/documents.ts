@@ -28,14 +28,23 @@ export function khataBalanceAfter(ledger: Ledger, docId: string): number | null 
     .prepare('SELECT party_id AS partyId, rowid AS seq FROM khata_entries WHERE doc_id = ? ORDER BY rowid DESC LIMIT 1')
     .get(docId) as { partyId: string; seq: number } | undefined;
   if (!row) return null;
-  return ledger.sqlite.prepare('SELECT COALESCE(SUM(amount_paise), 0) FROM khata_entries WHERE party_id = ? AND rowid <= ?').pluck().get(row.partyId, row.seq) as number;
+  return ledger.sqlite
+    .prepare('SELECT COALESCE(SUM(amount_paise), 0) FROM khata_entries WHERE party_id = ? AND rowid <= ?')
+    .pluck()
+    .get(row.partyId, row.seq) as number;
 }
 
 function paperOf(profile: PrinterProfile): ReceiptPaper {
   return { width: profile.width, cut: profile.cut, drawerKick: profile.drawerKick };
 }
 
-export function receiptModelFor(ledger: Ledger, docType: PrintDocType, docId: string | null, profile: PrinterProfile, reprint: boolean): ReceiptModel {
+export function receiptModelFor(
+  ledger: Ledger,
+  docType: PrintDocType,
+  docId: string | null,
+  profile: PrinterProfile,
+  reprint: boolean,
+): ReceiptModel {
   const paper = paperOf(profile);
   if (docType === 'test') return testPage({ shop: getShop(ledger), printerName: profile.name, paper });
   if (!docId) throw new NotFound('This print job names no document.');
@@ -43,24 +52,71 @@ export function receiptModelFor(ledger: Ledger, docType: PrintDocType, docId: st
   switch (docType) {
     case 'invoice': {
       const detail = getInvoice(ledger, docId);
-      return invoiceReceipt({ shop, invoice: detail.invoice, lines: detail.lines, payments: detail.payments, khataBalancePaise: khataBalanceAfter(ledger, docId), paper, reprint });
+      return invoiceReceipt({
+        shop,
+        invoice: detail.invoice,
+        lines: detail.lines,
+        payments: detail.payments,
+        khataBalancePaise: khataBalanceAfter(ledger, docId),
+        paper,
+        reprint,
+      });
     }
     case 'credit_note': {
       const detail = getCreditNote(ledger, docId);
       const sold = getInvoice(ledger, detail.creditNote.invoiceId);
-      const soldLines = new Map(ledger.db.select().from(invoiceLines).where(inArray(invoiceLines.id, detail.lines.map((line) => line.invoiceLineId))).all().map((line) => [line.id, line]));
-      const lines = detail.lines.map((line) => ({ ...line, name: soldLines.get(line.invoiceLineId)?.name ?? '', gstRateBp: soldLines.get(line.invoiceLineId)?.gstRateBp ?? 0 }));
-      const creditNote = { ...detail.creditNote, invoiceNumber: sold.invoice.number, partyName: sold.invoice.partyName, interState: sold.invoice.interState };
-      return creditNoteReceipt({ shop, creditNote, lines, khataBalancePaise: khataBalanceAfter(ledger, docId), paper, reprint });
+      const soldLines = new Map(
+        ledger.db
+          .select()
+          .from(invoiceLines)
+          .where(
+            inArray(
+              invoiceLines.id,
+              detail.lines.map((line) => line.invoiceLineId),
+            ),
+          )
+          .all()
+          .map((line) => [line.id, line]),
+      );
+      const lines = detail.lines.map((line) => ({
+        ...line,
+        name: soldLines.get(line.invoiceLineId)?.name ?? '',
+        gstRateBp: soldLines.get(line.invoiceLineId)?.gstRateBp ?? 0,
+      }));
+      const creditNote = {
+        ...detail.creditNote,
+        invoiceNumber: sold.invoice.number,
+        partyName: sold.invoice.partyName,
+        interState: sold.invoice.interState,
+      };
+      return creditNoteReceipt({
+        shop,
+        creditNote,
+        lines,
+        khataBalancePaise: khataBalanceAfter(ledger, docId),
+        paper,
+        reprint,
+      });
     }
     case 'receipt': {
       const receipt = ledger.db.select().from(receipts).where(eq(receipts.id, docId)).get();
       if (!receipt) throw new NotFound('No such payment receipt.');
       const party = ledger.db.select({ name: parties.name }).from(parties).where(eq(parties.id, receipt.partyId)).get();
-      return khataReceipt({ shop, receipt, partyName: party?.name ?? '', balanceAfterPaise: khataBalanceAfter(ledger, docId) ?? 0, paper, reprint });
+      return khataReceipt({
+        shop,
+        receipt,
+        partyName: party?.name ?? '',
+        balanceAfterPaise: khataBalanceAfter(ledger, docId) ?? 0,
+        paper,
+        reprint,
+      });
     }
     case 'z_report': {
-      const session = ledger.db.select({ counterId: cashSessions.counterId }).from(cashSessions).where(eq(cashSessions.id, docId)).get();
+      const session = ledger.db
+        .select({ counterId: cashSessions.counterId })
+        .from(cashSessions)
+        .where(eq(cashSessions.id, docId))
+        .get();
       if (!session) throw new NotFound('No such shift.');
       return zReport({ shop, counterId: session.counterId, summary: sessionSummary(ledger, docId), paper, reprint });
     }

@@ -33,9 +33,22 @@ export function findPrinter(ledger: Ledger, printerId: string): PrinterProfile |
 }
 
 /** Writes a job row. Call inside the document's own transaction so the job exists if and only if the document does. */
-export function addPrintJob(ledger: Ledger, job: { docType: PrintDocType; docId: string | null; printerId: string; format: PrintFormat }): PrintJob {
+export function addPrintJob(
+  ledger: Ledger,
+  job: { docType: PrintDocType; docId: string | null; printerId: string; format: PrintFormat },
+): PrintJob {
   const at = nowIso(ledger);
-  const row: PrintJob = { id: randomUUID(), ...job, copies: 1, status: 'queued', attempts: 0, lastError: null, nextAttemptAt: at, createdAt: at, printedAt: null };
+  const row: PrintJob = {
+    id: randomUUID(),
+    ...job,
+    copies: 1,
+    status: 'queued',
+    attempts: 0,
+    lastError: null,
+    nextAttemptAt: at,
+    createdAt: at,
+    printedAt: null,
+  };
   ledger.db.insert(printJobs).values(row).run();
   return row;
 }
@@ -69,21 +82,42 @@ export function claimDueJob(ledger: Ledger, leaseMs: number): ClaimedJob | null 
       .get();
     if (!job) return null;
     const lease = new Date(now.getTime() + leaseMs).toISOString();
-    ledger.db.update(printJobs).set({ status: 'printing', attempts: job.attempts + 1, nextAttemptAt: lease }).where(eq(printJobs.id, job.id)).run();
-    return { job: { ...job, status: 'printing', attempts: job.attempts + 1, nextAttemptAt: lease }, uncertain: job.status === 'printing' };
+    ledger.db
+      .update(printJobs)
+      .set({ status: 'printing', attempts: job.attempts + 1, nextAttemptAt: lease })
+      .where(eq(printJobs.id, job.id))
+      .run();
+    return {
+      job: { ...job, status: 'printing', attempts: job.attempts + 1, nextAttemptAt: lease },
+      uncertain: job.status === 'printing',
+    };
   });
 }
 
 export function markPrinted(ledger: Ledger, jobId: string): void {
   const at = nowIso(ledger);
-  ledger.db.update(printJobs).set({ status: 'done', printedAt: at, lastError: null }).where(eq(printJobs.id, jobId)).run();
+  ledger.db
+    .update(printJobs)
+    .set({ status: 'done', printedAt: at, lastError: null })
+    .where(eq(printJobs.id, jobId))
+    .run();
 }
 
 /** A failed attempt: back to 'queued' if nothing reached the printer, kept 'printing' (so the retry is marked) if something may have. */
-export function markAttemptFailed(ledger: Ledger, job: PrintJob, outcome: { delivered: 'none' | 'maybe'; reason: string }, delayMs: number, wasUncertain: boolean): void {
+export function markAttemptFailed(
+  ledger: Ledger,
+  job: PrintJob,
+  outcome: { delivered: 'none' | 'maybe'; reason: string },
+  delayMs: number,
+  wasUncertain: boolean,
+): void {
   const status = outcome.delivered === 'maybe' || wasUncertain ? 'printing' : 'queued';
   const nextAttemptAt = new Date(ledger.clock().getTime() + delayMs).toISOString();
-  ledger.db.update(printJobs).set({ status, lastError: outcome.reason, nextAttemptAt }).where(eq(printJobs.id, job.id)).run();
+  ledger.db
+    .update(printJobs)
+    .set({ status, lastError: outcome.reason, nextAttemptAt })
+    .where(eq(printJobs.id, job.id))
+    .run();
 }
 
 export function markFailed(ledger: Ledger, jobId: string, reason: string): void {
@@ -92,7 +126,11 @@ export function markFailed(ledger: Ledger, jobId: string, reason: string): void 
 
 /** At start-up no attempt can be under way, so every 'printing' row was interrupted: make it due now (it prints marked). */
 export function recoverInterruptedJobs(ledger: Ledger): number {
-  return ledger.db.update(printJobs).set({ nextAttemptAt: nowIso(ledger), lastError: 'interrupted: the app stopped while printing' }).where(eq(printJobs.status, 'printing')).run().changes;
+  return ledger.db
+    .update(printJobs)
+    .set({ nextAttemptAt: nowIso(ledger), lastError: 'interrupted: the app stopped while printing' })
+    .where(eq(printJobs.status, 'printing'))
+    .run().changes;
 }
 
 /** Whether this document already came out on paper from an earlier job: a later copy is a duplicate and says so. */
@@ -101,7 +139,14 @@ export function printedBefore(ledger: Ledger, job: PrintJob): boolean {
   const earlier = ledger.db
     .select({ id: printJobs.id })
     .from(printJobs)
-    .where(and(eq(printJobs.docId, job.docId), eq(printJobs.docType, job.docType), eq(printJobs.status, 'done'), ne(printJobs.id, job.id)))
+    .where(
+      and(
+        eq(printJobs.docId, job.docId),
+        eq(printJobs.docType, job.docType),
+        eq(printJobs.status, 'done'),
+        ne(printJobs.id, job.id),
+      ),
+    )
     .limit(1)
     .get();
   return earlier !== undefined;
@@ -113,14 +158,32 @@ const docNumber = sql<string | null>`COALESCE(
   (SELECT ${creditNotes.number} FROM ${creditNotes} WHERE ${creditNotes.id} = ${printJobs.docId}),
   (SELECT ${receipts.number} FROM ${receipts} WHERE ${receipts.id} = ${printJobs.docId}))`;
 
-export function listPrintJobs(ledger: Ledger, filter: { status?: PrintJob['status']; docId?: string; limit: number }): (PrintJob & { docNumber: string | null })[] {
-  const where = and(filter.status ? eq(printJobs.status, filter.status) : undefined, filter.docId ? eq(printJobs.docId, filter.docId) : undefined);
-  return ledger.db.select({ ...getTableColumns(printJobs), docNumber }).from(printJobs).where(where).orderBy(desc(sql`rowid`)).limit(filter.limit).all();
+export function listPrintJobs(
+  ledger: Ledger,
+  filter: { status?: PrintJob['status']; docId?: string; limit: number },
+): (PrintJob & { docNumber: string | null })[] {
+  const where = and(
+    filter.status ? eq(printJobs.status, filter.status) : undefined,
+    filter.docId ? eq(printJobs.docId, filter.docId) : undefined,
+  );
+  return ledger.db
+    .select({ ...getTableColumns(printJobs), docNumber })
+    .from(printJobs)
+    .where(where)
+    .orderBy(desc(sql`rowid`))
+    .limit(filter.limit)
+    .all();
 }
 
 /** How many jobs wait for a printer: for the status bar and the owner's monitoring page. */
 export function pendingJobCount(ledger: Ledger): number {
-  return ledger.db.select({ n: count() }).from(printJobs).where(or(eq(printJobs.status, 'queued'), eq(printJobs.status, 'printing'))).get()?.n ?? 0;
+  return (
+    ledger.db
+      .select({ n: count() })
+      .from(printJobs)
+      .where(or(eq(printJobs.status, 'queued'), eq(printJobs.status, 'printing')))
+      .get()?.n ?? 0
+  );
 }
 
 /** "Retry now" on a waiting or failed job: due at once; a failed job is queued again. */
@@ -130,7 +193,11 @@ export function retryJobNow(ledger: Ledger, jobId: string): PrintJob {
     if (!job) throw new NotFound('No such print job.');
     if (job.status === 'done') return job;
     const status = job.status === 'failed' ? 'queued' : job.status;
-    ledger.db.update(printJobs).set({ status, nextAttemptAt: nowIso(ledger) }).where(eq(printJobs.id, jobId)).run();
+    ledger.db
+      .update(printJobs)
+      .set({ status, nextAttemptAt: nowIso(ledger) })
+      .where(eq(printJobs.id, jobId))
+      .run();
     return { ...job, status, nextAttemptAt: nowIso(ledger) };
   });
 }

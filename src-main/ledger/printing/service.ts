@@ -12,7 +12,16 @@ import { invoiceDocument } from '../../printing/pdf/invoice-document';
 import { renderPdf } from '../../printing/pdf/render';
 import { sendToPrinter, type TransportConfig } from '../../printing/transports';
 import { receiptModelFor } from './documents';
-import { addPrintJob, defaultPrinter, findPrinter, markAttemptFailed, markFailed, markPrinted, printedBefore, type ClaimedJob } from './queue';
+import {
+  addPrintJob,
+  defaultPrinter,
+  findPrinter,
+  markAttemptFailed,
+  markFailed,
+  markPrinted,
+  printedBefore,
+  type ClaimedJob,
+} from './queue';
 import type { PrintJob } from './schema';
 
 export interface PrintConfig {
@@ -28,22 +37,47 @@ export function retryDelayMs(attempts: number, config: Pick<PrintConfig, 'retryB
   return Math.min(config.retryBaseMs * 2 ** Math.max(attempts - 1, 0), config.retryMaxMs);
 }
 
-export async function invoicePdf(ledger: Ledger, invoiceId: string, pageSize: 'A4' | 'A5'): Promise<{ fileName: string; pdf: Buffer }> {
+export async function invoicePdf(
+  ledger: Ledger,
+  invoiceId: string,
+  pageSize: 'A4' | 'A5',
+): Promise<{ fileName: string; pdf: Buffer }> {
   const detail = getInvoice(ledger, invoiceId);
-  const party = detail.invoice.partyId ? (ledger.db.select({ address: parties.address, phone: parties.phone }).from(parties).where(eq(parties.id, detail.invoice.partyId)).get() ?? null) : null;
-  const pdf = await renderPdf(invoiceDocument({ shop: requireShop(ledger), invoice: detail.invoice, lines: detail.lines, payments: detail.payments, party, pageSize }));
+  const party = detail.invoice.partyId
+    ? (ledger.db
+        .select({ address: parties.address, phone: parties.phone })
+        .from(parties)
+        .where(eq(parties.id, detail.invoice.partyId))
+        .get() ?? null)
+    : null;
+  const pdf = await renderPdf(
+    invoiceDocument({
+      shop: requireShop(ledger),
+      invoice: detail.invoice,
+      lines: detail.lines,
+      payments: detail.payments,
+      party,
+      pageSize,
+    }),
+  );
   return { fileName: `${detail.invoice.number}.pdf`, pdf };
 }
 
 async function jobBytes(ledger: Ledger, job: PrintJob, profile: PrinterProfile, reprint: boolean): Promise<Buffer> {
-  if (job.format === 'receipt') return renderEscPos(receiptModelFor(ledger, job.docType, job.docId, profile, reprint), profile);
+  if (job.format === 'receipt')
+    return renderEscPos(receiptModelFor(ledger, job.docType, job.docId, profile, reprint), profile);
   if (job.docType !== 'invoice' || !job.docId) throw new Invalid('Only invoices print on A4/A5.');
-  if (profile.connection.kind !== 'os') throw new Invalid(`${profile.name} is a receipt printer; A4/A5 invoices print through an OS printer queue.`);
+  if (profile.connection.kind !== 'os')
+    throw new Invalid(`${profile.name} is a receipt printer; A4/A5 invoices print through an OS printer queue.`);
   return (await invoicePdf(ledger, job.docId, job.format === 'a5' ? 'A5' : 'A4')).pdf;
 }
 
 /** One attempt at a claimed job. Never throws: every outcome is written to the job row. */
-export async function printClaimedJob(ledger: Ledger, claimed: ClaimedJob, config: PrintConfig): Promise<PrintJob['status']> {
+export async function printClaimedJob(
+  ledger: Ledger,
+  claimed: ClaimedJob,
+  config: PrintConfig,
+): Promise<PrintJob['status']> {
   const { job, uncertain } = claimed;
   const profile = findPrinter(ledger, job.printerId);
   if (!profile) {
@@ -54,7 +88,11 @@ export async function printClaimedJob(ledger: Ledger, claimed: ClaimedJob, confi
   try {
     bytes = await jobBytes(ledger, job, profile, uncertain || printedBefore(ledger, job));
   } catch (error) {
-    markFailed(ledger, job.id, error instanceof DomainError ? error.message : `Could not lay out the document: ${String(error)}`);
+    markFailed(
+      ledger,
+      job.id,
+      error instanceof DomainError ? error.message : `Could not lay out the document: ${String(error)}`,
+    );
     return 'failed';
   }
   const outcome = await sendToPrinter(profile.connection, bytes, { raw: job.format === 'receipt' }, config.transport);
@@ -68,7 +106,10 @@ export async function printClaimedJob(ledger: Ledger, claimed: ClaimedJob, confi
 
 function printerFor(ledger: Ledger, printerId: string | undefined): PrinterProfile {
   const printer = printerId ? findPrinter(ledger, printerId) : defaultPrinter(ledger);
-  if (!printer) throw new Conflict(printerId ? `No printer "${printerId}" is set up.` : 'No printer is set up: add one in Settings → Printers.');
+  if (!printer)
+    throw new Conflict(
+      printerId ? `No printer "${printerId}" is set up.` : 'No printer is set up: add one in Settings → Printers.',
+    );
   return printer;
 }
 
@@ -79,12 +120,24 @@ export function reprintDocument(ledger: Ledger, input: ReprintInput): PrintJob {
     if (input.format === 'receipt') receiptModelFor(ledger, input.docType, input.docId, printer, true);
     else if (input.docType !== 'invoice') throw new Invalid('Only invoices print on A4/A5.');
     else getInvoice(ledger, input.docId);
-    return addPrintJob(ledger, { docType: input.docType, docId: input.docId, printerId: printer.id, format: input.format });
+    return addPrintJob(ledger, {
+      docType: input.docType,
+      docId: input.docId,
+      printerId: printer.id,
+      format: input.format,
+    });
   });
 }
 
 export function queueTestPrint(ledger: Ledger, printerId: string): PrintJob {
-  return ledger.transaction(() => addPrintJob(ledger, { docType: 'test', docId: null, printerId: printerFor(ledger, printerId).id, format: 'receipt' }));
+  return ledger.transaction(() =>
+    addPrintJob(ledger, {
+      docType: 'test',
+      docId: null,
+      printerId: printerFor(ledger, printerId).id,
+      format: 'receipt',
+    }),
+  );
 }
 
 /** What the receipt says, line by line, for the invoice screen's preview. */

@@ -22,7 +22,13 @@ export type PrintWorkerConfig = PrintConfig & { pollMs: number };
 
 export function parsePrintConfig(raw: unknown): PrintWorkerConfig {
   const c = printConfigSchema.parse(raw);
-  const transport = { connectTimeoutMs: c.connectTimeoutMs, statusTimeoutMs: c.statusTimeoutMs, ioTimeoutMs: c.ioTimeoutMs, lpCommand: c.lpCommand, platform: c.platform as NodeJS.Platform };
+  const transport = {
+    connectTimeoutMs: c.connectTimeoutMs,
+    statusTimeoutMs: c.statusTimeoutMs,
+    ioTimeoutMs: c.ioTimeoutMs,
+    lpCommand: c.lpCommand,
+    platform: c.platform as NodeJS.Platform,
+  };
   // The lease outlives any single attempt, so a job is never claimed twice while its attempt still runs.
   const leaseMs = 2 * (c.connectTimeoutMs + c.statusTimeoutMs + c.ioTimeoutMs);
   return { transport, retryBaseMs: c.retryBaseMs, retryMaxMs: c.retryMaxMs, leaseMs, pollMs: c.pollMs };
@@ -36,7 +42,11 @@ export interface PrintWorker {
   stop(): Promise<void>;
 }
 
-export function startPrintWorker(ledger: Ledger, config: PrintWorkerConfig, options: { poll?: boolean } = {}): PrintWorker {
+export function startPrintWorker(
+  ledger: Ledger,
+  config: PrintWorkerConfig,
+  options: { poll?: boolean } = {},
+): PrintWorker {
   recoverInterruptedJobs(ledger);
   let stopped = false;
   let running: Promise<number> | null = null;
@@ -44,7 +54,11 @@ export function startPrintWorker(ledger: Ledger, config: PrintWorkerConfig, opti
 
   const drain = async (): Promise<number> => {
     let attempts = 0;
-    for (let claimed = claimDueJob(ledger, config.leaseMs); claimed && !stopped; claimed = claimDueJob(ledger, config.leaseMs)) {
+    for (
+      let claimed = claimDueJob(ledger, config.leaseMs);
+      claimed && !stopped;
+      claimed = claimDueJob(ledger, config.leaseMs)
+    ) {
       await printClaimedJob(ledger, claimed, config);
       attempts += 1;
     }

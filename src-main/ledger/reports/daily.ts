@@ -6,18 +6,37 @@ import type { CreditNote } from '../returns/schema';
 import type { Payment } from '../payments/schema';
 import { salesDayModes, salesDays } from './schema';
 
-const ZERO_DAY = { invoiceCount: 0, grossPaise: 0, discountPaise: 0, taxablePaise: 0, taxPaise: 0, roundOffPaise: 0, salesPaise: 0, returnCount: 0, returnsPaise: 0 };
+const ZERO_DAY = {
+  invoiceCount: 0,
+  grossPaise: 0,
+  discountPaise: 0,
+  taxablePaise: 0,
+  taxPaise: 0,
+  roundOffPaise: 0,
+  salesPaise: 0,
+  returnCount: 0,
+  returnsPaise: 0,
+};
 
 function addToDay(ledger: Ledger, businessDate: string, delta: Partial<typeof ZERO_DAY>): void {
-  const set = Object.fromEntries(Object.entries(delta).map(([key, value]) => [key, sql`${salesDays[key as keyof typeof ZERO_DAY]} + ${value}`]));
-  ledger.db.insert(salesDays).values({ ...ZERO_DAY, ...delta, businessDate }).onConflictDoUpdate({ target: salesDays.businessDate, set }).run();
+  const set = Object.fromEntries(
+    Object.entries(delta).map(([key, value]) => [key, sql`${salesDays[key as keyof typeof ZERO_DAY]} + ${value}`]),
+  );
+  ledger.db
+    .insert(salesDays)
+    .values({ ...ZERO_DAY, ...delta, businessDate })
+    .onConflictDoUpdate({ target: salesDays.businessDate, set })
+    .run();
 }
 
 function addToMode(ledger: Ledger, businessDate: string, mode: string, paise: number): void {
   ledger.db
     .insert(salesDayModes)
     .values({ businessDate, mode, paise })
-    .onConflictDoUpdate({ target: [salesDayModes.businessDate, salesDayModes.mode], set: { paise: sql`${salesDayModes.paise} + ${paise}` } })
+    .onConflictDoUpdate({
+      target: [salesDayModes.businessDate, salesDayModes.mode],
+      set: { paise: sql`${salesDayModes.paise} + ${paise}` },
+    })
     .run();
 }
 

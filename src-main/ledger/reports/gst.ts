@@ -20,7 +20,13 @@ export interface GstRegisterLine extends TaxFigures {
 }
 
 export type GstByRate = TaxFigures & { gstRateBp: number; taxPaise: number };
-export type GstByHsn = TaxFigures & { hsn: string; unit: string; gstRateBp: number; qtyMilli: number; taxPaise: number };
+export type GstByHsn = TaxFigures & {
+  hsn: string;
+  unit: string;
+  gstRateBp: number;
+  qtyMilli: number;
+  taxPaise: number;
+};
 
 const TAX_KEYS = ['valuePaise', 'taxablePaise', 'cgstPaise', 'sgstPaise', 'igstPaise', 'cessPaise'] as const;
 
@@ -30,10 +36,21 @@ function add(target: TaxFigures & { qtyMilli?: number }, line: GstRegisterLine):
 }
 
 const taxOf = (row: TaxFigures) => row.cgstPaise + row.sgstPaise + row.igstPaise + row.cessPaise;
-const zero = (): TaxFigures => ({ valuePaise: 0, taxablePaise: 0, cgstPaise: 0, sgstPaise: 0, igstPaise: 0, cessPaise: 0 });
+const zero = (): TaxFigures => ({
+  valuePaise: 0,
+  taxablePaise: 0,
+  cgstPaise: 0,
+  sgstPaise: 0,
+  igstPaise: 0,
+  cessPaise: 0,
+});
 
 /** Pure: the register grouped by rate and by (HSN, unit, rate), sorted the way the GST forms list them. */
-export function summariseGst(lines: GstRegisterLine[]): { byRate: GstByRate[]; byHsn: GstByHsn[]; totals: TaxFigures & { taxPaise: number } } {
+export function summariseGst(lines: GstRegisterLine[]): {
+  byRate: GstByRate[];
+  byHsn: GstByHsn[];
+  totals: TaxFigures & { taxPaise: number };
+} {
   const rates = new Map<string, TaxFigures & { gstRateBp: number }>();
   const hsns = new Map<string, TaxFigures & { hsn: string; unit: string; gstRateBp: number; qtyMilli: number }>();
   const totals = zero();
@@ -41,14 +58,19 @@ export function summariseGst(lines: GstRegisterLine[]): { byRate: GstByRate[]; b
     const rateKey = String(line.gstRateBp);
     const hsnKey = JSON.stringify([line.hsn, line.unit, line.gstRateBp]);
     if (!rates.has(rateKey)) rates.set(rateKey, { ...zero(), gstRateBp: line.gstRateBp });
-    if (!hsns.has(hsnKey)) hsns.set(hsnKey, { ...zero(), hsn: line.hsn, unit: line.unit, gstRateBp: line.gstRateBp, qtyMilli: 0 });
+    if (!hsns.has(hsnKey))
+      hsns.set(hsnKey, { ...zero(), hsn: line.hsn, unit: line.unit, gstRateBp: line.gstRateBp, qtyMilli: 0 });
     add(rates.get(rateKey)!, line);
     add(hsns.get(hsnKey)!, line);
     add(totals, line);
   }
   return {
-    byRate: [...rates.values()].sort((a, b) => a.gstRateBp - b.gstRateBp).map((row) => ({ ...row, taxPaise: taxOf(row) })),
-    byHsn: [...hsns.values()].sort((a, b) => a.hsn.localeCompare(b.hsn) || a.gstRateBp - b.gstRateBp || a.unit.localeCompare(b.unit)).map((row) => ({ ...row, taxPaise: taxOf(row) })),
+    byRate: [...rates.values()]
+      .sort((a, b) => a.gstRateBp - b.gstRateBp)
+      .map((row) => ({ ...row, taxPaise: taxOf(row) })),
+    byHsn: [...hsns.values()]
+      .sort((a, b) => a.hsn.localeCompare(b.hsn) || a.gstRateBp - b.gstRateBp || a.unit.localeCompare(b.unit))
+      .map((row) => ({ ...row, taxPaise: taxOf(row) })),
     totals: { ...totals, taxPaise: taxOf(totals) },
   };
 }

@@ -21,7 +21,8 @@ export function groupByHour(bills: Document[], returns: Document[]): HourFigures
   const hours = new Map<number, HourFigures>();
   const at = (iso: string) => {
     const hour = new Date(iso).getHours();
-    if (!hours.has(hour)) hours.set(hour, { hour, invoiceCount: 0, salesPaise: 0, returnCount: 0, returnsPaise: 0, netPaise: 0 });
+    if (!hours.has(hour))
+      hours.set(hour, { hour, invoiceCount: 0, salesPaise: 0, returnCount: 0, returnsPaise: 0, netPaise: 0 });
     return hours.get(hour)!;
   };
   for (const bill of bills) {
@@ -44,7 +45,15 @@ export function groupByHour(bills: Document[], returns: Document[]): HourFigures
  * counter's local one, which SQLite cannot know. Two columns per bill keeps a month's scan in milliseconds.
  */
 export function salesByHour(ledger: Ledger, range: ReportRange): HourFigures[] {
-  const bills = ledger.sqlite.prepare('SELECT created_at AS createdAt, total_paise AS totalPaise FROM invoices WHERE business_date BETWEEN @from AND @to').all(range) as Document[];
-  const returns = ledger.sqlite.prepare('SELECT created_at AS createdAt, total_paise AS totalPaise FROM credit_notes WHERE business_date BETWEEN @from AND @to').all(range) as Document[];
+  const bills = ledger.sqlite
+    .prepare(
+      'SELECT created_at AS createdAt, total_paise AS totalPaise FROM invoices WHERE business_date BETWEEN @from AND @to',
+    )
+    .all(range) as Document[];
+  const returns = ledger.sqlite
+    .prepare(
+      'SELECT created_at AS createdAt, total_paise AS totalPaise FROM credit_notes WHERE business_date BETWEEN @from AND @to',
+    )
+    .all(range) as Document[];
   return groupByHour(bills, returns);
 }

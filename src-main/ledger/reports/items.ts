@@ -67,7 +67,10 @@ const ITEM_SALES_SQL = `
   FROM moved m LEFT JOIN sold s ON s.item_id = m.item_id LEFT JOIN returned r ON r.item_id = m.item_id LEFT JOIN items it ON it.id = m.item_id`;
 
 /** Returns count on the day of the credit note, as on the owner's server, so a day's figures never change afterwards. */
-export function itemSales(ledger: Ledger, range: ReportRange): { rows: ItemSales[]; totals: ReturnType<typeof itemTotals> } {
+export function itemSales(
+  ledger: Ledger,
+  range: ReportRange,
+): { rows: ItemSales[]; totals: ReturnType<typeof itemTotals> } {
   const sums = ledger.sqlite.prepare(ITEM_SALES_SQL).all(range) as ItemMovementSums[];
   const rows = sums.map(withProfit).sort((a, b) => b.netSalesPaise - a.netSalesPaise || a.name.localeCompare(b.name));
   return { rows, totals: itemTotals(rows) };

@@ -17,6 +17,10 @@ export const reportsRouter = router({
   gst: managerProcedure.input(reportRange).query(({ ctx, input }) => gstSummary(ctx.ledger, input)),
   returns: managerProcedure.input(reportRange).query(({ ctx, input }) => listReturns(ctx.ledger, input)),
   lowStock: managerProcedure.query(({ ctx }) => lowStock(ctx.ledger)),
-  khata: managerProcedure.input(ageingInput).query(({ ctx, input }) => khataAgeing(ctx.ledger, input.asOf ? new Date(`${input.asOf}T23:59:59`) : ctx.ledger.clock())),
+  khata: managerProcedure
+    .input(ageingInput)
+    .query(({ ctx, input }) =>
+      khataAgeing(ctx.ledger, input.asOf ? new Date(`${input.asOf}T23:59:59`) : ctx.ledger.clock()),
+    ),
   cashSessions: managerProcedure.input(reportRange).query(({ ctx, input }) => shiftReconciliation(ctx.ledger, input)),
 });

@@ -22,7 +22,12 @@ export interface SalesSummary {
 
 /** Business dates are local calendar days, so a range is an inclusive comparison on the summaries' key. */
 export function salesSummary(ledger: Ledger, range: { from: string; to: string }): SalesSummary {
-  const days = ledger.db.select().from(salesDays).where(between(salesDays.businessDate, range.from, range.to)).orderBy(asc(salesDays.businessDate)).all();
+  const days = ledger.db
+    .select()
+    .from(salesDays)
+    .where(between(salesDays.businessDate, range.from, range.to))
+    .orderBy(asc(salesDays.businessDate))
+    .all();
   const byMode = ledger.db
     .select({ mode: salesDayModes.mode, paise: sql<number>`SUM(${salesDayModes.paise})` })
     .from(salesDayModes)
@@ -46,6 +51,13 @@ export function salesSummary(ledger: Ledger, range: { from: string; to: string }
     returnsPaise,
     netPaise: salesPaise - returnsPaise,
     byMode,
-    byDay: days.filter((day) => day.invoiceCount > 0 || day.returnCount > 0).map((day) => ({ date: day.businessDate, invoiceCount: day.invoiceCount, salesPaise: day.salesPaise, returnsPaise: day.returnsPaise })),
+    byDay: days
+      .filter((day) => day.invoiceCount > 0 || day.returnCount > 0)
+      .map((day) => ({
+        date: day.businessDate,
+        invoiceCount: day.invoiceCount,
+        salesPaise: day.salesPaise,
+        returnsPaise: day.returnsPaise,
+      })),
   };
 }

@@ -5,7 +5,15 @@ import { PAYMENT_MODES, returnInput } from '../../../src-shared/contracts/sales'
 import { router, staffProcedure } from '../../trpc/init';
 import { createReturn, getCreditNote, voidInvoice } from './service';
 
-const voidInput = z.object({ id, invoiceId: id, reason: requiredText(200), refundMode: z.enum(PAYMENT_MODES), approval: approval.optional() }).strict();
+const voidInput = z
+  .object({
+    id,
+    invoiceId: id,
+    reason: requiredText(200),
+    refundMode: z.enum(PAYMENT_MODES),
+    approval: approval.optional(),
+  })
+  .strict();
 
 export const returnsRouter = router({
   create: staffProcedure.input(returnInput).mutation(({ ctx, input }) => createReturn(ctx.ledger, ctx.actor, input)),

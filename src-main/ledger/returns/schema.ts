@@ -27,7 +27,10 @@ export const creditNotes = sqliteTable(
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
   },
-  (t) => [index('credit_notes_invoice_idx').on(t.invoiceId), index('credit_notes_business_date_idx').on(t.businessDate)],
+  (t) => [
+    index('credit_notes_invoice_idx').on(t.invoiceId),
+    index('credit_notes_business_date_idx').on(t.businessDate),
+  ],
 );
 
 export const creditNoteLines = sqliteTable(

@@ -37,9 +37,22 @@ function returnLines(sold: InvoiceDetail, input: ReturnInput, creditNoteId: stri
     if (seen.has(line.id)) throw new Invalid(`Line ${line.lineNo} is listed twice; give its quantity once.`);
     seen.add(line.id);
     const left = line.qtyMilli - line.returnedQtyMilli;
-    if (wanted.qtyMilli > left) throw new Invalid(`Line ${line.lineNo} (${line.name}): only ${left / 1000} can still be returned.`);
-    const share = returnShare({ ...line, netPaise: line.grossPaise - line.lineDiscountPaise - line.billDiscountPaise }, line.qtyMilli, line.returnedQtyMilli, wanted.qtyMilli);
-    return { id: randomUUID(), creditNoteId, invoiceLineId: line.id, itemId: line.itemId, qtyMilli: wanted.qtyMilli, ...share };
+    if (wanted.qtyMilli > left)
+      throw new Invalid(`Line ${line.lineNo} (${line.name}): only ${left / 1000} can still be returned.`);
+    const share = returnShare(
+      { ...line, netPaise: line.grossPaise - line.lineDiscountPaise - line.billDiscountPaise },
+      line.qtyMilli,
+      line.returnedQtyMilli,
+      wanted.qtyMilli,
+    );
+    return {
+      id: randomUUID(),
+      creditNoteId,
+      invoiceLineId: line.id,
+      itemId: line.itemId,
+      qtyMilli: wanted.qtyMilli,
+      ...share,
+    };
   });
 }
 
@@ -48,15 +61,23 @@ function refundRoundOff(totalPaise: number, mode: ReturnInput['refundMode'], rou
   return mode === 'cash' && roundOff ? divRound(totalPaise, 100) * 100 - totalPaise : 0;
 }
 
-export function createReturn(ledger: Ledger, actor: Actor, input: ReturnInput): CreditNoteDetail & { replayed: boolean } {
+export function createReturn(
+  ledger: Ledger,
+  actor: Actor,
+  input: ReturnInput,
+): CreditNoteDetail & { replayed: boolean } {
   return ledger.transaction(() => {
-    if (ledger.db.select({ id: creditNotes.id }).from(creditNotes).where(eq(creditNotes.id, input.id)).get()) return { ...getCreditNote(ledger, input.id), replayed: true };
+    if (ledger.db.select({ id: creditNotes.id }).from(creditNotes).where(eq(creditNotes.id, input.id)).get())
+      return { ...getCreditNote(ledger, input.id), replayed: true };
     const sold = getInvoice(ledger, input.invoiceId);
-    if (input.refundMode === 'khata' && !sold.invoice.partyId) throw new Invalid('This bill has no customer, so the return cannot go to khata.');
+    if (input.refundMode === 'khata' && !sold.invoice.partyId)
+      throw new Invalid('This bill has no customer, so the return cannot go to khata.');
     const approvedBy = approverFor(ledger, actor, input.approval, 'A return');
     const session = requireOpenSession(ledger);
     const lines = returnLines(sold, input, input.id);
-    const sums = Object.fromEntries(COMPONENTS.map((key) => [key, lines.reduce((sum, line) => sum + line[key], 0)])) as Record<(typeof COMPONENTS)[number], number>;
+    const sums = Object.fromEntries(
+      COMPONENTS.map((key) => [key, lines.reduce((sum, line) => sum + line[key], 0)]),
+    ) as Record<(typeof COMPONENTS)[number], number>;
     const roundOffPaise = refundRoundOff(sums.totalPaise, input.refundMode, getBilling(ledger).roundOff);
     const totalPaise = sums.totalPaise + roundOffPaise;
 
@@ -80,15 +101,53 @@ export function createReturn(ledger: Ledger, actor: Actor, input: ReturnInput): 
       totalPaise,
     };
     const refunds: Payment[] =
-      input.refundMode === 'khata' || totalPaise === 0 ? [] : [{ id: randomUUID(), docType: 'credit_note', docId: input.id, mode: input.refundMode, amountPaise: totalPaise, reference: '', cashSessionId: session.id, createdAt }];
+      input.refundMode === 'khata' || totalPaise === 0
+        ? []
+        : [
+            {
+              id: randomUUID(),
+              docType: 'credit_note',
+              docId: input.id,
+              mode: input.refundMode,
+              amountPaise: totalPaise,
+              reference: '',
+              cashSessionId: session.id,
+              createdAt,
+            },
+          ];
     const hashes = chainDocument(ledger, 'credit_note', input.id, creditNoteContent(header, lines, refunds));
-    ledger.db.insert(creditNotes).values({ ...header, ...hashes }).run();
+    ledger.db
+      .insert(creditNotes)
+      .values({ ...header, ...hashes })
+      .run();
     ledger.db.insert(creditNoteLines).values(lines).run();
     if (refunds.length) ledger.db.insert(payments).values(refunds).run();
     addReturnToDay(ledger, { ...header, ...hashes });
-    moveStocks(ledger, lines.map((line) => ({ itemId: line.itemId, qtyMilli: line.qtyMilli, reason: 'return' as const, docId: input.id, staffId: actor.staffId })));
-    if (input.refundMode === 'khata' && totalPaise > 0) addKhataEntry(ledger, { partyId: sold.invoice.partyId!, kind: 'return', docId: input.id, docNumber: header.number, amountPaise: -totalPaise });
-    recordAudit(ledger, { action: 'sale.return', staffId: actor.staffId, approvedBy, subjectId: input.id, details: { invoice: sold.invoice.number, creditNote: header.number, totalPaise, reason: input.reason } });
+    moveStocks(
+      ledger,
+      lines.map((line) => ({
+        itemId: line.itemId,
+        qtyMilli: line.qtyMilli,
+        reason: 'return' as const,
+        docId: input.id,
+        staffId: actor.staffId,
+      })),
+    );
+    if (input.refundMode === 'khata' && totalPaise > 0)
+      addKhataEntry(ledger, {
+        partyId: sold.invoice.partyId!,
+        kind: 'return',
+        docId: input.id,
+        docNumber: header.number,
+        amountPaise: -totalPaise,
+      });
+    recordAudit(ledger, {
+      action: 'sale.return',
+      staffId: actor.staffId,
+      approvedBy,
+      subjectId: input.id,
+      details: { invoice: sold.invoice.number, creditNote: header.number, totalPaise, reason: input.reason },
+    });
 
     const detail = getCreditNote(ledger, input.id);
     enqueue(ledger, 'credit_note', input.id, detail);
@@ -98,9 +157,21 @@ export function createReturn(ledger: Ledger, actor: Actor, input: ReturnInput): 
 }
 
 /** Voiding a finalised bill is returning everything still on it: the invoice itself is never changed. */
-export function voidInvoice(ledger: Ledger, actor: Actor, input: { id: string; invoiceId: string; reason: string; refundMode: ReturnInput['refundMode']; approval?: ReturnInput['approval'] }) {
+export function voidInvoice(
+  ledger: Ledger,
+  actor: Actor,
+  input: {
+    id: string;
+    invoiceId: string;
+    reason: string;
+    refundMode: ReturnInput['refundMode'];
+    approval?: ReturnInput['approval'];
+  },
+) {
   const sold = getInvoice(ledger, input.invoiceId);
-  const lines = sold.lines.filter((line) => line.qtyMilli > line.returnedQtyMilli).map((line) => ({ invoiceLineId: line.id, qtyMilli: line.qtyMilli - line.returnedQtyMilli }));
+  const lines = sold.lines
+    .filter((line) => line.qtyMilli > line.returnedQtyMilli)
+    .map((line) => ({ invoiceLineId: line.id, qtyMilli: line.qtyMilli - line.returnedQtyMilli }));
   if (lines.length === 0) throw new Conflict(`Invoice ${sold.invoice.number} has already been returned in full.`);
   return createReturn(ledger, actor, { ...input, lines, reason: `Void: ${input.reason}` });
 }

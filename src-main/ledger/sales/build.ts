@@ -24,7 +24,10 @@ export interface BuildSaleArgs {
 
 export interface BuiltSale {
   totals: InvoiceTotals;
-  header: Omit<Invoice, 'prevHash' | 'hash' | 'number' | 'staffId' | 'approvedBy' | 'cashSessionId' | 'createdAt' | 'businessDate'>;
+  header: Omit<
+    Invoice,
+    'prevHash' | 'hash' | 'number' | 'staffId' | 'approvedBy' | 'cashSessionId' | 'createdAt' | 'businessDate'
+  >;
   lines: Omit<InvoiceLine, 'invoiceId'>[];
   payments: Omit<Payment, 'docId' | 'cashSessionId' | 'createdAt'>[];
   /** Why a cashier would need a manager for this bill, or null. */
@@ -37,23 +40,38 @@ function itemFor(items: Map<string, Item>, itemId: string, lineNo: number): Item
   return item;
 }
 
-function approvalReason(input: FinalizeSaleInput, items: Map<string, Item>, totals: InvoiceTotals, limitBp: number): string | null {
-  const cut = input.lines.find((line) => line.unitPricePaise !== undefined && line.unitPricePaise < (items.get(line.itemId)?.pricePaise ?? 0));
+function approvalReason(
+  input: FinalizeSaleInput,
+  items: Map<string, Item>,
+  totals: InvoiceTotals,
+  limitBp: number,
+): string | null {
+  const cut = input.lines.find(
+    (line) => line.unitPricePaise !== undefined && line.unitPricePaise < (items.get(line.itemId)?.pricePaise ?? 0),
+  );
   if (cut) return 'A price below the catalogue price';
   if (totals.discountPaise * 10_000 > totals.grossPaise * limitBp) return `A discount above ${limitBp / 100}%`;
   return null;
 }
 
 /** Payments must cover the total; only cash may be over-tendered (the excess is change); khata needs a customer. */
-function settle(payments: FinalizeSaleInput['payments'], totalPaise: number, party: Party | null): { tenderedPaise: number; changePaise: number; khataPaise: number } {
-  const by = (mode: PaymentMode) => payments.filter((payment) => payment.mode === mode).reduce((sum, payment) => sum + payment.amountPaise, 0);
+function settle(
+  payments: FinalizeSaleInput['payments'],
+  totalPaise: number,
+  party: Party | null,
+): { tenderedPaise: number; changePaise: number; khataPaise: number } {
+  const by = (mode: PaymentMode) =>
+    payments.filter((payment) => payment.mode === mode).reduce((sum, payment) => sum + payment.amountPaise, 0);
   const tenderedPaise = payments.reduce((sum, payment) => sum + payment.amountPaise, 0);
   const khataPaise = by('khata');
   if (khataPaise > 0 && !party) throw new Invalid('Choose the customer before putting a bill on khata.');
-  if (tenderedPaise < totalPaise) throw new Invalid(`Payments fall short of the bill by ${totalPaise - tenderedPaise} paise.`);
+  if (tenderedPaise < totalPaise)
+    throw new Invalid(`Payments fall short of the bill by ${totalPaise - tenderedPaise} paise.`);
   const changePaise = tenderedPaise - totalPaise;
-  if (changePaise > by('cash')) throw new Invalid('Only cash can be over-paid: UPI, card and khata must not exceed the bill.');
-  if (payments.some((payment) => payment.amountPaise === 0)) throw new Invalid('A payment of zero is not a payment; remove it.');
+  if (changePaise > by('cash'))
+    throw new Invalid('Only cash can be over-paid: UPI, card and khata must not exceed the bill.');
+  if (payments.some((payment) => payment.amountPaise === 0))
+    throw new Invalid('A payment of zero is not a payment; remove it.');
   return { tenderedPaise, changePaise, khataPaise };
 }
 
@@ -125,7 +143,13 @@ export function buildSale({ input, items, party, setting, newId }: BuildSaleArgs
       khataPaise,
     },
     lines,
-    payments: input.payments.map((payment) => ({ id: newId(), docType: 'invoice' as const, mode: payment.mode, amountPaise: payment.amountPaise, reference: payment.reference })),
+    payments: input.payments.map((payment) => ({
+      id: newId(),
+      docType: 'invoice' as const,
+      mode: payment.mode,
+      amountPaise: payment.amountPaise,
+      reference: payment.reference,
+    })),
     needsApproval: approvalReason(input, items, totals, setting.cashierDiscountLimitBp),
   };
 }

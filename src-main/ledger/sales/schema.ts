@@ -57,7 +57,10 @@ export const invoiceLines = sqliteTable(
     ...taxColumns(),
     totalPaise: integer('total_paise').notNull(),
   },
-  (t) => [uniqueIndex('invoice_lines_invoice_line_idx').on(t.invoiceId, t.lineNo), index('invoice_lines_item_idx').on(t.itemId)],
+  (t) => [
+    uniqueIndex('invoice_lines_invoice_line_idx').on(t.invoiceId, t.lineNo),
+    index('invoice_lines_item_idx').on(t.itemId),
+  ],
 );
 
 /** A bill parked while its customer steps away: a draft, not a document, so it may be deleted on recall. */

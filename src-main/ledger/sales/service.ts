@@ -41,7 +41,11 @@ export interface FinalizedSale extends InvoiceDetail {
 }
 
 function loadItems(ledger: Ledger, ids: string[]): Map<string, Item> {
-  const rows = ledger.db.select().from(items).where(inArray(items.id, [...new Set(ids)])).all();
+  const rows = ledger.db
+    .select()
+    .from(items)
+    .where(inArray(items.id, [...new Set(ids)]))
+    .all();
   return new Map(rows.map((row) => [row.id, row]));
 }
 
@@ -68,9 +72,17 @@ export function finalizeSale(ledger: Ledger, actor: Actor, input: FinalizeSaleIn
     const party = loadParty(ledger, input.partyId);
     const built = buildSale({
       input,
-      items: loadItems(ledger, input.lines.map((line) => line.itemId)),
+      items: loadItems(
+        ledger,
+        input.lines.map((line) => line.itemId),
+      ),
       party,
-      setting: { shopStateCode: shop.stateCode, counterId, roundOff: billing.roundOff, cashierDiscountLimitBp: billing.cashierDiscountLimitBp },
+      setting: {
+        shopStateCode: shop.stateCode,
+        counterId,
+        roundOff: billing.roundOff,
+        cashierDiscountLimitBp: billing.cashierDiscountLimitBp,
+      },
       newId: randomUUID,
     });
     const approvedBy = built.needsApproval ? approverFor(ledger, actor, input.approval, built.needsApproval) : null;
@@ -78,9 +90,22 @@ export function finalizeSale(ledger: Ledger, actor: Actor, input: FinalizeSaleIn
     const at = ledger.clock();
     const createdAt = at.toISOString();
     const number = nextDocumentNumber(ledger, 'invoice', counterId, at);
-    const header = { ...built.header, number, staffId: actor.staffId, approvedBy, cashSessionId: session.id, createdAt, businessDate: businessDate(at) };
+    const header = {
+      ...built.header,
+      number,
+      staffId: actor.staffId,
+      approvedBy,
+      cashSessionId: session.id,
+      createdAt,
+      businessDate: businessDate(at),
+    };
     const lines: InvoiceLine[] = built.lines.map((line) => ({ ...line, invoiceId: input.id }));
-    const paid: Payment[] = built.payments.map((payment) => ({ ...payment, docId: input.id, cashSessionId: session.id, createdAt }));
+    const paid: Payment[] = built.payments.map((payment) => ({
+      ...payment,
+      docId: input.id,
+      cashSessionId: session.id,
+      createdAt,
+    }));
     const hashes = chainDocument(ledger, 'invoice', input.id, invoiceContent(header, lines, paid));
 
     insertRows(ledger, invoices, [{ ...header, ...hashes }]);
@@ -88,22 +113,63 @@ export function finalizeSale(ledger: Ledger, actor: Actor, input: FinalizeSaleIn
     insertRows(ledger, payments, paid);
 
     const warnings: SaleWarning[] = [];
-    const stockAfter = moveStocks(ledger, lines.map((line) => ({ itemId: line.itemId, qtyMilli: -line.qtyMilli, reason: 'sale' as const, docId: input.id, staffId: actor.staffId })));
+    const stockAfter = moveStocks(
+      ledger,
+      lines.map((line) => ({
+        itemId: line.itemId,
+        qtyMilli: -line.qtyMilli,
+        reason: 'sale' as const,
+        docId: input.id,
+        staffId: actor.staffId,
+      })),
+    );
     lines.forEach((line, index) => {
       const stockMilli = stockAfter[index]!;
       if (stockMilli < 0) warnings.push({ kind: 'negative-stock', itemId: line.itemId, name: line.name, stockMilli });
     });
     if (party && header.khataPaise > 0) {
-      const balancePaise = addKhataEntry(ledger, { partyId: party.id, kind: 'sale', docId: input.id, docNumber: number, amountPaise: header.khataPaise });
-      if (party.creditLimitPaise !== null && balancePaise > party.creditLimitPaise) warnings.push({ kind: 'credit-limit', partyId: party.id, name: party.name, balancePaise, creditLimitPaise: party.creditLimitPaise });
+      const balancePaise = addKhataEntry(ledger, {
+        partyId: party.id,
+        kind: 'sale',
+        docId: input.id,
+        docNumber: number,
+        amountPaise: header.khataPaise,
+      });
+      if (party.creditLimitPaise !== null && balancePaise > party.creditLimitPaise)
+        warnings.push({
+          kind: 'credit-limit',
+          partyId: party.id,
+          name: party.name,
+          balancePaise,
+          creditLimitPaise: party.creditLimitPaise,
+        });
     }
     if (input.heldBillId) ledger.db.delete(heldBills).where(eq(heldBills.id, input.heldBillId)).run();
-    if (approvedBy && approvedBy !== actor.staffId) recordAudit(ledger, { action: 'sale.approved', staffId: actor.staffId, approvedBy, subjectId: input.id, details: { reason: built.needsApproval, number } });
-    else if (approvedBy) recordAudit(ledger, { action: 'sale.privileged', staffId: actor.staffId, approvedBy, subjectId: input.id, details: { reason: built.needsApproval, number } });
+    if (approvedBy && approvedBy !== actor.staffId)
+      recordAudit(ledger, {
+        action: 'sale.approved',
+        staffId: actor.staffId,
+        approvedBy,
+        subjectId: input.id,
+        details: { reason: built.needsApproval, number },
+      });
+    else if (approvedBy)
+      recordAudit(ledger, {
+        action: 'sale.privileged',
+        staffId: actor.staffId,
+        approvedBy,
+        subjectId: input.id,
+        details: { reason: built.needsApproval, number },
+      });
 
     addSaleToDay(ledger, { ...header, ...hashes }, paid);
     // The rows just written are the invoice: no need to read them back.
-    const detail: InvoiceDetail = { invoice: { ...header, ...hashes }, lines: lines.map((line) => ({ ...line, returnedQtyMilli: 0 })), payments: [...paid].sort((a, b) => (a.id < b.id ? -1 : 1)), creditNotes: [] };
+    const detail: InvoiceDetail = {
+      invoice: { ...header, ...hashes },
+      lines: lines.map((line) => ({ ...line, returnedQtyMilli: 0 })),
+      payments: [...paid].sort((a, b) => (a.id < b.id ? -1 : 1)),
+      creditNotes: [],
+    };
     enqueue(ledger, 'invoice', input.id, { invoice: detail.invoice, lines: detail.lines, payments: detail.payments });
     queueDocumentPrint(ledger, 'invoice', input.id);
     return { ...detail, warnings, replayed: false };
@@ -125,12 +191,27 @@ export function getInvoice(ledger: Ledger, id: string): InvoiceDetail {
   const invoice = ledger.db.select().from(invoices).where(eq(invoices.id, id)).get();
   if (!invoice) throw new NotFound('No such invoice.');
   const returned = returnedQty(ledger, id);
-  const lines = ledger.db.select().from(invoiceLines).where(eq(invoiceLines.invoiceId, id)).orderBy(asc(invoiceLines.lineNo)).all();
+  const lines = ledger.db
+    .select()
+    .from(invoiceLines)
+    .where(eq(invoiceLines.invoiceId, id))
+    .orderBy(asc(invoiceLines.lineNo))
+    .all();
   return {
     invoice,
     lines: lines.map((line) => ({ ...line, returnedQtyMilli: returned.get(line.id) ?? 0 })),
-    payments: ledger.db.select().from(payments).where(and(eq(payments.docType, 'invoice'), eq(payments.docId, id))).orderBy(asc(payments.id)).all(),
-    creditNotes: ledger.db.select().from(creditNotes).where(eq(creditNotes.invoiceId, id)).orderBy(asc(creditNotes.createdAt)).all(),
+    payments: ledger.db
+      .select()
+      .from(payments)
+      .where(and(eq(payments.docType, 'invoice'), eq(payments.docId, id)))
+      .orderBy(asc(payments.id))
+      .all(),
+    creditNotes: ledger.db
+      .select()
+      .from(creditNotes)
+      .where(eq(creditNotes.invoiceId, id))
+      .orderBy(asc(creditNotes.createdAt))
+      .all(),
   };
 }
 
@@ -140,22 +221,44 @@ export function getInvoiceByNumber(ledger: Ledger, number: string): InvoiceDetai
   return getInvoice(ledger, row.id);
 }
 
-export function listInvoices(ledger: Ledger, input: { limit: number; offset: number; from?: string; to?: string; partyId?: string; number?: string }): { rows: Invoice[]; total: number } {
+export function listInvoices(
+  ledger: Ledger,
+  input: { limit: number; offset: number; from?: string; to?: string; partyId?: string; number?: string },
+): { rows: Invoice[]; total: number } {
   const filters: SQL[] = [];
   if (input.from) filters.push(gte(invoices.businessDate, input.from));
   if (input.to) filters.push(lte(invoices.businessDate, input.to));
   if (input.partyId) filters.push(eq(invoices.partyId, input.partyId));
-  if (input.number) filters.push(sql`${invoices.number} LIKE ${'%' + input.number.replace(/[%_\\]/g, (c) => `\\${c}`)} ESCAPE '\\'`);
+  if (input.number)
+    filters.push(sql`${invoices.number} LIKE ${'%' + input.number.replace(/[%_\\]/g, (c) => `\\${c}`)} ESCAPE '\\'`);
   const where = filters.length ? and(...filters) : undefined;
-  const rows = ledger.db.select().from(invoices).where(where).orderBy(desc(invoices.createdAt)).limit(input.limit).offset(input.offset).all();
-  const total = ledger.db.select({ n: sql<number>`count(*)` }).from(invoices).where(where).get()?.n ?? 0;
+  const rows = ledger.db
+    .select()
+    .from(invoices)
+    .where(where)
+    .orderBy(desc(invoices.createdAt))
+    .limit(input.limit)
+    .offset(input.offset)
+    .all();
+  const total =
+    ledger.db
+      .select({ n: sql<number>`count(*)` })
+      .from(invoices)
+      .where(where)
+      .get()?.n ?? 0;
   return { rows, total };
 }
 
 /** Parks a bill while its customer steps away; it is a draft, so it does not touch stock, khata or numbers. */
 export function holdBill(ledger: Ledger, actor: Actor, input: HoldBillInput): HeldBill {
   return ledger.transaction(() => {
-    const row: HeldBill = { id: randomUUID(), label: input.label, staffId: actor.staffId, cart: input.cart, createdAt: nowIso(ledger) };
+    const row: HeldBill = {
+      id: randomUUID(),
+      label: input.label,
+      staffId: actor.staffId,
+      cart: input.cart,
+      createdAt: nowIso(ledger),
+    };
     ledger.db.insert(heldBills).values(row).run();
     return row;
   });
@@ -176,6 +279,11 @@ export function discardHeldBill(ledger: Ledger, actor: Actor, id: string): void 
   ledger.transaction(() => {
     const row = recallHeldBill(ledger, id);
     ledger.db.delete(heldBills).where(eq(heldBills.id, id)).run();
-    recordAudit(ledger, { action: 'sale.discard-held', staffId: actor.staffId, subjectId: id, details: { label: row.label } });
+    recordAudit(ledger, {
+      action: 'sale.discard-held',
+      staffId: actor.staffId,
+      subjectId: id,
+      details: { label: row.label },
+    });
   });
 }

@@ -5,5 +5,7 @@ import { getAllSettings, setSetting } from './service';
 
 export const settingsRouter = router({
   all: staffProcedure.query(({ ctx }) => getAllSettings(ctx.ledger)),
-  set: managerProcedure.input(setSettingInput).mutation(({ ctx, input }) => setSetting(ctx.ledger, ctx.actor, input.key, input.value)),
+  set: managerProcedure
+    .input(setSettingInput)
+    .mutation(({ ctx, input }) => setSetting(ctx.ledger, ctx.actor, input.key, input.value)),
 });

@@ -1,17 +1,33 @@
 // Reads and writes settings through their zod schemas, so a bad value never reaches the ledger or leaves it.
 import { eq } from 'drizzle-orm';
 import { Conflict, Invalid } from '../../../src-shared/errors';
-import { SETTINGS_SCHEMAS, type SettingsKey, type BillingSettings, type CounterSettings, type PrinterSettings, type ShopSettings } from '../../../src-shared/contracts/settings';
+import {
+  SETTINGS_SCHEMAS,
+  type SettingsKey,
+  type BillingSettings,
+  type CounterSettings,
+  type PrinterSettings,
+  type ShopSettings,
+} from '../../../src-shared/contracts/settings';
 import { DEFAULT_SCALE_CONFIG } from '../../../src-shared/barcode';
 import { type Actor, type Ledger, nowIso } from '../ledger';
 import { recordAudit } from '../audit/service';
 import { settings } from './schema';
 
-type SettingsValue = { shop: ShopSettings; counter: CounterSettings; billing: BillingSettings; printers: PrinterSettings };
+type SettingsValue = {
+  shop: ShopSettings;
+  counter: CounterSettings;
+  billing: BillingSettings;
+  printers: PrinterSettings;
+};
 
 const DEFAULTS: { counter: CounterSettings; billing: BillingSettings } = {
   counter: { counterId: 'C1' },
-  billing: { cashierDiscountLimitBp: 500, roundOff: true, scale: { ...DEFAULT_SCALE_CONFIG, prefixes: [...DEFAULT_SCALE_CONFIG.prefixes] } },
+  billing: {
+    cashierDiscountLimitBp: 500,
+    roundOff: true,
+    scale: { ...DEFAULT_SCALE_CONFIG, prefixes: [...DEFAULT_SCALE_CONFIG.prefixes] },
+  },
 };
 
 /** Parsed settings per open ledger: read on every bill, written rarely (and only through setSetting, which forgets them). */
@@ -64,13 +80,29 @@ export function getPrinters(ledger: Ledger): PrinterSettings {
   });
 }
 
-export function getAllSettings(ledger: Ledger): { shop: ShopSettings | null; counter: CounterSettings; billing: BillingSettings; printers: PrinterSettings } {
-  return { shop: getShop(ledger), counter: getCounter(ledger), billing: getBilling(ledger), printers: getPrinters(ledger) };
+export function getAllSettings(ledger: Ledger): {
+  shop: ShopSettings | null;
+  counter: CounterSettings;
+  billing: BillingSettings;
+  printers: PrinterSettings;
+} {
+  return {
+    shop: getShop(ledger),
+    counter: getCounter(ledger),
+    billing: getBilling(ledger),
+    printers: getPrinters(ledger),
+  };
 }
 
-export function setSetting<K extends SettingsKey>(ledger: Ledger, actor: Actor, key: K, value: SettingsValue[K]): SettingsValue[K] {
+export function setSetting<K extends SettingsKey>(
+  ledger: Ledger,
+  actor: Actor,
+  key: K,
+  value: SettingsValue[K],
+): SettingsValue[K] {
   const parsed = SETTINGS_SCHEMAS[key].safeParse(value);
-  if (!parsed.success) throw new Invalid(`Setting "${key}" is not valid: ${parsed.error.issues.map((issue) => issue.message).join('; ')}`);
+  if (!parsed.success)
+    throw new Invalid(`Setting "${key}" is not valid: ${parsed.error.issues.map((issue) => issue.message).join('; ')}`);
   return ledger.transaction(() => {
     if (key === 'counter') assertSeriesUnused(ledger, value as CounterSettings);
     const at = nowIso(ledger);

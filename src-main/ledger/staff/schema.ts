@@ -2,7 +2,6 @@
 import { sqliteTable, text, integer } from 'drizzle-orm/sqlite-core';
 import { STAFF_ROLES } from '../../../src-shared/contracts/staff';
 
-
 export const staff = sqliteTable('staff', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),

@@ -48,39 +48,70 @@ export function setupOwner(ledger: Ledger, input: { name: string; pin: string })
 }
 
 function insertStaff(ledger: Ledger, input: { name: string; role: StaffRole; pin: string }): Staff {
-  const row: Staff = { id: randomUUID(), name: input.name, role: input.role, pinHash: hashPin(input.pin), active: true, failedAttempts: 0, lockedUntil: null, createdAt: nowIso(ledger) };
+  const row: Staff = {
+    id: randomUUID(),
+    name: input.name,
+    role: input.role,
+    pinHash: hashPin(input.pin),
+    active: true,
+    failedAttempts: 0,
+    lockedUntil: null,
+    createdAt: nowIso(ledger),
+  };
   ledger.db.insert(staff).values(row).run();
   return row;
 }
 
-export function createStaff(ledger: Ledger, actor: Actor, input: { name: string; role: StaffRole; pin: string }): StaffView {
+export function createStaff(
+  ledger: Ledger,
+  actor: Actor,
+  input: { name: string; role: StaffRole; pin: string },
+): StaffView {
   if (!mayManageStaff(actor.role, input.role)) throw new Forbidden(`A ${actor.role} may not add a ${input.role}.`);
   return ledger.transaction(() => {
     const row = insertStaff(ledger, input);
-    recordAudit(ledger, { action: 'staff.create', staffId: actor.staffId, subjectId: row.id, details: { role: row.role } });
+    recordAudit(ledger, {
+      action: 'staff.create',
+      staffId: actor.staffId,
+      subjectId: row.id,
+      details: { role: row.role },
+    });
     return view(row);
   });
 }
 
-export function updateStaff(ledger: Ledger, actor: Actor, input: { id: string; name?: string; role?: StaffRole; pin?: string; active?: boolean }): StaffView {
+export function updateStaff(
+  ledger: Ledger,
+  actor: Actor,
+  input: { id: string; name?: string; role?: StaffRole; pin?: string; active?: boolean },
+): StaffView {
   return ledger.transaction(() => {
     const existing = findStaff(ledger, input.id);
-    if (!mayManageStaff(actor.role, existing.role) || (input.role && !mayManageStaff(actor.role, input.role))) throw new Forbidden(`A ${actor.role} may not change this member of staff.`);
-    if (existing.role === 'owner' && (input.active === false || (input.role && input.role !== 'owner'))) assertAnotherOwner(ledger, existing.id);
+    if (!mayManageStaff(actor.role, existing.role) || (input.role && !mayManageStaff(actor.role, input.role)))
+      throw new Forbidden(`A ${actor.role} may not change this member of staff.`);
+    if (existing.role === 'owner' && (input.active === false || (input.role && input.role !== 'owner')))
+      assertAnotherOwner(ledger, existing.id);
     const changes: Partial<Staff> = {};
     if (input.name !== undefined) changes.name = input.name;
     if (input.role !== undefined) changes.role = input.role;
     if (input.active !== undefined) changes.active = input.active;
-    if (input.pin !== undefined) Object.assign(changes, { pinHash: hashPin(input.pin), failedAttempts: 0, lockedUntil: null });
+    if (input.pin !== undefined)
+      Object.assign(changes, { pinHash: hashPin(input.pin), failedAttempts: 0, lockedUntil: null });
     ledger.db.update(staff).set(changes).where(eq(staff.id, input.id)).run();
-    recordAudit(ledger, { action: 'staff.update', staffId: actor.staffId, subjectId: input.id, details: { name: input.name, role: input.role, active: input.active, pinChanged: input.pin !== undefined } });
+    recordAudit(ledger, {
+      action: 'staff.update',
+      staffId: actor.staffId,
+      subjectId: input.id,
+      details: { name: input.name, role: input.role, active: input.active, pinChanged: input.pin !== undefined },
+    });
     return view(findStaff(ledger, input.id));
   });
 }
 
 function assertAnotherOwner(ledger: Ledger, ownerId: string): void {
   const owners = ledger.db.select().from(staff).where(eq(staff.role, 'owner')).all();
-  if (!owners.some((owner) => owner.id !== ownerId && owner.active)) throw new Conflict('The counter must keep at least one active owner.');
+  if (!owners.some((owner) => owner.id !== ownerId && owner.active))
+    throw new Conflict('The counter must keep at least one active owner.');
 }
 
 function findStaff(ledger: Ledger, id: string): Staff {
@@ -104,17 +135,32 @@ export function checkPin(ledger: Ledger, staffId: string, pin: string, purpose: 
     const row = ledger.db.select().from(staff).where(eq(staff.id, staffId)).get();
     if (!row || !row.active) return { error: new Unauthorized('Unknown or inactive member of staff.') };
     const now = ledger.clock();
-    if (row.lockedUntil && new Date(row.lockedUntil) > now) return { error: new Unauthorized(`Too many wrong PINs: try again after ${LOCK_MINUTES} minutes.`) };
+    if (row.lockedUntil && new Date(row.lockedUntil) > now)
+      return { error: new Unauthorized(`Too many wrong PINs: try again after ${LOCK_MINUTES} minutes.`) };
     if (verifyPin(pin, row.pinHash)) {
-      if (row.failedAttempts > 0) ledger.db.update(staff).set({ failedAttempts: 0, lockedUntil: null }).where(eq(staff.id, staffId)).run();
+      if (row.failedAttempts > 0)
+        ledger.db.update(staff).set({ failedAttempts: 0, lockedUntil: null }).where(eq(staff.id, staffId)).run();
       return { row };
     }
     const failedAttempts = row.failedAttempts + 1;
     const lockedUntil = failedAttempts >= MAX_FAILED_ATTEMPTS ? addMinutes(now, LOCK_MINUTES).toISOString() : null;
-    ledger.db.update(staff).set({ failedAttempts: lockedUntil ? 0 : failedAttempts, lockedUntil }).where(eq(staff.id, staffId)).run();
-    recordAudit(ledger, { action: `staff.${purpose}-failed`, staffId, subjectId: staffId, details: { failedAttempts } });
+    ledger.db
+      .update(staff)
+      .set({ failedAttempts: lockedUntil ? 0 : failedAttempts, lockedUntil })
+      .where(eq(staff.id, staffId))
+      .run();
+    recordAudit(ledger, {
+      action: `staff.${purpose}-failed`,
+      staffId,
+      subjectId: staffId,
+      details: { failedAttempts },
+    });
     const left = MAX_FAILED_ATTEMPTS - failedAttempts;
-    return { error: new Unauthorized(lockedUntil ? `Too many wrong PINs: locked for ${LOCK_MINUTES} minutes.` : `Wrong PIN (${left} tries left).`) };
+    return {
+      error: new Unauthorized(
+        lockedUntil ? `Too many wrong PINs: locked for ${LOCK_MINUTES} minutes.` : `Wrong PIN (${left} tries left).`,
+      ),
+    };
   });
   if ('error' in outcome) throw outcome.error;
   return outcome.row;
@@ -130,10 +176,16 @@ export function login(ledger: Ledger, input: { staffId: string; pin: string }): 
  * A privileged action by a cashier needs a manager's PIN given at the counter; a manager or owner approves their own.
  * Returns who approved, for the document and the audit log.
  */
-export function approverFor(ledger: Ledger, actor: Actor, approval: { staffId: string; pin: string } | undefined, what: string): string {
+export function approverFor(
+  ledger: Ledger,
+  actor: Actor,
+  approval: { staffId: string; pin: string } | undefined,
+  what: string,
+): string {
   if (hasRole(actor, 'manager')) return actor.staffId;
   if (!approval) throw new Forbidden(`${what} needs a manager's approval.`);
   const approver = checkPin(ledger, approval.staffId, approval.pin, 'approval');
-  if (!hasRole(approver, 'manager')) throw new Forbidden(`${approver.name} is not a manager and cannot approve ${what.toLowerCase()}.`);
+  if (!hasRole(approver, 'manager'))
+    throw new Forbidden(`${approver.name} is not a manager and cannot approve ${what.toLowerCase()}.`);
   return approver.id;
 }

@@ -37,7 +37,10 @@ export function moveStocks(ledger: Ledger, moves: MoveStock[]): number[] {
     createdAt,
   }));
   const stock = postMovements(ledger, movements);
-  enqueueAll(ledger, movements.map((movement) => ({ entity: 'stock_movement', entityId: movement.id, payload: movement })));
+  enqueueAll(
+    ledger,
+    movements.map((movement) => ({ entity: 'stock_movement', entityId: movement.id, payload: movement })),
+  );
   return stock;
 }
 
@@ -46,7 +49,8 @@ export function moveStocks(ledger: Ledger, moves: MoveStock[]): number[] {
  * Returns false when it was already here. Call inside a transaction.
  */
 export function applyRemoteStockMovement(ledger: Ledger, movement: StockMovement): boolean {
-  if (ledger.db.select({ id: stockMovements.id }).from(stockMovements).where(eq(stockMovements.id, movement.id)).get()) return false;
+  if (ledger.db.select({ id: stockMovements.id }).from(stockMovements).where(eq(stockMovements.id, movement.id)).get())
+    return false;
   postMovements(ledger, [movement]);
   return true;
 }
@@ -66,14 +70,37 @@ function postMovements(ledger: Ledger, movements: StockMovement[]): number[] {
   });
 }
 
-export function adjustStock(ledger: Ledger, actor: Actor, input: { itemId: string; deltaMilli: number; reason: 'purchase' | 'adjustment'; note: string }): { stockMilli: number } {
+export function adjustStock(
+  ledger: Ledger,
+  actor: Actor,
+  input: { itemId: string; deltaMilli: number; reason: 'purchase' | 'adjustment'; note: string },
+): { stockMilli: number } {
   return ledger.transaction(() => {
-    const stockMilli = moveStock(ledger, { itemId: input.itemId, qtyMilli: input.deltaMilli, reason: input.reason, note: input.note, staffId: actor.staffId });
-    if (input.reason === 'adjustment') recordAudit(ledger, { action: 'stock.adjust', staffId: actor.staffId, subjectId: input.itemId, details: { deltaMilli: input.deltaMilli, note: input.note } });
+    const stockMilli = moveStock(ledger, {
+      itemId: input.itemId,
+      qtyMilli: input.deltaMilli,
+      reason: input.reason,
+      note: input.note,
+      staffId: actor.staffId,
+    });
+    if (input.reason === 'adjustment')
+      recordAudit(ledger, {
+        action: 'stock.adjust',
+        staffId: actor.staffId,
+        subjectId: input.itemId,
+        details: { deltaMilli: input.deltaMilli, note: input.note },
+      });
     return { stockMilli };
   });
 }
 
 export function listMovements(ledger: Ledger, itemId: string, limit: number, offset: number): StockMovement[] {
-  return ledger.db.select().from(stockMovements).where(eq(stockMovements.itemId, itemId)).orderBy(desc(stockMovements.createdAt)).limit(limit).offset(offset).all();
+  return ledger.db
+    .select()
+    .from(stockMovements)
+    .where(eq(stockMovements.itemId, itemId))
+    .orderBy(desc(stockMovements.createdAt))
+    .limit(limit)
+    .offset(offset)
+    .all();
 }

@@ -8,9 +8,23 @@ import { z } from 'zod';
 import { startPrinterEmulator, type EmulatorMode } from './server';
 import { transcriptPng } from './preview';
 
-const { values } = parseArgs({ options: { port: { type: 'string', default: '9100' }, width: { type: 'string', default: '80' }, out: { type: 'string' }, mode: { type: 'string', default: 'online' } } });
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: '9100' },
+    width: { type: 'string', default: '80' },
+    out: { type: 'string' },
+    mode: { type: 'string', default: 'online' },
+  },
+});
 const MODES = ['online', 'offline', 'paper-out', 'stall'] as const;
-const args = z.object({ port: z.coerce.number().int().min(0).max(65_535), width: z.enum(['58', '80']), out: z.string().optional(), mode: z.enum(MODES) }).parse(values);
+const args = z
+  .object({
+    port: z.coerce.number().int().min(0).max(65_535),
+    width: z.enum(['58', '80']),
+    out: z.string().optional(),
+    mode: z.enum(MODES),
+  })
+  .parse(values);
 const dots = args.width === '58' ? 384 : 576;
 let jobNo = 0;
 
@@ -19,7 +33,9 @@ const emulator = await startPrinterEmulator({
   mode: args.mode,
   onCapture: (capture) => {
     jobNo += 1;
-    console.log(`\n===== job ${jobNo}: ${capture.bytes.length} bytes, ${capture.complete ? 'complete' : 'INCOMPLETE'} =====`);
+    console.log(
+      `\n===== job ${jobNo}: ${capture.bytes.length} bytes, ${capture.complete ? 'complete' : 'INCOMPLETE'} =====`,
+    );
     console.log(capture.lines.join('\n'));
     if (!args.out) return;
     fs.mkdirSync(args.out, { recursive: true });
@@ -29,7 +45,9 @@ const emulator = await startPrinterEmulator({
     fs.writeFileSync(`${base}.png`, transcriptPng(capture.entries, dots));
   },
 });
-console.log(`Printer emulator on tcp://127.0.0.1:${emulator.port} (${args.width} mm, ${args.mode}). Type ${MODES.join(' | ')} to change; Ctrl+C to stop.`);
+console.log(
+  `Printer emulator on tcp://127.0.0.1:${emulator.port} (${args.width} mm, ${args.mode}). Type ${MODES.join(' | ')} to change; Ctrl+C to stop.`,
+);
 readline.createInterface({ input: process.stdin }).on('line', (line) => {
   const mode = line.trim() as EmulatorMode;
   if (!(MODES as readonly string[]).includes(mode)) return console.log(`modes: ${MODES.join(', ')}`);

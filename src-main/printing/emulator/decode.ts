@@ -28,25 +28,81 @@ export function decodeEscPos(bytes: Uint8Array): TranscriptEntry[] {
   let i = 0;
   while (i < bytes.length) {
     const b = at(i);
-    if (b === 0x0a) { flush(true); i += 1; continue; }
-    if (b >= 0x20 && b !== 0x7f) { line.push(b); i += 1; continue; }
-    if (b === 0x10 && at(i + 1) === 0x04) { i += 3; continue; } // DLE EOT n: a status query, answered by the emulator, prints nothing
+    if (b === 0x0a) {
+      flush(true);
+      i += 1;
+      continue;
+    }
+    if (b >= 0x20 && b !== 0x7f) {
+      line.push(b);
+      i += 1;
+      continue;
+    }
+    if (b === 0x10 && at(i + 1) === 0x04) {
+      i += 3;
+      continue;
+    } // DLE EOT n: a status query, answered by the emulator, prints nothing
     if (b === 0x1b) {
       const c = at(i + 1);
-      if (c === 0x40) { flush(false); Object.assign(style, { align: 'left', bold: false, tall: false }); i += 2; continue; }
-      if (c === 0x45) { style.bold = (at(i + 2) & 1) === 1; i += 3; continue; }
-      if (c === 0x61) { style.align = ALIGN[at(i + 2) % 48] ?? 'left'; i += 3; continue; }
-      if (c === 0x21) { style.bold = (at(i + 2) & 0x08) !== 0; style.tall = (at(i + 2) & 0x10) !== 0; i += 3; continue; }
-      if (c === 0x74 || c === 0x33 || c === 0x4d) { i += 3; continue; }
-      if (c === 0x32) { i += 2; continue; }
-      if (c === 0x64) { flush(false); for (let n = 0; n < at(i + 2); n++) out.push({ kind: 'text', text: '', ...style }); i += 3; continue; }
-      if (c === 0x70) { out.push({ kind: 'drawer', pin: at(i + 2) & 1 ? 5 : 2, onMs: at(i + 3) * 2, offMs: at(i + 4) * 2 }); i += 5; continue; }
+      if (c === 0x40) {
+        flush(false);
+        Object.assign(style, { align: 'left', bold: false, tall: false });
+        i += 2;
+        continue;
+      }
+      if (c === 0x45) {
+        style.bold = (at(i + 2) & 1) === 1;
+        i += 3;
+        continue;
+      }
+      if (c === 0x61) {
+        style.align = ALIGN[at(i + 2) % 48] ?? 'left';
+        i += 3;
+        continue;
+      }
+      if (c === 0x21) {
+        style.bold = (at(i + 2) & 0x08) !== 0;
+        style.tall = (at(i + 2) & 0x10) !== 0;
+        i += 3;
+        continue;
+      }
+      if (c === 0x74 || c === 0x33 || c === 0x4d) {
+        i += 3;
+        continue;
+      }
+      if (c === 0x32) {
+        i += 2;
+        continue;
+      }
+      if (c === 0x64) {
+        flush(false);
+        for (let n = 0; n < at(i + 2); n++) out.push({ kind: 'text', text: '', ...style });
+        i += 3;
+        continue;
+      }
+      if (c === 0x70) {
+        out.push({ kind: 'drawer', pin: at(i + 2) & 1 ? 5 : 2, onMs: at(i + 3) * 2, offMs: at(i + 4) * 2 });
+        i += 5;
+        continue;
+      }
     }
     if (b === 0x1d) {
       const c = at(i + 1);
-      if (c === 0x21) { style.tall = (at(i + 2) & 0x0f) > 0; i += 3; continue; }
-      if (c === 0x56) { flush(false); out.push({ kind: 'cut' }); i += at(i + 2) >= 65 ? 4 : 3; continue; }
-      if (c === 0x48 || c === 0x66 || c === 0x77 || c === 0x68) { i += 3; continue; }
+      if (c === 0x21) {
+        style.tall = (at(i + 2) & 0x0f) > 0;
+        i += 3;
+        continue;
+      }
+      if (c === 0x56) {
+        flush(false);
+        out.push({ kind: 'cut' });
+        i += at(i + 2) >= 65 ? 4 : 3;
+        continue;
+      }
+      if (c === 0x48 || c === 0x66 || c === 0x77 || c === 0x68) {
+        i += 3;
+        continue;
+      }
       if (c === 0x6b) {
         flush(false);
         const m = at(i + 2);
@@ -59,7 +115,11 @@ export function decodeEscPos(bytes: Uint8Array): TranscriptEntry[] {
         } else {
           let end = i + 3;
           while (end < bytes.length && at(end) !== 0) end += 1;
-          out.push({ kind: 'barcode', symbology: `type ${m}`, data: Buffer.from(bytes.subarray(i + 3, end)).toString('latin1') });
+          out.push({
+            kind: 'barcode',
+            symbology: `type ${m}`,
+            data: Buffer.from(bytes.subarray(i + 3, end)).toString('latin1'),
+          });
           i = end + 1;
         }
         continue;
@@ -68,7 +128,10 @@ export function decodeEscPos(bytes: Uint8Array): TranscriptEntry[] {
         const len = at(i + 3) + 256 * at(i + 4);
         const fn = at(i + 6);
         if (fn === 0x50) qrData = Buffer.from(bytes.subarray(i + 8, i + 5 + len)).toString('latin1');
-        if (fn === 0x51) { flush(false); out.push({ kind: 'qr', data: qrData }); }
+        if (fn === 0x51) {
+          flush(false);
+          out.push({ kind: 'qr', data: qrData });
+        }
         i += 5 + len;
         continue;
       }
@@ -76,11 +139,19 @@ export function decodeEscPos(bytes: Uint8Array): TranscriptEntry[] {
         flush(false);
         const stride = at(i + 4) + 256 * at(i + 5);
         const height = at(i + 6) + 256 * at(i + 7);
-        out.push({ kind: 'raster', widthDots: stride * 8, heightDots: height, bits: bytes.slice(i + 8, i + 8 + stride * height) });
+        out.push({
+          kind: 'raster',
+          widthDots: stride * 8,
+          heightDots: height,
+          bits: bytes.slice(i + 8, i + 8 + stride * height),
+        });
         i += 8 + stride * height;
         continue;
       }
-      if (c === 0x72) { i += 3; continue; }
+      if (c === 0x72) {
+        i += 3;
+        continue;
+      }
     }
     out.push({ kind: 'unknown', bytes: Buffer.from(bytes.subarray(i, i + 2)).toString('hex') });
     i += 2;
@@ -95,7 +166,11 @@ export function transcriptLines(entries: TranscriptEntry[]): string[] {
     switch (entry.kind) {
       case 'text': {
         if (entry.text === '') return '';
-        const marks = [entry.align !== 'left' ? entry.align : '', entry.bold ? 'bold' : '', entry.tall ? 'tall' : ''].filter(Boolean);
+        const marks = [
+          entry.align !== 'left' ? entry.align : '',
+          entry.bold ? 'bold' : '',
+          entry.tall ? 'tall' : '',
+        ].filter(Boolean);
         return marks.length ? `${entry.text}    {${marks.join(',')}}` : entry.text;
       }
       case 'qr':

@@ -9,7 +9,9 @@ const CELL = 12;
 /** A labelled frame `boxDots` wide, centred on the paper: where the printer would draw a QR code, a barcode or the cut. */
 function box(widthDots: number, boxDots: number, heightDots: number, label: string): Bitmap {
   const x0 = Math.floor((widthDots - boxDots) / 2);
-  const inner = rasterCells(label.slice(0, Math.floor(boxDots / CELL) - 2), widthDots, CELL, { offsetCells: Math.floor(x0 / CELL) + 1 });
+  const inner = rasterCells(label.slice(0, Math.floor(boxDots / CELL) - 2), widthDots, CELL, {
+    offsetCells: Math.floor(x0 / CELL) + 1,
+  });
   const stride = Math.ceil(widthDots / 8);
   const bits = new Uint8Array(stride * heightDots);
   const set = (x: number, y: number) => (bits[y * stride + (x >> 3)]! |= 0x80 >> (x & 7));

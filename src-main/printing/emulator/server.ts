@@ -35,7 +35,14 @@ const STATUS: Record<EmulatorMode, { printer: number; paper: number }> = {
   'paper-out': { printer: FIXED | 0x08, paper: FIXED | 0x60 },
 };
 
-export async function startPrinterEmulator(options: { port?: number; mode?: EmulatorMode; stallAfterBytes?: number; onCapture?: (capture: Capture) => void } = {}): Promise<PrinterEmulator> {
+export async function startPrinterEmulator(
+  options: {
+    port?: number;
+    mode?: EmulatorMode;
+    stallAfterBytes?: number;
+    onCapture?: (capture: Capture) => void;
+  } = {},
+): Promise<PrinterEmulator> {
   let mode: EmulatorMode = options.mode ?? 'online';
   let stallAfterBytes = options.stallAfterBytes ?? 64;
   const captures: Capture[] = [];
@@ -80,7 +87,8 @@ export async function startPrinterEmulator(options: { port?: number; mode?: Emul
     socket.on('end', () => {
       if (done || stalled) return;
       done = true;
-      if (jobBytes > 0 && (modeAtConnect === 'online' || modeAtConnect === 'stall')) record(Buffer.concat(chunks), true);
+      if (jobBytes > 0 && (modeAtConnect === 'online' || modeAtConnect === 'stall'))
+        record(Buffer.concat(chunks), true);
       else if (jobBytes > 0) discarded += 1;
       socket.end();
     });

@@ -4,7 +4,12 @@ import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interface
 import { amountInWords } from '../../../src-shared/amount-in-words';
 import { formatQuantity, formatRupees } from '../../../src-shared/money';
 import { INDIAN_STATE_CODES } from '../../../src-shared/gstin';
-import type { ReceiptInvoice, ReceiptLine, ReceiptPayment, ReceiptShop } from '../../../src-shared/printing/receipt-invoice';
+import type {
+  ReceiptInvoice,
+  ReceiptLine,
+  ReceiptPayment,
+  ReceiptShop,
+} from '../../../src-shared/printing/receipt-invoice';
 import { percent } from '../../../src-shared/printing/receipt-invoice';
 import type { TaxFigures } from '../../../src-shared/sales/totals';
 
@@ -22,7 +27,8 @@ const rupees = (paise: number) => formatRupees(paise);
 const plain = (paise: number) => formatRupees(paise, { symbol: false });
 const state = (code: string) => `${INDIAN_STATE_CODES[code] ?? 'State'} (${code})`;
 /** Roboto has Latin and ₹ but no Devanagari; a Hindi name is set in Noto Sans Devanagari. */
-const t = (text: string, extra: Record<string, unknown> = {}): Content => ({ text, ...(DEVANAGARI.test(text) ? { font: 'NotoDevanagari' } : {}), ...extra }) as Content;
+const t = (text: string, extra: Record<string, unknown> = {}): Content =>
+  ({ text, ...(DEVANAGARI.test(text) ? { font: 'NotoDevanagari' } : {}), ...extra }) as Content;
 const num = (text: string, extra: Record<string, unknown> = {}): TableCell => ({ text, alignment: 'right', ...extra });
 
 interface HsnRow extends TaxFigures {
@@ -34,7 +40,15 @@ export function hsnBreakup(lines: InvoicePdfInput['lines']): HsnRow[] {
   const rows = new Map<string, HsnRow>();
   for (const line of lines) {
     const key = `${line.hsn}|${line.gstRateBp}`;
-    const row = rows.get(key) ?? { hsn: line.hsn, gstRateBp: line.gstRateBp, taxablePaise: 0, cgstPaise: 0, sgstPaise: 0, igstPaise: 0, cessPaise: 0 };
+    const row = rows.get(key) ?? {
+      hsn: line.hsn,
+      gstRateBp: line.gstRateBp,
+      taxablePaise: 0,
+      cgstPaise: 0,
+      sgstPaise: 0,
+      igstPaise: 0,
+      cessPaise: 0,
+    };
     for (const k of ['taxablePaise', 'cgstPaise', 'sgstPaise', 'igstPaise', 'cessPaise'] as const) row[k] += line[k];
     rows.set(key, row);
   }
@@ -43,7 +57,13 @@ export function hsnBreakup(lines: InvoicePdfInput['lines']): HsnRow[] {
 
 function header(input: InvoicePdfInput): Content {
   const { shop, invoice } = input;
-  const seller: Content[] = [t(shop.name, { style: 'shop' }), t(shop.address), t(shop.phone ? `Phone: ${shop.phone}` : ''), t(`GSTIN: ${shop.gstin ?? 'Unregistered'}`, { bold: true }), t(`State: ${state(shop.stateCode)}`)];
+  const seller: Content[] = [
+    t(shop.name, { style: 'shop' }),
+    t(shop.address),
+    t(shop.phone ? `Phone: ${shop.phone}` : ''),
+    t(`GSTIN: ${shop.gstin ?? 'Unregistered'}`, { bold: true }),
+    t(`State: ${state(shop.stateCode)}`),
+  ];
   const meta: Content[] = [
     { text: 'TAX INVOICE', style: 'title' },
     { text: `Invoice No: ${invoice.number}`, bold: true },
@@ -51,20 +71,51 @@ function header(input: InvoicePdfInput): Content {
     { text: `Place of supply: ${state(invoice.placeOfSupply)}` },
     { text: invoice.interState ? 'Inter-state supply (IGST)' : 'Intra-state supply (CGST + SGST)' },
   ];
-  const buyer: Content[] = [{ text: 'Bill to', style: 'label' }, t(invoice.partyName || 'Cash customer', { bold: true })];
+  const buyer: Content[] = [
+    { text: 'Bill to', style: 'label' },
+    t(invoice.partyName || 'Cash customer', { bold: true }),
+  ];
   if (input.party?.address) buyer.push(t(input.party.address));
   if (input.party?.phone) buyer.push(t(`Phone: ${input.party.phone}`));
   buyer.push(t(`GSTIN: ${invoice.partyGstin ?? 'Unregistered (B2C)'}`));
-  return [{ columns: [{ stack: seller, width: '*' }, { stack: meta, width: 'auto', alignment: 'right' }] }, { stack: buyer, margin: [0, 8, 0, 8] }];
+  return [
+    {
+      columns: [
+        { stack: seller, width: '*' },
+        { stack: meta, width: 'auto', alignment: 'right' },
+      ],
+    },
+    { stack: buyer, margin: [0, 8, 0, 8] },
+  ];
 }
 
 function linesTable(input: InvoicePdfInput): Content {
-  const body: TableCell[][] = [['#', 'Description', 'HSN', 'Qty', 'Rate', 'Disc.', 'Taxable', 'GST', 'Amount'].map((h, i) => ({ text: h, style: 'th', alignment: i >= 3 ? 'right' : 'left' }))];
+  const body: TableCell[][] = [
+    ['#', 'Description', 'HSN', 'Qty', 'Rate', 'Disc.', 'Taxable', 'GST', 'Amount'].map((h, i) => ({
+      text: h,
+      style: 'th',
+      alignment: i >= 3 ? 'right' : 'left',
+    })),
+  ];
   input.lines.forEach((line, index) => {
     const qty = line.unit === 'pcs' ? formatQuantity(line.qtyMilli) : `${formatQuantity(line.qtyMilli)} ${line.unit}`;
-    body.push([String(index + 1), t(line.name) as TableCell, line.hsn, num(qty), num(plain(line.unitPricePaise)), num(plain(line.lineDiscountPaise)), num(plain(line.taxablePaise)), num(percent(line.gstRateBp)), num(plain(line.totalPaise))]);
+    body.push([
+      String(index + 1),
+      t(line.name) as TableCell,
+      line.hsn,
+      num(qty),
+      num(plain(line.unitPricePaise)),
+      num(plain(line.lineDiscountPaise)),
+      num(plain(line.taxablePaise)),
+      num(percent(line.gstRateBp)),
+      num(plain(line.totalPaise)),
+    ]);
   });
-  return { table: { headerRows: 1, widths: [14, '*', 38, 34, 48, 36, 52, 30, 56], body }, layout: 'lightHorizontalLines', fontSize: input.pageSize === 'A5' ? 7 : 9 };
+  return {
+    table: { headerRows: 1, widths: [14, '*', 38, 34, 48, 36, 52, 30, 56], body },
+    layout: 'lightHorizontalLines',
+    fontSize: input.pageSize === 'A5' ? 7 : 9,
+  };
 }
 
 function totals(invoice: ReceiptInvoice): Content {
@@ -77,7 +128,13 @@ function totals(invoice: ReceiptInvoice): Content {
   if (invoice.roundOffPaise) rows.push(['Round off', invoice.roundOffPaise]);
   const body: TableCell[][] = rows.map(([label, paise]) => [label, num(rupees(paise))]);
   body.push([{ text: 'Invoice total', bold: true }, num(rupees(invoice.totalPaise), { bold: true })]);
-  return { columns: [{ text: '', width: '*' }, { width: 200, table: { widths: ['*', 90], body }, layout: 'noBorders' }], margin: [0, 6, 0, 6] };
+  return {
+    columns: [
+      { text: '', width: '*' },
+      { width: 200, table: { widths: ['*', 90], body }, layout: 'noBorders' },
+    ],
+    margin: [0, 6, 0, 6],
+  };
 }
 
 function hsnTable(input: InvoicePdfInput): Content {
@@ -86,26 +143,68 @@ function hsnTable(input: InvoicePdfInput): Content {
   const body: TableCell[][] = [head.map((h, i) => ({ text: h, style: 'th', alignment: i === 0 ? 'left' : 'right' }))];
   for (const row of hsnBreakup(input.lines)) {
     const taxes = inter ? [row.igstPaise] : [row.cgstPaise, row.sgstPaise];
-    body.push([row.hsn, num(plain(row.taxablePaise)), num(percent(row.gstRateBp)), ...taxes.map((p) => num(plain(p))), num(plain(row.cessPaise)), num(plain(row.cgstPaise + row.sgstPaise + row.igstPaise + row.cessPaise))]);
+    body.push([
+      row.hsn,
+      num(plain(row.taxablePaise)),
+      num(percent(row.gstRateBp)),
+      ...taxes.map((p) => num(plain(p))),
+      num(plain(row.cessPaise)),
+      num(plain(row.cgstPaise + row.sgstPaise + row.igstPaise + row.cessPaise)),
+    ]);
   }
   const i = input.invoice;
   const totalTaxes = inter ? [i.igstPaise] : [i.cgstPaise, i.sgstPaise];
-  body.push([{ text: 'Total', bold: true }, num(plain(i.taxablePaise), { bold: true }), '', ...totalTaxes.map((p) => num(plain(p), { bold: true })), num(plain(i.cessPaise), { bold: true }), num(plain(i.cgstPaise + i.sgstPaise + i.igstPaise + i.cessPaise), { bold: true })]);
-  return [{ text: 'HSN-wise tax', style: 'label', margin: [0, 4, 0, 2] }, { table: { headerRows: 1, widths: ['*', 70, 40, ...totalTaxes.map(() => 60), 50, 60], body }, layout: 'lightHorizontalLines', fontSize: input.pageSize === 'A5' ? 7 : 8 }];
+  body.push([
+    { text: 'Total', bold: true },
+    num(plain(i.taxablePaise), { bold: true }),
+    '',
+    ...totalTaxes.map((p) => num(plain(p), { bold: true })),
+    num(plain(i.cessPaise), { bold: true }),
+    num(plain(i.cgstPaise + i.sgstPaise + i.igstPaise + i.cessPaise), { bold: true }),
+  ]);
+  return [
+    { text: 'HSN-wise tax', style: 'label', margin: [0, 4, 0, 2] },
+    {
+      table: { headerRows: 1, widths: ['*', 70, 40, ...totalTaxes.map(() => 60), 50, 60], body },
+      layout: 'lightHorizontalLines',
+      fontSize: input.pageSize === 'A5' ? 7 : 8,
+    },
+  ];
 }
 
 function footer(input: InvoicePdfInput): Content {
   const { invoice, shop } = input;
   const order = ['cash', 'upi', 'card', 'khata'];
-  const paid = [...input.payments].sort((a, b) => order.indexOf(a.mode) - order.indexOf(b.mode)).map((p) => `${p.mode.toUpperCase()} ${rupees(p.amountPaise)}`).join(', ');
-  const notes: Content[] = [{ text: [{ text: 'Amount in words: ', bold: true }, amountInWords(invoice.totalPaise)] }, { text: `Paid: ${paid || 'nothing'}${invoice.changePaise ? `; change ${rupees(invoice.changePaise)}` : ''}` }];
+  const paid = [...input.payments]
+    .sort((a, b) => order.indexOf(a.mode) - order.indexOf(b.mode))
+    .map((p) => `${p.mode.toUpperCase()} ${rupees(p.amountPaise)}`)
+    .join(', ');
+  const notes: Content[] = [
+    { text: [{ text: 'Amount in words: ', bold: true }, amountInWords(invoice.totalPaise)] },
+    { text: `Paid: ${paid || 'nothing'}${invoice.changePaise ? `; change ${rupees(invoice.changePaise)}` : ''}` },
+  ];
   if (invoice.khataPaise) notes.push({ text: `Due on khata (credit): ${rupees(invoice.khataPaise)}`, bold: true });
   const signature = {
     width: 170,
-    table: { widths: ['*'], heights: [14, 44, 14], body: [[t(`For ${shop.name}`, { bold: true, alignment: 'center' }) as TableCell], [''], [{ text: 'Authorised Signatory', alignment: 'center', fontSize: 8 }]] },
-    layout: { hLineWidth: (i: number, node: { table: { body: unknown[] } }) => (i === 0 || i === node.table.body.length ? 1 : 0), vLineWidth: () => 1 },
+    table: {
+      widths: ['*'],
+      heights: [14, 44, 14],
+      body: [
+        [t(`For ${shop.name}`, { bold: true, alignment: 'center' }) as TableCell],
+        [''],
+        [{ text: 'Authorised Signatory', alignment: 'center', fontSize: 8 }],
+      ],
+    },
+    layout: {
+      hLineWidth: (i: number, node: { table: { body: unknown[] } }) =>
+        i === 0 || i === node.table.body.length ? 1 : 0,
+      vLineWidth: () => 1,
+    },
   };
-  return [{ columns: [{ stack: notes, width: '*' }, signature as Content], columnGap: 12, margin: [0, 10, 0, 0] }, t(shop.receiptFooter, { alignment: 'center', margin: [0, 12, 0, 0], color: '#555555' })];
+  return [
+    { columns: [{ stack: notes, width: '*' }, signature as Content], columnGap: 12, margin: [0, 10, 0, 0] },
+    t(shop.receiptFooter, { alignment: 'center', margin: [0, 12, 0, 0], color: '#555555' }),
+  ];
 }
 
 export function invoiceDocument(input: InvoicePdfInput): TDocumentDefinitions {
@@ -113,10 +212,24 @@ export function invoiceDocument(input: InvoicePdfInput): TDocumentDefinitions {
   return {
     pageSize: input.pageSize,
     pageMargins: small ? [20, 20, 20, 24] : [36, 36, 36, 40],
-    info: { title: `Tax invoice ${input.invoice.number}`, author: input.shop.name, creationDate: new Date(input.invoice.createdAt) },
+    info: {
+      title: `Tax invoice ${input.invoice.number}`,
+      author: input.shop.name,
+      creationDate: new Date(input.invoice.createdAt),
+    },
     defaultStyle: { font: 'Roboto', fontSize: small ? 8 : 10 },
-    styles: { shop: { fontSize: small ? 13 : 16, bold: true }, title: { fontSize: small ? 12 : 15, bold: true }, label: { bold: true, color: '#333333' }, th: { bold: true, fillColor: '#eeeeee' } },
+    styles: {
+      shop: { fontSize: small ? 13 : 16, bold: true },
+      title: { fontSize: small ? 12 : 15, bold: true },
+      label: { bold: true, color: '#333333' },
+      th: { bold: true, fillColor: '#eeeeee' },
+    },
     content: [header(input), linesTable(input), totals(input.invoice), hsnTable(input), footer(input)],
-    footer: (page: number, pages: number) => ({ text: `${input.invoice.number} — page ${page} of ${pages}`, alignment: 'center', fontSize: 7, color: '#777777' }),
+    footer: (page: number, pages: number) => ({
+      text: `${input.invoice.number} — page ${page} of ${pages}`,
+      alignment: 'center',
+      fontSize: 7,
+      color: '#777777',
+    }),
   };
 }

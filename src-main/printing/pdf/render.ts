@@ -10,7 +10,8 @@ const require = createRequire(import.meta.url);
 let ready = false;
 
 /** pdfmake's in-memory file system (on the Node instance too, though its types say browser only): fonts are read from it, never from disk. */
-const memoryFs = (pdfmake as unknown as { virtualfs: { writeFileSync(name: string, content: Buffer): void } }).virtualfs;
+const memoryFs = (pdfmake as unknown as { virtualfs: { writeFileSync(name: string, content: Buffer): void } })
+  .virtualfs;
 
 function setUp(): void {
   if (ready) return;
@@ -25,8 +26,18 @@ function setUp(): void {
   };
   for (const [name, file] of Object.entries(files)) memoryFs.writeFileSync(name, fs.readFileSync(file));
   pdfmake.setFonts({
-    Roboto: { normal: 'Roboto-Regular.ttf', bold: 'Roboto-Medium.ttf', italics: 'Roboto-Italic.ttf', bolditalics: 'Roboto-MediumItalic.ttf' },
-    NotoDevanagari: { normal: 'NotoSansDevanagari-Regular.ttf', bold: 'NotoSansDevanagari-Bold.ttf', italics: 'NotoSansDevanagari-Regular.ttf', bolditalics: 'NotoSansDevanagari-Bold.ttf' },
+    Roboto: {
+      normal: 'Roboto-Regular.ttf',
+      bold: 'Roboto-Medium.ttf',
+      italics: 'Roboto-Italic.ttf',
+      bolditalics: 'Roboto-MediumItalic.ttf',
+    },
+    NotoDevanagari: {
+      normal: 'NotoSansDevanagari-Regular.ttf',
+      bold: 'NotoSansDevanagari-Bold.ttf',
+      italics: 'NotoSansDevanagari-Regular.ttf',
+      bolditalics: 'NotoSansDevanagari-Bold.ttf',
+    },
   });
   // Fonts come from memory, so a document never needs to read a file or fetch a URL: deny both.
   pdfmake.setUrlAccessPolicy(() => false);

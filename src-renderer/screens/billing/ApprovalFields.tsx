@@ -8,7 +8,15 @@ export interface ApprovalValue {
   pin: string;
 }
 
-export function ApprovalFields({ value, onChange, autoFocus = false }: { value: ApprovalValue; onChange: (value: ApprovalValue) => void; autoFocus?: boolean }) {
+export function ApprovalFields({
+  value,
+  onChange,
+  autoFocus = false,
+}: {
+  value: ApprovalValue;
+  onChange: (value: ApprovalValue) => void;
+  autoFocus?: boolean;
+}) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const options = useQuery(trpc.staff.loginOptions.queryOptions());
@@ -19,7 +27,11 @@ export function ApprovalFields({ value, onChange, autoFocus = false }: { value: 
       <legend>{t('approval.title')}</legend>
       <label>
         {t('approval.manager')}
-        <select value={staffId} onChange={(event) => onChange({ ...value, staffId: event.target.value })} data-testid="approval-manager">
+        <select
+          value={staffId}
+          onChange={(event) => onChange({ ...value, staffId: event.target.value })}
+          data-testid="approval-manager"
+        >
           {managers.map((member) => (
             <option key={member.id} value={member.id}>
               {member.name}
@@ -29,7 +41,14 @@ export function ApprovalFields({ value, onChange, autoFocus = false }: { value: 
       </label>
       <label>
         {t('approval.pin')}
-        <input autoFocus={autoFocus} type="password" inputMode="numeric" data-testid="approval-pin" value={value.pin} onChange={(event) => onChange({ staffId, pin: event.target.value.replace(/\D/g, '') })} />
+        <input
+          autoFocus={autoFocus}
+          type="password"
+          inputMode="numeric"
+          data-testid="approval-pin"
+          value={value.pin}
+          onChange={(event) => onChange({ staffId, pin: event.target.value.replace(/\D/g, '') })}
+        />
       </label>
     </fieldset>
   );

@@ -6,9 +6,23 @@ import type { InvoiceTotals } from '../../../src-shared/sales/totals';
 import type { CartLine } from './cart';
 
 /** Performance marks for bench/render.ts: the scanned row committed to the DOM, then the frame that paints it. */
-export const SCAN_MARKS = { itemKnown: 'galla:scan-item-known', rowCommitted: 'galla:scan-row-committed', rowFrame: 'galla:scan-row-frame' } as const;
+export const SCAN_MARKS = {
+  itemKnown: 'galla:scan-item-known',
+  rowCommitted: 'galla:scan-row-committed',
+  rowFrame: 'galla:scan-row-frame',
+} as const;
 
-const Row = memo(function Row({ line, index, selected, amountPaise }: { line: CartLine; index: number; selected: boolean; amountPaise: number | undefined }) {
+const Row = memo(function Row({
+  line,
+  index,
+  selected,
+  amountPaise,
+}: {
+  line: CartLine;
+  index: number;
+  selected: boolean;
+  amountPaise: number | undefined;
+}) {
   const price = line.unitPricePaise ?? line.item.pricePaise;
   return (
     <tr className={selected ? 'selected' : ''} aria-selected={selected} data-testid="bill-line">
@@ -20,14 +34,29 @@ const Row = memo(function Row({ line, index, selected, amountPaise }: { line: Ca
       <td className="num" data-testid="line-qty">
         {formatQuantity(line.qtyMilli)} {line.item.unit}
       </td>
-      <td className="num">{formatRupees(price)}{line.unitPricePaise !== null && ' *'}</td>
-      <td className="num" data-testid="line-amount">{amountPaise === undefined ? '' : formatRupees(amountPaise)}</td>
+      <td className="num">
+        {formatRupees(price)}
+        {line.unitPricePaise !== null && ' *'}
+      </td>
+      <td className="num" data-testid="line-amount">
+        {amountPaise === undefined ? '' : formatRupees(amountPaise)}
+      </td>
     </tr>
   );
 });
 
 /** `scanSeq` goes up by one for each scanned item, so the marks are taken only for scans. */
-export function BillLines({ lines, selected, totals, scanSeq }: { lines: CartLine[]; selected: number; totals: InvoiceTotals | null; scanSeq: number }) {
+export function BillLines({
+  lines,
+  selected,
+  totals,
+  scanSeq,
+}: {
+  lines: CartLine[];
+  selected: number;
+  totals: InvoiceTotals | null;
+  scanSeq: number;
+}) {
   const { t } = useTranslation();
   const body = useRef<HTMLTableSectionElement>(null);
   const markedSeq = useRef(scanSeq);
@@ -38,7 +67,12 @@ export function BillLines({ lines, selected, totals, scanSeq }: { lines: CartLin
     performance.mark(SCAN_MARKS.rowCommitted);
     requestAnimationFrame(() => performance.mark(SCAN_MARKS.rowFrame));
   }, [scanSeq, selected]);
-  if (lines.length === 0) return <div className="empty-bill" data-testid="empty-bill">{t('billing.empty')}</div>;
+  if (lines.length === 0)
+    return (
+      <div className="empty-bill" data-testid="empty-bill">
+        {t('billing.empty')}
+      </div>
+    );
   return (
     <table className="bill-lines grid">
       <thead>
@@ -52,7 +86,13 @@ export function BillLines({ lines, selected, totals, scanSeq }: { lines: CartLin
       </thead>
       <tbody ref={body}>
         {lines.map((line, index) => (
-          <Row key={line.key} line={line} index={index} selected={index === selected} amountPaise={totals?.lines[index]?.totalPaise} />
+          <Row
+            key={line.key}
+            line={line}
+            index={index}
+            selected={index === selected}
+            amountPaise={totals?.lines[index]?.totalPaise}
+          />
         ))}
       </tbody>
     </table>

@@ -3,18 +3,34 @@ import { useTranslation } from 'react-i18next';
 import { formatRupees } from '../../../src-shared/money';
 import type { Cart, CartTotals } from './cart';
 
-function Figure({ label, paise, testId, strong = false }: { label: string; paise: number; testId?: string; strong?: boolean }) {
+function Figure({
+  label,
+  paise,
+  testId,
+  strong = false,
+}: {
+  label: string;
+  paise: number;
+  testId?: string;
+  strong?: boolean;
+}) {
   return (
     <div className={strong ? 'figure strong' : 'figure'}>
       <span>{label}</span>
-      <span className="num" data-testid={testId}>{formatRupees(paise)}</span>
+      <span className="num" data-testid={testId}>
+        {formatRupees(paise)}
+      </span>
     </div>
   );
 }
 
 export function BillSummary({ cart, totals }: { cart: Cart; totals: CartTotals }) {
   const { t } = useTranslation();
-  const discount = cart.billDiscount ? (cart.billDiscount.kind === 'percent' ? `${cart.billDiscount.bp / 100}%` : formatRupees(cart.billDiscount.paise)) : null;
+  const discount = cart.billDiscount
+    ? cart.billDiscount.kind === 'percent'
+      ? `${cart.billDiscount.bp / 100}%`
+      : formatRupees(cart.billDiscount.paise)
+    : null;
   return (
     <div className="summary" data-testid="bill-summary">
       <div className="figure">
@@ -37,10 +53,14 @@ export function BillSummary({ cart, totals }: { cart: Cart; totals: CartTotals }
       {totals?.ok && (
         <>
           <Figure label={t('billing.gross')} paise={totals.totals.grossPaise} />
-          {totals.totals.discountPaise > 0 && <Figure label={t('billing.discount')} paise={-totals.totals.discountPaise} />}
+          {totals.totals.discountPaise > 0 && (
+            <Figure label={t('billing.discount')} paise={-totals.totals.discountPaise} />
+          )}
           <Figure label={t('billing.taxable')} paise={totals.totals.taxablePaise} />
           <Figure label={t('billing.tax')} paise={totals.totals.taxPaise} />
-          {totals.totals.roundOffPaise !== 0 && <Figure label={t('billing.roundOff')} paise={totals.totals.roundOffPaise} />}
+          {totals.totals.roundOffPaise !== 0 && (
+            <Figure label={t('billing.roundOff')} paise={totals.totals.roundOffPaise} />
+          )}
         </>
       )}
       <Figure label={t('billing.total')} paise={totals?.ok ? totals.totals.totalPaise : 0} testId="bill-total" strong />

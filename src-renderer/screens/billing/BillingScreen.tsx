@@ -38,7 +38,11 @@ export function BillingScreen({ me, goTo }: { me: Me; goTo: (screen: ScreenId) =
   const [scanText, setScanText] = useState('');
   const [scanError, setScanError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [searchHits, setSearchHits] = useState<{ query: string; qtyMilli: number | null; items: Outputs['catalogue']['search'] }>({ query: '', qtyMilli: null, items: [] });
+  const [searchHits, setSearchHits] = useState<{
+    query: string;
+    qtyMilli: number | null;
+    items: Outputs['catalogue']['search'];
+  }>({ query: '', qtyMilli: null, items: [] });
   const [lastBill, setLastBill] = useState<FinishedBill | null>(null);
   const [scanSeq, setScanSeq] = useState(0);
   const scanBox = useRef<HTMLInputElement>(null);
@@ -49,7 +53,10 @@ export function BillingScreen({ me, goTo }: { me: Me; goTo: (screen: ScreenId) =
   useEffect(() => {
     void client.update.billState.mutate({ open: billOpen }).catch(() => undefined);
   }, [billOpen, client]);
-  const totals = cartTotals(cart, { shopStateCode: settings.data?.shop?.stateCode ?? null, roundOff: settings.data?.billing.roundOff ?? true });
+  const totals = cartTotals(cart, {
+    shopStateCode: settings.data?.shop?.stateCode ?? null,
+    roundOff: settings.data?.billing.roundOff ?? true,
+  });
   const okTotals = totals?.ok ? totals.totals : null;
 
   const focusScan = useCallback(() => requestAnimationFrame(() => scanBox.current?.focus()), []);
@@ -101,7 +108,9 @@ export function BillingScreen({ me, goTo }: { me: Me; goTo: (screen: ScreenId) =
 
   const hold = async () => {
     if (cart.lines.length === 0) return;
-    const label = cart.party?.name ?? `${t('billing.bill')} ${new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`;
+    const label =
+      cart.party?.name ??
+      `${t('billing.bill')} ${new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`;
     try {
       await client.sales.hold.mutate(holdInput(cart, label));
       // A recalled bill that is held again leaves its old copy behind; drop it so the list shows one.
@@ -143,7 +152,13 @@ export function BillingScreen({ me, goTo }: { me: Me; goTo: (screen: ScreenId) =
       ArrowUp: () => dispatch({ type: 'move', by: -1 }),
       ArrowDown: () => dispatch({ type: 'move', by: 1 }),
       Escape: () => setScanText(''),
-      ...(empty ? { '+': () => dispatch({ type: 'bump-qty', by: 1 }), '-': () => dispatch({ type: 'bump-qty', by: -1 }), Delete: () => dispatch({ type: 'remove' }) } : {}),
+      ...(empty
+        ? {
+            '+': () => dispatch({ type: 'bump-qty', by: 1 }),
+            '-': () => dispatch({ type: 'bump-qty', by: -1 }),
+            Delete: () => dispatch({ type: 'remove' }),
+          }
+        : {}),
     };
     const action = keys[event.key];
     if (!action) return;
@@ -187,7 +202,11 @@ export function BillingScreen({ me, goTo }: { me: Me; goTo: (screen: ScreenId) =
           </div>
         )}
         <ErrorNote error={scanError} testId="scan-error" />
-        {notice && <div className="notice" data-testid="notice">{notice}</div>}
+        {notice && (
+          <div className="notice" data-testid="notice">
+            {notice}
+          </div>
+        )}
         {lastBill && <LastBill bill={lastBill} />}
         <div className="bill-scroll">
           <BillLines lines={cart.lines} selected={cart.selected} totals={okTotals} scanSeq={scanSeq} />
@@ -198,13 +217,71 @@ export function BillingScreen({ me, goTo }: { me: Me; goTo: (screen: ScreenId) =
         <KeyLegend />
         <p className="muted small">{me.name}</p>
       </aside>
-      {dialog === 'pay' && okTotals && <PaymentDialog cart={cart} totals={okTotals} onClose={closeDialog} onFinished={finished} />}
-      {dialog === 'customer' && <CustomerDialog current={cart.party} onClose={closeDialog} onChoose={(party) => { dispatch({ type: 'party', party }); closeDialog(); }} />}
-      {dialog === 'discount' && <DiscountDialog current={cart.billDiscount} onClose={closeDialog} onApply={(discount) => { dispatch({ type: 'bill-discount', discount }); closeDialog(); }} />}
-      {dialog === 'qty' && selectedLine && <LineEditDialog kind="qty" line={selectedLine} onClose={closeDialog} onApply={(value) => { dispatch({ type: 'set-qty', qtyMilli: value ?? 1000 }); closeDialog(); }} />}
-      {dialog === 'price' && selectedLine && <LineEditDialog kind="price" line={selectedLine} onClose={closeDialog} onApply={(value) => { dispatch({ type: 'set-price', unitPricePaise: value }); closeDialog(); }} />}
-      {dialog === 'recall' && <RecallDialog onClose={closeDialog} onRecall={(recalled) => { dispatch({ type: 'load', cart: recalled }); closeDialog(); }} />}
-      {dialog === 'search' && <SearchDialog query={searchHits.query} items={searchHits.items} onClose={closeDialog} onChoose={(item) => { addItem(item, searchHits.qtyMilli, false); closeDialog(); }} />}
+      {dialog === 'pay' && okTotals && (
+        <PaymentDialog cart={cart} totals={okTotals} onClose={closeDialog} onFinished={finished} />
+      )}
+      {dialog === 'customer' && (
+        <CustomerDialog
+          current={cart.party}
+          onClose={closeDialog}
+          onChoose={(party) => {
+            dispatch({ type: 'party', party });
+            closeDialog();
+          }}
+        />
+      )}
+      {dialog === 'discount' && (
+        <DiscountDialog
+          current={cart.billDiscount}
+          onClose={closeDialog}
+          onApply={(discount) => {
+            dispatch({ type: 'bill-discount', discount });
+            closeDialog();
+          }}
+        />
+      )}
+      {dialog === 'qty' && selectedLine && (
+        <LineEditDialog
+          kind="qty"
+          line={selectedLine}
+          onClose={closeDialog}
+          onApply={(value) => {
+            dispatch({ type: 'set-qty', qtyMilli: value ?? 1000 });
+            closeDialog();
+          }}
+        />
+      )}
+      {dialog === 'price' && selectedLine && (
+        <LineEditDialog
+          kind="price"
+          line={selectedLine}
+          onClose={closeDialog}
+          onApply={(value) => {
+            dispatch({ type: 'set-price', unitPricePaise: value });
+            closeDialog();
+          }}
+        />
+      )}
+      {dialog === 'recall' && (
+        <RecallDialog
+          onClose={closeDialog}
+          onRecall={(recalled) => {
+            dispatch({ type: 'load', cart: recalled });
+            closeDialog();
+          }}
+        />
+      )}
+      {dialog === 'search' && (
+        <SearchDialog
+          query={searchHits.query}
+          items={searchHits.items}
+          onClose={closeDialog}
+          onChoose={(item) => {
+            addItem(item, searchHits.qtyMilli, false);
+            closeDialog();
+          }}
+        />
+      )}
     </div>
   );
 }

@@ -9,12 +9,23 @@ import { formatRupees } from '../../../src-shared/money';
 import type { CartParty } from './cart';
 import { PickList, pickListKeys, type PickOption } from './PickList';
 
-export function CustomerDialog({ current, onClose, onChoose }: { current: CartParty | null; onClose: () => void; onChoose: (party: CartParty | null) => void }) {
+export function CustomerDialog({
+  current,
+  onClose,
+  onChoose,
+}: {
+  current: CartParty | null;
+  onClose: () => void;
+  onChoose: (party: CartParty | null) => void;
+}) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
-  const found = useQuery({ ...trpc.parties.list.queryOptions({ query, kind: 'customer', limit: 20 }), placeholderData: (previous) => previous });
+  const found = useQuery({
+    ...trpc.parties.list.queryOptions({ query, kind: 'customer', limit: 20 }),
+    placeholderData: (previous) => previous,
+  });
   const create = useMutation(trpc.parties.create.mutationOptions({ onSuccess: (party) => onChoose(party) }));
   const trimmed = query.trim();
   const isPhone = /^\+?\d{10,13}$/.test(trimmed);
@@ -24,13 +35,28 @@ export function CustomerDialog({ current, onClose, onChoose }: { current: CartPa
       key: party.id,
       label: (
         <span className="pick-row">
-          <span>{party.name} <span className="muted">{party.phone}</span></span>
-          <span className="num">{formatRupees(party.balancePaise)}{party.creditLimitPaise !== null && <span className="muted"> / {formatRupees(party.creditLimitPaise)}</span>}</span>
+          <span>
+            {party.name} <span className="muted">{party.phone}</span>
+          </span>
+          <span className="num">
+            {formatRupees(party.balancePaise)}
+            {party.creditLimitPaise !== null && (
+              <span className="muted"> / {formatRupees(party.creditLimitPaise)}</span>
+            )}
+          </span>
         </span>
       ),
       onPick: () => onChoose(party),
     })),
-    ...(trimmed && !isPhone ? [{ key: 'new', label: <strong>{t('customer.create', { name: trimmed })}</strong>, onPick: () => create.mutate({ name: trimmed }) }] : []),
+    ...(trimmed && !isPhone
+      ? [
+          {
+            key: 'new',
+            label: <strong>{t('customer.create', { name: trimmed })}</strong>,
+            onPick: () => create.mutate({ name: trimmed }),
+          },
+        ]
+      : []),
   ];
   return (
     <Dialog title={t('customer.title')} onClose={onClose} testId="customer-dialog">

@@ -23,8 +23,17 @@ function ReceiptState({ invoiceId }: { invoiceId: string }) {
   const job = jobs.data?.jobs[0];
   if (!job) return null;
   const stuck = job.status === 'failed' || (job.status !== 'done' && job.lastError);
-  const text = job.status === 'done' ? t('billing.receiptPrinted') : stuck ? t('billing.receiptWaiting', { reason: job.lastError ?? '' }) : t('billing.receiptPrinting');
-  return <div className={stuck ? 'warning small' : 'small'} data-testid="receipt-state">{text}</div>;
+  const text =
+    job.status === 'done'
+      ? t('billing.receiptPrinted')
+      : stuck
+        ? t('billing.receiptWaiting', { reason: job.lastError ?? '' })
+        : t('billing.receiptPrinting');
+  return (
+    <div className={stuck ? 'warning small' : 'small'} data-testid="receipt-state">
+      {text}
+    </div>
+  );
 }
 
 export function LastBill({ bill }: { bill: FinishedBill }) {
@@ -39,7 +48,9 @@ export function LastBill({ bill }: { bill: FinishedBill }) {
       </div>
       <ReceiptState invoiceId={bill.id} />
       {bill.warnings.map((warning) => (
-        <div key={warning} className="warning small">{warning}</div>
+        <div key={warning} className="warning small">
+          {warning}
+        </div>
       ))}
     </div>
   );

@@ -18,7 +18,10 @@ export type { FinishedBill };
 
 const MODES: PaymentMode[] = ['cash', 'upi', 'card', 'khata'];
 
-function readAmounts(amounts: Record<PaymentMode, string>): { paise: Record<PaymentMode, number>; error: string | null } {
+function readAmounts(amounts: Record<PaymentMode, string>): {
+  paise: Record<PaymentMode, number>;
+  error: string | null;
+} {
   const paise = { cash: 0, upi: 0, card: 0, khata: 0 };
   for (const mode of MODES) {
     const text = amounts[mode].trim();
@@ -32,7 +35,17 @@ function readAmounts(amounts: Record<PaymentMode, string>): { paise: Record<Paym
   return { paise, error: null };
 }
 
-export function PaymentDialog({ cart, totals, onClose, onFinished }: { cart: Cart; totals: InvoiceTotals; onClose: () => void; onFinished: (bill: FinishedBill) => void }) {
+export function PaymentDialog({
+  cart,
+  totals,
+  onClose,
+  onFinished,
+}: {
+  cart: Cart;
+  totals: InvoiceTotals;
+  onClose: () => void;
+  onFinished: (bill: FinishedBill) => void;
+}) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const [amounts, setAmounts] = useState<Record<PaymentMode, string>>({ cash: '', upi: '', card: '', khata: '' });
@@ -48,7 +61,11 @@ export function PaymentDialog({ cart, totals, onClose, onFinished }: { cart: Car
           changePaise: sale.invoice.changePaise,
           warnings: sale.warnings.map((warning) =>
             warning.kind === 'credit-limit'
-              ? t('billing.creditWarning', { name: warning.name, balance: formatRupees(warning.balancePaise), limit: formatRupees(warning.creditLimitPaise) })
+              ? t('billing.creditWarning', {
+                  name: warning.name,
+                  balance: formatRupees(warning.balancePaise),
+                  limit: formatRupees(warning.creditLimitPaise),
+                })
               : t('billing.negativeStock', { name: warning.name, stock: formatQuantity(warning.stockMilli) }),
           ),
         }),
@@ -66,7 +83,14 @@ export function PaymentDialog({ cart, totals, onClose, onFinished }: { cart: Car
     event.preventDefault();
     if (amountError) return;
     // Enter on an empty dialog is the commonest bill of all: exact cash.
-    const payments = paid === 0 ? [{ mode: 'cash' as const, amountPaise: totals.totalPaise, reference: '' }] : MODES.filter((mode) => paise[mode] > 0).map((mode) => ({ mode, amountPaise: paise[mode], reference: mode === 'upi' || mode === 'card' ? reference : '' }));
+    const payments =
+      paid === 0
+        ? [{ mode: 'cash' as const, amountPaise: totals.totalPaise, reference: '' }]
+        : MODES.filter((mode) => paise[mode] > 0).map((mode) => ({
+            mode,
+            amountPaise: paise[mode],
+            reference: mode === 'upi' || mode === 'card' ? reference : '',
+          }));
     finalize.mutate(finalizeInput(cart, payments, approval?.staffId ? approval : undefined));
   };
 
@@ -105,11 +129,15 @@ export function PaymentDialog({ cart, totals, onClose, onFinished }: { cart: Car
         </div>
         <div className="figure">
           <span>{t('payment.remaining')}</span>
-          <span className="num" data-testid="pay-remaining">{formatRupees(remaining)}</span>
+          <span className="num" data-testid="pay-remaining">
+            {formatRupees(remaining)}
+          </span>
         </div>
         <div className="figure strong">
           <span>{t('payment.change')}</span>
-          <span className="num" data-testid="pay-change">{formatRupees(change)}</span>
+          <span className="num" data-testid="pay-change">
+            {formatRupees(change)}
+          </span>
         </div>
         {approval && <ApprovalFields value={approval} onChange={setApproval} autoFocus />}
         {amountError && <div className="error">{amountError}</div>}

@@ -8,7 +8,12 @@ export interface PickOption {
 }
 
 /** Handles ↑/↓/Enter for the input that drives the list; returns true when it used the key. */
-export function pickListKeys(event: KeyboardEvent, options: PickOption[], active: number, setActive: (index: number) => void): boolean {
+export function pickListKeys(
+  event: KeyboardEvent,
+  options: PickOption[],
+  active: number,
+  setActive: (index: number) => void,
+): boolean {
   if (event.key === 'ArrowDown') setActive(Math.min(options.length - 1, active + 1));
   else if (event.key === 'ArrowUp') setActive(Math.max(0, active - 1));
   else if (event.key === 'Enter') options[active]?.onPick();
@@ -21,7 +26,13 @@ export function PickList({ options, active, testId }: { options: PickOption[]; a
   return (
     <ul className="pick-list" role="listbox" data-testid={testId}>
       {options.map((option, index) => (
-        <li key={option.key} role="option" aria-selected={index === active} className={index === active ? 'picked' : ''} onClick={option.onPick}>
+        <li
+          key={option.key}
+          role="option"
+          aria-selected={index === active}
+          className={index === active ? 'picked' : ''}
+          onClick={option.onPick}
+        >
           {option.label}
         </li>
       ))}

@@ -17,7 +17,11 @@ export function RecallDialog({ onClose, onRecall }: { onClose: () => void; onRec
   const [active, setActive] = useState(0);
   const [error, setError] = useState<unknown>(null);
   const held = useQuery(trpc.sales.held.queryOptions());
-  const discard = useMutation(trpc.sales.discardHeld.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.sales.held.queryKey() }) }));
+  const discard = useMutation(
+    trpc.sales.discardHeld.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.sales.held.queryKey() }),
+    }),
+  );
 
   const recall = async (id: string) => {
     try {
@@ -31,7 +35,13 @@ export function RecallDialog({ onClose, onRecall }: { onClose: () => void; onRec
         selected: saved.lines.length - 1,
         party,
         billDiscount: saved.billDiscount,
-        lines: saved.lines.map((line, index) => ({ key: `${line.itemId}:${index}:recall`, item: items[index]!, qtyMilli: line.qtyMilli, unitPricePaise: line.unitPricePaise ?? null, discount: line.discount })),
+        lines: saved.lines.map((line, index) => ({
+          key: `${line.itemId}:${index}:recall`,
+          item: items[index]!,
+          qtyMilli: line.qtyMilli,
+          unitPricePaise: line.unitPricePaise ?? null,
+          discount: line.discount,
+        })),
       });
     } catch (cause) {
       setError(cause);
@@ -43,7 +53,9 @@ export function RecallDialog({ onClose, onRecall }: { onClose: () => void; onRec
     label: (
       <span className="pick-row">
         <span>{bill.label}</span>
-        <span className="muted">{new Date(bill.createdAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}</span>
+        <span className="muted">
+          {new Date(bill.createdAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}
+        </span>
       </span>
     ),
     onPick: () => void recall(bill.id),

@@ -70,9 +70,23 @@ export function cartReducer(cart: Cart, action: CartAction): Cart {
   switch (action.type) {
     case 'add': {
       // Scanning the same packed item again adds to its line (the cashier sees ×2); weighed goods are separate lines.
-      const existing = action.weighed ? -1 : cart.lines.findIndex((line) => line.item.id === action.item.id && line.unitPricePaise === null && !line.discount);
-      if (existing >= 0) return { ...withLine(cart, existing, (line) => ({ ...line, qtyMilli: line.qtyMilli + action.qtyMilli })), selected: existing };
-      const line: CartLine = { key: `${action.item.id}:${cart.lines.length}:${Date.now()}`, item: action.item, qtyMilli: action.qtyMilli, unitPricePaise: null, discount: null };
+      const existing = action.weighed
+        ? -1
+        : cart.lines.findIndex(
+            (line) => line.item.id === action.item.id && line.unitPricePaise === null && !line.discount,
+          );
+      if (existing >= 0)
+        return {
+          ...withLine(cart, existing, (line) => ({ ...line, qtyMilli: line.qtyMilli + action.qtyMilli })),
+          selected: existing,
+        };
+      const line: CartLine = {
+        key: `${action.item.id}:${cart.lines.length}:${Date.now()}`,
+        item: action.item,
+        qtyMilli: action.qtyMilli,
+        unitPricePaise: null,
+        discount: null,
+      };
       return { ...cart, lines: [...cart.lines, line], selected: cart.lines.length };
     }
     case 'select':
@@ -83,7 +97,10 @@ export function cartReducer(cart: Cart, action: CartAction): Cart {
     case 'set-qty':
       return withLine(cart, cart.selected, (line) => ({ ...line, qtyMilli: action.qtyMilli }));
     case 'bump-qty':
-      return withLine(cart, cart.selected, (line) => ({ ...line, qtyMilli: Math.max(1000, line.qtyMilli + action.by * 1000) }));
+      return withLine(cart, cart.selected, (line) => ({
+        ...line,
+        qtyMilli: Math.max(1000, line.qtyMilli + action.by * 1000),
+      }));
     case 'set-price':
       return withLine(cart, cart.selected, (line) => ({ ...line, unitPricePaise: action.unitPricePaise }));
     case 'remove': {
@@ -112,7 +129,9 @@ export type CartTotals = { ok: true; totals: InvoiceTotals } | { ok: false; mess
 /** The same computation the ledger does at finalise, so the screen shows what the invoice will say. */
 export function cartTotals(cart: Cart, setting: TotalsSetting): CartTotals {
   if (cart.lines.length === 0) return null;
-  const interState = Boolean(cart.party?.stateCode && setting.shopStateCode && cart.party.stateCode !== setting.shopStateCode);
+  const interState = Boolean(
+    cart.party?.stateCode && setting.shopStateCode && cart.party.stateCode !== setting.shopStateCode,
+  );
   try {
     const totals = computeInvoiceTotals({
       interState,
@@ -135,11 +154,28 @@ export function cartTotals(cart: Cart, setting: TotalsSetting): CartTotals {
 }
 
 function saleLines(cart: Cart): FinalizeSaleInput['lines'] {
-  return cart.lines.map((line) => ({ itemId: line.item.id, qtyMilli: line.qtyMilli, discount: line.discount, ...(line.unitPricePaise === null ? {} : { unitPricePaise: line.unitPricePaise }) }));
+  return cart.lines.map((line) => ({
+    itemId: line.item.id,
+    qtyMilli: line.qtyMilli,
+    discount: line.discount,
+    ...(line.unitPricePaise === null ? {} : { unitPricePaise: line.unitPricePaise }),
+  }));
 }
 
-export function finalizeInput(cart: Cart, payments: FinalizeSaleInput['payments'], approval?: FinalizeSaleInput['approval']): FinalizeSaleInput {
-  return { id: cart.billId, lines: saleLines(cart), partyId: cart.party?.id ?? null, billDiscount: cart.billDiscount, payments, heldBillId: cart.heldBillId, ...(approval ? { approval } : {}) };
+export function finalizeInput(
+  cart: Cart,
+  payments: FinalizeSaleInput['payments'],
+  approval?: FinalizeSaleInput['approval'],
+): FinalizeSaleInput {
+  return {
+    id: cart.billId,
+    lines: saleLines(cart),
+    partyId: cart.party?.id ?? null,
+    billDiscount: cart.billDiscount,
+    payments,
+    heldBillId: cart.heldBillId,
+    ...(approval ? { approval } : {}),
+  };
 }
 
 export function holdInput(cart: Cart, label: string): HoldBillInput {

@@ -29,7 +29,9 @@ function OpenShift() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const form = useMoneyForm();
-  const open = useMutation(trpc.cashSessions.open.mutationOptions({ onSuccess: () => queryClient.invalidateQueries() }));
+  const open = useMutation(
+    trpc.cashSessions.open.mutationOptions({ onSuccess: () => queryClient.invalidateQueries() }),
+  );
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const paise = form.read();
@@ -40,9 +42,17 @@ function OpenShift() {
       <h3>{t('cash.open')}</h3>
       <label>
         {t('cash.float')}
-        <input autoFocus inputMode="decimal" data-testid="float" value={form.amount} onChange={(event) => form.setAmount(event.target.value)} />
+        <input
+          autoFocus
+          inputMode="decimal"
+          data-testid="float"
+          value={form.amount}
+          onChange={(event) => form.setAmount(event.target.value)}
+        />
       </label>
-      <button type="submit">{t('cash.open')} <kbd>Enter</kbd></button>
+      <button type="submit">
+        {t('cash.open')} <kbd>Enter</kbd>
+      </button>
       <ErrorNote error={form.localError ?? open.error} />
     </form>
   );
@@ -72,7 +82,9 @@ function SummaryTable({ summary }: { summary: Summary }) {
       ))}
       <div className="figure strong">
         <span>{t('cash.expected')}</span>
-        <span className="num" data-testid="expected-cash">{formatRupees(summary.expectedCashPaise)}</span>
+        <span className="num" data-testid="expected-cash">
+          {formatRupees(summary.expectedCashPaise)}
+        </span>
       </div>
     </div>
   );
@@ -85,7 +97,15 @@ function CashMovement() {
   const form = useMoneyForm();
   const [kind, setKind] = useState<'in' | 'out'>('out');
   const [reason, setReason] = useState('');
-  const move = useMutation(trpc.cashSessions.cashMovement.mutationOptions({ onSuccess: () => { form.setAmount(''); setReason(''); void queryClient.invalidateQueries(); } }));
+  const move = useMutation(
+    trpc.cashSessions.cashMovement.mutationOptions({
+      onSuccess: () => {
+        form.setAmount('');
+        setReason('');
+        void queryClient.invalidateQueries();
+      },
+    }),
+  );
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const paise = form.read();
@@ -98,7 +118,12 @@ function CashMovement() {
         <option value="in">{t('cash.cashIn')}</option>
         <option value="out">{t('cash.cashOut')}</option>
       </select>
-      <input inputMode="decimal" placeholder={t('khata.amount')} value={form.amount} onChange={(event) => form.setAmount(event.target.value)} />
+      <input
+        inputMode="decimal"
+        placeholder={t('khata.amount')}
+        value={form.amount}
+        onChange={(event) => form.setAmount(event.target.value)}
+      />
       <input placeholder={t('invoices.reason')} value={reason} onChange={(event) => setReason(event.target.value)} />
       <button type="submit">{t('common.add')}</button>
       <ErrorNote error={form.localError ?? move.error} />
@@ -114,7 +139,14 @@ function CloseShift({ onClosed }: { onClosed: (closed: Closed) => void }) {
   const queryClient = useQueryClient();
   const form = useMoneyForm();
   const [note, setNote] = useState('');
-  const close = useMutation(trpc.cashSessions.close.mutationOptions({ onSuccess: (closed) => { onClosed(closed); void queryClient.invalidateQueries(); } }));
+  const close = useMutation(
+    trpc.cashSessions.close.mutationOptions({
+      onSuccess: (closed) => {
+        onClosed(closed);
+        void queryClient.invalidateQueries();
+      },
+    }),
+  );
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const paise = form.read();
@@ -125,13 +157,21 @@ function CloseShift({ onClosed }: { onClosed: (closed: Closed) => void }) {
       <h3>{t('cash.close')}</h3>
       <label>
         {t('cash.counted')}
-        <input autoFocus inputMode="decimal" data-testid="counted" value={form.amount} onChange={(event) => form.setAmount(event.target.value)} />
+        <input
+          autoFocus
+          inputMode="decimal"
+          data-testid="counted"
+          value={form.amount}
+          onChange={(event) => form.setAmount(event.target.value)}
+        />
       </label>
       <label>
         {t('cash.note')}
         <input data-testid="close-note" value={note} onChange={(event) => setNote(event.target.value)} />
       </label>
-      <button type="submit">{t('cash.close')} <kbd>Enter</kbd></button>
+      <button type="submit">
+        {t('cash.close')} <kbd>Enter</kbd>
+      </button>
       <ErrorNote error={form.localError ?? close.error} />
     </form>
   );
@@ -150,7 +190,9 @@ function ClosedReport({ closed }: { closed: Closed }) {
       </div>
       <div className={difference === 0 ? 'figure strong' : 'figure strong owing'}>
         <span>{difference > 0 ? t('cash.over') : difference < 0 ? t('cash.short') : t('cash.difference')}</span>
-        <span className="num" data-testid="cash-difference">{formatRupees(difference)}</span>
+        <span className="num" data-testid="cash-difference">
+          {formatRupees(difference)}
+        </span>
       </div>
     </div>
   );
@@ -165,7 +207,11 @@ export function CashScreen() {
     <div className="cash">
       <div className="toolbar">
         <h1>{t('cash.title')}</h1>
-        {current.data && <span className="muted">{t('status.shiftOpen', { time: new Date(current.data.session.openedAt).toLocaleString() })}</span>}
+        {current.data && (
+          <span className="muted">
+            {t('status.shiftOpen', { time: new Date(current.data.session.openedAt).toLocaleString() })}
+          </span>
+        )}
       </div>
       {closed && <ClosedReport closed={closed} />}
       {current.data === null && <OpenShift />}

@@ -20,11 +20,17 @@ export function InvoiceDetail({ id, me, onBack }: { id: string; me: Me; onBack: 
   return (
     <div className="invoice-detail" data-testid="invoice-detail">
       <div className="toolbar">
-        <button type="button" onClick={onBack}>← {t('common.back')} <kbd>Esc</kbd></button>
+        <button type="button" onClick={onBack}>
+          ← {t('common.back')} <kbd>Esc</kbd>
+        </button>
         <h1 data-testid="invoice-number">{invoice.number}</h1>
-        <span className="muted">{new Date(invoice.createdAt).toLocaleString()} · {invoice.partyName || t('billing.walkIn')}</span>
+        <span className="muted">
+          {new Date(invoice.createdAt).toLocaleString()} · {invoice.partyName || t('billing.walkIn')}
+        </span>
         <span className="spacer" />
-        <button type="button" onClick={reprint} data-testid="reprint">{t('invoices.reprint')} <kbd>Alt+P</kbd></button>
+        <button type="button" onClick={reprint} data-testid="reprint">
+          {t('invoices.reprint')} <kbd>Alt+P</kbd>
+        </button>
       </div>
       {printing.isSuccess && <div className="notice">{t('invoices.reprinted')}</div>}
       <ErrorNote error={printing.error} />
@@ -49,7 +55,9 @@ export function InvoiceDetail({ id, me, onBack }: { id: string; me: Me; onBack: 
                   <td>{line.lineNo}</td>
                   <td>{line.name}</td>
                   <td>{line.hsn}</td>
-                  <td className="num">{formatQuantity(line.qtyMilli)} {line.unit}</td>
+                  <td className="num">
+                    {formatQuantity(line.qtyMilli)} {line.unit}
+                  </td>
                   <td className="num">{formatRupees(line.unitPricePaise)}</td>
                   <td className="num">{line.gstRateBp / 100}</td>
                   <td className="num">{formatRupees(line.totalPaise)}</td>
@@ -81,7 +89,9 @@ export function InvoiceDetail({ id, me, onBack }: { id: string; me: Me; onBack: 
             </div>
             {payments.map((payment) => (
               <div className="figure small" key={payment.id}>
-                <span>{t(`payment.${payment.mode}`)} {payment.reference}</span>
+                <span>
+                  {t(`payment.${payment.mode}`)} {payment.reference}
+                </span>
                 <span className="num">{formatRupees(payment.amountPaise)}</span>
               </div>
             ))}
@@ -97,7 +107,9 @@ export function InvoiceDetail({ id, me, onBack }: { id: string; me: Me; onBack: 
               <h3>{t('invoices.creditNotes')}</h3>
               {creditNotes.map((note) => (
                 <div key={note.id} className="figure">
-                  <span>{note.number} · {note.reason}</span>
+                  <span>
+                    {note.number} · {note.reason}
+                  </span>
                   <span className="num">{formatRupees(note.totalPaise)}</span>
                 </div>
               ))}

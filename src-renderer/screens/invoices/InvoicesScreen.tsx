@@ -15,9 +15,16 @@ export function InvoicesScreen({ me }: { me: Me }) {
   const [number, setNumber] = useState('');
   const [active, setActive] = useState(0);
   const [openId, setOpenId] = useState<string | null>(null);
-  const list = useQuery({ ...trpc.sales.list.queryOptions({ limit: 100, ...(number.trim() ? { number: number.trim() } : {}) }), placeholderData: (previous) => previous });
+  const list = useQuery({
+    ...trpc.sales.list.queryOptions({ limit: 100, ...(number.trim() ? { number: number.trim() } : {}) }),
+    placeholderData: (previous) => previous,
+  });
   const rows = list.data?.rows ?? [];
-  const options: PickOption[] = rows.map((invoice) => ({ key: invoice.id, label: invoice.number, onPick: () => setOpenId(invoice.id) }));
+  const options: PickOption[] = rows.map((invoice) => ({
+    key: invoice.id,
+    label: invoice.number,
+    onPick: () => setOpenId(invoice.id),
+  }));
   if (openId) return <InvoiceDetail id={openId} me={me} onBack={() => setOpenId(null)} />;
   return (
     <div className="invoices">
@@ -48,7 +55,13 @@ export function InvoicesScreen({ me }: { me: Me }) {
         </thead>
         <tbody>
           {rows.map((invoice, index) => (
-            <tr key={invoice.id} className={index === active ? 'selected' : ''} aria-selected={index === active} onClick={() => setOpenId(invoice.id)} data-testid="invoice-row">
+            <tr
+              key={invoice.id}
+              className={index === active ? 'selected' : ''}
+              aria-selected={index === active}
+              onClick={() => setOpenId(invoice.id)}
+              data-testid="invoice-row"
+            >
               <td>{invoice.number}</td>
               <td>{new Date(invoice.createdAt).toLocaleString()}</td>
               <td>{invoice.partyName || t('billing.walkIn')}</td>

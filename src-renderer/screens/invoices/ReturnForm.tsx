@@ -14,7 +14,9 @@ export function ReturnForm({ detail, me }: { detail: Outputs['sales']['get']; me
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [qty, setQty] = useState<Record<string, string>>({});
-  const [refundMode, setRefundMode] = useState<PaymentMode>(detail.invoice.partyId && detail.invoice.khataPaise > 0 ? 'khata' : 'cash');
+  const [refundMode, setRefundMode] = useState<PaymentMode>(
+    detail.invoice.partyId && detail.invoice.khataPaise > 0 ? 'khata' : 'cash',
+  );
   const [reason, setReason] = useState('');
   const [approval, setApproval] = useState<ApprovalValue>({ staffId: '', pin: '' });
   const [localError, setLocalError] = useState<unknown>(null);
@@ -22,7 +24,12 @@ export function ReturnForm({ detail, me }: { detail: Outputs['sales']['get']; me
   const create = useMutation(
     trpc.returns.create.mutationOptions({
       onSuccess: (result) => {
-        setDone(t('invoices.returnDone', { number: result.creditNote.number, total: formatRupees(result.creditNote.totalPaise) }));
+        setDone(
+          t('invoices.returnDone', {
+            number: result.creditNote.number,
+            total: formatRupees(result.creditNote.totalPaise),
+          }),
+        );
         setQty({});
         setReason('');
         void queryClient.invalidateQueries();
@@ -35,9 +42,18 @@ export function ReturnForm({ detail, me }: { detail: Outputs['sales']['get']; me
     setDone(null);
     try {
       setLocalError(null);
-      const lines = open.filter((line) => (qty[line.id] ?? '').trim()).map((line) => ({ invoiceLineId: line.id, qtyMilli: parseQuantity(qty[line.id]!) }));
+      const lines = open
+        .filter((line) => (qty[line.id] ?? '').trim())
+        .map((line) => ({ invoiceLineId: line.id, qtyMilli: parseQuantity(qty[line.id]!) }));
       const needsApproval = me.role === 'cashier';
-      create.mutate({ id: crypto.randomUUID(), invoiceId: detail.invoice.id, lines, refundMode, reason, ...(needsApproval && approval.staffId ? { approval } : {}) });
+      create.mutate({
+        id: crypto.randomUUID(),
+        invoiceId: detail.invoice.id,
+        lines,
+        refundMode,
+        reason,
+        ...(needsApproval && approval.staffId ? { approval } : {}),
+      });
     } catch (error) {
       setLocalError(error);
     }
@@ -48,15 +64,31 @@ export function ReturnForm({ detail, me }: { detail: Outputs['sales']['get']; me
       <h3>{t('invoices.returnTitle')}</h3>
       {open.map((line, index) => (
         <label key={line.id}>
-          {line.name} <span className="muted">({t('invoices.canReturn', { qty: formatQuantity(line.qtyMilli - line.returnedQtyMilli) })})</span>
-          <input autoFocus={index === 0} inputMode="decimal" data-testid="return-qty" placeholder="0" value={qty[line.id] ?? ''} onChange={(event) => setQty({ ...qty, [line.id]: event.target.value })} />
+          {line.name}{' '}
+          <span className="muted">
+            ({t('invoices.canReturn', { qty: formatQuantity(line.qtyMilli - line.returnedQtyMilli) })})
+          </span>
+          <input
+            autoFocus={index === 0}
+            inputMode="decimal"
+            data-testid="return-qty"
+            placeholder="0"
+            value={qty[line.id] ?? ''}
+            onChange={(event) => setQty({ ...qty, [line.id]: event.target.value })}
+          />
         </label>
       ))}
       <label>
         {t('invoices.refundMode')}
-        <select value={refundMode} data-testid="refund-mode" onChange={(event) => setRefundMode(event.target.value as PaymentMode)}>
+        <select
+          value={refundMode}
+          data-testid="refund-mode"
+          onChange={(event) => setRefundMode(event.target.value as PaymentMode)}
+        >
           {PAYMENT_MODES.filter((mode) => mode !== 'khata' || detail.invoice.partyId).map((mode) => (
-            <option key={mode} value={mode}>{t(`payment.${mode}`)}</option>
+            <option key={mode} value={mode}>
+              {t(`payment.${mode}`)}
+            </option>
           ))}
         </select>
       </label>
@@ -65,8 +97,14 @@ export function ReturnForm({ detail, me }: { detail: Outputs['sales']['get']; me
         <input data-testid="return-reason" value={reason} onChange={(event) => setReason(event.target.value)} />
       </label>
       {me.role === 'cashier' && <ApprovalFields value={approval} onChange={setApproval} />}
-      <button type="submit" disabled={create.isPending}>{t('invoices.submitReturn')} <kbd>Enter</kbd></button>
-      {done && <div className="notice" data-testid="return-done">{done}</div>}
+      <button type="submit" disabled={create.isPending}>
+        {t('invoices.submitReturn')} <kbd>Enter</kbd>
+      </button>
+      {done && (
+        <div className="notice" data-testid="return-done">
+          {done}
+        </div>
+      )}
       <ErrorNote error={localError ?? create.error} />
     </form>
   );

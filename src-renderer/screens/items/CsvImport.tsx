@@ -9,7 +9,13 @@ import type { ErrorDetail } from '../../../src-shared/errors';
 
 const CHUNK_ROWS = 250;
 
-type Phase = { kind: 'idle' } | { kind: 'checking'; done: number; total: number } | { kind: 'importing'; total: number } | { kind: 'done'; created: number; updated: number } | { kind: 'rejected'; errors: ErrorDetail[]; total: number } | { kind: 'failed'; error: unknown };
+type Phase =
+  | { kind: 'idle' }
+  | { kind: 'checking'; done: number; total: number }
+  | { kind: 'importing'; total: number }
+  | { kind: 'done'; created: number; updated: number }
+  | { kind: 'rejected'; errors: ErrorDetail[]; total: number }
+  | { kind: 'failed'; error: unknown };
 
 /** Splits the CSV into chunks that each keep the header; a chunk's row numbers are shifted back to the file's. */
 function chunksOf(csv: string): { csv: string; firstRow: number }[] {
@@ -17,7 +23,8 @@ function chunksOf(csv: string): { csv: string; firstRow: number }[] {
   const [header, ...rows] = parsed.data;
   if (!header) return [{ csv, firstRow: 0 }];
   const chunks: { csv: string; firstRow: number }[] = [];
-  for (let start = 0; start < rows.length; start += CHUNK_ROWS) chunks.push({ csv: Papa.unparse([header, ...rows.slice(start, start + CHUNK_ROWS)]), firstRow: start });
+  for (let start = 0; start < rows.length; start += CHUNK_ROWS)
+    chunks.push({ csv: Papa.unparse([header, ...rows.slice(start, start + CHUNK_ROWS)]), firstRow: start });
   return chunks.length ? chunks : [{ csv, firstRow: 0 }];
 }
 
@@ -49,7 +56,14 @@ export function CsvImport() {
     }
   };
 
-  const percent = phase.kind === 'checking' ? Math.round((phase.done / phase.total) * 90) : phase.kind === 'importing' ? 95 : phase.kind === 'done' || phase.kind === 'rejected' ? 100 : 0;
+  const percent =
+    phase.kind === 'checking'
+      ? Math.round((phase.done / phase.total) * 90)
+      : phase.kind === 'importing'
+        ? 95
+        : phase.kind === 'done' || phase.kind === 'rejected'
+          ? 100
+          : 0;
   return (
     <section className="card csv-import" data-testid="csv-import">
       <h3>{t('items.import')}</h3>
@@ -69,13 +83,23 @@ export function CsvImport() {
           {percent}%
         </progress>
       )}
-      {phase.kind === 'checking' && <div className="muted">{t('items.checking', { done: phase.done * CHUNK_ROWS, total: phase.total * CHUNK_ROWS })}</div>}
+      {phase.kind === 'checking' && (
+        <div className="muted">
+          {t('items.checking', { done: phase.done * CHUNK_ROWS, total: phase.total * CHUNK_ROWS })}
+        </div>
+      )}
       {phase.kind === 'importing' && <div className="muted">{t('items.importing', { total: phase.total })}</div>}
-      {phase.kind === 'done' && <div className="notice" data-testid="csv-done">{t('items.imported', { created: phase.created, updated: phase.updated })}</div>}
+      {phase.kind === 'done' && (
+        <div className="notice" data-testid="csv-done">
+          {t('items.imported', { created: phase.created, updated: phase.updated })}
+        </div>
+      )}
       {phase.kind === 'failed' && <ErrorNote error={phase.error} />}
       {phase.kind === 'rejected' && (
         <div className="error" data-testid="csv-errors">
-          <div>{t('items.rowErrors', { count: new Set(phase.errors.map((error) => error.row)).size, total: phase.total })}</div>
+          <div>
+            {t('items.rowErrors', { count: new Set(phase.errors.map((error) => error.row)).size, total: phase.total })}
+          </div>
           <table className="grid small">
             <thead>
               <tr>
@@ -88,7 +112,9 @@ export function CsvImport() {
               {phase.errors.slice(0, 200).map((error, index) => (
                 <tr key={index}>
                   <td>{error.row}</td>
-                  <td><code>{error.path}</code></td>
+                  <td>
+                    <code>{error.path}</code>
+                  </td>
                   <td>{error.message}</td>
                 </tr>
               ))}

@@ -6,13 +6,30 @@ import { ItemForm } from './ItemForm';
 import { StockPanel } from './StockPanel';
 import type { Item } from './item-form';
 
-export function ItemEditor({ item: initial, canEdit, onClose }: { item: Item | null; canEdit: boolean; onClose: () => void }) {
+export function ItemEditor({
+  item: initial,
+  canEdit,
+  onClose,
+}: {
+  item: Item | null;
+  canEdit: boolean;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const [item, setItem] = useState(initial);
   const [created, setCreated] = useState(false);
   return (
-    <Dialog title={item ? t('itemEdit.editTitle', { name: item.name }) : t('itemEdit.newTitle')} onClose={onClose} testId="item-editor" wide>
-      {created && <div className="notice" data-testid="item-created">{t('itemEdit.created')}</div>}
+    <Dialog
+      title={item ? t('itemEdit.editTitle', { name: item.name }) : t('itemEdit.newTitle')}
+      onClose={onClose}
+      testId="item-editor"
+      wide
+    >
+      {created && (
+        <div className="notice" data-testid="item-created">
+          {t('itemEdit.created')}
+        </div>
+      )}
       <div className={item ? 'item-editor' : 'item-editor single'}>
         <ItemForm
           key={item?.id ?? 'new'}
@@ -26,7 +43,9 @@ export function ItemEditor({ item: initial, canEdit, onClose }: { item: Item | n
         {item && <StockPanel item={item} canAdjust={canEdit} />}
       </div>
       <div className="form-actions end">
-        <button type="button" className="secondary" onClick={onClose} data-testid="item-close">{t('itemEdit.close')}</button>
+        <button type="button" className="secondary" onClick={onClose} data-testid="item-close">
+          {t('itemEdit.close')}
+        </button>
       </div>
     </Dialog>
   );

@@ -7,9 +7,26 @@ import { shownError } from '../../app/errors';
 import { GST_RATES_BP } from '../../../src-shared/tax/gst';
 import { ITEM_UNITS } from '../../../src-shared/contracts/catalogue';
 import type { ErrorDetail } from '../../../src-shared/errors';
-import { EMPTY_ITEM_FORM, fieldErrors, fieldOfPath, formOfItem, itemInputOf, type Item, type ItemFormState, type ItemUnit } from './item-form';
+import {
+  EMPTY_ITEM_FORM,
+  fieldErrors,
+  fieldOfPath,
+  formOfItem,
+  itemInputOf,
+  type Item,
+  type ItemFormState,
+  type ItemUnit,
+} from './item-form';
 
-export function ItemForm({ item, canEdit, onSaved }: { item: Item | null; canEdit: boolean; onSaved: (item: Item) => void }) {
+export function ItemForm({
+  item,
+  canEdit,
+  onSaved,
+}: {
+  item: Item | null;
+  canEdit: boolean;
+  onSaved: (item: Item) => void;
+}) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -27,7 +44,8 @@ export function ItemForm({ item, canEdit, onSaved }: { item: Item | null; canEdi
   const serverError = shownError(saving.error);
   const errors = fieldErrors([...localErrors, ...(serverError?.details ?? [])]);
   // When every problem is shown beside its field, the line under the form only points at them.
-  const allPlaced = !!serverError?.details.length && serverError.details.every((detail) => fieldOfPath(detail.path) in form);
+  const allPlaced =
+    !!serverError?.details.length && serverError.details.every((detail) => fieldOfPath(detail.path) in form);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -43,16 +61,24 @@ export function ItemForm({ item, canEdit, onSaved }: { item: Item | null; canEdi
     }
   };
 
-  const set = <K extends keyof ItemFormState>(key: K, value: ItemFormState[K]) => setForm((current) => ({ ...current, [key]: value }));
+  const set = <K extends keyof ItemFormState>(key: K, value: ItemFormState[K]) =>
+    setForm((current) => ({ ...current, [key]: value }));
   const field = (key: keyof ItemFormState, label: string, control: ReactNode, hint?: string) => (
     <label className={errors[key] ? 'field invalid' : 'field'} key={key}>
       <span>{label}</span>
       {control}
       {hint && !errors[key] && <span className="hint">{hint}</span>}
-      {errors[key] && <span className="field-error" role="alert" id={`item-${key}-error`} data-testid={`field-error-${key}`}>{errors[key]}</span>}
+      {errors[key] && (
+        <span className="field-error" role="alert" id={`item-${key}-error`} data-testid={`field-error-${key}`}>
+          {errors[key]}
+        </span>
+      )}
     </label>
   );
-  const text = (key: keyof ItemFormState, props: { inputMode?: 'decimal' | 'numeric'; autoFocus?: boolean; placeholder?: string } = {}) => (
+  const text = (
+    key: keyof ItemFormState,
+    props: { inputMode?: 'decimal' | 'numeric'; autoFocus?: boolean; placeholder?: string } = {},
+  ) => (
     <input
       {...props}
       value={String(form[key])}
@@ -71,24 +97,53 @@ export function ItemForm({ item, canEdit, onSaved }: { item: Item | null; canEdi
         {field('sku', t('items.sku'), text('sku'))}
         {field('barcodes', t('itemEdit.barcodes'), text('barcodes'), t('itemEdit.barcodesHint'))}
         {field('category', t('items.category'), text('category'))}
-        {field('unit', t('itemEdit.unit'), (
-          <select value={form.unit} disabled={!canEdit} data-testid="item-unit" onChange={(event) => set('unit', event.target.value as ItemUnit)}>
-            {ITEM_UNITS.map((unit) => <option key={unit} value={unit}>{t(`itemEdit.units.${unit}`)}</option>)}
-          </select>
-        ))}
+        {field(
+          'unit',
+          t('itemEdit.unit'),
+          <select
+            value={form.unit}
+            disabled={!canEdit}
+            data-testid="item-unit"
+            onChange={(event) => set('unit', event.target.value as ItemUnit)}
+          >
+            {ITEM_UNITS.map((unit) => (
+              <option key={unit} value={unit}>
+                {t(`itemEdit.units.${unit}`)}
+              </option>
+            ))}
+          </select>,
+        )}
         {field('price', t('itemEdit.price'), text('price', { inputMode: 'decimal', placeholder: '0.00' }))}
-        {field('priceIncludesTax', t('itemEdit.priceIs'), (
-          <select value={form.priceIncludesTax ? 'incl' : 'excl'} disabled={!canEdit} data-testid="item-priceIncludesTax" onChange={(event) => set('priceIncludesTax', event.target.value === 'incl')}>
+        {field(
+          'priceIncludesTax',
+          t('itemEdit.priceIs'),
+          <select
+            value={form.priceIncludesTax ? 'incl' : 'excl'}
+            disabled={!canEdit}
+            data-testid="item-priceIncludesTax"
+            onChange={(event) => set('priceIncludesTax', event.target.value === 'incl')}
+          >
             <option value="incl">{t('itemEdit.inclusive')}</option>
             <option value="excl">{t('itemEdit.exclusive')}</option>
-          </select>
-        ))}
+          </select>,
+        )}
         {field('cost', t('itemEdit.cost'), text('cost', { inputMode: 'decimal', placeholder: '0.00' }))}
-        {field('gstRateBp', t('items.gst'), (
-          <select value={form.gstRateBp} disabled={!canEdit} data-testid="item-gstRateBp" onChange={(event) => set('gstRateBp', Number(event.target.value))}>
-            {GST_RATES_BP.map((bp) => <option key={bp} value={bp}>{bp / 100}%</option>)}
-          </select>
-        ))}
+        {field(
+          'gstRateBp',
+          t('items.gst'),
+          <select
+            value={form.gstRateBp}
+            disabled={!canEdit}
+            data-testid="item-gstRateBp"
+            onChange={(event) => set('gstRateBp', Number(event.target.value))}
+          >
+            {GST_RATES_BP.map((bp) => (
+              <option key={bp} value={bp}>
+                {bp / 100}%
+              </option>
+            ))}
+          </select>,
+        )}
         {field('cess', t('itemEdit.cess'), text('cess', { inputMode: 'decimal' }))}
         {field('hsn', t('itemEdit.hsn'), text('hsn', { inputMode: 'numeric' }), t('itemEdit.hsnHint'))}
         {field('plu', t('itemEdit.plu'), text('plu', { inputMode: 'numeric' }), t('itemEdit.pluHint'))}
@@ -97,8 +152,14 @@ export function ItemForm({ item, canEdit, onSaved }: { item: Item | null; canEdi
       </div>
       {canEdit ? (
         <div className="form-actions">
-          <button type="submit" disabled={saving.isPending} data-testid="item-save">{item ? t('common.save') : t('itemEdit.create')}</button>
-          {saved && item && <span className="notice" data-testid="item-saved">{t('itemEdit.saved')}</span>}
+          <button type="submit" disabled={saving.isPending} data-testid="item-save">
+            {item ? t('common.save') : t('itemEdit.create')}
+          </button>
+          {saved && item && (
+            <span className="notice" data-testid="item-saved">
+              {t('itemEdit.saved')}
+            </span>
+          )}
         </div>
       ) : (
         <p className="muted">{t('itemEdit.managersOnly')}</p>

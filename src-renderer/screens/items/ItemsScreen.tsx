@@ -37,7 +37,9 @@ export function ItemsScreen({ me }: { me: Me }) {
   });
   const openItem = (row: ItemRow) => {
     setOpenError(null);
-    queryClient.fetchQuery(trpc.catalogue.get.queryOptions({ id: row.id })).then((item) => setEditing({ kind: 'open', item }), setOpenError);
+    queryClient
+      .fetchQuery(trpc.catalogue.get.queryOptions({ id: row.id }))
+      .then((item) => setEditing({ kind: 'open', item }), setOpenError);
   };
   useHotkeys({ F2: () => canEdit && setEditing({ kind: 'open', item: null }) }, editing.kind === 'closed');
   return (
@@ -45,7 +47,12 @@ export function ItemsScreen({ me }: { me: Me }) {
       <div className="toolbar">
         <h1>{t('items.title')}</h1>
         {canEdit && (
-          <button type="button" className="primary" data-testid="new-item" onClick={() => setEditing({ kind: 'open', item: null })}>
+          <button
+            type="button"
+            className="primary"
+            data-testid="new-item"
+            onClick={() => setEditing({ kind: 'open', item: null })}
+          >
             {t('itemEdit.new')} <kbd>F2</kbd>
           </button>
         )}
@@ -53,11 +60,17 @@ export function ItemsScreen({ me }: { me: Me }) {
         {items.isFetching && <span className="muted">{t('common.loading')}</span>}
       </div>
       <div className="split wide-left">
-        {items.data ? <ItemsTable items={items.data} onOpen={openItem} /> : <div className="muted">{t('common.loading')}</div>}
+        {items.data ? (
+          <ItemsTable items={items.data} onOpen={openItem} />
+        ) : (
+          <div className="muted">{t('common.loading')}</div>
+        )}
         {canEdit && <CsvImport />}
       </div>
       <ErrorNote error={items.error ?? openError} />
-      {editing.kind === 'open' && <ItemEditor item={editing.item} canEdit={canEdit} onClose={() => setEditing({ kind: 'closed' })} />}
+      {editing.kind === 'open' && (
+        <ItemEditor item={editing.item} canEdit={canEdit} onClose={() => setEditing({ kind: 'closed' })} />
+      )}
     </div>
   );
 }

@@ -9,7 +9,8 @@ import type { Item } from './item-form';
 
 type Reason = 'purchase' | 'adjustment';
 
-const when = (iso: string) => new Date(iso).toLocaleString([], { day: '2-digit', month: 'short', hour: '2-digit', minute: '2-digit' });
+const when = (iso: string) =>
+  new Date(iso).toLocaleString([], { day: '2-digit', month: 'short', hour: '2-digit', minute: '2-digit' });
 
 export function StockPanel({ item, canAdjust }: { item: Item; canAdjust: boolean }) {
   const { t } = useTranslation();
@@ -49,26 +50,51 @@ export function StockPanel({ item, canAdjust }: { item: Item; canAdjust: boolean
   return (
     <section className="stock-panel" data-testid="stock-panel">
       <h3>
-        {t('itemEdit.stock')}: <span className={stockMilli < 0 ? 'owing' : ''} data-testid="item-stock">{formatQuantity(stockMilli)} {item.unit}</span>
+        {t('itemEdit.stock')}:{' '}
+        <span className={stockMilli < 0 ? 'owing' : ''} data-testid="item-stock">
+          {formatQuantity(stockMilli)} {item.unit}
+        </span>
       </h3>
       <form className="adjust-form" onSubmit={submit} data-testid="adjust-form">
         <label className="field">
           <span>{t('itemEdit.reason')}</span>
-          <select value={reason} data-testid="adjust-reason" onChange={(event) => setReason(event.target.value as Reason)}>
+          <select
+            value={reason}
+            data-testid="adjust-reason"
+            onChange={(event) => setReason(event.target.value as Reason)}
+          >
             <option value="purchase">{t('itemEdit.reasons.purchase')}</option>
             {canAdjust && <option value="adjustment">{t('itemEdit.reasons.adjustment')}</option>}
           </select>
         </label>
         <label className={qtyError ? 'field invalid' : 'field'}>
           <span>{reason === 'purchase' ? t('itemEdit.received') : t('itemEdit.change')}</span>
-          <input inputMode="decimal" value={qty} data-testid="adjust-qty" placeholder={reason === 'purchase' ? '10' : '-2'} onChange={(event) => setQty(event.target.value)} aria-invalid={qtyError ? true : undefined} />
-          {qtyError && <span className="field-error" role="alert" data-testid="adjust-qty-error">{qtyError}</span>}
+          <input
+            inputMode="decimal"
+            value={qty}
+            data-testid="adjust-qty"
+            placeholder={reason === 'purchase' ? '10' : '-2'}
+            onChange={(event) => setQty(event.target.value)}
+            aria-invalid={qtyError ? true : undefined}
+          />
+          {qtyError && (
+            <span className="field-error" role="alert" data-testid="adjust-qty-error">
+              {qtyError}
+            </span>
+          )}
         </label>
         <label className="field note">
           <span>{t('cash.note')}</span>
-          <input value={note} data-testid="adjust-note" placeholder={t('itemEdit.notePlaceholder')} onChange={(event) => setNote(event.target.value)} />
+          <input
+            value={note}
+            data-testid="adjust-note"
+            placeholder={t('itemEdit.notePlaceholder')}
+            onChange={(event) => setNote(event.target.value)}
+          />
         </label>
-        <button type="submit" disabled={adjust.isPending} data-testid="adjust-save">{t('itemEdit.post')}</button>
+        <button type="submit" disabled={adjust.isPending} data-testid="adjust-save">
+          {t('itemEdit.post')}
+        </button>
       </form>
       <ErrorNote error={adjust.error} testId="adjust-error" />
       <h4>{t('itemEdit.movements')}</h4>
@@ -87,13 +113,18 @@ export function StockPanel({ item, canAdjust }: { item: Item; canAdjust: boolean
               <tr key={movement.id} data-testid="movement-row">
                 <td className="nowrap">{when(movement.createdAt)}</td>
                 <td>{t(`itemEdit.reasons.${movement.reason}`)}</td>
-                <td className={movement.qtyMilli < 0 ? 'num owing' : 'num'}>{movement.qtyMilli > 0 ? '+' : ''}{formatQuantity(movement.qtyMilli)}</td>
+                <td className={movement.qtyMilli < 0 ? 'num owing' : 'num'}>
+                  {movement.qtyMilli > 0 ? '+' : ''}
+                  {formatQuantity(movement.qtyMilli)}
+                </td>
                 <td>{movement.note}</td>
               </tr>
             ))}
             {movements.data?.length === 0 && (
               <tr>
-                <td colSpan={4} className="muted">{t('itemEdit.noMovements')}</td>
+                <td colSpan={4} className="muted">
+                  {t('itemEdit.noMovements')}
+                </td>
               </tr>
             )}
           </tbody>

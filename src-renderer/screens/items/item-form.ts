@@ -26,7 +26,22 @@ export interface ItemFormState {
   openingStock: string;
 }
 
-export const EMPTY_ITEM_FORM: ItemFormState = { name: '', sku: '', barcodes: '', unit: 'pcs', price: '', priceIncludesTax: true, cost: '', gstRateBp: 500, cess: '0', hsn: '', plu: '', reorderLevel: '0', category: '', openingStock: '0' };
+export const EMPTY_ITEM_FORM: ItemFormState = {
+  name: '',
+  sku: '',
+  barcodes: '',
+  unit: 'pcs',
+  price: '',
+  priceIncludesTax: true,
+  cost: '',
+  gstRateBp: 500,
+  cess: '0',
+  hsn: '',
+  plu: '',
+  reorderLevel: '0',
+  category: '',
+  openingStock: '0',
+};
 
 const rupees = (paise: number) => (paise / 100).toFixed(2);
 const percent = (bp: number) => String(bp / 100);
@@ -74,9 +89,17 @@ export function fieldErrors(details: ErrorDetail[]): Record<string, string> {
 }
 
 /** Converts the text fields; a number that does not parse is reported against its field, nothing is sent. */
-export function itemInputOf(form: ItemFormState, t: (key: string) => string): { input: CreateInput; errors: ErrorDetail[] } {
+export function itemInputOf(
+  form: ItemFormState,
+  t: (key: string) => string,
+): { input: CreateInput; errors: ErrorDetail[] } {
   const errors: ErrorDetail[] = [];
-  const convert = (path: keyof ItemFormState, text: string, parse: (text: string) => number, message: string): number => {
+  const convert = (
+    path: keyof ItemFormState,
+    text: string,
+    parse: (text: string) => number,
+    message: string,
+  ): number => {
     try {
       return parse(text.trim() === '' ? '0' : text.trim());
     } catch {

@@ -19,7 +19,9 @@ export function AgeingTable() {
             <th>{t('khata.name')}</th>
             <th>{t('khata.phone')}</th>
             {BUCKETS.map((bucket) => (
-              <th key={bucket} className="num">{t(`khata.buckets.${bucket}`)}</th>
+              <th key={bucket} className="num">
+                {t(`khata.buckets.${bucket}`)}
+              </th>
             ))}
           </tr>
         </thead>
@@ -29,7 +31,9 @@ export function AgeingTable() {
               <td>{row.name}</td>
               <td>{row.phone}</td>
               {BUCKETS.map((bucket) => (
-                <td key={bucket} className={bucket === 'd90plusPaise' && row[bucket] > 0 ? 'num owing' : 'num'}>{formatRupees(row[bucket])}</td>
+                <td key={bucket} className={bucket === 'd90plusPaise' && row[bucket] > 0 ? 'num owing' : 'num'}>
+                  {formatRupees(row[bucket])}
+                </td>
               ))}
             </tr>
           ))}
@@ -39,7 +43,9 @@ export function AgeingTable() {
             <tr>
               <th colSpan={2}>{t('billing.total')}</th>
               {BUCKETS.map((bucket) => (
-                <th key={bucket} className="num">{formatRupees(ageing.data.totals[bucket])}</th>
+                <th key={bucket} className="num">
+                  {formatRupees(ageing.data.totals[bucket])}
+                </th>
               ))}
             </tr>
           </tfoot>

@@ -37,7 +37,11 @@ function NewParty({ onCreated }: { onCreated: (id: string) => void }) {
   const input = (key: keyof typeof form, label: string) => (
     <label>
       {label}
-      <input value={form[key]} data-testid={`party-${key}`} onChange={(event) => setForm({ ...form, [key]: event.target.value })} />
+      <input
+        value={form[key]}
+        data-testid={`party-${key}`}
+        onChange={(event) => setForm({ ...form, [key]: event.target.value })}
+      />
     </label>
   );
   return (
@@ -60,17 +64,33 @@ export function KhataScreen() {
   const [active, setActive] = useState(0);
   const [openId, setOpenId] = useState<string | null>(null);
   const [tab, setTab] = useState<'parties' | 'ageing'>('parties');
-  const parties = useQuery({ ...trpc.parties.list.queryOptions({ query, limit: 200 }), placeholderData: (previous) => previous });
+  const parties = useQuery({
+    ...trpc.parties.list.queryOptions({ query, limit: 200 }),
+    placeholderData: (previous) => previous,
+  });
   const rows = parties.data?.rows ?? [];
-  const options: PickOption[] = rows.map((party) => ({ key: party.id, label: party.name, onPick: () => setOpenId(party.id) }));
+  const options: PickOption[] = rows.map((party) => ({
+    key: party.id,
+    label: party.name,
+    onPick: () => setOpenId(party.id),
+  }));
 
   if (openId) return <PartyDetail partyId={openId} onBack={() => setOpenId(null)} />;
   return (
     <div className="khata">
       <div className="toolbar">
         <h1>{t('khata.title')}</h1>
-        <button type="button" className={tab === 'parties' ? 'active' : ''} onClick={() => setTab('parties')}>{t('khata.parties')}</button>
-        <button type="button" className={tab === 'ageing' ? 'active' : ''} onClick={() => setTab('ageing')} data-testid="ageing-tab">{t('khata.ageing')}</button>
+        <button type="button" className={tab === 'parties' ? 'active' : ''} onClick={() => setTab('parties')}>
+          {t('khata.parties')}
+        </button>
+        <button
+          type="button"
+          className={tab === 'ageing' ? 'active' : ''}
+          onClick={() => setTab('ageing')}
+          data-testid="ageing-tab"
+        >
+          {t('khata.ageing')}
+        </button>
       </div>
       {tab === 'ageing' ? (
         <AgeingTable />
@@ -99,11 +119,21 @@ export function KhataScreen() {
               </thead>
               <tbody>
                 {rows.map((party, index) => (
-                  <tr key={party.id} className={index === active ? 'selected' : ''} aria-selected={index === active} onClick={() => setOpenId(party.id)} data-testid="party-row">
+                  <tr
+                    key={party.id}
+                    className={index === active ? 'selected' : ''}
+                    aria-selected={index === active}
+                    onClick={() => setOpenId(party.id)}
+                    data-testid="party-row"
+                  >
                     <td>{party.name}</td>
                     <td>{party.phone}</td>
-                    <td className="num">{party.creditLimitPaise === null ? '—' : formatRupees(party.creditLimitPaise)}</td>
-                    <td className={party.balancePaise > 0 ? 'num owing' : 'num'} data-testid="party-balance">{formatRupees(party.balancePaise)}</td>
+                    <td className="num">
+                      {party.creditLimitPaise === null ? '—' : formatRupees(party.creditLimitPaise)}
+                    </td>
+                    <td className={party.balancePaise > 0 ? 'num owing' : 'num'} data-testid="party-balance">
+                      {formatRupees(party.balancePaise)}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -42,11 +42,21 @@ function ReceivePayment({ partyId }: { partyId: string }) {
       <h3>{t('khata.receive')}</h3>
       <label>
         {t('khata.amount')}
-        <input autoFocus inputMode="decimal" data-testid="receive-amount" value={amount} onChange={(event) => setAmount(event.target.value)} />
+        <input
+          autoFocus
+          inputMode="decimal"
+          data-testid="receive-amount"
+          value={amount}
+          onChange={(event) => setAmount(event.target.value)}
+        />
       </label>
       <label>
         {t('khata.mode')}
-        <select value={mode} data-testid="receive-mode" onChange={(event) => setMode(event.target.value as typeof mode)}>
+        <select
+          value={mode}
+          data-testid="receive-mode"
+          onChange={(event) => setMode(event.target.value as typeof mode)}
+        >
           <option value="cash">{t('payment.cash')}</option>
           <option value="upi">{t('payment.upi')}</option>
           <option value="card">{t('payment.card')}</option>
@@ -56,8 +66,14 @@ function ReceivePayment({ partyId }: { partyId: string }) {
         {t('payment.reference')}
         <input value={reference} onChange={(event) => setReference(event.target.value)} />
       </label>
-      <button type="submit" disabled={receive.isPending}>{t('khata.receive')} <kbd>Enter</kbd></button>
-      {done && <div className="notice" data-testid="receive-done">{done}</div>}
+      <button type="submit" disabled={receive.isPending}>
+        {t('khata.receive')} <kbd>Enter</kbd>
+      </button>
+      {done && (
+        <div className="notice" data-testid="receive-done">
+          {done}
+        </div>
+      )}
       <ErrorNote error={localError ?? receive.error} />
     </form>
   );
@@ -74,12 +90,15 @@ export function PartyDetail({ partyId, onBack }: { partyId: string; onBack: () =
   return (
     <div className="party-detail" data-testid="party-detail">
       <div className="toolbar">
-        <button type="button" onClick={onBack}>← {t('common.back')} <kbd>Esc</kbd></button>
+        <button type="button" onClick={onBack}>
+          ← {t('common.back')} <kbd>Esc</kbd>
+        </button>
         <h1>{party?.name ?? '…'}</h1>
         <span className="muted">{party?.phone}</span>
         <span className="spacer" />
         <span className="big-figure">
-          {t('khata.balance')}: <strong data-testid="party-detail-balance">{party ? formatRupees(party.balancePaise) : '…'}</strong>
+          {t('khata.balance')}:{' '}
+          <strong data-testid="party-detail-balance">{party ? formatRupees(party.balancePaise) : '…'}</strong>
         </span>
       </div>
       <div className="split">
@@ -87,10 +106,20 @@ export function PartyDetail({ partyId, onBack }: { partyId: string; onBack: () =
           <div className="toolbar">
             <h3>{t('khata.statement')}</h3>
             <label>
-              {t('khata.from')} <input type="date" value={range.from} onChange={(event) => setRange({ ...range, from: event.target.value })} />
+              {t('khata.from')}{' '}
+              <input
+                type="date"
+                value={range.from}
+                onChange={(event) => setRange({ ...range, from: event.target.value })}
+              />
             </label>
             <label>
-              {t('khata.to')} <input type="date" value={range.to} onChange={(event) => setRange({ ...range, to: event.target.value })} />
+              {t('khata.to')}{' '}
+              <input
+                type="date"
+                value={range.to}
+                onChange={(event) => setRange({ ...range, to: event.target.value })}
+              />
             </label>
           </div>
           <table className="grid" data-testid="statement">

@@ -43,8 +43,18 @@ export function LoginScreen({ onLogin }: { onLogin: (me: Me) => void }) {
   const [pin, setPin] = useState('');
   const login = useMutation(trpc.staff.login.mutationOptions({ onSuccess: onLogin, onError: () => setPin('') }));
   if (options.isPending) return <div className="center muted">{t('common.loading')}</div>;
-  if (options.error) return <div className="center"><ErrorNote error={options.error} /></div>;
-  if (options.data.needsSetup) return <div className="center"><SetupOwner onLogin={onLogin} /></div>;
+  if (options.error)
+    return (
+      <div className="center">
+        <ErrorNote error={options.error} />
+      </div>
+    );
+  if (options.data.needsSetup)
+    return (
+      <div className="center">
+        <SetupOwner onLogin={onLogin} />
+      </div>
+    );
   const staff = options.data.staff;
   const member = staff[Math.min(chosen, staff.length - 1)];
   const submit = (event: FormEvent) => {
@@ -58,7 +68,13 @@ export function LoginScreen({ onLogin }: { onLogin: (me: Me) => void }) {
         <p className="muted">{t('login.who')}</p>
         <ul className="pick-list" role="listbox" aria-label={t('login.who')}>
           {staff.map((entry, index) => (
-            <li key={entry.id} role="option" aria-selected={entry.id === member?.id} className={entry.id === member?.id ? 'picked' : ''} onClick={() => setChosen(index)}>
+            <li
+              key={entry.id}
+              role="option"
+              aria-selected={entry.id === member?.id}
+              className={entry.id === member?.id ? 'picked' : ''}
+              onClick={() => setChosen(index)}
+            >
               {entry.name} <span className="muted">· {t(`roles.${entry.role}`)}</span>
             </li>
           ))}

@@ -1,6 +1,13 @@
 // One report table on TanStack Table: sortable headers (Tab to a header, Enter to sort), numbers right-aligned, an optional totals row.
 import { useState, type ReactNode } from 'react';
-import { flexRender, getCoreRowModel, getSortedRowModel, useReactTable, type ColumnDef, type SortingState } from '@tanstack/react-table';
+import {
+  flexRender,
+  getCoreRowModel,
+  getSortedRowModel,
+  useReactTable,
+  type ColumnDef,
+  type SortingState,
+} from '@tanstack/react-table';
 import { useTranslation } from 'react-i18next';
 
 export interface ReportColumnMeta {
@@ -9,10 +16,29 @@ export interface ReportColumnMeta {
 
 const isNumeric = (meta: unknown) => (meta as ReportColumnMeta | undefined)?.numeric ?? false;
 
-export function ReportTable<Row>({ title, rows, columns, footer, testId }: { title: string; rows: Row[]; columns: ColumnDef<Row>[]; footer?: ReactNode[]; testId: string }) {
+export function ReportTable<Row>({
+  title,
+  rows,
+  columns,
+  footer,
+  testId,
+}: {
+  title: string;
+  rows: Row[];
+  columns: ColumnDef<Row>[];
+  footer?: ReactNode[];
+  testId: string;
+}) {
   const { t } = useTranslation();
   const [sorting, setSorting] = useState<SortingState>([]);
-  const table = useReactTable({ data: rows, columns, state: { sorting }, onSortingChange: setSorting, getCoreRowModel: getCoreRowModel(), getSortedRowModel: getSortedRowModel() });
+  const table = useReactTable({
+    data: rows,
+    columns,
+    state: { sorting },
+    onSortingChange: setSorting,
+    getCoreRowModel: getCoreRowModel(),
+    getSortedRowModel: getSortedRowModel(),
+  });
   return (
     <section className="card report-table" data-testid={testId}>
       <h3>{title}</h3>
@@ -44,7 +70,9 @@ export function ReportTable<Row>({ title, rows, columns, footer, testId }: { tit
             ))}
             {rows.length === 0 && (
               <tr>
-                <td colSpan={columns.length} className="muted">{t('reports.none')}</td>
+                <td colSpan={columns.length} className="muted">
+                  {t('reports.none')}
+                </td>
               </tr>
             )}
           </tbody>
@@ -52,7 +80,9 @@ export function ReportTable<Row>({ title, rows, columns, footer, testId }: { tit
             <tfoot>
               <tr data-testid={`${testId}-total`}>
                 {footer.map((cell, index) => (
-                  <th key={index} className={isNumeric(columns[index]?.meta) ? 'num' : ''}>{cell}</th>
+                  <th key={index} className={isNumeric(columns[index]?.meta) ? 'num' : ''}>
+                    {cell}
+                  </th>
                 ))}
               </tr>
             </tfoot>

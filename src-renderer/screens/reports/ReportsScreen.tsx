@@ -10,7 +10,17 @@ import { AgeingTable } from '../khata/AgeingTable';
 import { RangeBar } from './RangeBar';
 import { ReportTable } from './ReportTable';
 import { presetRange, rangeProblem, type DayRange, type Preset } from './range';
-import { dayColumns, hourColumns, hsnColumns, itemColumns, lowStockColumns, modeColumns, rateColumns, returnColumns, shiftColumns } from './columns';
+import {
+  dayColumns,
+  hourColumns,
+  hsnColumns,
+  itemColumns,
+  lowStockColumns,
+  modeColumns,
+  rateColumns,
+  returnColumns,
+  shiftColumns,
+} from './columns';
 
 export function ReportsScreen({ me }: { me: Me }) {
   const { t } = useTranslation();
@@ -40,7 +50,17 @@ function Reports() {
   const shifts = useQuery({ ...trpc.reports.cashSessions.queryOptions(range), enabled });
   const lowStock = useQuery(trpc.reports.lowStock.queryOptions());
   const columns = useMemo(
-    () => ({ day: dayColumns(t), hour: hourColumns(t), mode: modeColumns(t), item: itemColumns(t), rate: rateColumns(t), hsn: hsnColumns(t), returns: returnColumns(t), lowStock: lowStockColumns(t), shift: shiftColumns(t) }),
+    () => ({
+      day: dayColumns(t),
+      hour: hourColumns(t),
+      mode: modeColumns(t),
+      item: itemColumns(t),
+      rate: rateColumns(t),
+      hsn: hsnColumns(t),
+      returns: returnColumns(t),
+      lowStock: lowStockColumns(t),
+      shift: shiftColumns(t),
+    }),
     [t],
   );
   const totals = sales.data;
@@ -57,35 +77,101 @@ function Reports() {
     <div className="reports" data-testid="reports">
       <div className="toolbar">
         <h1>{t('reports.title')}</h1>
-        <span className="muted" data-testid="range-shown">{t('reports.shown', { from: range.from, to: range.to })}</span>
+        <span className="muted" data-testid="range-shown">
+          {t('reports.shown', { from: range.from, to: range.to })}
+        </span>
       </div>
-      <RangeBar preset={preset} range={range} onChange={(nextPreset, nextRange) => {
-        setPreset(nextPreset);
-        setRange(nextRange);
-      }} />
-      {problem && <div className="warning" data-testid="range-problem">{t(`reports.problems.${problem}`)}</div>}
+      <RangeBar
+        preset={preset}
+        range={range}
+        onChange={(nextPreset, nextRange) => {
+          setPreset(nextPreset);
+          setRange(nextRange);
+        }}
+      />
+      {problem && (
+        <div className="warning" data-testid="range-problem">
+          {t(`reports.problems.${problem}`)}
+        </div>
+      )}
       <ErrorNote error={error} />
       <div className="report-cards">
         {cards.map(([id, label, value]) => (
           <div key={id} className="card report-card">
             <div className="muted">{label}</div>
-            <div className="report-figure" data-testid={`total-${id}`}>{value ?? '…'}</div>
+            <div className="report-figure" data-testid={`total-${id}`}>
+              {value ?? '…'}
+            </div>
           </div>
         ))}
       </div>
       <div className="report-grid">
         <ReportTable testId="by-day" title={t('reports.byDay')} rows={sales.data?.byDay ?? []} columns={columns.day} />
         <ReportTable testId="by-hour" title={t('reports.byHour')} rows={byHour.data ?? []} columns={columns.hour} />
-        <ReportTable testId="by-mode" title={t('reports.byMode')} rows={sales.data?.byMode ?? []} columns={columns.mode} footer={[t('billing.total'), sales.data && formatRupees(sales.data.byMode.reduce((sum, row) => sum + row.paise, 0))]} />
-        <ReportTable testId="gst-by-rate" title={t('reports.gstByRate')} rows={gst.data?.byRate ?? []} columns={columns.rate} footer={gst.data && [t('billing.total'), ...(['taxablePaise', 'cgstPaise', 'sgstPaise', 'igstPaise', 'cessPaise', 'taxPaise'] as const).map((key) => formatRupees(gst.data.totals[key]))]} />
+        <ReportTable
+          testId="by-mode"
+          title={t('reports.byMode')}
+          rows={sales.data?.byMode ?? []}
+          columns={columns.mode}
+          footer={[
+            t('billing.total'),
+            sales.data && formatRupees(sales.data.byMode.reduce((sum, row) => sum + row.paise, 0)),
+          ]}
+        />
+        <ReportTable
+          testId="gst-by-rate"
+          title={t('reports.gstByRate')}
+          rows={gst.data?.byRate ?? []}
+          columns={columns.rate}
+          footer={
+            gst.data && [
+              t('billing.total'),
+              ...(['taxablePaise', 'cgstPaise', 'sgstPaise', 'igstPaise', 'cessPaise', 'taxPaise'] as const).map(
+                (key) => formatRupees(gst.data.totals[key]),
+              ),
+            ]
+          }
+        />
         <div className="wide">
-          <ReportTable testId="items" title={t('reports.items')} rows={items.data?.rows ?? []} columns={columns.item} footer={items.data && [t('billing.total'), '', formatRupees(items.data.totals.netSalesPaise), '', formatRupees(items.data.totals.netTaxablePaise), formatRupees(items.data.totals.netCostPaise), formatRupees(items.data.totals.grossProfitPaise), '']} />
+          <ReportTable
+            testId="items"
+            title={t('reports.items')}
+            rows={items.data?.rows ?? []}
+            columns={columns.item}
+            footer={
+              items.data && [
+                t('billing.total'),
+                '',
+                formatRupees(items.data.totals.netSalesPaise),
+                '',
+                formatRupees(items.data.totals.netTaxablePaise),
+                formatRupees(items.data.totals.netCostPaise),
+                formatRupees(items.data.totals.grossProfitPaise),
+                '',
+              ]
+            }
+          />
         </div>
         <div className="wide">
-          <ReportTable testId="gst-by-hsn" title={t('reports.gstByHsn')} rows={gst.data?.byHsn ?? []} columns={columns.hsn} />
+          <ReportTable
+            testId="gst-by-hsn"
+            title={t('reports.gstByHsn')}
+            rows={gst.data?.byHsn ?? []}
+            columns={columns.hsn}
+          />
         </div>
-        <ReportTable testId="returns" title={t('reports.returnsList')} rows={returns.data ?? []} columns={columns.returns} />
-        <ReportTable testId="low-stock" title={t('reports.lowStock')} rows={lowStock.data ?? []} columns={columns.lowStock} />
+        <ReportTable
+          testId="returns"
+          title={t('reports.returnsList')}
+          rows={returns.data ?? []}
+          columns={columns.returns}
+        />
+        <ReportTable
+          testId="low-stock"
+          title={t('reports.lowStock')}
+          rows={lowStock.data ?? []}
+          columns={columns.lowStock}
+        />
         <div className="wide">
           <ReportTable testId="shifts" title={t('reports.shifts')} rows={shifts.data ?? []} columns={columns.shift} />
         </div>

@@ -16,11 +16,33 @@ export type LowStockRow = Reports['lowStock'][number];
 export type ShiftRow = Reports['cashSessions'][number];
 
 const numeric = { numeric: true };
-const money = <Row>(key: keyof Row & string, header: string): ColumnDef<Row> => ({ accessorKey: key, header, cell: (cell) => formatRupees(cell.getValue<number>()), meta: numeric });
-const maybeMoney = <Row>(key: keyof Row & string, header: string): ColumnDef<Row> => ({ accessorKey: key, header, cell: (cell) => (cell.getValue<number | null>() === null ? '—' : formatRupees(cell.getValue<number>())), meta: numeric });
-const count = <Row>(key: keyof Row & string, header: string): ColumnDef<Row> => ({ accessorKey: key, header, meta: numeric });
-const rate = <Row>(header: string): ColumnDef<Row> => ({ accessorKey: 'gstRateBp', header, cell: (cell) => `${cell.getValue<number>() / 100}%`, meta: numeric });
-const time = (iso: string | null) => (iso ? new Date(iso).toLocaleString('en-IN', { day: '2-digit', month: 'short', hour: '2-digit', minute: '2-digit' }) : '—');
+const money = <Row>(key: keyof Row & string, header: string): ColumnDef<Row> => ({
+  accessorKey: key,
+  header,
+  cell: (cell) => formatRupees(cell.getValue<number>()),
+  meta: numeric,
+});
+const maybeMoney = <Row>(key: keyof Row & string, header: string): ColumnDef<Row> => ({
+  accessorKey: key,
+  header,
+  cell: (cell) => (cell.getValue<number | null>() === null ? '—' : formatRupees(cell.getValue<number>())),
+  meta: numeric,
+});
+const count = <Row>(key: keyof Row & string, header: string): ColumnDef<Row> => ({
+  accessorKey: key,
+  header,
+  meta: numeric,
+});
+const rate = <Row>(header: string): ColumnDef<Row> => ({
+  accessorKey: 'gstRateBp',
+  header,
+  cell: (cell) => `${cell.getValue<number>() / 100}%`,
+  meta: numeric,
+});
+const time = (iso: string | null) =>
+  iso
+    ? new Date(iso).toLocaleString('en-IN', { day: '2-digit', month: 'short', hour: '2-digit', minute: '2-digit' })
+    : '—';
 const taxColumns = <Row extends RateRow | HsnRow>(t: TFunction): ColumnDef<Row>[] => [
   money<Row>('taxablePaise', t('reports.taxable')),
   money<Row>('cgstPaise', 'CGST'),
@@ -35,11 +57,22 @@ export const dayColumns = (t: TFunction): ColumnDef<DayRow>[] => [
   count<DayRow>('invoiceCount', t('reports.bills')),
   money<DayRow>('salesPaise', t('reports.sales')),
   money<DayRow>('returnsPaise', t('reports.returns')),
-  { id: 'net', header: t('reports.net'), accessorFn: (row) => row.salesPaise - row.returnsPaise, cell: (cell) => formatRupees(cell.getValue<number>()), meta: numeric },
+  {
+    id: 'net',
+    header: t('reports.net'),
+    accessorFn: (row) => row.salesPaise - row.returnsPaise,
+    cell: (cell) => formatRupees(cell.getValue<number>()),
+    meta: numeric,
+  },
 ];
 
 export const hourColumns = (t: TFunction): ColumnDef<HourRow>[] => [
-  { accessorKey: 'hour', header: t('reports.hour'), cell: (cell) => `${String(cell.getValue<number>()).padStart(2, '0')}:00–${String(cell.getValue<number>() + 1).padStart(2, '0')}:00` },
+  {
+    accessorKey: 'hour',
+    header: t('reports.hour'),
+    cell: (cell) =>
+      `${String(cell.getValue<number>()).padStart(2, '0')}:00–${String(cell.getValue<number>() + 1).padStart(2, '0')}:00`,
+  },
   count<HourRow>('invoiceCount', t('reports.bills')),
   money<HourRow>('salesPaise', t('reports.sales')),
   money<HourRow>('returnsPaise', t('reports.returns')),
@@ -53,22 +86,42 @@ export const modeColumns = (t: TFunction): ColumnDef<ModeRow>[] => [
 
 export const itemColumns = (t: TFunction): ColumnDef<ItemRow>[] => [
   { accessorKey: 'name', header: t('items.name') },
-  { accessorKey: 'netQtyMilli', header: t('reports.qty'), cell: (cell) => `${formatQuantity(cell.getValue<number>())} ${cell.row.original.unit}`, meta: numeric },
+  {
+    accessorKey: 'netQtyMilli',
+    header: t('reports.qty'),
+    cell: (cell) => `${formatQuantity(cell.getValue<number>())} ${cell.row.original.unit}`,
+    meta: numeric,
+  },
   money<ItemRow>('netSalesPaise', t('reports.sales')),
   money<ItemRow>('returnsPaise', t('reports.returns')),
   money<ItemRow>('netTaxablePaise', t('reports.taxable')),
   money<ItemRow>('netCostPaise', t('reports.cost')),
   money<ItemRow>('grossProfitPaise', t('reports.profit')),
   // No cost price entered (cost 0) would show a 100% margin that is not real: say so instead.
-  { id: 'margin', header: t('reports.margin'), accessorFn: (row) => (row.netTaxablePaise && row.netCostPaise ? row.grossProfitPaise / row.netTaxablePaise : null), cell: (cell) => (cell.getValue<number | null>() === null ? t('reports.noCost') : `${(cell.getValue<number>() * 100).toFixed(1)}%`), meta: numeric },
+  {
+    id: 'margin',
+    header: t('reports.margin'),
+    accessorFn: (row) => (row.netTaxablePaise && row.netCostPaise ? row.grossProfitPaise / row.netTaxablePaise : null),
+    cell: (cell) =>
+      cell.getValue<number | null>() === null ? t('reports.noCost') : `${(cell.getValue<number>() * 100).toFixed(1)}%`,
+    meta: numeric,
+  },
 ];
 
-export const rateColumns = (t: TFunction): ColumnDef<RateRow>[] => [rate<RateRow>(t('reports.rate')), ...taxColumns<RateRow>(t)];
+export const rateColumns = (t: TFunction): ColumnDef<RateRow>[] => [
+  rate<RateRow>(t('reports.rate')),
+  ...taxColumns<RateRow>(t),
+];
 
 export const hsnColumns = (t: TFunction): ColumnDef<HsnRow>[] => [
   { accessorKey: 'hsn', header: 'HSN', cell: (cell) => cell.getValue<string>() || '—' },
   rate<HsnRow>(t('reports.rate')),
-  { accessorKey: 'qtyMilli', header: t('reports.qty'), cell: (cell) => `${formatQuantity(cell.getValue<number>())} ${cell.row.original.unit}`, meta: numeric },
+  {
+    accessorKey: 'qtyMilli',
+    header: t('reports.qty'),
+    cell: (cell) => `${formatQuantity(cell.getValue<number>())} ${cell.row.original.unit}`,
+    meta: numeric,
+  },
   ...taxColumns<HsnRow>(t),
 ];
 
@@ -84,8 +137,18 @@ export const returnColumns = (t: TFunction): ColumnDef<ReturnRow>[] => [
 export const lowStockColumns = (t: TFunction): ColumnDef<LowStockRow>[] => [
   { accessorKey: 'name', header: t('items.name') },
   { accessorKey: 'sku', header: t('items.sku') },
-  { accessorKey: 'stockMilli', header: t('items.stock'), cell: (cell) => `${formatQuantity(cell.getValue<number>())} ${cell.row.original.unit}`, meta: numeric },
-  { accessorKey: 'reorderLevelMilli', header: t('items.reorder'), cell: (cell) => formatQuantity(cell.getValue<number>()), meta: numeric },
+  {
+    accessorKey: 'stockMilli',
+    header: t('items.stock'),
+    cell: (cell) => `${formatQuantity(cell.getValue<number>())} ${cell.row.original.unit}`,
+    meta: numeric,
+  },
+  {
+    accessorKey: 'reorderLevelMilli',
+    header: t('items.reorder'),
+    cell: (cell) => formatQuantity(cell.getValue<number>()),
+    meta: numeric,
+  },
 ];
 
 export const shiftColumns = (t: TFunction): ColumnDef<ShiftRow>[] => [

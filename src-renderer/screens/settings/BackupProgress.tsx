@@ -19,7 +19,15 @@ export function useAge() {
   return (iso: string) => formatDistanceToNow(new Date(iso), { addSuffix: true, locale });
 }
 
-export function BackupProgressBar({ operation, running, testId }: { operation: 'backup' | 'restore'; running: boolean; testId: string }) {
+export function BackupProgressBar({
+  operation,
+  running,
+  testId,
+}: {
+  operation: 'backup' | 'restore';
+  running: boolean;
+  testId: string;
+}) {
   const { t } = useTranslation();
   const progress = useBackupProgress(running);
   const state = progress.data;
@@ -27,7 +35,14 @@ export function BackupProgressBar({ operation, running, testId }: { operation: '
   const failed = state.phase === 'failed';
   return (
     <div className={failed ? 'progress-row failed' : 'progress-row'}>
-      <progress max={100} value={state.percent} data-testid={testId} data-percent={state.percent} data-phase={state.phase} aria-label={t(`backup.${operation}Progress`)} />
+      <progress
+        max={100}
+        value={state.percent}
+        data-testid={testId}
+        data-percent={state.percent}
+        data-phase={state.phase}
+        aria-label={t(`backup.${operation}Progress`)}
+      />
       <span className="num" data-testid={`${testId}-text`}>
         {state.percent}% · {t(`backup.phases.${state.phase}`)}
       </span>

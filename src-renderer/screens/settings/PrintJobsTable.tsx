@@ -7,13 +7,24 @@ import { ErrorNote } from '../../app/ErrorNote';
 
 type PrintJobRow = Outputs['printing']['jobs']['jobs'][number];
 
-const time = (iso: string) => new Date(iso).toLocaleString([], { day: '2-digit', month: 'short', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+const time = (iso: string) =>
+  new Date(iso).toLocaleString([], {
+    day: '2-digit',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  });
 
 export function PrintJobsTable({ jobs, printerName }: { jobs: PrintJobRow[]; printerName: (id: string) => string }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const retry = useMutation(trpc.printing.retry.mutationOptions({ onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.printing.jobs.queryKey() }) }));
+  const retry = useMutation(
+    trpc.printing.retry.mutationOptions({
+      onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.printing.jobs.queryKey() }),
+    }),
+  );
   if (jobs.length === 0) return <p className="muted">{t('printers.noJobs')}</p>;
   return (
     <>
@@ -38,7 +49,13 @@ export function PrintJobsTable({ jobs, printerName }: { jobs: PrintJobRow[]; pri
                   {t(`printers.statuses.${job.status}`)}
                   {job.status !== 'done' && job.lastError && <div className="small">{job.lastError}</div>}
                 </td>
-                <td>{job.status !== 'done' && <button type="button" className="secondary" onClick={() => retry.mutate({ jobId: job.id })}>{t('printers.retry')}</button>}</td>
+                <td>
+                  {job.status !== 'done' && (
+                    <button type="button" className="secondary" onClick={() => retry.mutate({ jobId: job.id })}>
+                      {t('printers.retry')}
+                    </button>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -24,16 +24,29 @@ export function PrintersPanel({ me, printers }: { me: Me; printers: PrinterProfi
   const jobs = useQuery({ ...trpc.printing.jobs.queryOptions({ limit: 8 }), refetchInterval: 2_000 });
   const refreshJobs = () => void queryClient.invalidateQueries({ queryKey: trpc.printing.jobs.queryKey() });
   const testPrint = useMutation(trpc.printing.testPrint.mutationOptions({ onSuccess: refreshJobs }));
-  const save = useMutation(trpc.settings.set.mutationOptions({ onSuccess: () => void queryClient.invalidateQueries() }));
+  const save = useMutation(
+    trpc.settings.set.mutationOptions({ onSuccess: () => void queryClient.invalidateQueries() }),
+  );
   const nameOf = (id: string) => printers.find((printer) => printer.id === id)?.name ?? id;
 
   const sendTest = (printer: PrinterProfile) => {
     setNotice(null);
-    testPrint.mutate({ printerId: printer.id }, { onSuccess: () => setNotice(t('printers.testSent', { name: printer.name })) });
+    testPrint.mutate(
+      { printerId: printer.id },
+      { onSuccess: () => setNotice(t('printers.testSent', { name: printer.name })) },
+    );
   };
   const remove = (printer: PrinterProfile) => {
     setNotice(null);
-    save.mutate({ key: 'printers', value: printersWithout(printers, printer.id) }, { onSuccess: () => { setRemoving(null); setNotice(t('printers.removed', { name: printer.name })); } });
+    save.mutate(
+      { key: 'printers', value: printersWithout(printers, printer.id) },
+      {
+        onSuccess: () => {
+          setRemoving(null);
+          setNotice(t('printers.removed', { name: printer.name }));
+        },
+      },
+    );
   };
   const closeForm = (saved: PrinterProfile[]) => {
     if (saved !== printers) setNotice(t('settings.saved'));
@@ -47,11 +60,22 @@ export function PrintersPanel({ me, printers }: { me: Me; printers: PrinterProfi
         <span className="muted">{t('status.queued', { count: jobs.data?.pending ?? 0 })}</span>
         <span className="spacer" />
         {canManage && editing.mode === 'closed' && printers.length < 10 && (
-          <button type="button" data-testid="printer-add" onClick={() => { setNotice(null); setEditing({ mode: 'add' }); }}>{t('printers.add')}</button>
+          <button
+            type="button"
+            data-testid="printer-add"
+            onClick={() => {
+              setNotice(null);
+              setEditing({ mode: 'add' });
+            }}
+          >
+            {t('printers.add')}
+          </button>
         )}
       </div>
       {printers.length === 0 ? (
-        <p className="muted" data-testid="no-printers">{t('settings.noPrinters')} {canManage ? t('printers.noneHint') : t('printers.askManager')}</p>
+        <p className="muted" data-testid="no-printers">
+          {t('settings.noPrinters')} {canManage ? t('printers.noneHint') : t('printers.askManager')}
+        </p>
       ) : (
         <table className="grid" data-testid="printer-list">
           <thead>
@@ -74,13 +98,45 @@ export function PrintersPanel({ me, printers }: { me: Me; printers: PrinterProfi
                 </td>
                 <td>
                   <div className="row-actions">
-                    <button type="button" onClick={() => sendTest(printer)} data-testid={`test-print-${printer.id}`}>{t('settings.testPrint')}</button>
-                    {canManage && <button type="button" className="secondary" onClick={() => { setNotice(null); setEditing({ mode: 'edit', printer }); }}>{t('printers.edit')}</button>}
-                    {canManage && removing !== printer.id && <button type="button" className="secondary" onClick={() => setRemoving(printer.id)} data-testid={`remove-printer-${printer.id}`}>{t('printers.remove')}</button>}
+                    <button type="button" onClick={() => sendTest(printer)} data-testid={`test-print-${printer.id}`}>
+                      {t('settings.testPrint')}
+                    </button>
+                    {canManage && (
+                      <button
+                        type="button"
+                        className="secondary"
+                        onClick={() => {
+                          setNotice(null);
+                          setEditing({ mode: 'edit', printer });
+                        }}
+                      >
+                        {t('printers.edit')}
+                      </button>
+                    )}
+                    {canManage && removing !== printer.id && (
+                      <button
+                        type="button"
+                        className="secondary"
+                        onClick={() => setRemoving(printer.id)}
+                        data-testid={`remove-printer-${printer.id}`}
+                      >
+                        {t('printers.remove')}
+                      </button>
+                    )}
                     {canManage && removing === printer.id && (
                       <>
-                        <button type="button" className="danger" onClick={() => remove(printer)} data-testid={`confirm-remove-${printer.id}`} autoFocus>{t('printers.removeConfirm')}</button>
-                        <button type="button" className="secondary" onClick={() => setRemoving(null)}>{t('common.cancel')}</button>
+                        <button
+                          type="button"
+                          className="danger"
+                          onClick={() => remove(printer)}
+                          data-testid={`confirm-remove-${printer.id}`}
+                          autoFocus
+                        >
+                          {t('printers.removeConfirm')}
+                        </button>
+                        <button type="button" className="secondary" onClick={() => setRemoving(null)}>
+                          {t('common.cancel')}
+                        </button>
                       </>
                     )}
                   </div>
@@ -90,9 +146,20 @@ export function PrintersPanel({ me, printers }: { me: Me; printers: PrinterProfi
           </tbody>
         </table>
       )}
-      {notice && <div className="notice" data-testid="printers-notice">{notice}</div>}
+      {notice && (
+        <div className="notice" data-testid="printers-notice">
+          {notice}
+        </div>
+      )}
       <ErrorNote error={testPrint.error ?? save.error ?? jobs.error} />
-      {editing.mode !== 'closed' && <PrinterForm key={editing.mode === 'edit' ? editing.printer.id : 'new'} printers={printers} editing={editing.mode === 'edit' ? editing.printer : null} onDone={closeForm} />}
+      {editing.mode !== 'closed' && (
+        <PrinterForm
+          key={editing.mode === 'edit' ? editing.printer.id : 'new'}
+          printers={printers}
+          editing={editing.mode === 'edit' ? editing.printer : null}
+          onDone={closeForm}
+        />
+      )}
       <h4>{t('printers.recentJobs')}</h4>
       <PrintJobsTable jobs={jobs.data?.jobs ?? []} printerName={nameOf} />
     </section>

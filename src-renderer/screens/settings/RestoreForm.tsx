@@ -19,17 +19,30 @@ export function RestoreForm({ localBackups }: { localBackups: LocalBackup[] }) {
   const [chosen, setChosen] = useState('');
   const [passphrase, setPassphrase] = useState('');
   const serverList = useQuery({ ...trpc.backup.serverList.queryOptions(), enabled: source === 'server' });
-  const restore = useMutation(trpc.backup.restore.mutationOptions({ onSettled: () => void queryClient.invalidateQueries() }));
-  const options = source === 'local'
-    ? localBackups.map((backup) => ({ value: backup.name, label: `${age(backup.createdAt)} · ${t(`backup.reasons.${backup.reason}`)} · ${t('backup.documentsCount', { count: backup.documents })}` }))
-    : (serverList.data ?? []).map((backup) => ({ value: backup.id, label: `${backup.counterCode} · ${age(backup.createdAt)} · ${t('backup.documentsCount', { count: backup.documents })}` }));
+  const restore = useMutation(
+    trpc.backup.restore.mutationOptions({ onSettled: () => void queryClient.invalidateQueries() }),
+  );
+  const options =
+    source === 'local'
+      ? localBackups.map((backup) => ({
+          value: backup.name,
+          label: `${age(backup.createdAt)} · ${t(`backup.reasons.${backup.reason}`)} · ${t('backup.documentsCount', { count: backup.documents })}`,
+        }))
+      : (serverList.data ?? []).map((backup) => ({
+          value: backup.id,
+          label: `${backup.counterCode} · ${age(backup.createdAt)} · ${t('backup.documentsCount', { count: backup.documents })}`,
+        }));
   const selected = options.some((option) => option.value === chosen) ? chosen : (options[0]?.value ?? '');
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!selected) return;
     restore.reset();
-    restore.mutate(source === 'local' ? { from: 'local', name: selected, passphrase } : { from: 'server', backupId: selected, passphrase });
+    restore.mutate(
+      source === 'local'
+        ? { from: 'local', name: selected, passphrase }
+        : { from: 'server', backupId: selected, passphrase },
+    );
   };
 
   return (
@@ -38,30 +51,62 @@ export function RestoreForm({ localBackups }: { localBackups: LocalBackup[] }) {
       <p className="hint">{t('backup.restoreHint')}</p>
       <label>
         {t('backup.from')}
-        <select value={source} data-testid="restore-source" onChange={(event) => setSource(event.target.value as Source)}>
+        <select
+          value={source}
+          data-testid="restore-source"
+          onChange={(event) => setSource(event.target.value as Source)}
+        >
           <option value="local">{t('backup.fromLocal')}</option>
           <option value="server">{t('backup.fromServer')}</option>
         </select>
       </label>
       <label>
         {t('backup.which')}
-        <select value={selected} data-testid="restore-choice" disabled={options.length === 0} onChange={(event) => setChosen(event.target.value)}>
-          {options.length === 0 && <option value="">{source === 'server' && serverList.isFetching ? t('common.loading') : t('backup.none')}</option>}
-          {options.map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}
+        <select
+          value={selected}
+          data-testid="restore-choice"
+          disabled={options.length === 0}
+          onChange={(event) => setChosen(event.target.value)}
+        >
+          {options.length === 0 && (
+            <option value="">
+              {source === 'server' && serverList.isFetching ? t('common.loading') : t('backup.none')}
+            </option>
+          )}
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
         </select>
       </label>
       {source === 'server' && <ErrorNote error={serverList.error} testId="server-list-error" />}
       <label>
         {t('backup.passphrase')}
-        <input type="password" autoComplete="off" value={passphrase} data-testid="restore-passphrase" onChange={(event) => setPassphrase(event.target.value)} />
+        <input
+          type="password"
+          autoComplete="off"
+          value={passphrase}
+          data-testid="restore-passphrase"
+          onChange={(event) => setPassphrase(event.target.value)}
+        />
       </label>
-      <button type="submit" disabled={!selected || passphrase.length === 0 || restore.isPending} data-testid="restore-run">
+      <button
+        type="submit"
+        disabled={!selected || passphrase.length === 0 || restore.isPending}
+        data-testid="restore-run"
+      >
         {restore.isPending ? t('backup.verifying') : t('backup.restore')}
       </button>
       <BackupProgressBar operation="restore" running={restore.isPending} testId="restore-progress" />
       {restore.isSuccess && (
         <div className="notice" role="status" data-testid="restore-verified">
-          <strong>{t('backup.verified')}</strong> {t('backup.verifiedDetail', { count: restore.data.documents, counter: restore.data.counterCode, age: age(restore.data.createdAt) })}
+          <strong>{t('backup.verified')}</strong>{' '}
+          {t('backup.verifiedDetail', {
+            count: restore.data.documents,
+            counter: restore.data.counterCode,
+            age: age(restore.data.createdAt),
+          })}
           <div>{t('backup.appliedAtRestart')}</div>
         </div>
       )}

@@ -17,9 +17,24 @@ function ShopForm({ settings }: { settings: AllSettings }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const shop = settings.shop;
-  const [form, setForm] = useState({ name: shop?.name ?? '', address: shop?.address ?? '', phone: shop?.phone ?? '', gstin: shop?.gstin ?? '', stateCode: shop?.stateCode ?? '', upiId: shop?.upiId ?? '', receiptFooter: shop?.receiptFooter ?? 'Thank you! Visit again.' });
+  const [form, setForm] = useState({
+    name: shop?.name ?? '',
+    address: shop?.address ?? '',
+    phone: shop?.phone ?? '',
+    gstin: shop?.gstin ?? '',
+    stateCode: shop?.stateCode ?? '',
+    upiId: shop?.upiId ?? '',
+    receiptFooter: shop?.receiptFooter ?? 'Thank you! Visit again.',
+  });
   const [saved, setSaved] = useState(false);
-  const save = useMutation(trpc.settings.set.mutationOptions({ onSuccess: () => { setSaved(true); void queryClient.invalidateQueries(); } }));
+  const save = useMutation(
+    trpc.settings.set.mutationOptions({
+      onSuccess: () => {
+        setSaved(true);
+        void queryClient.invalidateQueries();
+      },
+    }),
+  );
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setSaved(false);
@@ -28,7 +43,11 @@ function ShopForm({ settings }: { settings: AllSettings }) {
   const field = (key: keyof typeof form, label: string) => (
     <label key={key}>
       {label}
-      <input value={form[key]} data-testid={`shop-${key}`} onChange={(event) => setForm({ ...form, [key]: event.target.value })} />
+      <input
+        value={form[key]}
+        data-testid={`shop-${key}`}
+        onChange={(event) => setForm({ ...form, [key]: event.target.value })}
+      />
     </label>
   );
   return (
@@ -56,12 +75,17 @@ function CounterForm({ settings }: { settings: AllSettings }) {
   const [limit, setLimit] = useState(String(settings.billing.cashierDiscountLimitBp / 100));
   const [roundOff, setRoundOff] = useState(settings.billing.roundOff);
   const [saved, setSaved] = useState(false);
-  const save = useMutation(trpc.settings.set.mutationOptions({ onSuccess: () => void queryClient.invalidateQueries() }));
+  const save = useMutation(
+    trpc.settings.set.mutationOptions({ onSuccess: () => void queryClient.invalidateQueries() }),
+  );
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setSaved(false);
     await save.mutateAsync({ key: 'counter', value: { counterId: counterId.trim().toUpperCase() } });
-    await save.mutateAsync({ key: 'billing', value: { ...settings.billing, cashierDiscountLimitBp: Math.round(Number(limit) * 100), roundOff } });
+    await save.mutateAsync({
+      key: 'billing',
+      value: { ...settings.billing, cashierDiscountLimitBp: Math.round(Number(limit) * 100), roundOff },
+    });
     setSaved(true);
   };
   return (
@@ -71,13 +95,18 @@ function CounterForm({ settings }: { settings: AllSettings }) {
         {t('settings.counterId')}
         <input value={counterId} onChange={(event) => setCounterId(event.target.value)} />
       </label>
-      <p className="hint">{t('settings.seriesExample', { example: `${counterId.toUpperCase() || 'C1'}-${new Date().getFullYear()}-000001` })}</p>
+      <p className="hint">
+        {t('settings.seriesExample', {
+          example: `${counterId.toUpperCase() || 'C1'}-${new Date().getFullYear()}-000001`,
+        })}
+      </p>
       <label>
         {t('settings.discountLimit')}
         <input inputMode="decimal" value={limit} onChange={(event) => setLimit(event.target.value)} />
       </label>
       <label className="check">
-        <input type="checkbox" checked={roundOff} onChange={(event) => setRoundOff(event.target.checked)} /> {t('settings.roundOff')}
+        <input type="checkbox" checked={roundOff} onChange={(event) => setRoundOff(event.target.checked)} />{' '}
+        {t('settings.roundOff')}
       </label>
       <button type="submit">{t('common.save')}</button>
       {saved && <div className="notice">{t('settings.saved')}</div>}

@@ -12,11 +12,22 @@ export function StaffPanel({ me }: { me: Me }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const staff = useQuery(trpc.staff.list.queryOptions());
-  const [form, setForm] = useState<{ name: string; role: StaffRole; pin: string }>({ name: '', role: 'cashier', pin: '' });
+  const [form, setForm] = useState<{ name: string; role: StaffRole; pin: string }>({
+    name: '',
+    role: 'cashier',
+    pin: '',
+  });
   const [pins, setPins] = useState<Record<string, string>>({});
   const refresh = () => void queryClient.invalidateQueries();
   const roles = STAFF_ROLES.filter((role) => mayManageStaff(me.role, role));
-  const create = useMutation(trpc.staff.create.mutationOptions({ onSuccess: () => { setForm({ name: '', role: 'cashier', pin: '' }); refresh(); } }));
+  const create = useMutation(
+    trpc.staff.create.mutationOptions({
+      onSuccess: () => {
+        setForm({ name: '', role: 'cashier', pin: '' });
+        refresh();
+      },
+    }),
+  );
   const update = useMutation(trpc.staff.update.mutationOptions({ onSuccess: refresh }));
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -44,25 +55,66 @@ export function StaffPanel({ me }: { me: Me }) {
                 <td>
                   {manageable && (
                     <div className="pin-cell">
-                      <input type="password" inputMode="numeric" size={6} aria-label={t('settings.newPin')} value={pins[member.id] ?? ''} onChange={(event) => setPins({ ...pins, [member.id]: event.target.value })} />
-                      <button type="button" className="secondary" disabled={!pins[member.id]} onClick={() => update.mutate({ id: member.id, pin: pins[member.id] ?? '' }, { onSuccess: () => setPins({ ...pins, [member.id]: '' }) })}>{t('common.save')}</button>
+                      <input
+                        type="password"
+                        inputMode="numeric"
+                        size={6}
+                        aria-label={t('settings.newPin')}
+                        value={pins[member.id] ?? ''}
+                        onChange={(event) => setPins({ ...pins, [member.id]: event.target.value })}
+                      />
+                      <button
+                        type="button"
+                        className="secondary"
+                        disabled={!pins[member.id]}
+                        onClick={() =>
+                          update.mutate(
+                            { id: member.id, pin: pins[member.id] ?? '' },
+                            { onSuccess: () => setPins({ ...pins, [member.id]: '' }) },
+                          )
+                        }
+                      >
+                        {t('common.save')}
+                      </button>
                     </div>
                   )}
                 </td>
-                <td className="num">{manageable && <button type="button" className="secondary" onClick={() => update.mutate({ id: member.id, active: !member.active })}>{member.active ? t('settings.deactivate') : t('settings.activate')}</button>}</td>
+                <td className="num">
+                  {manageable && (
+                    <button
+                      type="button"
+                      className="secondary"
+                      onClick={() => update.mutate({ id: member.id, active: !member.active })}
+                    >
+                      {member.active ? t('settings.deactivate') : t('settings.activate')}
+                    </button>
+                  )}
+                </td>
               </tr>
             );
           })}
         </tbody>
       </table>
       <form className="staff-add" onSubmit={submit}>
-        <input placeholder={t('khata.name')} value={form.name} onChange={(event) => setForm({ ...form, name: event.target.value })} />
+        <input
+          placeholder={t('khata.name')}
+          value={form.name}
+          onChange={(event) => setForm({ ...form, name: event.target.value })}
+        />
         <select value={form.role} onChange={(event) => setForm({ ...form, role: event.target.value as StaffRole })}>
           {roles.map((role) => (
-            <option key={role} value={role}>{t(`roles.${role}`)}</option>
+            <option key={role} value={role}>
+              {t(`roles.${role}`)}
+            </option>
           ))}
         </select>
-        <input type="password" inputMode="numeric" placeholder={t('login.pin')} value={form.pin} onChange={(event) => setForm({ ...form, pin: event.target.value })} />
+        <input
+          type="password"
+          inputMode="numeric"
+          placeholder={t('login.pin')}
+          value={form.pin}
+          onChange={(event) => setForm({ ...form, pin: event.target.value })}
+        />
         <button type="submit">{t('settings.addStaff')}</button>
       </form>
       <ErrorNote error={create.error ?? update.error ?? staff.error} />

@@ -27,11 +27,23 @@ function EnrolForm({ isOwner }: { isOwner: boolean }) {
       <p className="hint">{t('sync.enrolHint')}</p>
       <label>
         {t('sync.serverUrl')}
-        <input type="url" value={serverUrl} placeholder="https://galla.example.in" data-testid="enrol-url" onChange={(event) => setServerUrl(event.target.value)} />
+        <input
+          type="url"
+          value={serverUrl}
+          placeholder="https://galla.example.in"
+          data-testid="enrol-url"
+          onChange={(event) => setServerUrl(event.target.value)}
+        />
       </label>
       <label>
         {t('sync.code')}
-        <input value={code} autoComplete="off" placeholder="ABCDE-12345" data-testid="enrol-code" onChange={(event) => setCode(event.target.value)} />
+        <input
+          value={code}
+          autoComplete="off"
+          placeholder="ABCDE-12345"
+          data-testid="enrol-code"
+          onChange={(event) => setCode(event.target.value)}
+        />
       </label>
       <button type="submit" disabled={enrol.isPending || !serverUrl.trim() || !code.trim()} data-testid="enrol-submit">
         {enrol.isPending ? t('sync.enrolling') : t('sync.enrol')}
@@ -46,17 +58,30 @@ function HoldNotice({ hold, canConfirm }: { hold: NonNullable<SyncStatus['hold']
   const age = useAge();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const confirm = useMutation(trpc.sync.confirmMassChange.mutationOptions({ onSuccess: () => void queryClient.invalidateQueries() }));
+  const confirm = useMutation(
+    trpc.sync.confirmMassChange.mutationOptions({ onSuccess: () => void queryClient.invalidateQueries() }),
+  );
   return (
     <div className="warning" role="alert" data-testid="sync-hold">
       <strong>{t('sync.heldTitle')}</strong>
       <p>{t('sync.heldDetail', { removing: hold.removing, active: hold.active })}</p>
-      <p className="small" title={hold.reason}>{t('sync.heldSince', { age: age(hold.at) })}</p>
+      <p className="small" title={hold.reason}>
+        {t('sync.heldSince', { age: age(hold.at) })}
+      </p>
       {canConfirm ? (
         confirm.isSuccess ? (
-          <div className="notice" data-testid="sync-hold-confirmed">{t('sync.heldConfirmed')}</div>
+          <div className="notice" data-testid="sync-hold-confirmed">
+            {t('sync.heldConfirmed')}
+          </div>
         ) : (
-          <button type="button" onClick={() => confirm.mutate()} disabled={confirm.isPending} data-testid="sync-hold-confirm">{t('sync.heldConfirm', { removing: hold.removing })}</button>
+          <button
+            type="button"
+            onClick={() => confirm.mutate()}
+            disabled={confirm.isPending}
+            data-testid="sync-hold-confirm"
+          >
+            {t('sync.heldConfirm', { removing: hold.removing })}
+          </button>
         )
       ) : (
         <p>{t('sync.heldManager')}</p>
@@ -87,23 +112,33 @@ export function SyncPanel({ me }: { me: Me }) {
       <h3>{t('sync.title')}</h3>
       {data && !data.enrolled && (
         <>
-          <p data-testid="sync-state"><strong>{t('sync.notEnrolled')}</strong></p>
+          <p data-testid="sync-state">
+            <strong>{t('sync.notEnrolled')}</strong>
+          </p>
           <EnrolForm isOwner={me.role === 'owner'} />
         </>
       )}
       {data?.enrolled && data.server && (
         <div className="sync-figures">
-          <p data-testid="sync-state">{t('sync.enrolledWith', { shop: data.server.shopName, counter: data.server.counterCode })}</p>
+          <p data-testid="sync-state">
+            {t('sync.enrolledWith', { shop: data.server.shopName, counter: data.server.counterCode })}
+          </p>
           <p className="hint">{data.server.url}</p>
-          <Figure label={t('sync.lastSuccess')} testId="sync-last">{data.lastSuccessAt ? age(data.lastSuccessAt) : t('status.notYetSynced')}</Figure>
-          <Figure label={t('sync.pendingOps')} testId="sync-pending">{data.pendingOps}</Figure>
+          <Figure label={t('sync.lastSuccess')} testId="sync-last">
+            {data.lastSuccessAt ? age(data.lastSuccessAt) : t('status.notYetSynced')}
+          </Figure>
+          <Figure label={t('sync.pendingOps')} testId="sync-pending">
+            {data.pendingOps}
+          </Figure>
           {data.push.of > 0 && data.push.done < data.push.of && (
             <div className="progress-row">
               <progress max={data.push.of} value={data.push.done} aria-label={t('sync.pushing')} />
               <span className="num">{t('sync.pushProgress', { done: data.push.done, of: data.push.of })}</span>
             </div>
           )}
-          <Figure label={t('sync.behind')} testId="sync-behind">{data.pull.behind === 0 ? t('sync.upToDate') : t('sync.changesBehind', { count: data.pull.behind })}</Figure>
+          <Figure label={t('sync.behind')} testId="sync-behind">
+            {data.pull.behind === 0 ? t('sync.upToDate') : t('sync.changesBehind', { count: data.pull.behind })}
+          </Figure>
           {data.rejectedOps > 0 && <Figure label={t('sync.rejected')}>{data.rejectedOps}</Figure>}
         </div>
       )}
@@ -112,17 +147,26 @@ export function SyncPanel({ me }: { me: Me }) {
           {t('sync.lastError', { message: data.error.message })}
           <div className="small">
             {t('sync.failures', { count: data.error.failures })}
-            {data.error.nextAttemptAt && ` · ${t('sync.nextAttempt', { time: new Date(data.error.nextAttemptAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) })}`}
+            {data.error.nextAttemptAt &&
+              ` · ${t('sync.nextAttempt', { time: new Date(data.error.nextAttemptAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) })}`}
           </div>
         </div>
       )}
-      {data?.clock.drifted && <div className="warning" data-testid="sync-clock">{t('sync.clockDrift', { minutes: skewMinutes })}</div>}
+      {data?.clock.drifted && (
+        <div className="warning" data-testid="sync-clock">
+          {t('sync.clockDrift', { minutes: skewMinutes })}
+        </div>
+      )}
       {data?.hold && <HoldNotice hold={data.hold} canConfirm={me.role !== 'cashier'} />}
       {data && data.conflicts.length > 0 && (
         <details>
           <summary>{t('sync.conflicts', { count: data.conflicts.length })}</summary>
           <ul className="small">
-            {data.conflicts.map((conflict, index) => <li key={index}>{conflict.entity}: {conflict.note}</li>)}
+            {data.conflicts.map((conflict, index) => (
+              <li key={index}>
+                {conflict.entity}: {conflict.note}
+              </li>
+            ))}
           </ul>
         </details>
       )}

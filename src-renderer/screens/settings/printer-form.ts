@@ -22,7 +22,18 @@ export interface PrinterFormState {
 export const DEFAULT_PORT = 9100;
 
 export function emptyPrinterForm(isFirst: boolean): PrinterFormState {
-  return { name: '', kind: 'network', host: '', port: String(DEFAULT_PORT), path: '', width: 80, codePage: 'PC437_USA', cut: true, drawerKick: false, isDefault: isFirst };
+  return {
+    name: '',
+    kind: 'network',
+    host: '',
+    port: String(DEFAULT_PORT),
+    path: '',
+    width: 80,
+    codePage: 'PC437_USA',
+    cut: true,
+    drawerKick: false,
+    isDefault: isFirst,
+  };
 }
 
 export function formOfPrinter(printer: PrinterProfile): PrinterFormState {
@@ -32,7 +43,12 @@ export function formOfPrinter(printer: PrinterProfile): PrinterFormState {
     kind: connection.kind,
     host: connection.kind === 'network' ? connection.host : '',
     port: String(connection.kind === 'network' ? connection.port : DEFAULT_PORT),
-    path: connection.kind === 'usb' || connection.kind === 'serial' ? connection.path : connection.kind === 'os' ? connection.queueName : '',
+    path:
+      connection.kind === 'usb' || connection.kind === 'serial'
+        ? connection.path
+        : connection.kind === 'os'
+          ? connection.queueName
+          : '',
     width: printer.width,
     codePage: printer.codePage,
     cut: printer.cut,
@@ -59,14 +75,21 @@ export function printerFormProblems(form: PrinterFormState): Partial<Record<keyo
   if (!form.name.trim()) problems.name = 'printers.needName';
   if (form.kind === 'network' && !form.host.trim()) problems.host = 'printers.needHost';
   const port = Number(form.port.trim());
-  if (form.kind === 'network' && !(/^\d+$/.test(form.port.trim()) && port >= 1 && port <= 65_535)) problems.port = 'printers.badPort';
-  if (form.kind !== 'network' && !form.path.trim()) problems.path = form.kind === 'os' ? 'printers.needQueue' : 'printers.needPath';
+  if (form.kind === 'network' && !(/^\d+$/.test(form.port.trim()) && port >= 1 && port <= 65_535))
+    problems.port = 'printers.badPort';
+  if (form.kind !== 'network' && !form.path.trim())
+    problems.path = form.kind === 'os' ? 'printers.needQueue' : 'printers.needPath';
   return problems;
 }
 
 /** "Counter 2 (front)" → "counter-2-front"; unique among the ids already taken. */
 export function printerIdFor(name: string, taken: readonly string[]): string {
-  const base = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 34) || 'printer';
+  const base =
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 34) || 'printer';
   let id = base;
   for (let n = 2; taken.includes(id); n++) id = `${base}-${n}`;
   return id;
@@ -76,10 +99,28 @@ export function printerIdFor(name: string, taken: readonly string[]): string {
  * The whole list after adding (editingId null) or changing one printer. A printer made the default takes it from
  * the others; the list always has a default while it has any printer, so bills never go unprinted by accident.
  */
-export function printersWith(list: readonly PrinterProfile[], editingId: string | null, form: PrinterFormState): PrinterProfile[] {
+export function printersWith(
+  list: readonly PrinterProfile[],
+  editingId: string | null,
+  form: PrinterFormState,
+): PrinterProfile[] {
   const others = list.filter((printer) => printer.id !== editingId);
-  const id = editingId ?? printerIdFor(form.name, others.map((printer) => printer.id));
-  const profile: PrinterProfile = { id, name: form.name.trim(), connection: connectionOf(form), width: form.width, codePage: form.codePage, cut: form.cut, drawerKick: form.drawerKick, isDefault: form.isDefault };
+  const id =
+    editingId ??
+    printerIdFor(
+      form.name,
+      others.map((printer) => printer.id),
+    );
+  const profile: PrinterProfile = {
+    id,
+    name: form.name.trim(),
+    connection: connectionOf(form),
+    width: form.width,
+    codePage: form.codePage,
+    cut: form.cut,
+    drawerKick: form.drawerKick,
+    isDefault: form.isDefault,
+  };
   const next = editingId ? list.map((printer) => (printer.id === editingId ? profile : printer)) : [...list, profile];
   const withDefault = profile.isDefault ? next.map((printer) => ({ ...printer, isDefault: printer.id === id })) : next;
   return ensureDefault(withDefault);
@@ -98,7 +139,9 @@ function ensureDefault(list: PrinterProfile[]): PrinterProfile[] {
 export function fieldOfPrinterPath(path: string | undefined): keyof PrinterFormState | null {
   const leaf = path?.split('.').slice(-1)[0];
   if (leaf === 'queueName') return 'path';
-  return leaf && ['name', 'host', 'port', 'path', 'width', 'codePage'].includes(leaf) ? (leaf as keyof PrinterFormState) : null;
+  return leaf && ['name', 'host', 'port', 'path', 'width', 'codePage'].includes(leaf)
+    ? (leaf as keyof PrinterFormState)
+    : null;
 }
 
 /** How a connection reads in the list: "Network 192.168.1.50:9100", "USB /dev/usb/lp0". */

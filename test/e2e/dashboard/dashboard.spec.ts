@@ -15,10 +15,17 @@ let login = '';
 let quietOutbox = -1;
 
 function startServer(): Promise<void> {
-  server = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'test/e2e/support/dashboard-server.ts')], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  server = spawn(
+    process.execPath,
+    [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'test/e2e/support/dashboard-server.ts')],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   return new Promise((resolve, reject) => {
     let output = '';
-    const timer = setTimeout(() => reject(new Error(`the dashboard server did not start within 120 s:\n${output}`)), 120_000);
+    const timer = setTimeout(
+      () => reject(new Error(`the dashboard server did not start within 120 s:\n${output}`)),
+      120_000,
+    );
     const read = (chunk: Buffer) => {
       output += chunk.toString();
       const found = /DASHBOARD_URL=(\S+)/.exec(output)?.[1];
@@ -38,7 +45,8 @@ function startServer(): Promise<void> {
   });
 }
 
-const isoDay = (offset: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Kolkata' }).format(new Date(Date.now() + offset * 86_400_000));
+const isoDay = (offset: number) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Kolkata' }).format(new Date(Date.now() + offset * 86_400_000));
 
 async function logIn(page: Page) {
   await page.goto(url);
@@ -61,7 +69,9 @@ test.describe.serial('the owner dashboard', () => {
     await exited;
   });
 
-  test('log in, see today against yesterday, filter a range, drill down to one invoice and export CSV', async ({ page }) => {
+  test('log in, see today against yesterday, filter a range, drill down to one invoice and export CSV', async ({
+    page,
+  }) => {
     page.on('pageerror', (error) => console.error('page error:', error.message));
     await page.goto(url);
     await expect(page.getByRole('button', { name: 'Log in' })).toBeVisible();
@@ -114,9 +124,17 @@ test.describe.serial('the owner dashboard', () => {
     await page.getByTestId('by-day').getByRole('button', { name: 'CSV' }).click();
     const download = await downloadEvent;
     expect(download.suggestedFilename()).toBe(`galla-sales-by-day-${isoDay(-2)}-to-${isoDay(0)}.csv`);
-    const csv = fs.readFileSync((await download.path())!, 'utf8').trim().split(/\r?\n/);
+    const csv = fs
+      .readFileSync((await download.path())!, 'utf8')
+      .trim()
+      .split(/\r?\n/);
     expect(csv[0]).toBe('Date,Invoices,Sales,Tax,Returns,Returned,Net sales,Gross profit');
-    expect(csv.slice(1).map((line) => line.split(',')[0]).sort()).toEqual([isoDay(-2), isoDay(-1), isoDay(0)]);
+    expect(
+      csv
+        .slice(1)
+        .map((line) => line.split(',')[0])
+        .sort(),
+    ).toEqual([isoDay(-2), isoDay(-1), isoDay(0)]);
 
     // Khata: the customer who owes, with a reminder to copy.
     await page.getByRole('link', { name: 'Khata' }).click();
@@ -132,7 +150,9 @@ test.describe.serial('the owner dashboard', () => {
     await shot(page, 'dashboard-gst');
   });
 
-  test('monitoring: each counter\'s sync, outbox, version, printer and backup; a quiet counter\'s alert acknowledged, then resolved into its cooldown', async ({ page }) => {
+  test("monitoring: each counter's sync, outbox, version, printer and backup; a quiet counter's alert acknowledged, then resolved into its cooldown", async ({
+    page,
+  }) => {
     page.on('pageerror', (error) => console.error('page error:', error.message));
     await logIn(page);
     const navLink = page.getByRole('link', { name: /^Monitoring/ });
@@ -141,12 +161,34 @@ test.describe.serial('the owner dashboard', () => {
     await expect(page.getByLabel('From')).toHaveCount(0);
 
     const counters = page.getByTestId('monitoring-counters');
-    const cells = (code: string) => counters.getByRole('row', { name: new RegExp(`${code} · Counter ${code}`) }).locator('td');
+    const cells = (code: string) =>
+      counters.getByRole('row', { name: new RegExp(`${code} · Counter ${code}`) }).locator('td');
     // C1 synced just now as v1.4.0 with an empty outbox and a backup on the server.
-    await expect(cells('C1')).toHaveText(['C1 · Counter C1', 'just now', '0 waiting', 'v1.4.0', 'No printer set', 'just now']);
-    await expect(cells('C2')).toHaveText(['C2 · Counter C2', 'just now', '0 waiting', 'v1.4.0', 'No printer set', 'never']);
+    await expect(cells('C1')).toHaveText([
+      'C1 · Counter C1',
+      'just now',
+      '0 waiting',
+      'v1.4.0',
+      'No printer set',
+      'just now',
+    ]);
+    await expect(cells('C2')).toHaveText([
+      'C2 · Counter C2',
+      'just now',
+      '0 waiting',
+      'v1.4.0',
+      'No printer set',
+      'never',
+    ]);
     // C3 last pushed three hours ago as v1.3.0, with changes still waiting: its last sync is flagged.
-    await expect(cells('C3')).toHaveText(['C3 · Counter C3', '3 h ago', `${quietOutbox} waiting`, 'v1.3.0', 'No printer set', 'never']);
+    await expect(cells('C3')).toHaveText([
+      'C3 · Counter C3',
+      '3 h ago',
+      `${quietOutbox} waiting`,
+      'v1.3.0',
+      'No printer set',
+      'never',
+    ]);
     await expect(counters.locator('.flagged')).toHaveText(['3 h ago']);
     await expect(page.getByTestId('monitoring-summary')).toContainText('1 not syncing');
 
@@ -171,15 +213,30 @@ test.describe.serial('the owner dashboard', () => {
     await expect(alert.getByRole('button')).toHaveCount(0);
     await expect(alert).toContainText(/Resolved \d+ \w+, \d\d:\d\d/i);
     // The server holds the same condition back for the cooldown after the resolve; the page says until when.
-    const hourFromNow = [0, 1].map((minute) => new Date(Date.now() + (60 - minute) * 60_000).toLocaleString('en-IN', { timeZone: 'Asia/Kolkata', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }));
-    await expect(alert.locator('.cooldown')).toHaveText(new RegExp(`may fire again from (${hourFromNow.join('|')}) if the problem is still there`));
+    const hourFromNow = [0, 1].map((minute) =>
+      new Date(Date.now() + (60 - minute) * 60_000).toLocaleString('en-IN', {
+        timeZone: 'Asia/Kolkata',
+        day: 'numeric',
+        month: 'short',
+        hour: '2-digit',
+        minute: '2-digit',
+      }),
+    );
+    await expect(alert.locator('.cooldown')).toHaveText(
+      new RegExp(`may fire again from (${hourFromNow.join('|')}) if the problem is still there`),
+    );
     // Resolving does not make C3 sync: it stays flagged until it does.
     await expect(counters.locator('.flagged')).toHaveText(['3 h ago']);
     await shot(page, 'dashboard-monitoring-resolved');
   });
 
   test('works on a phone screen', async ({ browser }) => {
-    const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    const phone = await browser.newPage({
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+    });
     await logIn(phone);
     const scrollsSideways = () => phone.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
     expect(await scrollsSideways()).toBe(false);

@@ -17,5 +17,8 @@ export function electronOrSkipReason(): { binary: string | null; skipReason: str
   const found = electronBinary();
   const noDisplay = process.platform === 'linux' && !process.env.DISPLAY;
   if ('reason' in found) return { binary: null, skipReason: found.reason };
-  return { binary: found.path, skipReason: noDisplay ? 'no DISPLAY for an Electron window (run under xvfb-run)' : null };
+  return {
+    binary: found.path,
+    skipReason: noDisplay ? 'no DISPLAY for an Electron window (run under xvfb-run)' : null,
+  };
 }

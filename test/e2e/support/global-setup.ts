@@ -28,7 +28,17 @@ function waitForUrls(child: ReturnType<typeof spawn>): Promise<{ page: string; w
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
   await build({ configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
-  const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'scripts/dev-web.ts'), '--built', '--port=0', '--no-backups'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    [
+      path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'),
+      path.join(ROOT, 'scripts/dev-web.ts'),
+      '--built',
+      '--port=0',
+      '--no-backups',
+    ],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   const urls = await waitForUrls(child);
   process.env.GALLA_URL = urls.page;
   process.env.GALLA_WS = urls.ws;

@@ -5,7 +5,12 @@ import { seedShop } from './seed';
 export async function loginAs(page: Page, name: string, pin: string): Promise<void> {
   await expect(page.getByTestId('login')).toBeVisible();
   await expect(page.getByTestId('pin')).toBeFocused();
-  for (let tries = 0; tries < 5 && !(await page.getByRole('option', { selected: true }).textContent())?.includes(name); tries++) await page.keyboard.press('ArrowDown');
+  for (
+    let tries = 0;
+    tries < 5 && !(await page.getByRole('option', { selected: true }).textContent())?.includes(name);
+    tries++
+  )
+    await page.keyboard.press('ArrowDown');
   await expect(page.getByRole('option', { selected: true })).toContainText(name);
   await page.keyboard.type(pin);
   await page.keyboard.press('Enter');

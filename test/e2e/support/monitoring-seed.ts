@@ -28,9 +28,15 @@ export interface MonitoringSeed {
 async function quietenCounter(shop: ReportShop, counterCode: string, hours: number): Promise<void> {
   const { db } = shop.server.deps;
   const ago = sql.raw(`now() - interval '${hours} hours'`);
-  await db.execute(sql`UPDATE counters SET enrolled_at = ${ago} - interval '2 hours', last_seen_at = ${ago} WHERE counter_code = ${counterCode}`);
-  await db.execute(sql`UPDATE counter_cursors SET pulled_at = ${ago} WHERE counter_id IN (SELECT id FROM counters WHERE counter_code = ${counterCode})`);
-  await db.execute(sql`UPDATE counter_heartbeats SET received_at = ${ago} WHERE counter_id IN (SELECT id FROM counters WHERE counter_code = ${counterCode})`);
+  await db.execute(
+    sql`UPDATE counters SET enrolled_at = ${ago} - interval '2 hours', last_seen_at = ${ago} WHERE counter_code = ${counterCode}`,
+  );
+  await db.execute(
+    sql`UPDATE counter_cursors SET pulled_at = ${ago} WHERE counter_id IN (SELECT id FROM counters WHERE counter_code = ${counterCode})`,
+  );
+  await db.execute(
+    sql`UPDATE counter_heartbeats SET received_at = ${ago} WHERE counter_id IN (SELECT id FROM counters WHERE counter_code = ${counterCode})`,
+  );
 }
 
 export async function seedMonitoring(shop: ReportShop): Promise<MonitoringSeed> {
@@ -49,15 +55,25 @@ export async function seedMonitoring(shop: ReportShop): Promise<MonitoringSeed> 
   const { code } = await shop.owner.counters.createEnrolmentCode({ name: 'Counter C3', counterCode: 'C3' });
   await enrolCounter(c3.t.ledger, { serverUrl: shop.url, code });
   await new SyncEngine({ ledger: c3.t.ledger, requestTimeoutMs: 5_000 }).syncNow();
-  for (let n = 1; n <= 5; n += 1) await c3.cashier.parties.create({ name: `Walk-in regular ${n}`, phone: `98550000${String(n).padStart(2, '0')}`, openingBalancePaise: 0 });
+  for (let n = 1; n <= 5; n += 1)
+    await c3.cashier.parties.create({
+      name: `Walk-in regular ${n}`,
+      phone: `98550000${String(n).padStart(2, '0')}`,
+      openingBalancePaise: 0,
+    });
   const quietCounterOutbox = pendingCount(c3.t.ledger);
   const enrolment = readSyncState(c3.t.ledger, 'enrolment')!;
   // One batch of two, then the line drops: the server keeps what this push's heartbeat said.
-  await pushOnce(c3.t.ledger, createRemote({ serverUrl: enrolment.serverUrl, deviceToken: enrolment.deviceToken, timeoutMs: 5_000 }), { batchSize: 2, appVersion: OLD_VERSION });
+  await pushOnce(
+    c3.t.ledger,
+    createRemote({ serverUrl: enrolment.serverUrl, deviceToken: enrolment.deviceToken, timeoutMs: 5_000 }),
+    { batchSize: 2, appVersion: OLD_VERSION },
+  );
   await quietenCounter(shop, 'C3', SILENT_HOURS);
 
   const me = await shop.owner.accounts.me();
   const evaluation = await evaluateShopAlerts(shop.server.deps, me.shop.id);
-  if (evaluation.raised !== 1) throw new Error(`expected one alert for the quiet counter, the evaluator said ${JSON.stringify(evaluation)}`);
+  if (evaluation.raised !== 1)
+    throw new Error(`expected one alert for the quiet counter, the evaluator said ${JSON.stringify(evaluation)}`);
   return { quietCounterOutbox, cleanup: () => c3.t.cleanup() };
 }

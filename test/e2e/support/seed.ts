@@ -25,9 +25,31 @@ export async function seedShop(wsUrl: string): Promise<void> {
     await client.staff.setupOwner.mutate({ name: 'Asha (owner)', pin: PINS.owner });
     await client.staff.create.mutate({ name: 'Manoj (manager)', role: 'manager', pin: PINS.manager });
     await client.staff.create.mutate({ name: 'Chetan (cashier)', role: 'cashier', pin: PINS.cashier });
-    await client.settings.set.mutate({ key: 'shop', value: { name: 'Galla Kirana', address: 'MG Road, Pune', phone: '9800000000', gstin: '27AAPFU0939F1ZV', stateCode: '27', upiId: 'galla@upi', receiptFooter: 'Thank you!' } });
+    await client.settings.set.mutate({
+      key: 'shop',
+      value: {
+        name: 'Galla Kirana',
+        address: 'MG Road, Pune',
+        phone: '9800000000',
+        gstin: '27AAPFU0939F1ZV',
+        stateCode: '27',
+        upiId: 'galla@upi',
+        receiptFooter: 'Thank you!',
+      },
+    });
     for (const item of ITEMS) {
-      await client.catalogue.create.mutate({ sku: item.sku, name: item.name, unit: 'pcs', pricePaise: item.pricePaise, priceIncludesTax: true, gstRateBp: item.gstRateBp, hsn: '1006', barcodes: [item.barcode], openingStockMilli: 50_000, category: 'Grocery' });
+      await client.catalogue.create.mutate({
+        sku: item.sku,
+        name: item.name,
+        unit: 'pcs',
+        pricePaise: item.pricePaise,
+        priceIncludesTax: true,
+        gstRateBp: item.gstRateBp,
+        hsn: '1006',
+        barcodes: [item.barcode],
+        openingStockMilli: 50_000,
+        category: 'Grocery',
+      });
     }
     await client.staff.logout.mutate();
   } finally {

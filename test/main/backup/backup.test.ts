@@ -86,7 +86,9 @@ describe('counter backups', () => {
     const { backups } = await setUp();
     const entry = await backups.backupNow('manual');
     const target = path.join(tempDir(), 'ledger.db');
-    await expect(restoreLedgerFile({ backupFile: entry.file, passphrase: 'not-the-passphrase', target })).rejects.toThrow(WRONG_PASSPHRASE);
+    await expect(
+      restoreLedgerFile({ backupFile: entry.file, passphrase: 'not-the-passphrase', target }),
+    ).rejects.toThrow(WRONG_PASSPHRASE);
     expect(fs.existsSync(target)).toBe(false);
     expect(fs.readdirSync(path.dirname(target))).toEqual([]);
   });
@@ -103,16 +105,26 @@ describe('counter backups', () => {
     const bytes = fs.readFileSync(entry.file);
     bytes[Math.floor(bytes.length * 0.6)]! ^= 0x01;
     fs.writeFileSync(flipped, bytes);
-    await expect(restoreLedgerFile({ backupFile: flipped, passphrase: PASSPHRASE, target })).rejects.toThrow(DAMAGED_BACKUP);
+    await expect(restoreLedgerFile({ backupFile: flipped, passphrase: PASSPHRASE, target })).rejects.toThrow(
+      DAMAGED_BACKUP,
+    );
 
     const relabelled = path.join(dir, 'relabelled.gbak');
-    fs.writeFileSync(relabelled, fs.readFileSync(entry.file).toString('latin1').replace('"documents":13', '"documents":99'), 'latin1');
+    fs.writeFileSync(
+      relabelled,
+      fs.readFileSync(entry.file).toString('latin1').replace('"documents":13', '"documents":99'),
+      'latin1',
+    );
     expect(readBackupHeader(relabelled).header.documents).toBe(99);
-    await expect(restoreLedgerFile({ backupFile: relabelled, passphrase: PASSPHRASE, target })).rejects.toThrow(DAMAGED_BACKUP);
+    await expect(restoreLedgerFile({ backupFile: relabelled, passphrase: PASSPHRASE, target })).rejects.toThrow(
+      DAMAGED_BACKUP,
+    );
 
     const cut = path.join(dir, 'cut.gbak');
     fs.writeFileSync(cut, fs.readFileSync(entry.file).subarray(0, 200));
-    await expect(restoreLedgerFile({ backupFile: cut, passphrase: PASSPHRASE, target })).rejects.toThrow(/damaged|not a Galla backup/);
+    await expect(restoreLedgerFile({ backupFile: cut, passphrase: PASSPHRASE, target })).rejects.toThrow(
+      /damaged|not a Galla backup/,
+    );
 
     expect(fileBytes(target)).toBe(untouched);
     expect(fs.readdirSync(dir).sort()).toEqual(['cut.gbak', 'flipped.gbak', 'ledger.db', 'relabelled.gbak']);
@@ -131,13 +143,21 @@ describe('counter backups', () => {
     raw.close();
     const forgedBackup = path.join(dir, 'forged.gbak');
     const key = readBackupKey(shop.t.ledger)!;
-    await encryptFile(forged, forgedBackup, key, { ...ledgerFileFacts(forged), createdAt: new Date().toISOString(), reason: 'manual', counterCode: 'C1', shopName: 'Galla Kirana' });
+    await encryptFile(forged, forgedBackup, key, {
+      ...ledgerFileFacts(forged),
+      createdAt: new Date().toISOString(),
+      reason: 'manual',
+      counterCode: 'C1',
+      shopName: 'Galla Kirana',
+    });
 
     const target = path.join(dir, 'live', 'ledger.db');
     fs.mkdirSync(path.dirname(target));
     await shop.t.ledger.sqlite.backup(target);
     const untouched = fileBytes(target);
-    await expect(restoreLedgerFile({ backupFile: forgedBackup, passphrase: PASSPHRASE, target })).rejects.toThrow(/failed its checks.*(hash chain broken|invoice figures)/);
+    await expect(restoreLedgerFile({ backupFile: forgedBackup, passphrase: PASSPHRASE, target })).rejects.toThrow(
+      /failed its checks.*(hash chain broken|invoice figures)/,
+    );
     expect(fileBytes(target)).toBe(untouched);
     expect(fs.readdirSync(path.dirname(target))).toEqual(['ledger.db']);
   });
@@ -151,7 +171,17 @@ describe('counter backups', () => {
     }
     const kept = backups.list().map((entry) => new Date(entry.createdAt));
     // 18-24 Nov daily; Sundays 16 and 9 Nov and 2 Nov close the three weeks before.
-    expect(kept.map((at) => `${at.getMonth() + 1}/${at.getDate()}`)).toEqual(['11/23', '11/22', '11/21', '11/20', '11/19', '11/18', '11/17', '11/15', '11/8']);
+    expect(kept.map((at) => `${at.getMonth() + 1}/${at.getDate()}`)).toEqual([
+      '11/23',
+      '11/22',
+      '11/21',
+      '11/20',
+      '11/19',
+      '11/18',
+      '11/17',
+      '11/15',
+      '11/8',
+    ]);
     expect(fs.readdirSync(backups.dir).filter((name) => name.endsWith('.gbak'))).toHaveLength(9);
   });
 
@@ -192,7 +222,12 @@ describe('counter backups', () => {
     cleanups.push(() => made.shop.t.cleanup());
     const fresh: Shop = made.shop;
     fresh.t.ledger.sqlite.prepare("DELETE FROM settings WHERE key = 'backup.key'").run();
-    await expect(fresh.manager.backup.runNow()).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('passphrase') });
-    await expect(fresh.owner.backup.setPassphrase({ passphrase: 'short' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(fresh.manager.backup.runNow()).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining('passphrase'),
+    });
+    await expect(fresh.owner.backup.setPassphrase({ passphrase: 'short' })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
   });
 });

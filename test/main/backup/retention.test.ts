@@ -15,9 +15,21 @@ describe('backup retention', () => {
       }
     }
     const { keep, remove } = applyRetention(backups, { daily: 7, weekly: 4 });
-    const days = keep.map((backup) => `${backup.createdAt.getMonth() + 1}/${backup.createdAt.getDate()} ${backup.createdAt.getHours()}h`);
+    const days = keep.map(
+      (backup) => `${backup.createdAt.getMonth() + 1}/${backup.createdAt.getDate()} ${backup.createdAt.getHours()}h`,
+    );
     // The last 7 days' evening backups; the Sundays closing the three weeks before (each week's newest) add the weekly ones.
-    expect(days).toEqual(['11/23 21h', '11/22 21h', '11/21 21h', '11/20 21h', '11/19 21h', '11/18 21h', '11/17 21h', '11/15 21h', '11/8 21h']);
+    expect(days).toEqual([
+      '11/23 21h',
+      '11/22 21h',
+      '11/21 21h',
+      '11/20 21h',
+      '11/19 21h',
+      '11/18 21h',
+      '11/17 21h',
+      '11/15 21h',
+      '11/8 21h',
+    ]);
     expect(keep.length + remove.length).toBe(backups.length);
   });
 
@@ -27,7 +39,10 @@ describe('backup retention', () => {
   });
 
   it('keeps only the newest of several backups on one day', () => {
-    const backups = [at(22, 9), at(22, 13), at(22, 21)].map((createdAt) => ({ name: String(createdAt.getHours()), createdAt }));
+    const backups = [at(22, 9), at(22, 13), at(22, 21)].map((createdAt) => ({
+      name: String(createdAt.getHours()),
+      createdAt,
+    }));
     const { keep, remove } = applyRetention(backups, { daily: 7, weekly: 4 });
     expect(keep.map((backup) => backup.name)).toEqual(['21']);
     expect(remove.map((backup) => backup.name)).toEqual(['13', '9']);

@@ -21,11 +21,16 @@ afterEach(async () => {
 const OWNER_LOGIN = { email: 'asha@example.in', password: 'correct horse battery' };
 
 describe('backups on the server', () => {
-  it('a new PC restores the counter\'s uploaded backup with the owner\'s login, and gets every row back', async () => {
+  it("a new PC restores the counter's uploaded backup with the owner's login, and gets every row back", async () => {
     shop = await syncedShop(['C1']);
     const counter = shop.counters[0]!;
     const item = await counter.manager.catalogue.create(itemInput());
-    for (let i = 0; i < 5; i++) await counter.cashier.sales.finalize({ id: randomUUID(), lines: [{ itemId: item.id, qtyMilli: 1000 }], payments: [{ mode: 'cash', amountPaise: 10_000 }] });
+    for (let i = 0; i < 5; i++)
+      await counter.cashier.sales.finalize({
+        id: randomUUID(),
+        lines: [{ itemId: item.id, qtyMilli: 1000 }],
+        payments: [{ mode: 'cash', amountPaise: 10_000 }],
+      });
     await counter.owner.backup.setPassphrase({ passphrase: PASSPHRASE });
 
     const entry = await counter.manager.backup.runNow();
@@ -37,20 +42,42 @@ describe('backups on the server', () => {
     // The next sync carries the heartbeat: the owner's monitoring page shows the backup and the printer.
     await counter.engine().syncNow();
     const [status] = await shop.owner.monitoring.counters();
-    expect(status).toMatchObject({ outboxDepth: 0, printer: { state: 'none' }, lastBackupAt: new Date(entry.createdAt), lastUploadedBackupAt: new Date(entry.createdAt) });
+    expect(status).toMatchObject({
+      outboxDepth: 0,
+      printer: { state: 'none' },
+      lastBackupAt: new Date(entry.createdAt),
+      lastUploadedBackupAt: new Date(entry.createdAt),
+    });
 
     const newPc = await shopWithStaff({ openShift: false });
     cleanups.push(() => fs.rmSync(newPc.t.dir, { recursive: true, force: true }));
-    await expect(newPc.owner.backup.restore({ from: 'owner-login', serverUrl: shop.url, ...OWNER_LOGIN, backupId: onServer!.id, passphrase: 'wrong passphrase' })).rejects.toThrow(WRONG_PASSPHRASE);
+    await expect(
+      newPc.owner.backup.restore({
+        from: 'owner-login',
+        serverUrl: shop.url,
+        ...OWNER_LOGIN,
+        backupId: onServer!.id,
+        passphrase: 'wrong passphrase',
+      }),
+    ).rejects.toThrow(WRONG_PASSPHRASE);
     expect(fs.existsSync(pendingRestoreFile(newPc.t.file))).toBe(false);
 
-    const report = await newPc.owner.backup.restore({ from: 'owner-login', serverUrl: shop.url, ...OWNER_LOGIN, backupId: onServer!.id, passphrase: PASSPHRASE });
+    const report = await newPc.owner.backup.restore({
+      from: 'owner-login',
+      serverUrl: shop.url,
+      ...OWNER_LOGIN,
+      backupId: onServer!.id,
+      passphrase: PASSPHRASE,
+    });
     expect(report).toMatchObject({ documents: 5, headHash: entry.headHash, restartRequired: true });
     expect(await newPc.cashier.backup.progress()).toMatchObject({ operation: 'restore', phase: 'done', percent: 100 });
 
     // "Restart": the app closes the ledger, swaps the verified file in at start, and opens it.
     newPc.t.ledger.close();
-    expect(applyPendingRestore(newPc.t.file)).toMatchObject({ applied: true, previous: expect.stringContaining('before-restore') });
+    expect(applyPendingRestore(newPc.t.file)).toMatchObject({
+      applied: true,
+      previous: expect.stringContaining('before-restore'),
+    });
     const restored = openLedger({ file: newPc.t.file });
     try {
       expect(ledgerFigures(restored)).toEqual(atBackup);

@@ -32,7 +32,9 @@ function fakeIpcMain() {
             const handler = handlers.get(IPC_CHANNEL);
             if (!handler) throw new TRPCClientError('No handler on the channel');
             // Electron structured-clones both ways; so does this.
-            return structuredClone(await handler({ sender: window, senderFrame: { url: window.url } }, structuredClone(request)));
+            return structuredClone(
+              await handler({ sender: window, senderFrame: { url: window.url } }, structuredClone(request)),
+            );
           },
         }),
       ],
@@ -62,8 +64,12 @@ function serve(shop: Shop) {
 }
 
 async function caught(promise: Promise<unknown>): Promise<TRPCClientError<AppRouter>> {
-  const error = await promise.then(() => null, (cause: unknown) => cause);
-  if (!(error instanceof TRPCClientError)) throw new TRPCClientError(`expected a TRPCClientError, got ${String(error)}`);
+  const error = await promise.then(
+    () => null,
+    (cause: unknown) => cause,
+  );
+  if (!(error instanceof TRPCClientError))
+    throw new TRPCClientError(`expected a TRPCClientError, got ${String(error)}`);
   return error as TRPCClientError<AppRouter>;
 }
 
@@ -97,7 +103,9 @@ describe('tRPC over IPC', () => {
     const error = await caught(counter.catalogue.create.mutate({ ...itemInput(), pricePaise: -5, gstRateBp: 1700 }));
     expect(error.data?.code).toBe('BAD_REQUEST');
     expect(error.shape?.code).toBe(-32600);
-    expect(error.message).toMatch(/^Invalid input: pricePaise must not be negative; gstRateBp GST rate must be one of 0, 0.25, 3, 5, 12, 18, 28/);
+    expect(error.message).toMatch(
+      /^Invalid input: pricePaise must not be negative; gstRateBp GST rate must be one of 0, 0.25, 3, 5, 12, 18, 28/,
+    );
     expect(error.data?.details).toEqual([
       { path: 'pricePaise', message: 'must not be negative' },
       { path: 'gstRateBp', message: expect.stringMatching(/^GST rate must be one of/) },
@@ -113,7 +121,12 @@ describe('tRPC over IPC', () => {
     const error = await caught(counter.catalogue.importCsv.mutate({ csv }));
     expect(error.data?.code).toBe('BAD_REQUEST');
     expect(error.message).toBe('1 row has errors; nothing was imported. Fix them and import again.');
-    expect(error.data?.details).toEqual(expect.arrayContaining([expect.objectContaining({ row: 3, path: 'price' }), expect.objectContaining({ row: 3, path: 'unit' })]));
+    expect(error.data?.details).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ row: 3, path: 'price' }),
+        expect.objectContaining({ row: 3, path: 'unit' }),
+      ]),
+    );
   });
 
   it('carries FORBIDDEN and CONFLICT from the domain with their messages', async () => {
@@ -139,8 +152,14 @@ describe('tRPC over IPC', () => {
     const error = await caught(stranger.staff.loginOptions.query());
     expect(error.data?.code).toBe('FORBIDDEN');
     const handler = handlers.get(IPC_CHANNEL)!;
-    const malformed = await handler({ sender: { id: 1, url: APP_URL }, senderFrame: { url: APP_URL } }, { type: 'subscription', path: 'x' });
-    expect(malformed).toMatchObject({ ok: false, error: { message: 'Malformed IPC request.', data: { code: 'BAD_REQUEST' } } });
+    const malformed = await handler(
+      { sender: { id: 1, url: APP_URL }, senderFrame: { url: APP_URL } },
+      { type: 'subscription', path: 'x' },
+    );
+    expect(malformed).toMatchObject({
+      ok: false,
+      error: { message: 'Malformed IPC request.', data: { code: 'BAD_REQUEST' } },
+    });
   });
 
   it('counts calls in flight so quitting can wait for the current bill', async () => {

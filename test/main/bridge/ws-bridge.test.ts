@@ -17,7 +17,11 @@ afterEach(async () => {
 });
 
 function connect(url: string) {
-  const socket = createWSClient({ url, WebSocket: WebSocket as unknown as typeof globalThis.WebSocket, retryDelayMs: () => 50 });
+  const socket = createWSClient({
+    url,
+    WebSocket: WebSocket as unknown as typeof globalThis.WebSocket,
+    retryDelayMs: () => 50,
+  });
   sockets.push(socket);
   return createTRPCClient<AppRouter>({ links: [wsLink({ client: socket })] });
 }
@@ -51,7 +55,10 @@ describe('the WebSocket bridge', () => {
     const second = connect(bridge.wsUrl);
     await first.staff.login.mutate({ staffId: shop.ids.cashier, pin: PINS.cashier });
     expect((await first.staff.me.query())?.role).toBe('cashier');
-    const error = await second.staff.me.query().then(() => null, (cause: unknown) => cause);
+    const error = await second.staff.me.query().then(
+      () => null,
+      (cause: unknown) => cause,
+    );
     expect(error).toBeInstanceOf(TRPCClientError);
     expect((error as TRPCClientError<AppRouter>).data?.code).toBe('UNAUTHORIZED');
   });
@@ -60,12 +67,18 @@ describe('the WebSocket bridge', () => {
     shop = await shopWithStaff();
     bridge = await startBridge({ ledger: shop.t.ledger, port: 0, rendererDir: null });
     const counter = connect(bridge.wsUrl);
-    const wrong = await counter.staff.login.mutate({ staffId: shop.ids.cashier, pin: '0000' }).then(() => null, (cause: unknown) => cause as TRPCClientError<AppRouter>);
+    const wrong = await counter.staff.login.mutate({ staffId: shop.ids.cashier, pin: '0000' }).then(
+      () => null,
+      (cause: unknown) => cause as TRPCClientError<AppRouter>,
+    );
     expect(wrong?.data?.code).toBe('UNAUTHORIZED');
     expect(wrong?.message).toBe('Wrong PIN (4 tries left).');
     await counter.staff.login.mutate({ staffId: shop.ids.manager, pin: PINS.manager });
     const csv = 'sku,name,unit,price,gst_rate\nA1,Tea,pcs,ten,5\n';
-    const refused = await counter.catalogue.importCsv.mutate({ csv }).then(() => null, (cause: unknown) => cause as TRPCClientError<AppRouter>);
+    const refused = await counter.catalogue.importCsv.mutate({ csv }).then(
+      () => null,
+      (cause: unknown) => cause as TRPCClientError<AppRouter>,
+    );
     expect(refused?.data?.code).toBe('BAD_REQUEST');
     expect(refused?.data?.details).toEqual([expect.objectContaining({ row: 2, path: 'price' })]);
   });

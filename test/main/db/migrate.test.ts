@@ -56,7 +56,9 @@ describe('ledger migrations', () => {
     const file = path.join(tempDir(), 'ledger.db');
     openLedger({ file }).close();
     const { sqlite } = openLedgerConnection(file);
-    const broken = migrationsWith('CREATE TABLE half_done (id TEXT);\n--> statement-breakpoint\nALTER TABLE no_such_table ADD COLUMN x TEXT;');
+    const broken = migrationsWith(
+      'CREATE TABLE half_done (id TEXT);\n--> statement-breakpoint\nALTER TABLE no_such_table ADD COLUMN x TEXT;',
+    );
     let failure: unknown;
     try {
       migrateLedger(sqlite, file, broken);

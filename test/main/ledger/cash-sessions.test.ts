@@ -13,9 +13,23 @@ describe('cash sessions', () => {
     await expect(shop.cashier.cashSessions.open({ openingFloatPaise: 1 })).rejects.toMatchObject({ code: 'CONFLICT' });
     const item = await shop.manager.catalogue.create(itemInput({ pricePaise: 10_000 }));
     const party = await shop.cashier.parties.create({ name: 'Owes money', openingBalancePaise: 30_000 });
-    const sale = await shop.cashier.sales.finalize({ id: randomUUID(), lines: [{ itemId: item.id, qtyMilli: 3000 }], payments: [{ mode: 'cash', amountPaise: 50_000 }] });
-    await shop.cashier.sales.finalize({ id: randomUUID(), lines: [{ itemId: item.id, qtyMilli: 1000 }], payments: [{ mode: 'upi', amountPaise: 10_000 }] });
-    await shop.manager.returns.create({ id: randomUUID(), invoiceId: sale.invoice.id, lines: [{ invoiceLineId: sale.lines[0]!.id, qtyMilli: 1000 }], refundMode: 'cash', reason: 'x' });
+    const sale = await shop.cashier.sales.finalize({
+      id: randomUUID(),
+      lines: [{ itemId: item.id, qtyMilli: 3000 }],
+      payments: [{ mode: 'cash', amountPaise: 50_000 }],
+    });
+    await shop.cashier.sales.finalize({
+      id: randomUUID(),
+      lines: [{ itemId: item.id, qtyMilli: 1000 }],
+      payments: [{ mode: 'upi', amountPaise: 10_000 }],
+    });
+    await shop.manager.returns.create({
+      id: randomUUID(),
+      invoiceId: sale.invoice.id,
+      lines: [{ invoiceLineId: sale.lines[0]!.id, qtyMilli: 1000 }],
+      refundMode: 'cash',
+      reason: 'x',
+    });
     await shop.cashier.khata.receivePayment({ id: randomUUID(), partyId: party.id, amountPaise: 5_000, mode: 'cash' });
     await shop.cashier.cashSessions.cashMovement({ kind: 'in', amountPaise: 2_000, reason: 'change from bank' });
     await shop.cashier.cashSessions.cashMovement({ kind: 'out', amountPaise: 7_000, reason: 'tea and snacks' });
@@ -35,8 +49,12 @@ describe('cash sessions', () => {
     });
     expect(closed.session.closedAt).not.toBeNull();
     expect(await shop.cashier.cashSessions.current()).toBeNull();
-    expect(() => shop.t.ledger.sqlite.prepare('UPDATE cash_sessions SET counted_paise = 0').run()).toThrow(/closed shift/);
-    expect(await shop.owner.staff.audit({})).toContainEqual(expect.objectContaining({ action: 'cash.close', details: expect.objectContaining({ differencePaise: -500 }) }));
+    expect(() => shop.t.ledger.sqlite.prepare('UPDATE cash_sessions SET counted_paise = 0').run()).toThrow(
+      /closed shift/,
+    );
+    expect(await shop.owner.staff.audit({})).toContainEqual(
+      expect.objectContaining({ action: 'cash.close', details: expect.objectContaining({ differencePaise: -500 }) }),
+    );
   });
 });
 
@@ -50,15 +68,25 @@ describe('hold and recall', () => {
     expect((await shop.cashier.catalogue.get({ id: item.id })).stockMilli).toBe(100_000);
     const recalled = await shop.cashier.sales.recall({ id: held.id });
     expect(recalled.cart).toEqual(cart);
-    await shop.cashier.sales.finalize({ id: randomUUID(), heldBillId: held.id, lines: cart.lines, payments: [{ mode: 'cash', amountPaise: 11_800 }] });
+    await shop.cashier.sales.finalize({
+      id: randomUUID(),
+      heldBillId: held.id,
+      lines: cart.lines,
+      payments: [{ mode: 'cash', amountPaise: 11_800 }],
+    });
     expect(await shop.cashier.sales.held()).toEqual([]);
   });
 
   it('discarding a held bill is audited', async () => {
     shop = await shopWithStaff();
-    const held = await shop.cashier.sales.hold({ label: 'walked away', cart: { lines: [], partyId: null, billDiscount: null } });
+    const held = await shop.cashier.sales.hold({
+      label: 'walked away',
+      cart: { lines: [], partyId: null, billDiscount: null },
+    });
     await shop.cashier.sales.discardHeld({ id: held.id });
     await expect(shop.cashier.sales.recall({ id: held.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    expect(await shop.owner.staff.audit({})).toContainEqual(expect.objectContaining({ action: 'sale.discard-held', subjectId: held.id }));
+    expect(await shop.owner.staff.audit({})).toContainEqual(
+      expect.objectContaining({ action: 'sale.discard-held', subjectId: held.id }),
+    );
   });
 });

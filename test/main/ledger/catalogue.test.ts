@@ -15,7 +15,9 @@ function withCheckDigit(twelve: string): string {
 describe('looking up what was scanned', () => {
   it('finds items by EAN-13, EAN-8, UPC-A (stored as EAN-13) and SKU', async () => {
     shop = await shopWithStaff();
-    const atta = await shop.manager.catalogue.create(itemInput({ name: 'Aashirvaad Atta 5kg', sku: 'ATTA5', barcodes: ['8901030865275', '96385074', '036000291452'] }));
+    const atta = await shop.manager.catalogue.create(
+      itemInput({ name: 'Aashirvaad Atta 5kg', sku: 'ATTA5', barcodes: ['8901030865275', '96385074', '036000291452'] }),
+    );
     for (const code of ['8901030865275', '96385074', '036000291452', '0036000291452', 'ATTA5']) {
       expect((await shop.cashier.catalogue.lookup({ code })).item.id, code).toBe(atta.id);
     }
@@ -24,7 +26,9 @@ describe('looking up what was scanned', () => {
 
   it('reads a weighing-scale label: the PLU finds the item and the label carries the weight', async () => {
     shop = await shopWithStaff();
-    const onions = await shop.manager.catalogue.create(itemInput({ name: 'Onion', unit: 'kg', plu: '123', pricePaise: 4_000 }));
+    const onions = await shop.manager.catalogue.create(
+      itemInput({ name: 'Onion', unit: 'kg', plu: '123', pricePaise: 4_000 }),
+    );
     const label = withCheckDigit('21' + '00123' + '01250');
     const found = await shop.cashier.catalogue.lookup({ code: label });
     expect(found).toMatchObject({ item: { id: onions.id }, qtyMilli: 1250 });
@@ -32,16 +36,23 @@ describe('looking up what was scanned', () => {
 
   it('refuses a barcode with a wrong check digit and a barcode already on another item', async () => {
     shop = await shopWithStaff();
-    await expect(shop.manager.catalogue.create(itemInput({ barcodes: ['8901030865278'] }))).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringMatching(/check digit/) });
+    await expect(shop.manager.catalogue.create(itemInput({ barcodes: ['8901030865278'] }))).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringMatching(/check digit/),
+    });
     await shop.manager.catalogue.create(itemInput({ barcodes: ['8901030865275'] }));
-    await expect(shop.manager.catalogue.create(itemInput({ barcodes: ['8901030865275'] }))).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(shop.manager.catalogue.create(itemInput({ barcodes: ['8901030865275'] }))).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
   });
 
   it('finds items by the start of each word of their name, and follows renames', async () => {
     shop = await shopWithStaff();
     const rice = await shop.manager.catalogue.create(itemInput({ name: 'India Gate Basmati Rice 5kg' }));
     await shop.manager.catalogue.create(itemInput({ name: 'Tata Salt 1kg' }));
-    expect((await shop.cashier.catalogue.search({ query: 'bas ric' })).map((item) => item.name)).toEqual(['India Gate Basmati Rice 5kg']);
+    expect((await shop.cashier.catalogue.search({ query: 'bas ric' })).map((item) => item.name)).toEqual([
+      'India Gate Basmati Rice 5kg',
+    ]);
     await shop.manager.catalogue.update({ id: rice.id, name: 'Daawat Rozana Rice' });
     expect(await shop.cashier.catalogue.search({ query: 'basmati' })).toEqual([]);
     expect((await shop.cashier.catalogue.search({ query: 'rozana' })).map((item) => item.id)).toEqual([rice.id]);
@@ -54,36 +65,72 @@ describe('looking up what was scanned', () => {
   });
 });
 
-const HEADER = 'sku,name,barcodes,unit,price,price_includes_tax,cost,gst_rate,cess_rate,hsn,plu,stock,reorder_level,category';
+const HEADER =
+  'sku,name,barcodes,unit,price,price_includes_tax,cost,gst_rate,cess_rate,hsn,plu,stock,reorder_level,category';
 
 describe('CSV import', () => {
   it('imports every row, with rupee prices, percentages, several barcodes and opening stock', async () => {
     shop = await shopWithStaff();
-    const csv = [HEADER, 'DAL1,Toor Dal 1kg,8901030865275|96385074,pcs,"1,45.50",yes,120,5,,0713,,25,5,Pulses', 'LOOSE,Loose Sugar,,kg,44,no,40,0.25,,1701,45,12.5,,Grocery'].join('\n');
+    const csv = [
+      HEADER,
+      'DAL1,Toor Dal 1kg,8901030865275|96385074,pcs,"1,45.50",yes,120,5,,0713,,25,5,Pulses',
+      'LOOSE,Loose Sugar,,kg,44,no,40,0.25,,1701,45,12.5,,Grocery',
+    ].join('\n');
     expect(await shop.manager.catalogue.importCsv({ csv })).toEqual({ created: 2, updated: 0 });
     const dal = (await shop.cashier.catalogue.lookup({ code: '96385074' })).item;
-    expect(dal).toMatchObject({ name: 'Toor Dal 1kg', pricePaise: 14_550, priceIncludesTax: true, costPaise: 12_000, gstRateBp: 500, stockMilli: 25_000, reorderLevelMilli: 5_000 });
+    expect(dal).toMatchObject({
+      name: 'Toor Dal 1kg',
+      pricePaise: 14_550,
+      priceIncludesTax: true,
+      costPaise: 12_000,
+      gstRateBp: 500,
+      stockMilli: 25_000,
+      reorderLevelMilli: 5_000,
+    });
     const sugar = (await shop.cashier.catalogue.lookup({ code: 'LOOSE' })).item;
     expect(sugar).toMatchObject({ unit: 'kg', gstRateBp: 25, plu: '45', stockMilli: 12_500, priceIncludesTax: false });
-    expect(await shop.manager.catalogue.importCsv({ csv: [HEADER, 'DAL1,Toor Dal 1kg (new pack),,pcs,150,yes,,5,,0713,,,,Pulses'].join('\n') })).toEqual({ created: 0, updated: 1 });
+    expect(
+      await shop.manager.catalogue.importCsv({
+        csv: [HEADER, 'DAL1,Toor Dal 1kg (new pack),,pcs,150,yes,,5,,0713,,,,Pulses'].join('\n'),
+      }),
+    ).toEqual({ created: 0, updated: 1 });
   });
 
   it('lists every bad row with its column, and imports nothing when any row is bad', async () => {
     shop = await shopWithStaff();
     const before = ledgerFingerprint(shop.t.ledger);
-    const csv = [HEADER, 'OK1,Good item,,pcs,10,yes,,18,,,,,,', 'BAD1,,,box,ten,maybe,,17,,12,,,,', 'OK1,Duplicate sku,,pcs,10,yes,,18,,,,,,'].join('\n');
+    const csv = [
+      HEADER,
+      'OK1,Good item,,pcs,10,yes,,18,,,,,,',
+      'BAD1,,,box,ten,maybe,,17,,12,,,,',
+      'OK1,Duplicate sku,,pcs,10,yes,,18,,,,,,',
+    ].join('\n');
     const error = await shop.manager.catalogue.importCsv({ csv }).catch((failure: unknown) => failure);
-    expect(error).toMatchObject({ code: 'BAD_REQUEST', message: expect.stringMatching(/2 rows have errors; nothing was imported/) });
+    expect(error).toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringMatching(/2 rows have errors; nothing was imported/),
+    });
     const details = (error as { cause: { details: { row: number; path: string }[] } }).cause.details;
-    expect(details.filter((detail) => detail.row === 3).map((detail) => detail.path).sort()).toEqual(['gst_rate', 'hsn', 'name', 'price', 'price_includes_tax', 'unit']);
-    expect(details).toContainEqual(expect.objectContaining({ row: 4, path: 'sku', message: 'SKU OK1 is also on row 2' }));
+    expect(
+      details
+        .filter((detail) => detail.row === 3)
+        .map((detail) => detail.path)
+        .sort(),
+    ).toEqual(['gst_rate', 'hsn', 'name', 'price', 'price_includes_tax', 'unit']);
+    expect(details).toContainEqual(
+      expect.objectContaining({ row: 4, path: 'sku', message: 'SKU OK1 is also on row 2' }),
+    );
     expect(ledgerFingerprint(shop.t.ledger)).toBe(before);
-    await expect(shop.manager.catalogue.importCsv({ csv: 'name,price\nx,1' })).rejects.toMatchObject({ message: expect.stringMatching(/no sku, unit, gst_rate columns/) });
+    await expect(shop.manager.catalogue.importCsv({ csv: 'name,price\nx,1' })).rejects.toMatchObject({
+      message: expect.stringMatching(/no sku, unit, gst_rate columns/),
+    });
   });
 
   it('checks a CSV without importing it', async () => {
     shop = await shopWithStaff();
-    const result = await shop.manager.catalogue.checkCsv({ csv: [HEADER, 'A,Apple,,kg,100,yes,,0,,,,,,', 'B,,,kg,100,yes,,0,,,,,,'].join('\n') });
+    const result = await shop.manager.catalogue.checkCsv({
+      csv: [HEADER, 'A,Apple,,kg,100,yes,,0,,,,,,', 'B,,,kg,100,yes,,0,,,,,,'].join('\n'),
+    });
     expect(result.rows).toBe(1);
     expect(result.errors).toEqual([expect.objectContaining({ row: 3, path: 'name' })]);
     expect((await shop.cashier.catalogue.list({})).total).toBe(0);

@@ -26,7 +26,9 @@ function runAndKill(args: string[], delayMs: number): Promise<string[]> {
       }
     });
     child.on('error', reject);
-    child.on('exit', (_code, signal) => (signal === 'SIGKILL' ? resolve(confirmed) : reject(new Error(`child ended without being killed: ${stderr}`))));
+    child.on('exit', (_code, signal) =>
+      signal === 'SIGKILL' ? resolve(confirmed) : reject(new Error(`child ended without being killed: ${stderr}`)),
+    );
   });
 }
 
@@ -47,7 +49,9 @@ describe('crash safety', () => {
       const { openLedger } = await import('../../../src-main/ledger/ledger');
       const ledger = openLedger({ file: shop.t.file });
       try {
-        const stored = new Set(ledger.sqlite.prepare('SELECT id FROM invoices UNION ALL SELECT id FROM receipts').pluck().all() as string[]);
+        const stored = new Set(
+          ledger.sqlite.prepare('SELECT id FROM invoices UNION ALL SELECT id FROM receipts').pluck().all() as string[],
+        );
         const lost = confirmed.filter((id) => !stored.has(id));
         expect(lost).toEqual([]);
         const report = checkLedgerInvariants(ledger);

@@ -14,17 +14,38 @@ async function shopWithDocuments() {
   const party = await shop.cashier.parties.create({ name: 'Sunita', phone: '9822222222' });
   const sales = [];
   for (let n = 0; n < 3; n += 1) {
-    sales.push(await shop.cashier.sales.finalize({ id: randomUUID(), partyId: party.id, lines: [{ itemId: item.id, qtyMilli: 1000 * (n + 1) }], payments: [{ mode: 'khata', amountPaise: 5900 * (n + 1) }] }));
+    sales.push(
+      await shop.cashier.sales.finalize({
+        id: randomUUID(),
+        partyId: party.id,
+        lines: [{ itemId: item.id, qtyMilli: 1000 * (n + 1) }],
+        payments: [{ mode: 'khata', amountPaise: 5900 * (n + 1) }],
+      }),
+    );
   }
-  const receipt = await shop.cashier.khata.receivePayment({ id: randomUUID(), partyId: party.id, amountPaise: 5000, mode: 'cash' });
-  const credit = await shop.manager.returns.create({ id: randomUUID(), invoiceId: sales[0]!.invoice.id, lines: [{ invoiceLineId: sales[0]!.lines[0]!.id, qtyMilli: 1000 }], refundMode: 'khata', reason: 'damaged' });
+  const receipt = await shop.cashier.khata.receivePayment({
+    id: randomUUID(),
+    partyId: party.id,
+    amountPaise: 5000,
+    mode: 'cash',
+  });
+  const credit = await shop.manager.returns.create({
+    id: randomUUID(),
+    invoiceId: sales[0]!.invoice.id,
+    lines: [{ invoiceLineId: sales[0]!.lines[0]!.id, qtyMilli: 1000 }],
+    refundMode: 'khata',
+    reason: 'damaged',
+  });
   return { sales, receipt, credit };
 }
 
 /** Tampering needs the immutability triggers out of the way first, as an attacker with the file would do. */
 function tamper(shop: Shop, sql: string) {
   const { sqlite } = shop.t.ledger;
-  const triggers = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%immutable%'").pluck().all() as string[];
+  const triggers = sqlite
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%immutable%'")
+    .pluck()
+    .all() as string[];
   for (const name of triggers) sqlite.exec(`DROP TRIGGER "${name}"`);
   sqlite.exec(sql);
 }
@@ -42,7 +63,11 @@ describe('the hash chain', () => {
   it('finds an invoice whose total was edited in the file', async () => {
     const { sales } = await shopWithDocuments();
     tamper(shop, `UPDATE invoices SET total_paise = total_paise - 100 WHERE id = '${sales[1]!.invoice.id}'`);
-    expect(verifyJournal(shop.t.ledger)).toMatchObject({ ok: false, docId: sales[1]!.invoice.id, reason: 'hash-mismatch' });
+    expect(verifyJournal(shop.t.ledger)).toMatchObject({
+      ok: false,
+      docId: sales[1]!.invoice.id,
+      reason: 'hash-mismatch',
+    });
   });
 
   it('finds a payment amount edited under an invoice', async () => {
@@ -60,7 +85,11 @@ describe('the hash chain', () => {
   it('finds a journal entry removed from the middle of the chain', async () => {
     const { sales } = await shopWithDocuments();
     tamper(shop, `DELETE FROM journal WHERE doc_id = '${sales[1]!.invoice.id}'`);
-    expect(verifyJournal(shop.t.ledger)).toMatchObject({ ok: false, docId: sales[2]!.invoice.id, reason: 'prev-mismatch' });
+    expect(verifyJournal(shop.t.ledger)).toMatchObject({
+      ok: false,
+      docId: sales[2]!.invoice.id,
+      reason: 'prev-mismatch',
+    });
   });
 });
 
@@ -69,9 +98,13 @@ describe('finalised documents are immutable', () => {
     const { sales } = await shopWithDocuments();
     const { sqlite } = shop.t.ledger;
     const id = sales[0]!.invoice.id;
-    expect(() => sqlite.prepare('UPDATE invoices SET total_paise = 0 WHERE id = ?').run(id)).toThrow(/cannot be changed/);
+    expect(() => sqlite.prepare('UPDATE invoices SET total_paise = 0 WHERE id = ?').run(id)).toThrow(
+      /cannot be changed/,
+    );
     expect(() => sqlite.prepare('DELETE FROM invoice_lines WHERE invoice_id = ?').run(id)).toThrow(/cannot be deleted/);
-    expect(() => sqlite.prepare('UPDATE payments SET amount_paise = 0 WHERE doc_id = ?').run(id)).toThrow(/cannot be changed/);
+    expect(() => sqlite.prepare('UPDATE payments SET amount_paise = 0 WHERE doc_id = ?').run(id)).toThrow(
+      /cannot be changed/,
+    );
     expect(() => sqlite.prepare('DELETE FROM khata_entries').run()).toThrow(/cannot be deleted/);
     expect(() => sqlite.prepare('UPDATE stock_movements SET qty_milli = 0').run()).toThrow(/cannot be changed/);
     expect(verifyJournal(shop.t.ledger).ok).toBe(true);
@@ -86,6 +119,9 @@ describe('the invariant check', () => {
     shop.t.ledger.sqlite.exec('UPDATE parties SET balance_paise = 0');
     const report = checkLedgerInvariants(shop.t.ledger);
     expect(report.ok).toBe(false);
-    expect(report.problems.map((problem) => problem.check)).toEqual(['stock on hand equals the sum of stock movements', 'party balance equals the sum of khata entries']);
+    expect(report.problems.map((problem) => problem.check)).toEqual([
+      'stock on hand equals the sum of stock movements',
+      'party balance equals the sum of khata entries',
+    ]);
   });
 });

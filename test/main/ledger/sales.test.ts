@@ -6,16 +6,31 @@ import { itemInput, PINS, shopWithStaff, type Shop } from '../../support/ledger'
 let shop: Shop;
 afterEach(() => shop?.t.cleanup());
 
-const count = (shop: Shop, table: string) => (shop.t.ledger.sqlite.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number);
+const count = (shop: Shop, table: string) =>
+  shop.t.ledger.sqlite.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number;
 
 describe('finalising a sale', () => {
   it('writes a numbered invoice with CGST+SGST, takes cash with change, and moves stock', async () => {
     shop = await shopWithStaff();
-    const rice = await shop.manager.catalogue.create(itemInput({ name: 'Basmati Rice 1kg', pricePaise: 5900, barcodes: ['8901030865275'] }));
-    const sale = await shop.cashier.sales.finalize({ id: randomUUID(), lines: [{ itemId: rice.id, qtyMilli: 2000 }], payments: [{ mode: 'cash', amountPaise: 20_000 }] });
+    const rice = await shop.manager.catalogue.create(
+      itemInput({ name: 'Basmati Rice 1kg', pricePaise: 5900, barcodes: ['8901030865275'] }),
+    );
+    const sale = await shop.cashier.sales.finalize({
+      id: randomUUID(),
+      lines: [{ itemId: rice.id, qtyMilli: 2000 }],
+      payments: [{ mode: 'cash', amountPaise: 20_000 }],
+    });
 
     expect(sale.invoice.number).toMatch(/^C1-\d{4}-000001$/);
-    expect(sale.invoice).toMatchObject({ taxablePaise: 10_000, cgstPaise: 900, sgstPaise: 900, igstPaise: 0, totalPaise: 11_800, changePaise: 8_200, interState: false });
+    expect(sale.invoice).toMatchObject({
+      taxablePaise: 10_000,
+      cgstPaise: 900,
+      sgstPaise: 900,
+      igstPaise: 0,
+      totalPaise: 11_800,
+      changePaise: 8_200,
+      interState: false,
+    });
     expect((await shop.cashier.catalogue.get({ id: rice.id })).stockMilli).toBe(98_000);
     expect(count(shop, 'outbox')).toBeGreaterThan(0);
   });
@@ -23,16 +38,34 @@ describe('finalising a sale', () => {
   it('numbers bills without gaps, and a failed bill does not use up a number', async () => {
     shop = await shopWithStaff();
     const item = await shop.manager.catalogue.create(itemInput());
-    const first = await shop.cashier.sales.finalize({ id: randomUUID(), lines: [{ itemId: item.id, qtyMilli: 1000 }], payments: [{ mode: 'cash', amountPaise: 5900 }] });
-    await expect(shop.cashier.sales.finalize({ id: randomUUID(), lines: [{ itemId: item.id, qtyMilli: 1000 }], payments: [{ mode: 'cash', amountPaise: 100 }] })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
-    const second = await shop.cashier.sales.finalize({ id: randomUUID(), lines: [{ itemId: item.id, qtyMilli: 1000 }], payments: [{ mode: 'upi', amountPaise: 5900 }] });
+    const first = await shop.cashier.sales.finalize({
+      id: randomUUID(),
+      lines: [{ itemId: item.id, qtyMilli: 1000 }],
+      payments: [{ mode: 'cash', amountPaise: 5900 }],
+    });
+    await expect(
+      shop.cashier.sales.finalize({
+        id: randomUUID(),
+        lines: [{ itemId: item.id, qtyMilli: 1000 }],
+        payments: [{ mode: 'cash', amountPaise: 100 }],
+      }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    const second = await shop.cashier.sales.finalize({
+      id: randomUUID(),
+      lines: [{ itemId: item.id, qtyMilli: 1000 }],
+      payments: [{ mode: 'upi', amountPaise: 5900 }],
+    });
     expect([first.invoice.number.slice(-6), second.invoice.number.slice(-6)]).toEqual(['000001', '000002']);
   });
 
   it('finalising the same bill id twice returns the first invoice and writes nothing more', async () => {
     shop = await shopWithStaff();
     const item = await shop.manager.catalogue.create(itemInput());
-    const bill = { id: randomUUID(), lines: [{ itemId: item.id, qtyMilli: 1000 }], payments: [{ mode: 'cash' as const, amountPaise: 5900 }] };
+    const bill = {
+      id: randomUUID(),
+      lines: [{ itemId: item.id, qtyMilli: 1000 }],
+      payments: [{ mode: 'cash' as const, amountPaise: 5900 }],
+    };
     const first = await shop.cashier.sales.finalize(bill);
     const again = await shop.cashier.sales.finalize(bill);
     expect(again.replayed).toBe(true);
@@ -44,10 +77,26 @@ describe('finalising a sale', () => {
   it('charges IGST to a customer registered in another state', async () => {
     shop = await shopWithStaff();
     const item = await shop.manager.catalogue.create(itemInput({ pricePaise: 10_000, priceIncludesTax: false }));
-    const karnataka = await shop.cashier.parties.create({ name: 'Bengaluru Traders', gstin: '29AAPFU0939F1ZR', phone: '9900000000' });
+    const karnataka = await shop.cashier.parties.create({
+      name: 'Bengaluru Traders',
+      gstin: '29AAPFU0939F1ZR',
+      phone: '9900000000',
+    });
     expect(karnataka.stateCode).toBe('29');
-    const sale = await shop.cashier.sales.finalize({ id: randomUUID(), partyId: karnataka.id, lines: [{ itemId: item.id, qtyMilli: 1000 }], payments: [{ mode: 'upi', amountPaise: 11_800 }] });
-    expect(sale.invoice).toMatchObject({ interState: true, placeOfSupply: '29', igstPaise: 1800, cgstPaise: 0, sgstPaise: 0, totalPaise: 11_800 });
+    const sale = await shop.cashier.sales.finalize({
+      id: randomUUID(),
+      partyId: karnataka.id,
+      lines: [{ itemId: item.id, qtyMilli: 1000 }],
+      payments: [{ mode: 'upi', amountPaise: 11_800 }],
+    });
+    expect(sale.invoice).toMatchObject({
+      interState: true,
+      placeOfSupply: '29',
+      igstPaise: 1800,
+      cgstPaise: 0,
+      sgstPaise: 0,
+      totalPaise: 11_800,
+    });
   });
 
   it('splits a bill across cash, UPI and khata, and warns when the customer goes over the credit limit', async () => {
@@ -58,7 +107,11 @@ describe('finalising a sale', () => {
       id: randomUUID(),
       partyId: ramesh.id,
       lines: [{ itemId: item.id, qtyMilli: 1000 }],
-      payments: [{ mode: 'cash', amountPaise: 50_000 }, { mode: 'upi', amountPaise: 20_000 }, { mode: 'khata', amountPaise: 30_000 }],
+      payments: [
+        { mode: 'cash', amountPaise: 50_000 },
+        { mode: 'upi', amountPaise: 20_000 },
+        { mode: 'khata', amountPaise: 30_000 },
+      ],
     });
     expect(sale.invoice.khataPaise).toBe(30_000);
     expect(sale.warnings).toContainEqual(expect.objectContaining({ kind: 'credit-limit', balancePaise: 30_000 }));
@@ -69,8 +122,20 @@ describe('finalising a sale', () => {
     shop = await shopWithStaff();
     const item = await shop.manager.catalogue.create(itemInput());
     const before = count(shop, 'outbox');
-    await expect(shop.cashier.sales.finalize({ id: randomUUID(), lines: [{ itemId: item.id, qtyMilli: 1000 }], payments: [{ mode: 'khata', amountPaise: 5900 }] })).rejects.toThrow(/customer/);
-    await expect(shop.cashier.sales.finalize({ id: randomUUID(), lines: [{ itemId: item.id, qtyMilli: 1000 }], payments: [{ mode: 'upi', amountPaise: 6000 }] })).rejects.toThrow(/Only cash/);
+    await expect(
+      shop.cashier.sales.finalize({
+        id: randomUUID(),
+        lines: [{ itemId: item.id, qtyMilli: 1000 }],
+        payments: [{ mode: 'khata', amountPaise: 5900 }],
+      }),
+    ).rejects.toThrow(/customer/);
+    await expect(
+      shop.cashier.sales.finalize({
+        id: randomUUID(),
+        lines: [{ itemId: item.id, qtyMilli: 1000 }],
+        payments: [{ mode: 'upi', amountPaise: 6000 }],
+      }),
+    ).rejects.toThrow(/Only cash/);
     expect(count(shop, 'invoices')).toBe(0);
     expect(count(shop, 'outbox')).toBe(before);
   });
@@ -78,25 +143,47 @@ describe('finalising a sale', () => {
   it('a cashier needs a manager PIN for a discount above the limit; the approval is audited', async () => {
     shop = await shopWithStaff();
     const item = await shop.manager.catalogue.create(itemInput({ pricePaise: 10_000 }));
-    const bill = { id: randomUUID(), lines: [{ itemId: item.id, qtyMilli: 1000 }], billDiscount: { kind: 'percent' as const, bp: 1000 }, payments: [{ mode: 'cash' as const, amountPaise: 9000 }] };
+    const bill = {
+      id: randomUUID(),
+      lines: [{ itemId: item.id, qtyMilli: 1000 }],
+      billDiscount: { kind: 'percent' as const, bp: 1000 },
+      payments: [{ mode: 'cash' as const, amountPaise: 9000 }],
+    };
     await expect(shop.cashier.sales.finalize(bill)).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(shop.cashier.sales.finalize({ ...bill, approval: { staffId: shop.ids.cashier, pin: PINS.cashier } })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    const sale = await shop.cashier.sales.finalize({ ...bill, approval: { staffId: shop.ids.manager, pin: PINS.manager } });
+    await expect(
+      shop.cashier.sales.finalize({ ...bill, approval: { staffId: shop.ids.cashier, pin: PINS.cashier } }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const sale = await shop.cashier.sales.finalize({
+      ...bill,
+      approval: { staffId: shop.ids.manager, pin: PINS.manager },
+    });
     expect(sale.invoice).toMatchObject({ discountPaise: 1000, totalPaise: 9000, approvedBy: shop.ids.manager });
     const audit = await shop.owner.staff.audit({});
-    expect(audit).toContainEqual(expect.objectContaining({ action: 'sale.approved', approvedBy: shop.ids.manager, subjectId: bill.id }));
+    expect(audit).toContainEqual(
+      expect.objectContaining({ action: 'sale.approved', approvedBy: shop.ids.manager, subjectId: bill.id }),
+    );
   });
 
   it('warns, but does not block, when a sale takes stock below zero', async () => {
     shop = await shopWithStaff();
     const item = await shop.manager.catalogue.create(itemInput({ openingStockMilli: 1000 }));
-    const sale = await shop.cashier.sales.finalize({ id: randomUUID(), lines: [{ itemId: item.id, qtyMilli: 3000 }], payments: [{ mode: 'cash', amountPaise: 17_700 }] });
+    const sale = await shop.cashier.sales.finalize({
+      id: randomUUID(),
+      lines: [{ itemId: item.id, qtyMilli: 3000 }],
+      payments: [{ mode: 'cash', amountPaise: 17_700 }],
+    });
     expect(sale.warnings).toEqual([expect.objectContaining({ kind: 'negative-stock', stockMilli: -2000 })]);
   });
 
   it('needs an open shift to bill', async () => {
     shop = await shopWithStaff({ openShift: false });
     const item = await shop.manager.catalogue.create(itemInput());
-    await expect(shop.cashier.sales.finalize({ id: randomUUID(), lines: [{ itemId: item.id, qtyMilli: 1000 }], payments: [{ mode: 'cash', amountPaise: 5900 }] })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/shift/) });
+    await expect(
+      shop.cashier.sales.finalize({
+        id: randomUUID(),
+        lines: [{ itemId: item.id, qtyMilli: 1000 }],
+        payments: [{ mode: 'cash', amountPaise: 5900 }],
+      }),
+    ).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/shift/) });
   });
 });

@@ -14,14 +14,35 @@ afterEach(() => shop?.t.cleanup());
 /** A B2B bill to a Karnataka trader (IGST) worth over a lakh, with two HSN codes and a Hindi item name. */
 async function b2bInvoice() {
   shop = await shopWithStaff();
-  const oil = await shop.manager.catalogue.create(itemInput({ name: 'Sunflower Oil 15 L tin', pricePaise: 1_800_000, priceIncludesTax: false, gstRateBp: 500, hsn: '1512' }));
-  const ghee = await shop.manager.catalogue.create(itemInput({ name: 'देसी घी 1 किलो', pricePaise: 60_000, priceIncludesTax: false, gstRateBp: 1200, hsn: '0405' }));
-  const trader = await shop.cashier.parties.create({ name: 'Bengaluru Traders', gstin: '29AAPFU0939F1ZR', phone: '9900000000', address: '12 KR Market, Bengaluru' });
+  const oil = await shop.manager.catalogue.create(
+    itemInput({
+      name: 'Sunflower Oil 15 L tin',
+      pricePaise: 1_800_000,
+      priceIncludesTax: false,
+      gstRateBp: 500,
+      hsn: '1512',
+    }),
+  );
+  const ghee = await shop.manager.catalogue.create(
+    itemInput({ name: 'देसी घी 1 किलो', pricePaise: 60_000, priceIncludesTax: false, gstRateBp: 1200, hsn: '0405' }),
+  );
+  const trader = await shop.cashier.parties.create({
+    name: 'Bengaluru Traders',
+    gstin: '29AAPFU0939F1ZR',
+    phone: '9900000000',
+    address: '12 KR Market, Bengaluru',
+  });
   return shop.cashier.sales.finalize({
     id: randomUUID(),
     partyId: trader.id,
-    lines: [{ itemId: oil.id, qtyMilli: 6000 }, { itemId: ghee.id, qtyMilli: 2000 }],
-    payments: [{ mode: 'upi', amountPaise: 100_000 }, { mode: 'khata', amountPaise: 11_374_400 }],
+    lines: [
+      { itemId: oil.id, qtyMilli: 6000 },
+      { itemId: ghee.id, qtyMilli: 2000 },
+    ],
+    payments: [
+      { mode: 'upi', amountPaise: 100_000 },
+      { mode: 'khata', amountPaise: 11_374_400 },
+    ],
   });
 }
 
@@ -32,7 +53,8 @@ function savePdf(pdf: Buffer): string {
 }
 
 /** -layout keeps table rows on one line; -raw keeps a paragraph's words in reading order (the signature box sits beside the words). */
-const pdfText = (file: string, mode: '-layout' | '-raw' = '-layout'): string => execFileSync('pdftotext', [mode, file, '-'], { encoding: 'utf8' });
+const pdfText = (file: string, mode: '-layout' | '-raw' = '-layout'): string =>
+  execFileSync('pdftotext', [mode, file, '-'], { encoding: 'utf8' });
 
 describe('the tax invoice PDF', () => {
   it('carries both GSTINs, place of supply, HSN-wise IGST, the total and the amount in words (lakh)', async () => {
@@ -51,7 +73,9 @@ describe('the tax invoice PDF', () => {
     expect(text).toMatch(/0405\s+1,200\.00\s+12%\s+144\.00\s+0\.00\s+144\.00/);
     expect(text).toMatch(/IGST\s+₹5,544\.00/);
     expect(text).toMatch(/Invoice total\s+₹1,14,744\.00/);
-    expect(pdfText(file, '-raw').replace(/\s+/g, ' ')).toContain('Rupees One Lakh Fourteen Thousand Seven Hundred Forty Four Only');
+    expect(pdfText(file, '-raw').replace(/\s+/g, ' ')).toContain(
+      'Rupees One Lakh Fourteen Thousand Seven Hundred Forty Four Only',
+    );
     expect(text).toContain('Authorised Signatory');
     expect(text).toContain('Due on khata (credit): ₹1,13,744.00');
 
@@ -64,8 +88,14 @@ describe('the tax invoice PDF', () => {
 
   it('fits on A5 too, with CGST+SGST for a same-state walk-in customer', async () => {
     shop = await shopWithStaff();
-    const item = await shop.manager.catalogue.create(itemInput({ name: 'Tea 250g', pricePaise: 11_800, gstRateBp: 1800, hsn: '0902' }));
-    const sale = await shop.cashier.sales.finalize({ id: randomUUID(), lines: [{ itemId: item.id, qtyMilli: 1000 }], payments: [{ mode: 'cash', amountPaise: 20_000 }] });
+    const item = await shop.manager.catalogue.create(
+      itemInput({ name: 'Tea 250g', pricePaise: 11_800, gstRateBp: 1800, hsn: '0902' }),
+    );
+    const sale = await shop.cashier.sales.finalize({
+      id: randomUUID(),
+      lines: [{ itemId: item.id, qtyMilli: 1000 }],
+      payments: [{ mode: 'cash', amountPaise: 20_000 }],
+    });
     const text = pdfText(savePdf((await invoicePdf(shop.t.ledger, sale.invoice.id, 'A5')).pdf));
     expect(text).toContain('Cash customer');
     expect(text).toContain('Intra-state supply (CGST + SGST)');

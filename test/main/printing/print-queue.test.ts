@@ -17,10 +17,16 @@ afterEach(async () => {
   shop?.t.cleanup();
 });
 
-const jobs = (): PrintJob[] => shop.t.ledger.sqlite.prepare('SELECT id, status, attempts, last_error AS lastError, doc_id AS docId FROM print_jobs ORDER BY created_at').all() as PrintJob[];
+const jobs = (): PrintJob[] =>
+  shop.t.ledger.sqlite
+    .prepare(
+      'SELECT id, status, attempts, last_error AS lastError, doc_id AS docId FROM print_jobs ORDER BY created_at',
+    )
+    .all() as PrintJob[];
 const laterBy = (ms: number) => (now = new Date(now.getTime() + ms));
 /** Complete receipts the emulator printed for a bill number. */
-const printedWhole = (number: string) => emulator.captures.filter((c) => c.complete && c.lines.some((l) => l.includes(number)));
+const printedWhole = (number: string) =>
+  emulator.captures.filter((c) => c.complete && c.lines.some((l) => l.includes(number)));
 
 async function billedShop() {
   now = new Date('2026-06-01T10:00:00Z');
@@ -41,11 +47,26 @@ describe('the print job is written with its document', () => {
   it('a finalised bill, a return and a khata payment each queue one receipt on the default printer', async () => {
     const invoice = await billedShop();
     const sale = await shop.cashier.sales.get({ id: invoice.id });
-    const returned = await shop.manager.returns.create({ id: randomUUID(), invoiceId: invoice.id, lines: [{ invoiceLineId: sale.lines[1]!.id, qtyMilli: 1000 }], refundMode: 'cash', reason: 'damaged' });
-    const paid = await shop.cashier.khata.receivePayment({ id: randomUUID(), partyId: invoice.partyId!, amountPaise: 20_000, mode: 'cash' });
+    const returned = await shop.manager.returns.create({
+      id: randomUUID(),
+      invoiceId: invoice.id,
+      lines: [{ invoiceLineId: sale.lines[1]!.id, qtyMilli: 1000 }],
+      refundMode: 'cash',
+      reason: 'damaged',
+    });
+    const paid = await shop.cashier.khata.receivePayment({
+      id: randomUUID(),
+      partyId: invoice.partyId!,
+      amountPaise: 20_000,
+      mode: 'cash',
+    });
     expect(jobs().map((j) => j.status)).toEqual(['queued', 'queued', 'queued']);
     // The list a person reads names each document by its number, newest first.
-    expect((await shop.cashier.printing.jobs({})).jobs.map((j) => j.docNumber)).toEqual([paid.receipt.number, returned.creditNote.number, invoice.number]);
+    expect((await shop.cashier.printing.jobs({})).jobs.map((j) => j.docNumber)).toEqual([
+      paid.receipt.number,
+      returned.creditNote.number,
+      invoice.number,
+    ]);
     await runWorkerOnce();
     expect(jobs().map((j) => j.status)).toEqual(['done', 'done', 'done']);
     const all = emulator.captures.map((c) => c.lines.join('\n'));
@@ -62,28 +83,39 @@ describe('the print job is written with its document', () => {
     expect(jobs()).toHaveLength(before);
     await shop.owner.settings.set({ key: 'printers', value: [] });
     const item = await shop.manager.catalogue.list({ limit: 1, offset: 0 });
-    await shop.cashier.sales.finalize({ id: randomUUID(), lines: [{ itemId: item.rows[0]!.id, qtyMilli: 1000 }], payments: [{ mode: 'cash', amountPaise: 100_000 }] });
+    await shop.cashier.sales.finalize({
+      id: randomUUID(),
+      lines: [{ itemId: item.rows[0]!.id, qtyMilli: 1000 }],
+      payments: [{ mode: 'cash', amountPaise: 100_000 }],
+    });
     expect(jobs()).toHaveLength(before);
   });
 });
 
 describe('a printer that is not ready leaves the job queued, and it prints later exactly once', () => {
-  it.each(['offline', 'paper-out'] as const)('%s: nothing is sent, the job waits, then prints once unmarked', async (mode) => {
-    const invoice = await billedShop();
-    emulator.setMode(mode);
-    await runWorkerOnce();
-    expect(jobs()[0]).toMatchObject({ status: 'queued', attempts: 1, lastError: mode === 'offline' ? expect.stringContaining('offline') : 'paper out' });
-    expect(emulator.captures).toHaveLength(0);
-    emulator.setMode('online');
-    await runWorkerOnce();
-    expect(emulator.captures).toHaveLength(0); // still backing off
-    laterBy(60_000);
-    await runWorkerOnce();
-    expect(jobs()[0]).toMatchObject({ status: 'done', attempts: 2 });
-    expect(printedWhole(invoice.number)).toHaveLength(1);
-    expect(emulator.captures[0]!.lines.join('\n')).not.toContain('REPRINT');
-    expect(emulator.discarded).toBe(0);
-  });
+  it.each(['offline', 'paper-out'] as const)(
+    '%s: nothing is sent, the job waits, then prints once unmarked',
+    async (mode) => {
+      const invoice = await billedShop();
+      emulator.setMode(mode);
+      await runWorkerOnce();
+      expect(jobs()[0]).toMatchObject({
+        status: 'queued',
+        attempts: 1,
+        lastError: mode === 'offline' ? expect.stringContaining('offline') : 'paper out',
+      });
+      expect(emulator.captures).toHaveLength(0);
+      emulator.setMode('online');
+      await runWorkerOnce();
+      expect(emulator.captures).toHaveLength(0); // still backing off
+      laterBy(60_000);
+      await runWorkerOnce();
+      expect(jobs()[0]).toMatchObject({ status: 'done', attempts: 2 });
+      expect(printedWhole(invoice.number)).toHaveLength(1);
+      expect(emulator.captures[0]!.lines.join('\n')).not.toContain('REPRINT');
+      expect(emulator.discarded).toBe(0);
+    },
+  );
 
   it('refused connection (printer switched off): retried with growing backoff until it is back', async () => {
     const invoice = await billedShop();
@@ -153,16 +185,25 @@ describe('reprint and test print', () => {
     const again = await shop.cashier.printing.reprint({ docType: 'invoice', docId: invoice.id });
     expect((await shop.cashier.printing.jobs({})).pending).toBe(1);
     await runWorkerOnce();
-    expect((await shop.cashier.printing.jobs({ docId: invoice.id })).jobs.map((j) => j.status)).toEqual(['done', 'done']);
+    expect((await shop.cashier.printing.jobs({ docId: invoice.id })).jobs.map((j) => j.status)).toEqual([
+      'done',
+      'done',
+    ]);
     expect(emulator.captures.map((c) => c.lines[0]!.includes('REPRINT'))).toEqual([false, true]);
     expect(again.docId).toBe(invoice.id);
-    await expect(shop.cashier.printing.reprint({ docType: 'invoice', docId: randomUUID() })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(shop.cashier.printing.reprint({ docType: 'invoice', docId: randomUUID() })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 
   it('closing a shift prints its Z-report with the expected cash, and it can be printed again on request', async () => {
     await billedShop();
     const summary = await shop.cashier.cashSessions.close({ countedPaise: 196_800, note: '' });
-    expect(jobs().filter((job) => job.docId === summary.session.id).map((job) => job.status)).toEqual(['queued']);
+    expect(
+      jobs()
+        .filter((job) => job.docId === summary.session.id)
+        .map((job) => job.status),
+    ).toEqual(['queued']);
     shop.t.ledger.sqlite.prepare("DELETE FROM print_jobs WHERE doc_type != 'z_report'").run();
     await runWorkerOnce();
     const text = emulator.captures[0]!.lines.join('\n');
@@ -181,12 +222,22 @@ describe('reprint and test print', () => {
     shop.t.ledger.sqlite.prepare("DELETE FROM print_jobs WHERE doc_type != 'test'").run();
     await runWorkerOnce();
     const lines = emulator.captures[0]!.lines;
-    expect(lines).toEqual(expect.arrayContaining(['[DRAWER KICK pin 2]', '123456789012345678901234567890123456789012345678', '[RASTER 576x29 dots]', '[BARCODE CODE128 GALLA-TEST]', '[CUT]']));
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        '[DRAWER KICK pin 2]',
+        '123456789012345678901234567890123456789012345678',
+        '[RASTER 576x29 dots]',
+        '[BARCODE CODE128 GALLA-TEST]',
+        '[CUT]',
+      ]),
+    );
   });
 
   it('refuses a printer list with two defaults and a job for a printer that was removed fails, visibly', async () => {
     await billedShop();
-    await expect(shop.owner.settings.set({ key: 'printers', value: [emulatorPrinter(1), emulatorPrinter(2, { id: 'second' })] })).rejects.toThrow(/only one printer can be the default/);
+    await expect(
+      shop.owner.settings.set({ key: 'printers', value: [emulatorPrinter(1), emulatorPrinter(2, { id: 'second' })] }),
+    ).rejects.toThrow(/only one printer can be the default/);
     await shop.owner.settings.set({ key: 'printers', value: [emulatorPrinter(emulator.port, { id: 'other' })] });
     await runWorkerOnce();
     expect(jobs()[0]).toMatchObject({ status: 'failed', lastError: expect.stringContaining('no longer set up') });

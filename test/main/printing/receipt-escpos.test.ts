@@ -41,7 +41,20 @@ describe('printing a receipt as ESC/POS', () => {
     expect(transcript).toContain('GSTIN: 27AAPFU0939F1ZV');
     expect(transcript).toMatch(new RegExp(`Bill No +${invoice.number}`));
     for (const line of sale.lines) expect(transcript).toMatch(new RegExp(` ${money(line.totalPaise)}$`, 'm'));
-    for (const word of ['Basmati', 'Rice', 'Premium', 'Long', 'Grain', 'Aged', 'Two', 'Years', '5kg', 'Bag', 'Lifebuoy']) expect(transcript).toContain(word);
+    for (const word of [
+      'Basmati',
+      'Rice',
+      'Premium',
+      'Long',
+      'Grain',
+      'Aged',
+      'Two',
+      'Years',
+      '5kg',
+      'Bag',
+      'Lifebuoy',
+    ])
+      expect(transcript).toContain(word);
     expect(transcript).toContain('[RASTER'); // the Hindi name "तूर दाल 1 किलो" has no code page: it is printed as an image
     expect(transcript).toMatch(new RegExp(`^TOTAL Rs\\. +${money(invoice.totalPaise)} +\\{bold,tall\\}$`, 'm'));
     expect(transcript).toMatch(new RegExp(`^CGST +${money(invoice.cgstPaise)}$`, 'm'));
@@ -50,17 +63,25 @@ describe('printing a receipt as ESC/POS', () => {
     for (const rate of ['0%', '5%', '18%']) expect(transcript).toMatch(new RegExp(`^${rate} +[\\d,]+\\.\\d\\d`, 'm'));
     expect(transcript).toMatch(new RegExp(`^Change +${money(invoice.changePaise)}`, 'm'));
     expect(transcript).toMatch(/^Khata balance now +500\.00$/m);
-    expect(transcript).toContain(`[QR upi://pay?pa=galla%40upi&pn=Galla%20Kirana&am=500.00&cu=INR&tn=${invoice.number}]`);
+    expect(transcript).toContain(
+      `[QR upi://pay?pa=galla%40upi&pn=Galla%20Kirana&am=500.00&cu=INR&tn=${invoice.number}]`,
+    );
     expect(transcript).toContain(`[BARCODE CODE128 ${invoice.number}]`);
     expect(capture.lines[0]).toBe('[DRAWER KICK pin 2]');
     expect(capture.lines.at(-1)).toBe('[CUT]');
     expect(capture.lines.filter((l) => l.startsWith('[UNKNOWN'))).toEqual([]);
-    fs.writeFileSync(path.join(os.tmpdir(), `galla-receipt-${width}mm.png`), transcriptPng(capture.entries, width === 58 ? 384 : 576));
+    fs.writeFileSync(
+      path.join(os.tmpdir(), `galla-receipt-${width}mm.png`),
+      transcriptPng(capture.entries, width === 58 ? 384 : 576),
+    );
   });
 
   it('sends no ₹ and no Devanagari as text: the code page has neither', async () => {
     const { capture } = await printFirstJob(80);
-    const textBytes = capture.entries.filter((e) => e.kind === 'text').map((e) => (e.kind === 'text' ? e.text : '')).join('');
+    const textBytes = capture.entries
+      .filter((e) => e.kind === 'text')
+      .map((e) => (e.kind === 'text' ? e.text : ''))
+      .join('');
     expect(textBytes).toMatch(/^[\x20-\x7e]*$/);
   });
 });

@@ -13,7 +13,12 @@ import { syncedShop, type SyncedShop } from '../../support/sync-shop';
 
 const createCaller = createCallerFactory(appRouter);
 // Polls and idle waits far longer than any test: whatever happens within the test happened because a write woke it.
-const SLOW_POLL = parsePrintConfig({ pollMs: 600_000, connectTimeoutMs: 3000, statusTimeoutMs: 3000, ioTimeoutMs: 3000 });
+const SLOW_POLL = parsePrintConfig({
+  pollMs: 600_000,
+  connectTimeoutMs: 3000,
+  statusTimeoutMs: 3000,
+  ioTimeoutMs: 3000,
+});
 const SLOW_SYNC = { idleMs: 600_000, requestTimeoutMs: 5_000 };
 
 let services: CounterServices | undefined;
@@ -35,7 +40,8 @@ function callerWithServices(target: Shop, staffId: string, running: CounterServi
   return createCaller({ ledger: target.t.ledger, session: { staffId }, afterWrite: running.afterWrite });
 }
 
-const unsentOps = (target: Shop) => target.t.ledger.sqlite.prepare('SELECT count(*) FROM outbox WHERE sent_at IS NULL').pluck().get() as number;
+const unsentOps = (target: Shop) =>
+  target.t.ledger.sqlite.prepare('SELECT count(*) FROM outbox WHERE sent_at IS NULL').pluck().get() as number;
 
 describe('printing in the background', () => {
   it('a bill finalised through the router comes out of the default printer by itself', async () => {
@@ -45,8 +51,14 @@ describe('printing in the background', () => {
     const soap = await shop.manager.catalogue.create(itemInput({ name: 'Neem Soap 100g', pricePaise: 3_550 }));
     services = startCounterServices({ ledger: shop.t.ledger, print: SLOW_POLL, backups: false });
     const cashier = callerWithServices(shop, shop.ids.cashier, services);
-    const printed = (number: string) => emulator!.captures.some((c) => c.complete && c.lines.some((line) => line.includes(number)));
-    const bill = () => cashier.sales.finalize({ id: randomUUID(), lines: [{ itemId: soap.id, qtyMilli: 2000 }], payments: [{ mode: 'cash', amountPaise: 7_100 }] });
+    const printed = (number: string) =>
+      emulator!.captures.some((c) => c.complete && c.lines.some((line) => line.includes(number)));
+    const bill = () =>
+      cashier.sales.finalize({
+        id: randomUUID(),
+        lines: [{ itemId: soap.id, qtyMilli: 2000 }],
+        payments: [{ mode: 'cash', amountPaise: 7_100 }],
+      });
     // The first may be caught by the worker's look at start; once that is done, only the write's wake prints the second.
     const first = await bill();
     await vi.waitFor(() => expect(printed(first.invoice.number)).toBe(true), { timeout: 10_000, interval: 50 });
@@ -66,7 +78,10 @@ describe('printing in the background', () => {
     expect(wake).not.toHaveBeenCalled();
     await cashier.cashSessions.close({ countedPaise: 100_000, note: '' });
     expect(wake).toHaveBeenCalledTimes(1);
-    await vi.waitFor(() => expect(emulator!.captures.map((c) => c.lines.join('\n')).join('\n')).toContain('Z-REPORT counter C1'), { timeout: 10_000, interval: 50 });
+    await vi.waitFor(
+      () => expect(emulator!.captures.map((c) => c.lines.join('\n')).join('\n')).toContain('Z-REPORT counter C1'),
+      { timeout: 10_000, interval: 50 },
+    );
   });
 });
 
@@ -74,12 +89,18 @@ describe('sync in the background', () => {
   it('an enrolled counter pushes a bill soon after it is made, and another counter sees its stock move', async () => {
     synced = await syncedShop(['C1', 'C2']);
     const [c1, c2] = synced.counters as [SyncedShop['counters'][number], SyncedShop['counters'][number]];
-    const rice = await c1.manager.catalogue.create(itemInput({ name: 'Basmati Rice 1kg', pricePaise: 10_000, openingStockMilli: 50_000 }));
+    const rice = await c1.manager.catalogue.create(
+      itemInput({ name: 'Basmati Rice 1kg', pricePaise: 10_000, openingStockMilli: 50_000 }),
+    );
     services = startCounterServices({ ledger: c1.t.ledger, print: SLOW_POLL, sync: SLOW_SYNC, backups: false });
     // The engine's first run at start sends what was waiting (the item); after it, only a write wakes it.
     await vi.waitFor(() => expect(unsentOps(c1)).toBe(0), { timeout: 15_000, interval: 50 });
     const cashier = callerWithServices(c1, c1.ids.cashier, services);
-    await cashier.sales.finalize({ id: randomUUID(), lines: [{ itemId: rice.id, qtyMilli: 3000 }], payments: [{ mode: 'upi', amountPaise: 30_000 }] });
+    await cashier.sales.finalize({
+      id: randomUUID(),
+      lines: [{ itemId: rice.id, qtyMilli: 3000 }],
+      payments: [{ mode: 'upi', amountPaise: 30_000 }],
+    });
     expect(unsentOps(c1)).toBeGreaterThan(0);
     await vi.waitFor(() => expect(unsentOps(c1)).toBe(0), { timeout: 15_000, interval: 50 });
     await c2.engine().syncNow();

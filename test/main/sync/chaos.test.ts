@@ -81,8 +81,11 @@ describe.runIf(runsHere)('chaos', () => {
     let server = await startServer(database);
 
     // The shop: C1 sets up the catalogue and customers; every counter enrols and pulls them before the day starts.
-    const call = async (token?: string) => createCallerFactory(serverRouter)(await createContext(server.deps, token ? `Bearer ${token}` : undefined));
-    const session = await (await call()).accounts.signUp({ shopName: 'Chaos Kirana', email: 'chaos@example.in', password: 'correct horse battery' });
+    const call = async (token?: string) =>
+      createCallerFactory(serverRouter)(await createContext(server.deps, token ? `Bearer ${token}` : undefined));
+    const session = await (
+      await call()
+    ).accounts.signUp({ shopName: 'Chaos Kirana', email: 'chaos@example.in', password: 'correct horse battery' });
     const owner = await call(session.accessToken);
     const url = `http://127.0.0.1:${server.port}`;
     const counters: Shop[] = [];
@@ -98,9 +101,13 @@ describe.runIf(runsHere)('chaos', () => {
     }
     const c1 = counters[0]!;
     const goods: ItemWithBarcodes[] = [];
-    for (let i = 0; i < 5; i += 1) goods.push(await c1.manager.catalogue.create(itemInput({ pricePaise: 1_000 + i * 1_234, openingStockMilli: 500_000 })));
+    for (let i = 0; i < 5; i += 1)
+      goods.push(
+        await c1.manager.catalogue.create(itemInput({ pricePaise: 1_000 + i * 1_234, openingStockMilli: 500_000 })),
+      );
     const people: Party[] = [];
-    for (let i = 0; i < 4; i += 1) people.push(await c1.cashier.parties.create({ name: `Customer ${i}`, openingBalancePaise: i * 1_000 }));
+    for (let i = 0; i < 4; i += 1)
+      people.push(await c1.cashier.parties.create({ name: `Customer ${i}`, openingBalancePaise: i * 1_000 }));
     for (const shop of [c1, ...counters]) await new SyncEngine({ ledger: shop.t.ledger }).syncNow();
     for (const shop of counters) shop.t.ledger.close();
 
@@ -124,7 +131,10 @@ describe.runIf(runsHere)('chaos', () => {
     const worked = new Set<number>();
     const replies = new Map<number, (type: string) => void>();
     const spawnCounter = (index: number): ChildProcess => {
-      const child = fork(path.join(import.meta.dirname, 'chaos', 'counter.ts'), [JSON.stringify(argsFor(index))], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+      const child = fork(path.join(import.meta.dirname, 'chaos', 'counter.ts'), [JSON.stringify(argsFor(index))], {
+        execArgv: ['--import', 'tsx'],
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      });
       children.add(child);
       child.on('message', (message: { type: string }) => {
         if (message.type === 'worked') worked.add(index);
@@ -161,58 +171,124 @@ describe.runIf(runsHere)('chaos', () => {
     finishing = true;
     proxy.calm = true;
     const ask = (type: string, expected: string) =>
-      Promise.all(handles.map((child, index) => new Promise<void>((resolve) => {
-        replies.set(index, (reply) => reply === expected && resolve());
-        child.send({ type });
-      })));
+      Promise.all(
+        handles.map(
+          (child, index) =>
+            new Promise<void>((resolve) => {
+              replies.set(index, (reply) => reply === expected && resolve());
+              child.send({ type });
+            }),
+        ),
+      );
     await ask('flush', 'flushed');
     await ask('converge', 'converged');
 
     const ledgers = counters.map((shop) => new Database(shop.t.file, { readonly: true }));
     try {
-      const one = <T>(db: Database.Database, query: string, ...params: unknown[]) => db.prepare(query).get(...params) as T;
+      const one = <T>(db: Database.Database, query: string, ...params: unknown[]) =>
+        db.prepare(query).get(...params) as T;
       const all = <T>(db: Database.Database, query: string) => db.prepare(query).all() as T[];
-      const serverCounters = await rows<{ id: string; counter_code: string }>(server, sql`SELECT id, counter_code FROM counters`);
+      const serverCounters = await rows<{ id: string; counter_code: string }>(
+        server,
+        sql`SELECT id, counter_code FROM counters`,
+      );
       const counterId = (code: string) => serverCounters.find((row) => row.counter_code === code)!.id;
 
       // Per counter: invoices, credit notes and receipts, by count and to the paisa; nothing left unsent.
       for (const [index, db] of ledgers.entries()) {
         const id = counterId(CODES[index]!);
-        for (const [table, column] of [['invoices', 'total_paise'], ['credit_notes', 'total_paise'], ['receipts', 'amount_paise']] as const) {
-          const local = one<{ n: number; total: number }>(db, `SELECT count(*) AS n, COALESCE(sum(${column}), 0) AS total FROM ${table}`);
-          const [remote] = await rows<{ n: string; total: string }>(server, sql`SELECT count(*) AS n, COALESCE(sum(${sql.raw(column)}), 0) AS total FROM ${sql.raw(table)} WHERE counter_id = ${id}`);
-          expect({ table, code: CODES[index], n: Number(remote!.n), total: Number(remote!.total) }).toEqual({ table, code: CODES[index], n: local.n, total: local.total });
+        for (const [table, column] of [
+          ['invoices', 'total_paise'],
+          ['credit_notes', 'total_paise'],
+          ['receipts', 'amount_paise'],
+        ] as const) {
+          const local = one<{ n: number; total: number }>(
+            db,
+            `SELECT count(*) AS n, COALESCE(sum(${column}), 0) AS total FROM ${table}`,
+          );
+          const [remote] = await rows<{ n: string; total: string }>(
+            server,
+            sql`SELECT count(*) AS n, COALESCE(sum(${sql.raw(column)}), 0) AS total FROM ${sql.raw(table)} WHERE counter_id = ${id}`,
+          );
+          expect({ table, code: CODES[index], n: Number(remote!.n), total: Number(remote!.total) }).toEqual({
+            table,
+            code: CODES[index],
+            n: local.n,
+            total: local.total,
+          });
         }
         expect(one<{ n: number }>(db, 'SELECT count(*) AS n FROM outbox WHERE sent_at IS NULL').n).toBe(0);
       }
 
       // Per party: every counter shows the server's balance, which is the sum of each counter's own khata entries.
       const ownSum = (db: Database.Database, entity: string, column: string, key: string) =>
-        new Map(all<{ k: string; s: number }>(db, `SELECT json_extract(payload, '$.${key}') AS k, sum(json_extract(payload, '$.${column}')) AS s FROM outbox WHERE entity = '${entity}' GROUP BY k`).map((row) => [row.k, row.s]));
+        new Map(
+          all<{ k: string; s: number }>(
+            db,
+            `SELECT json_extract(payload, '$.${key}') AS k, sum(json_extract(payload, '$.${column}')) AS s FROM outbox WHERE entity = '${entity}' GROUP BY k`,
+          ).map((row) => [row.k, row.s]),
+        );
       for (const party of people) {
-        const [remote] = await rows<{ s: string }>(server, sql`SELECT COALESCE(sum(amount_paise), 0) AS s FROM khata_entries WHERE party_id = ${party.id}`);
-        const fromOwnLedgers = ledgers.reduce((sum, db) => sum + (ownSum(db, 'khata_entry', 'amountPaise', 'partyId').get(party.id) ?? 0), 0);
+        const [remote] = await rows<{ s: string }>(
+          server,
+          sql`SELECT COALESCE(sum(amount_paise), 0) AS s FROM khata_entries WHERE party_id = ${party.id}`,
+        );
+        const fromOwnLedgers = ledgers.reduce(
+          (sum, db) => sum + (ownSum(db, 'khata_entry', 'amountPaise', 'partyId').get(party.id) ?? 0),
+          0,
+        );
         expect(fromOwnLedgers).toBe(Number(remote!.s));
-        for (const db of ledgers) expect(one<{ b: number }>(db, 'SELECT balance_paise AS b FROM parties WHERE id = ?', party.id).b).toBe(Number(remote!.s));
+        for (const db of ledgers)
+          expect(one<{ b: number }>(db, 'SELECT balance_paise AS b FROM parties WHERE id = ?', party.id).b).toBe(
+            Number(remote!.s),
+          );
       }
 
       // Per item: stock everywhere equals the server's sum of movements; quantities sold equal the counters' own lines.
       for (const item of goods) {
-        const [stock] = await rows<{ s: string }>(server, sql`SELECT COALESCE(sum(qty_milli), 0) AS s FROM stock_movements WHERE item_id = ${item.id}`);
-        const [sold] = await rows<{ s: string }>(server, sql`SELECT COALESCE(sum(qty_milli), 0) AS s FROM invoice_lines WHERE item_id = ${item.id}`);
-        const soldLocally = ledgers.reduce((sum, db) => sum + one<{ s: number }>(db, 'SELECT COALESCE(sum(qty_milli), 0) AS s FROM invoice_lines WHERE item_id = ?', item.id).s, 0);
+        const [stock] = await rows<{ s: string }>(
+          server,
+          sql`SELECT COALESCE(sum(qty_milli), 0) AS s FROM stock_movements WHERE item_id = ${item.id}`,
+        );
+        const [sold] = await rows<{ s: string }>(
+          server,
+          sql`SELECT COALESCE(sum(qty_milli), 0) AS s FROM invoice_lines WHERE item_id = ${item.id}`,
+        );
+        const soldLocally = ledgers.reduce(
+          (sum, db) =>
+            sum +
+            one<{ s: number }>(
+              db,
+              'SELECT COALESCE(sum(qty_milli), 0) AS s FROM invoice_lines WHERE item_id = ?',
+              item.id,
+            ).s,
+          0,
+        );
         expect(soldLocally).toBe(Number(sold!.s));
-        for (const db of ledgers) expect(one<{ s: number }>(db, 'SELECT stock_milli AS s FROM items WHERE id = ?', item.id).s).toBe(Number(stock!.s));
+        for (const db of ledgers)
+          expect(one<{ s: number }>(db, 'SELECT stock_milli AS s FROM items WHERE id = ?', item.id).s).toBe(
+            Number(stock!.s),
+          );
       }
 
       // No invoice twice: as many on the server as on all counters together, each number once.
-      const [invoiceCount] = await rows<{ n: string; numbers: string }>(server, sql`SELECT count(*) AS n, count(DISTINCT number) AS numbers FROM invoices`);
-      const localInvoices = ledgers.reduce((sum, db) => sum + one<{ n: number }>(db, 'SELECT count(*) AS n FROM invoices').n, 0);
+      const [invoiceCount] = await rows<{ n: string; numbers: string }>(
+        server,
+        sql`SELECT count(*) AS n, count(DISTINCT number) AS numbers FROM invoices`,
+      );
+      const localInvoices = ledgers.reduce(
+        (sum, db) => sum + one<{ n: number }>(db, 'SELECT count(*) AS n FROM invoices').n,
+        0,
+      );
       expect(Number(invoiceCount!.n)).toBe(localInvoices);
       expect(Number(invoiceCount!.numbers)).toBe(localInvoices);
       expect(localInvoices).toBeGreaterThan(CODES.length * OPS_PER_COUNTER * 0.3);
-      console.info(`chaos seed ${SEED}: ${localInvoices} invoices, ${kills} counter kills, ${restarts} server restarts, proxy ${JSON.stringify(proxy.stats)}`);
-      expect(proxy.stats.dropped + proxy.stats.lostAck + proxy.stats.duplicated + proxy.stats.delayed).toBeGreaterThan(0);
+      console.info(
+        `chaos seed ${SEED}: ${localInvoices} invoices, ${kills} counter kills, ${restarts} server restarts, proxy ${JSON.stringify(proxy.stats)}`,
+      );
+      expect(proxy.stats.dropped + proxy.stats.lostAck + proxy.stats.duplicated + proxy.stats.delayed).toBeGreaterThan(
+        0,
+      );
       expect(kills).toBeGreaterThan(0);
       expect(restarts).toBeGreaterThan(0);
     } finally {

@@ -21,13 +21,19 @@ describe('enrolling a counter', () => {
     const serverUrl = `http://127.0.0.1:${await closedPort()}`;
     await expect(shop.owner.sync.enrol({ serverUrl, code: 'ABCDE-12345' })).rejects.toMatchObject({
       code: 'CONFLICT',
-      message: expect.stringMatching(new RegExp(`^Could not reach a Galla server at ${serverUrl} \\(connect ECONNREFUSED .*\\)\\. Check the address and that the server is running\\.$`)),
+      message: expect.stringMatching(
+        new RegExp(
+          `^Could not reach a Galla server at ${serverUrl} \\(connect ECONNREFUSED .*\\)\\. Check the address and that the server is running\\.$`,
+        ),
+      ),
     });
     expect((await shop.owner.sync.status()).enrolled).toBe(false);
   });
 
   it('is for the owner only', async () => {
     shop = await shopWithStaff({ openShift: false });
-    await expect(shop.manager.sync.enrol({ serverUrl: 'http://127.0.0.1:1', code: 'ABCDE-12345' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      shop.manager.sync.enrol({ serverUrl: 'http://127.0.0.1:1', code: 'ABCDE-12345' }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 });

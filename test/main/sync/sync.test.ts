@@ -12,13 +12,16 @@ import { syncedShop, type SyncedShop } from '../../support/sync-shop';
 let shop: SyncedShop & { restartHttp?: () => Promise<void> };
 afterEach(() => shop?.close());
 
-const count = (counter: SyncedShop['counters'][number], query: string) => counter.t.ledger.sqlite.prepare(query).pluck().get() as number;
+const count = (counter: SyncedShop['counters'][number], query: string) =>
+  counter.t.ledger.sqlite.prepare(query).pluck().get() as number;
 
 describe('syncing counters', () => {
-  it("an item and a customer made on one counter reach the other; khata from both counters adds up everywhere", async () => {
+  it('an item and a customer made on one counter reach the other; khata from both counters adds up everywhere', async () => {
     shop = await syncedShop();
     const [c1, c2] = shop.counters as [SyncedShop['counters'][number], SyncedShop['counters'][number]];
-    const rice = await c1.manager.catalogue.create(itemInput({ name: 'Basmati Rice 1kg', pricePaise: 10_000, openingStockMilli: 50_000 }));
+    const rice = await c1.manager.catalogue.create(
+      itemInput({ name: 'Basmati Rice 1kg', pricePaise: 10_000, openingStockMilli: 50_000 }),
+    );
     const ramesh = await c1.cashier.parties.create({ name: 'Ramesh', phone: '9811111111', openingBalancePaise: 5_000 });
     await c1.engine().syncNow();
     await c2.engine().syncNow();
@@ -26,7 +29,12 @@ describe('syncing counters', () => {
     expect((await c2.cashier.parties.get({ id: ramesh.id })).balancePaise).toBe(5_000);
     const c2OwnOps = count(c2, 'SELECT count(*) FROM outbox');
 
-    await c2.cashier.sales.finalize({ id: randomUUID(), partyId: ramesh.id, lines: [{ itemId: rice.id, qtyMilli: 2000 }], payments: [{ mode: 'khata', amountPaise: 20_000 }] });
+    await c2.cashier.sales.finalize({
+      id: randomUUID(),
+      partyId: ramesh.id,
+      lines: [{ itemId: rice.id, qtyMilli: 2000 }],
+      payments: [{ mode: 'khata', amountPaise: 20_000 }],
+    });
     await c1.cashier.khata.receivePayment({ id: randomUUID(), partyId: ramesh.id, amountPaise: 3_000, mode: 'upi' });
     for (const counter of [c1, c2, c1]) await counter.engine().syncNow();
 
@@ -94,10 +102,17 @@ describe('resilience', () => {
     const item = await c1.manager.catalogue.create(itemInput({ pricePaise: 1_000, openingStockMilli: 10_000_000 }));
     await c1.engine().syncNow();
     await shop.stopHttp();
-    for (let i = 0; i < 1_200; i += 1) await c1.cashier.sales.finalize({ id: randomUUID(), lines: [{ itemId: item.id, qtyMilli: 1000 }], payments: [{ mode: 'cash', amountPaise: 1_000 }] });
+    for (let i = 0; i < 1_200; i += 1)
+      await c1.cashier.sales.finalize({
+        id: randomUUID(),
+        lines: [{ itemId: item.id, qtyMilli: 1000 }],
+        payments: [{ mode: 'cash', amountPaise: 1_000 }],
+      });
     const engine = c1.engine({ retry: { baseMs: 20, capMs: 100 }, idleMs: 50 });
     engine.start();
-    await expect.poll(() => syncStatus(c1.t.ledger).error?.failures ?? 0, { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+    await expect
+      .poll(() => syncStatus(c1.t.ledger).error?.failures ?? 0, { timeout: 10_000 })
+      .toBeGreaterThanOrEqual(2);
     expect(syncStatus(c1.t.ledger).error?.nextAttemptAt).not.toBeNull();
 
     await shop.restartHttp!();
@@ -119,11 +134,18 @@ describe('resilience', () => {
     const gate = new Promise<void>((resolve) => (release = resolve));
     let pulls = 0;
     // The run's push (the item) is done; its first pull is held until the bill below has been made and announced.
-    const remote = { push: real.push, pull: async (input: Parameters<typeof real.pull>[0]) => (pulls++ === 0 && (await gate), real.pull(input)) };
+    const remote = {
+      push: real.push,
+      pull: async (input: Parameters<typeof real.pull>[0]) => (pulls++ === 0 && (await gate), real.pull(input)),
+    };
     const engine = c1.engine({ remote, idleMs: 600_000 });
     engine.start();
     await expect.poll(() => pulls, { timeout: 10_000 }).toBe(1);
-    await c1.cashier.sales.finalize({ id: randomUUID(), lines: [{ itemId: item.id, qtyMilli: 1000 }], payments: [{ mode: 'cash', amountPaise: 1_000 }] });
+    await c1.cashier.sales.finalize({
+      id: randomUUID(),
+      lines: [{ itemId: item.id, qtyMilli: 1000 }],
+      payments: [{ mode: 'cash', amountPaise: 1_000 }],
+    });
     engine.wake();
     release();
     await expect.poll(() => syncStatus(c1.t.ledger).pendingOps, { timeout: 15_000, interval: 50 }).toBe(0);
@@ -138,8 +160,22 @@ describe('resilience', () => {
     for (let i = 0; i < 12; i += 1) created.push(await c1.manager.catalogue.create(itemInput()));
     await c1.engine().syncNow();
     const cursor = readCursor(c1.t.ledger);
-    const retire = created.slice(0, 10).map((item, index) => ({ cursor: cursor + index + 1, entity: 'item' as const, entityId: item.id, originCounterId: randomUUID(), payload: { ...item, active: false } }));
-    const page = { changes: retire, nextCursor: cursor + 10, headCursor: cursor + 10, hasMore: false, serverTime: new Date().toISOString() };
+    const retire = created
+      .slice(0, 10)
+      .map((item, index) => ({
+        cursor: cursor + index + 1,
+        entity: 'item' as const,
+        entityId: item.id,
+        originCounterId: randomUUID(),
+        payload: { ...item, active: false },
+      }));
+    const page = {
+      changes: retire,
+      nextCursor: cursor + 10,
+      headCursor: cursor + 10,
+      hasMore: false,
+      serverTime: new Date().toISOString(),
+    };
 
     expect(applyPulledPage(c1.t.ledger, page, cursor)).toMatchObject({ kind: 'held', removing: 10, active: 12 });
     expect(syncStatus(c1.t.ledger).hold?.reason).toContain('10 of 12');
@@ -155,7 +191,10 @@ describe('resilience', () => {
     shop = await syncedShop(['C1']);
     const other = await shopWithStaff();
     try {
-      await expect(enrolCounter(other.t.ledger, { serverUrl: shop.url, code: 'AAAAA-BBBBB' })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('not valid') });
+      await expect(enrolCounter(other.t.ledger, { serverUrl: shop.url, code: 'AAAAA-BBBBB' })).rejects.toMatchObject({
+        code: 'CONFLICT',
+        message: expect.stringContaining('not valid'),
+      });
       expect(syncStatus(other.t.ledger).enrolled).toBe(false);
     } finally {
       other.t.cleanup();

@@ -13,19 +13,66 @@ const procedures = Object.keys(appRouter._def.procedures).sort();
 
 /** Inputs that are wrong in every way a form, a script or a broken client could be. */
 const badValue = fc.oneof(
-  fc.constantFrom(undefined, null, true, 0, -1, -1e15, 1e300, Number.NaN, Number.MAX_SAFE_INTEGER + 2, 0.5, '', ' ', 'x'.repeat(100_000), '\u0000', '🙂💥', 'नमस्ते', '<script>', "'; DROP TABLE invoices; --", [], {}, '00000000-0000-0000-0000-000000000000'),
+  fc.constantFrom(
+    undefined,
+    null,
+    true,
+    0,
+    -1,
+    -1e15,
+    1e300,
+    Number.NaN,
+    Number.MAX_SAFE_INTEGER + 2,
+    0.5,
+    '',
+    ' ',
+    'x'.repeat(100_000),
+    '\u0000',
+    '🙂💥',
+    'नमस्ते',
+    '<script>',
+    "'; DROP TABLE invoices; --",
+    [],
+    {},
+    '00000000-0000-0000-0000-000000000000',
+  ),
   fc.string({ unit: 'binary', maxLength: 40 }),
   fc.integer(),
   fc.double(),
 );
 const badInput = fc.oneof(
   badValue,
-  fc.dictionary(fc.constantFrom('id', 'itemId', 'partyId', 'lines', 'payments', 'qtyMilli', 'amountPaise', 'pin', 'staffId', 'key', 'value', 'csv', 'name', 'from', 'to', 'code', 'query', 'limit'), badValue, { maxKeys: 6 }),
+  fc.dictionary(
+    fc.constantFrom(
+      'id',
+      'itemId',
+      'partyId',
+      'lines',
+      'payments',
+      'qtyMilli',
+      'amountPaise',
+      'pin',
+      'staffId',
+      'key',
+      'value',
+      'csv',
+      'name',
+      'from',
+      'to',
+      'code',
+      'query',
+      'limit',
+    ),
+    badValue,
+    { maxKeys: 6 },
+  ),
   fc.anything({ maxDepth: 3 }),
 );
 
 function call(caller: Caller, path: string, input: unknown): Promise<unknown> {
-  const fn = path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (input: unknown) => Promise<unknown>;
+  const fn = path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (
+    input: unknown,
+  ) => Promise<unknown>;
   return fn(input);
 }
 
@@ -34,14 +81,33 @@ beforeAll(async () => {
   shop = await shopWithStaff();
   const item = await shop.manager.catalogue.create(itemInput({ barcodes: ['8901030865275'] }));
   const party = await shop.cashier.parties.create({ name: 'Existing customer', openingBalancePaise: 1000 });
-  await shop.cashier.sales.finalize({ id: crypto.randomUUID(), partyId: party.id, lines: [{ itemId: item.id, qtyMilli: 1000 }], payments: [{ mode: 'khata', amountPaise: 5900 }] });
+  await shop.cashier.sales.finalize({
+    id: crypto.randomUUID(),
+    partyId: party.id,
+    lines: [{ itemId: item.id, qtyMilli: 1000 }],
+    payments: [{ mode: 'khata', amountPaise: 5900 }],
+  });
 });
 afterAll(() => shop?.t.cleanup());
 
 describe('bad input to every procedure', () => {
   it('the router has the procedures of every ledger area', () => {
     const areas = new Set(procedures.map((path) => path.split('.')[0]));
-    expect([...areas].sort()).toEqual(expect.arrayContaining(['cashSessions', 'catalogue', 'journal', 'khata', 'parties', 'payments', 'returns', 'sales', 'settings', 'staff', 'stock']));
+    expect([...areas].sort()).toEqual(
+      expect.arrayContaining([
+        'cashSessions',
+        'catalogue',
+        'journal',
+        'khata',
+        'parties',
+        'payments',
+        'returns',
+        'sales',
+        'settings',
+        'staff',
+        'stock',
+      ]),
+    );
   });
 
   it.each(procedures)('%s answers bad input with a clear code and changes nothing', async (path) => {
@@ -55,7 +121,8 @@ describe('bad input to every procedure', () => {
           expect(error).toBeInstanceOf(TRPCError);
           const { code, message } = error as TRPCError;
           expect(EXPECTED_CODES, `${path} gave ${code}: ${message}`).toContain(code);
-          if (!PIN_CHECKS.has(path)) expect(code, `${path} treated the owner as logged out: ${message}`).not.toBe('UNAUTHORIZED');
+          if (!PIN_CHECKS.has(path))
+            expect(code, `${path} treated the owner as logged out: ${message}`).not.toBe('UNAUTHORIZED');
           expect(message.length).toBeGreaterThan(0);
           expect(message.length).toBeLessThan(2000);
           expect(ledgerFingerprint(shop.t.ledger)).toBe(before);
@@ -69,12 +136,18 @@ describe('bad input to every procedure', () => {
     const anonymous = shop.t.as(null);
     const open = new Set(['staff.loginOptions', 'staff.login', 'staff.setupOwner', 'staff.logout']);
     for (const path of procedures.filter((name) => !open.has(name))) {
-      await expect(call(anonymous, path, {}), path).rejects.toMatchObject({ code: expect.stringMatching(/UNAUTHORIZED|BAD_REQUEST/) });
+      await expect(call(anonymous, path, {}), path).rejects.toMatchObject({
+        code: expect.stringMatching(/UNAUTHORIZED|BAD_REQUEST/),
+      });
     }
   });
 
   it('names the field that is wrong', async () => {
-    await expect(shop.owner.parties.create({ name: 'Bad GSTIN', gstin: '27AAPFU0939F1ZX' } as never)).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('gstin GSTIN is not valid') });
-    await expect(shop.owner.sales.finalize({ id: 'nope', lines: [], payments: [] } as never)).rejects.toMatchObject({ message: expect.stringMatching(/id must be an id.*lines a bill needs at least one line/) });
+    await expect(
+      shop.owner.parties.create({ name: 'Bad GSTIN', gstin: '27AAPFU0939F1ZX' } as never),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('gstin GSTIN is not valid') });
+    await expect(shop.owner.sales.finalize({ id: 'nope', lines: [], payments: [] } as never)).rejects.toMatchObject({
+      message: expect.stringMatching(/id must be an id.*lines a bill needs at least one line/),
+    });
   });
 });

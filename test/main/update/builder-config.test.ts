@@ -5,18 +5,26 @@ import { builderConfigProblems, loadBuilderConfig } from '../../../scripts/relea
 const config = loadBuilderConfig() as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 describe('electron-builder.yml', () => {
-  it('passes electron-builder\'s JSON schema (app-builder-lib/scheme.json)', () => {
+  it("passes electron-builder's JSON schema (app-builder-lib/scheme.json)", () => {
     expect(builderConfigProblems(config)).toEqual([]);
   });
 
   it('the schema check can fail: a misspelt option and a wrong type are caught', () => {
-    expect(builderConfigProblems({ ...config, nsis: { ...config.nsis, oneclick: false } }).join('\n')).toMatch(/oneclick/);
+    expect(builderConfigProblems({ ...config, nsis: { ...config.nsis, oneclick: false } }).join('\n')).toMatch(
+      /oneclick/,
+    );
     expect(builderConfigProblems({ ...config, asar: 'yes' })).not.toEqual([]);
   });
 
   it('builds a Windows x64 NSIS installer that offers a per-machine install and a desktop shortcut', () => {
     expect(config.win.target).toEqual([{ target: 'nsis', arch: ['x64'] }]);
-    expect(config.nsis).toMatchObject({ oneClick: false, perMachine: false, allowElevation: true, createDesktopShortcut: 'always', deleteAppDataOnUninstall: false });
+    expect(config.nsis).toMatchObject({
+      oneClick: false,
+      perMachine: false,
+      allowElevation: true,
+      createDesktopShortcut: 'always',
+      deleteAppDataOnUninstall: false,
+    });
   });
 
   it('builds a Linux AppImage and .deb, with the app icon and no file associations', () => {
@@ -32,13 +40,16 @@ describe('electron-builder.yml', () => {
   });
 
   it('publishes a generic feed and always names it latest*.yml (the channel is the server folder)', () => {
-    expect(config.publish).toEqual([expect.objectContaining({ provider: 'generic', url: '${env.GALLA_UPDATE_SERVER}/updates/stable' })]);
+    expect(config.publish).toEqual([
+      expect.objectContaining({ provider: 'generic', url: '${env.GALLA_UPDATE_SERVER}/updates/stable' }),
+    ]);
     expect(config.detectUpdateChannel).toBe(false);
   });
 
   it('keeps signing secrets out of the file: they come from the environment, and unsigned builds are allowed', () => {
     const text = JSON.stringify(config);
-    for (const key of ['cscLink', 'cscKeyPassword', 'certificateFile', 'certificatePassword', 'publisherName']) expect(text).not.toContain(`"${key}"`);
+    for (const key of ['cscLink', 'cscKeyPassword', 'certificateFile', 'certificatePassword', 'publisherName'])
+      expect(text).not.toContain(`"${key}"`);
     expect(config.forceCodeSigning).toBe(false);
   });
 });

@@ -29,24 +29,48 @@ afterEach(async () => {
 /** What electron-updater needs from Electron's app, for a packaged Galla 0.1.0 whose data lives in a temp folder. */
 function nodeApp(dir: string): AppAdapter {
   const appUpdateConfigPath = path.join(dir, 'app-update.yml');
-  fs.writeFileSync(appUpdateConfigPath, 'provider: generic\nurl: http://127.0.0.1:9/updates/stable\nupdaterCacheDirName: galla-updater\n');
-  return { version: '0.1.0', name: 'Galla', isPackaged: true, appUpdateConfigPath, userDataPath: dir, baseCachePath: path.join(dir, 'cache'), whenReady: () => Promise.resolve(), relaunch: () => {}, quit: () => {}, onQuit: () => {} };
+  fs.writeFileSync(
+    appUpdateConfigPath,
+    'provider: generic\nurl: http://127.0.0.1:9/updates/stable\nupdaterCacheDirName: galla-updater\n',
+  );
+  return {
+    version: '0.1.0',
+    name: 'Galla',
+    isPackaged: true,
+    appUpdateConfigPath,
+    userDataPath: dir,
+    baseCachePath: path.join(dir, 'cache'),
+    whenReady: () => Promise.resolve(),
+    relaunch: () => {},
+    quit: () => {},
+    onQuit: () => {},
+  };
 }
 
 async function feedWithCounter() {
   const releasesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'galla-releases-'));
-  const server: TestServerDb = await testServerDb({ config: testConfig({ GALLA_RELEASES_DIR: releasesDir, GALLA_RELEASE_TOKEN: OPERATOR_TOKEN }) });
+  const server: TestServerDb = await testServerDb({
+    config: testConfig({ GALLA_RELEASES_DIR: releasesDir, GALLA_RELEASE_TOKEN: OPERATOR_TOKEN }),
+  });
   const { app, url } = await listen(server.deps, server.database);
-  cleanups.push(() => server.close(), () => app.close());
+  cleanups.push(
+    () => server.close(),
+    () => app.close(),
+  );
   const shop = await shopWithCounters(server, 'updates@shop.in', ['C1']);
   return { url, releasesDir, deviceToken: shop.counters[0]!.deviceToken, counterId: shop.counters[0]!.counterId };
 }
 
 /** electron-updater's own HTTP executor (download, redirects, sha512 on the way in), with Node's http under it for Electron's net. */
 class NodeNetExecutor extends ElectronHttpExecutor {
-  override createRequest(options: RequestOptions, callback: (response: IncomingMessage) => void): ReturnType<ElectronHttpExecutor['createRequest']> {
+  override createRequest(
+    options: RequestOptions,
+    callback: (response: IncomingMessage) => void,
+  ): ReturnType<ElectronHttpExecutor['createRequest']> {
     // Node's ClientRequest has the write/end/abort/on surface that electron-updater uses of Electron's.
-    return http.request(options).on('response', callback) as unknown as ReturnType<ElectronHttpExecutor['createRequest']>;
+    return http.request(options).on('response', callback) as unknown as ReturnType<
+      ElectronHttpExecutor['createRequest']
+    >;
   }
 }
 
@@ -92,7 +116,11 @@ describe('electron-updater against the Galla feed', () => {
     const feed = await feedWithCounter();
     const build = await releaseOnServer(feed.url, '0.2.0', { platform: 'linux' });
     const { updater, dir } = realUpdater();
-    const port = updaterPort(updater, { url: feedUrl(feed.url, 'stable'), deviceToken: feed.deviceToken, allowPrerelease: false });
+    const port = updaterPort(updater, {
+      url: feedUrl(feed.url, 'stable'),
+      deviceToken: feed.deviceToken,
+      allowPrerelease: false,
+    });
     expect(await port.check()).toEqual({ version: '0.2.0' });
     await port.download();
     const downloaded = path.join(dir, 'cache', 'galla-updater', 'pending', build.name);
@@ -105,8 +133,16 @@ describe('electron-updater against the Galla feed', () => {
     // The smallest rollout that reaches this counter (a bucket of 99 needs 100 %, which reaches everyone).
     const percent = rolloutBucket(feed.counterId) + 1;
     await releaseOnServer(feed.url, '0.3.0', { platform: 'linux', rolloutPercent: percent });
-    const withToken = updaterPort(realUpdater().updater, { url: feedUrl(feed.url, 'stable'), deviceToken: feed.deviceToken, allowPrerelease: false });
-    const anonymous = updaterPort(realUpdater().updater, { url: feedUrl(feed.url, 'stable'), deviceToken: null, allowPrerelease: false });
+    const withToken = updaterPort(realUpdater().updater, {
+      url: feedUrl(feed.url, 'stable'),
+      deviceToken: feed.deviceToken,
+      allowPrerelease: false,
+    });
+    const anonymous = updaterPort(realUpdater().updater, {
+      url: feedUrl(feed.url, 'stable'),
+      deviceToken: null,
+      allowPrerelease: false,
+    });
     expect(await withToken.check()).toEqual({ version: '0.3.0' });
     expect(await anonymous.check()).toEqual({ version: percent === 100 ? '0.3.0' : '0.2.0' });
   });
@@ -119,13 +155,27 @@ describe('electron-updater against the Galla feed', () => {
     tampered[200] = tampered[200]! ^ 0xff;
     fs.writeFileSync(onDisk, tampered);
     const { updater, dir } = realUpdater();
-    const port = countingInstalls(updaterPort(updater, { url: feedUrl(feed.url, 'stable'), deviceToken: feed.deviceToken, allowPrerelease: false }));
+    const port = countingInstalls(
+      updaterPort(updater, { url: feedUrl(feed.url, 'stable'), deviceToken: feed.deviceToken, allowPrerelease: false }),
+    );
     const shop = await counter({ openShift: false });
     const timers = manualTimers();
-    const controller = new UpdateController({ port, policy: DEFAULT_UPDATE_POLICY, runningVersion: '0.1.0', activity: () => counterActivity({ ledger: shop.t.ledger, callsInFlight: () => 0, billOpen: () => false }), attempts: attemptFile(path.join(dir, 'attempt.json')), confirm: async () => true, timers });
+    const controller = new UpdateController({
+      port,
+      policy: DEFAULT_UPDATE_POLICY,
+      runningVersion: '0.1.0',
+      activity: () => counterActivity({ ledger: shop.t.ledger, callsInFlight: () => 0, billOpen: () => false }),
+      attempts: attemptFile(path.join(dir, 'attempt.json')),
+      confirm: async () => true,
+      timers,
+    });
     controller.start();
     await controller.checkNow();
-    expect(controller.status()).toMatchObject({ phase: 'failed', runningVersion: '0.1.0', error: expect.stringMatching(/sha512 checksum mismatch/) });
+    expect(controller.status()).toMatchObject({
+      phase: 'failed',
+      runningVersion: '0.1.0',
+      error: expect.stringMatching(/sha512 checksum mismatch/),
+    });
     expect(port.installs).toBe(0);
     expect(fs.existsSync(path.join(dir, 'cache', 'galla-updater', 'pending', build.name))).toBe(false);
     // It tries again in about half an hour, not at the next four-hourly check.
@@ -136,7 +186,9 @@ describe('electron-updater against the Galla feed', () => {
     const feed = await feedWithCounter();
     await releaseOnServer(feed.url, '0.2.0', { platform: 'linux' });
     const { updater, dir } = realUpdater();
-    const port = countingInstalls(updaterPort(updater, { url: feedUrl(feed.url, 'stable'), deviceToken: feed.deviceToken, allowPrerelease: false }));
+    const port = countingInstalls(
+      updaterPort(updater, { url: feedUrl(feed.url, 'stable'), deviceToken: feed.deviceToken, allowPrerelease: false }),
+    );
     const shop = await counter({ openShift: true });
     let billOpen = false;
     const prompts: string[] = [];
@@ -171,12 +223,23 @@ describe('electron-updater against the Galla feed', () => {
     const feed = await feedWithCounter();
     await releaseOnServer(feed.url, '0.2.0', { platform: 'linux' });
     const { updater, dir } = realUpdater();
-    const port = countingInstalls(updaterPort(updater, { url: feedUrl(feed.url, 'stable'), deviceToken: feed.deviceToken, allowPrerelease: false }));
+    const port = countingInstalls(
+      updaterPort(updater, { url: feedUrl(feed.url, 'stable'), deviceToken: feed.deviceToken, allowPrerelease: false }),
+    );
     const shop = await counter({ openShift: true });
     const prompts: string[] = [];
     const timers = manualTimers();
     const attempts = attemptFile(path.join(dir, 'attempt.json'));
-    const controller = new UpdateController({ port, policy: { ...DEFAULT_UPDATE_POLICY, startWindowSeconds: 0 }, runningVersion: '0.1.0', activity: () => counterActivity({ ledger: shop.t.ledger, callsInFlight: () => 0, billOpen: () => false }), attempts, confirm: async (version) => (prompts.push(version), true), shiftPollMs: 1000, timers });
+    const controller = new UpdateController({
+      port,
+      policy: { ...DEFAULT_UPDATE_POLICY, startWindowSeconds: 0 },
+      runningVersion: '0.1.0',
+      activity: () => counterActivity({ ledger: shop.t.ledger, callsInFlight: () => 0, billOpen: () => false }),
+      attempts,
+      confirm: async (version) => (prompts.push(version), true),
+      shiftPollMs: 1000,
+      timers,
+    });
     controller.start();
     await controller.checkNow();
     expect(port.installs).toBe(0);
@@ -194,9 +257,21 @@ describe('electron-updater against the Galla feed', () => {
     const attempts = attemptFile(path.join(dir, 'attempt.json'));
     attempts.write({ version: '0.2.0', attempts: 1 });
     const port: UpdaterPort = { check: async () => null, download: async () => {}, install: () => {} };
-    const controller = new UpdateController({ port, policy: DEFAULT_UPDATE_POLICY, runningVersion: '0.1.0', activity: () => ({ billOpen: false, callsInFlight: 0, printsInFlight: 0, shiftOpen: false }), attempts, confirm: async () => false, timers: manualTimers() });
+    const controller = new UpdateController({
+      port,
+      policy: DEFAULT_UPDATE_POLICY,
+      runningVersion: '0.1.0',
+      activity: () => ({ billOpen: false, callsInFlight: 0, printsInFlight: 0, shiftOpen: false }),
+      attempts,
+      confirm: async () => false,
+      timers: manualTimers(),
+    });
     controller.start();
-    expect(controller.status()).toMatchObject({ lastInstall: 'failed', runningVersion: '0.1.0', error: expect.stringMatching(/0\.2\.0 did not work/) });
+    expect(controller.status()).toMatchObject({
+      lastInstall: 'failed',
+      runningVersion: '0.1.0',
+      error: expect.stringMatching(/0\.2\.0 did not work/),
+    });
     expect(attempts.read()).toEqual({ version: '0.2.0', attempts: 1 });
   });
 });

@@ -20,16 +20,28 @@ afterEach(async () => {
 });
 
 async function feedServer() {
-  server = await testServerDb({ config: testConfig({ GALLA_RELEASES_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'galla-releases-')), GALLA_RELEASE_TOKEN: OPERATOR_TOKEN }) });
+  server = await testServerDb({
+    config: testConfig({
+      GALLA_RELEASES_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'galla-releases-')),
+      GALLA_RELEASE_TOKEN: OPERATOR_TOKEN,
+    }),
+  });
   const { app, url } = await listen(server.deps, server.database);
   stop = () => app.close();
   return url;
 }
 
 function release(args: string[], token = OPERATOR_TOKEN) {
-  return run(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'scripts/release.ts'), ...args], { cwd: ROOT, env: { ...process.env, GALLA_RELEASE_TOKEN: token }, timeout: 60_000 }).then(
+  return run(
+    process.execPath,
+    [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'scripts/release.ts'), ...args],
+    { cwd: ROOT, env: { ...process.env, GALLA_RELEASE_TOKEN: token }, timeout: 60_000 },
+  ).then(
     ({ stdout }) => ({ code: 0, out: stdout }),
-    (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, out: error.stdout + error.stderr }),
+    (error: { code: number; stdout: string; stderr: string }) => ({
+      code: error.code,
+      out: error.stdout + error.stderr,
+    }),
   );
 }
 
@@ -41,7 +53,9 @@ describe('npm run release', () => {
     expect(result.code).toBe(0);
     expect(result.out).toMatch(/electron-builder\.yml passes electron-builder's schema/);
     expect(result.out).toMatch(/takes the release token \(0 releases published\)/);
-    expect(result.out).toMatch(new RegExp(`would upload 0\\.2\\.0 for linux: ${build.name.replaceAll('.', '\\.')}, then latest-linux\\.yml`));
+    expect(result.out).toMatch(
+      new RegExp(`would upload 0\\.2\\.0 for linux: ${build.name.replaceAll('.', '\\.')}, then latest-linux\\.yml`),
+    );
     expect(await offeredVersion(url, 'stable', null)).toBe(404);
   });
 
@@ -59,13 +73,17 @@ describe('npm run release', () => {
     const result = await release(['--server', url, '--upload-only', build.dir, '--channel', 'beta', '--rollout', '25']);
     expect(result.code).toBe(0);
     expect(result.out).toMatch(/published 0\.3\.0-beta\.1 for linux on beta at 25 %/);
-    const releases = (await (await fetch(`${url}/updates/releases`, { headers: { authorization: `Bearer ${OPERATOR_TOKEN}` } })).json()) as { version: string; channel: string; rolloutPercent: number }[];
+    const releases = (await (
+      await fetch(`${url}/updates/releases`, { headers: { authorization: `Bearer ${OPERATOR_TOKEN}` } })
+    ).json()) as { version: string; channel: string; rolloutPercent: number }[];
     expect(releases).toMatchObject([{ version: '0.3.0-beta.1', channel: 'beta', rolloutPercent: 25 }]);
     const file = await fetch(`${url}/updates/beta/${build.name}`);
     expect(sha512(Buffer.from(await file.arrayBuffer()))).toBe(sha512(build.bytes));
     expect((await fetch(`${url}/updates/beta/${build.name}.blockmap`)).status).toBe(200);
     // Running it again (a retry after a dropped connection) is harmless.
-    expect((await release(['--server', url, '--upload-only', build.dir, '--channel', 'beta', '--rollout', '25'])).code).toBe(0);
+    expect(
+      (await release(['--server', url, '--upload-only', build.dir, '--channel', 'beta', '--rollout', '25'])).code,
+    ).toBe(0);
   });
 
   it('refuses a build folder whose feed file names a missing installer', async () => {

@@ -23,7 +23,11 @@ describe('update procedures', () => {
     shop = await shopWithStaff({ openShift: false });
     let installs = 0;
     const controller = new UpdateController({
-      port: { check: async () => ({ version: '0.2.0' }), download: async () => {}, install: () => void (installs += 1) },
+      port: {
+        check: async () => ({ version: '0.2.0' }),
+        download: async () => {},
+        install: () => void (installs += 1),
+      },
       policy: { ...DEFAULT_UPDATE_POLICY, startWindowSeconds: 0 },
       runningVersion: '0.1.0',
       activity: () => ({ billOpen: updateSlot.billOpen, callsInFlight: 0, printsInFlight: 0, shiftOpen: false }),

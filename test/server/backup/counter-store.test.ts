@@ -22,7 +22,19 @@ async function served(env: Record<string, string> = {}) {
 /** A file that starts like a counter backup (the server reads only the header; the rest is opaque ciphertext). */
 function fakeBackup(createdAt: string, filler = 4096): Buffer {
   const header = Buffer.from(
-    JSON.stringify({ v: 1, kdf: { name: 'scrypt', salt: 'c2FsdA==', N: 32768, r: 8, p: 1 }, keyCheck: 'AAAA', iv: 'AAAA', createdAt, reason: 'day_close', counterCode: 'C1', shopName: 'Galla Kirana', documents: 12, headHash: 'ab'.repeat(32), plainBytes: 9000 }),
+    JSON.stringify({
+      v: 1,
+      kdf: { name: 'scrypt', salt: 'c2FsdA==', N: 32768, r: 8, p: 1 },
+      keyCheck: 'AAAA',
+      iv: 'AAAA',
+      createdAt,
+      reason: 'day_close',
+      counterCode: 'C1',
+      shopName: 'Galla Kirana',
+      documents: 12,
+      headHash: 'ab'.repeat(32),
+      plainBytes: 9000,
+    }),
   );
   const length = Buffer.alloc(4);
   length.writeUInt32BE(header.length);
@@ -30,11 +42,16 @@ function fakeBackup(createdAt: string, filler = 4096): Buffer {
 }
 
 const put = (url: string, token: string | null, name: string, body: Buffer) =>
-  fetch(`${url}/backups/counters?name=${encodeURIComponent(name)}`, { method: 'PUT', headers: { 'content-type': 'application/octet-stream', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: new Uint8Array(body) });
-const get = (url: string, token: string, path = '') => fetch(`${url}/backups/counters${path}`, { headers: { authorization: `Bearer ${token}` } });
+  fetch(`${url}/backups/counters?name=${encodeURIComponent(name)}`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/octet-stream', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: new Uint8Array(body),
+  });
+const get = (url: string, token: string, path = '') =>
+  fetch(`${url}/backups/counters${path}`, { headers: { authorization: `Bearer ${token}` } });
 
 describe('counter backups on the server', () => {
-  it('takes a counter\'s upload once, lists it for that counter and the owner, and hands back the same bytes', async () => {
+  it("takes a counter's upload once, lists it for that counter and the owner, and hands back the same bytes", async () => {
     const url = await served();
     const { session, counters } = await shopWithCounters(server, 'store@example.in');
     const [c1, c2] = counters;
@@ -60,12 +77,21 @@ describe('counter backups on the server', () => {
     const mine = await shopWithCounters(server, 'mine@example.in', ['C1']);
     const theirs = await shopWithCounters(server, 'theirs@example.in', ['C1']);
     const token = mine.counters[0]!.deviceToken;
-    const uploaded = (await (await put(url, token, 'galla-C1-a.gbak', fakeBackup('2026-11-22T21:00:00.000Z'))).json()) as { id: string };
+    const uploaded = (await (
+      await put(url, token, 'galla-C1-a.gbak', fakeBackup('2026-11-22T21:00:00.000Z'))
+    ).json()) as { id: string };
 
     expect((await put(url, null, 'galla-C1-b.gbak', fakeBackup('2026-11-22T21:00:00.000Z'))).status).toBe(401);
     expect((await get(url, theirs.session.accessToken, `/${uploaded.id}`)).status).toBe(404);
-    expect((await put(url, mine.session.accessToken, 'galla-C1-c.gbak', fakeBackup('2026-11-22T21:00:00.000Z'))).status).toBe(403);
-    const notBackup = await put(url, token, 'galla-C1-d.gbak', Buffer.from('hello, this is a text file and not a Galla backup'));
+    expect(
+      (await put(url, mine.session.accessToken, 'galla-C1-c.gbak', fakeBackup('2026-11-22T21:00:00.000Z'))).status,
+    ).toBe(403);
+    const notBackup = await put(
+      url,
+      token,
+      'galla-C1-d.gbak',
+      Buffer.from('hello, this is a text file and not a Galla backup'),
+    );
     expect(notBackup.status).toBe(400);
     expect(await notBackup.json()).toMatchObject({ message: 'This is not a Galla backup file.' });
     expect((await put(url, token, '../../etc/passwd', fakeBackup('2026-11-22T21:00:00.000Z'))).status).toBe(400);
@@ -73,7 +99,7 @@ describe('counter backups on the server', () => {
     expect(((await (await get(url, token)).json()) as unknown[]).length).toBe(1);
   });
 
-  it('keeps each counter\'s newest uploads only', async () => {
+  it("keeps each counter's newest uploads only", async () => {
     const url = await served({ COUNTER_BACKUPS_KEPT: '3' });
     const { counters, owner } = await shopWithCounters(server, 'keep@example.in', ['C1']);
     for (let day = 1; day <= 5; day++) {

@@ -27,7 +27,12 @@ afterEach(async () => {
 const createCaller = createCallerFactory(serverRouter);
 
 function serverOn(database: ServerDatabase): Pick<TestServerDb, 'as'> {
-  const deps: ServerDeps = { db: database.db, config: testConfig(), clock: () => new Date(), log: pino({ level: 'silent' }) };
+  const deps: ServerDeps = {
+    db: database.db,
+    config: testConfig(),
+    clock: () => new Date(),
+    log: pino({ level: 'silent' }),
+  };
   return { as: async (token) => createCaller(await createContext(deps, token ? `Bearer ${token}` : undefined)) };
 }
 
@@ -37,13 +42,36 @@ async function rows<T>(database: ServerDatabase, query: ReturnType<typeof sql>):
 
 /** Every table's row count, and the figures the owner's reports are made of. */
 async function figures(database: ServerDatabase) {
-  const tables = await rows<{ name: string }>(database, sql`SELECT tablename AS name FROM pg_tables WHERE schemaname IN ('public', 'drizzle') ORDER BY tablename`);
+  const tables = await rows<{ name: string }>(
+    database,
+    sql`SELECT tablename AS name FROM pg_tables WHERE schemaname IN ('public', 'drizzle') ORDER BY tablename`,
+  );
   const counts: Record<string, number> = {};
-  for (const { name } of tables) counts[name] = Number((await rows<{ n: string }>(database, sql.raw(`SELECT count(*) AS n FROM ${name === '__drizzle_migrations' ? 'drizzle.' : ''}"${name}"`)))[0]!.n);
-  const salesByDay = await rows(database, sql`SELECT business_date::text AS day, count(*)::int AS bills, sum(total_paise)::bigint::text AS total, sum(khata_paise)::bigint::text AS khata FROM invoices GROUP BY 1 ORDER BY 1`);
-  const byMode = await rows(database, sql`SELECT mode, sum(amount_paise)::bigint::text AS paise FROM payments GROUP BY 1 ORDER BY 1`);
-  const khata = await rows(database, sql`SELECT party_id, sum(amount_paise)::bigint::text AS balance FROM khata_entries GROUP BY 1 ORDER BY 1`);
-  const stock = await rows(database, sql`SELECT item_id, sum(qty_milli)::bigint::text AS qty FROM stock_movements GROUP BY 1 ORDER BY 1`);
+  for (const { name } of tables)
+    counts[name] = Number(
+      (
+        await rows<{ n: string }>(
+          database,
+          sql.raw(`SELECT count(*) AS n FROM ${name === '__drizzle_migrations' ? 'drizzle.' : ''}"${name}"`),
+        )
+      )[0]!.n,
+    );
+  const salesByDay = await rows(
+    database,
+    sql`SELECT business_date::text AS day, count(*)::int AS bills, sum(total_paise)::bigint::text AS total, sum(khata_paise)::bigint::text AS khata FROM invoices GROUP BY 1 ORDER BY 1`,
+  );
+  const byMode = await rows(
+    database,
+    sql`SELECT mode, sum(amount_paise)::bigint::text AS paise FROM payments GROUP BY 1 ORDER BY 1`,
+  );
+  const khata = await rows(
+    database,
+    sql`SELECT party_id, sum(amount_paise)::bigint::text AS balance FROM khata_entries GROUP BY 1 ORDER BY 1`,
+  );
+  const stock = await rows(
+    database,
+    sql`SELECT item_id, sum(qty_milli)::bigint::text AS qty FROM stock_movements GROUP BY 1 ORDER BY 1`,
+  );
   return { counts, salesByDay, byMode, khata, stock };
 }
 
@@ -73,12 +101,28 @@ function freshTarget(): { args: string[]; open(): Promise<ServerDatabase>; url: 
 async function seededShop() {
   const testDb = await freshTestDatabase();
   const database = await testDb.open();
-  const { counters, shopId } = await shopWithCounters(serverOn(database) as TestServerDb, `drill-${randomBytes(4).toString('hex')}@example.in`);
+  const { counters, shopId } = await shopWithCounters(
+    serverOn(database) as TestServerDb,
+    `drill-${randomBytes(4).toString('hex')}@example.in`,
+  );
   const item = itemOp({ name: 'Basmati 1kg', pricePaise: 5900 });
   const party = partyOp({ name: 'Ramesh' });
-  const sales = Array.from({ length: 40 }, (_, i) => invoiceOp({ number: `C1-2026-${String(i + 1).padStart(6, '0')}`, totalPaise: 5900 + i * 137, itemId: item.entityId }));
-  await counters[0]!.api.sync.push(pushOf([item, party, ...sales, khataOp(party.entityId, 25_000), stockOp(item.entityId, -40_000)]));
-  const lastOp = invoiceOp({ number: 'C2-2026-000001', totalPaise: 11_800, partyId: party.entityId, khataPaise: 11_800 });
+  const sales = Array.from({ length: 40 }, (_, i) =>
+    invoiceOp({
+      number: `C1-2026-${String(i + 1).padStart(6, '0')}`,
+      totalPaise: 5900 + i * 137,
+      itemId: item.entityId,
+    }),
+  );
+  await counters[0]!.api.sync.push(
+    pushOf([item, party, ...sales, khataOp(party.entityId, 25_000), stockOp(item.entityId, -40_000)]),
+  );
+  const lastOp = invoiceOp({
+    number: 'C2-2026-000001',
+    totalPaise: 11_800,
+    partyId: party.entityId,
+    khataPaise: 11_800,
+  });
   await counters[1]!.api.sync.push(pushOf([lastOp]));
   return { testDb, database, counters, shopId, lastOp };
 }
@@ -97,7 +141,11 @@ describe('server backup drill', () => {
     await testDb.drop();
 
     const target = freshTarget();
-    const { stdout } = await execFileAsync('npx', ['tsx', 'server/backup/cli.ts', 'restore', '--file', dump.file, ...target.args], { cwd: process.cwd(), timeout: 60_000 });
+    const { stdout } = await execFileAsync(
+      'npx',
+      ['tsx', 'server/backup/cli.ts', 'restore', '--file', dump.file, ...target.args],
+      { cwd: process.cwd(), timeout: 60_000 },
+    );
     expect(stdout).toMatch(/^restored /);
     const restored = await target.open();
     cleanups.push(() => restored.close());
@@ -123,7 +171,9 @@ describe('server backup drill', () => {
     fs.writeFileSync(altered, bytes);
     fs.copyFileSync(`${dump.file}.sha256`, `${altered}.sha256`);
     const target = freshTarget();
-    const into = target.url ? { kind: 'postgres' as const, url: target.url } : { kind: 'pglite' as const, dataDir: target.args[1]! };
+    const into = target.url
+      ? { kind: 'postgres' as const, url: target.url }
+      : { kind: 'pglite' as const, dataDir: target.args[1]! };
     await expect(restoreServer(altered, into)).rejects.toThrow(/does not match its checksum/);
 
     await restoreServer(dump.file, into);
@@ -142,7 +192,10 @@ describe('server backup drill', () => {
     for (let day = 0; day < 40; day++) {
       for (const hour of [2, 14]) {
         const at = new Date(Date.UTC(2026, 9, 1 + day, hour));
-        const name = `galla-server-${at.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}${path.extname(first.file) === '.gz' ? '.pglite.tar.gz' : '.pgdump'}`;
+        const name = `galla-server-${at
+          .toISOString()
+          .replace(/[-:]/g, '')
+          .replace(/\.\d+Z$/, 'Z')}${path.extname(first.file) === '.gz' ? '.pglite.tar.gz' : '.pgdump'}`;
         if (path.join(dir, name) === first.file) continue;
         fs.copyFileSync(first.file, path.join(dir, name));
         fs.writeFileSync(path.join(dir, `${name}.sha256`), `${first.sha256}  ${name}\n`);

@@ -28,7 +28,11 @@ describe('scheduled server backups', () => {
     testDb = await freshTestDatabase();
     database = await testDb.open();
     let now = new Date('2026-11-23T02:00:00Z');
-    const config = testConfig({ GALLA_BACKUP_DIR: dir, BACKUP_INTERVAL_HOURS: '24', ...(testDb.url ? { DATABASE_URL: testDb.url } : {}) });
+    const config = testConfig({
+      GALLA_BACKUP_DIR: dir,
+      BACKUP_INTERVAL_HOURS: '24',
+      ...(testDb.url ? { DATABASE_URL: testDb.url } : {}),
+    });
     const deps: ServerDeps = { db: database.db, config, clock: () => now, log: pino({ level: 'silent' }) };
     operations = startOperations(deps, database, { checkBackupEveryMs: 3_600_000 });
 

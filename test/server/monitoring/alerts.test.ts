@@ -27,10 +27,19 @@ describe('alert evaluation', () => {
     expect(await evaluateShopAlerts(server.deps, shopId)).toMatchObject({ raised: 1, updated: 0 });
     expect(await evaluateShopAlerts(server.deps, shopId)).toMatchObject({ raised: 0, updated: 1 });
     const [alert] = await owner.monitoring.alerts();
-    expect(alert).toMatchObject({ kind: 'counter_silent', state: 'open', severity: 'warning', occurrences: 2, message: 'Counter C1 (C1) has not synced for 2 h.' });
+    expect(alert).toMatchObject({
+      kind: 'counter_silent',
+      state: 'open',
+      severity: 'warning',
+      occurrences: 2,
+      message: 'Counter C1 (C1) has not synced for 2 h.',
+    });
     expect(await owner.monitoring.alerts()).toHaveLength(1);
 
-    expect(await owner.monitoring.acknowledge({ alertId: alert!.id })).toMatchObject({ state: 'acknowledged', acknowledgedBy: expect.any(String) });
+    expect(await owner.monitoring.acknowledge({ alertId: alert!.id })).toMatchObject({
+      state: 'acknowledged',
+      acknowledgedBy: expect.any(String),
+    });
     expect(await evaluateShopAlerts(server.deps, shopId)).toMatchObject({ raised: 0, updated: 1 });
     expect(await owner.monitoring.resolve({ alertId: alert!.id })).toMatchObject({ state: 'resolved' });
     await expect(owner.monitoring.resolve({ alertId: alert!.id })).rejects.toMatchObject({ code: 'CONFLICT' });
@@ -60,19 +69,31 @@ describe('alert evaluation', () => {
   it('alerts on a printer in trouble and a long outbox, from the heartbeat', async () => {
     server = await testServerDb({ config });
     const { owner, counters, shopId } = await shopWithCounters(server, 'printer@example.in', ['C1']);
-    await counters[0]!.api.sync.push({ ...pushOf([invoiceOp({ number: 'C1-2026-000001' })]), heartbeat: { outboxDepth: 250, printer: { state: 'error', detail: 'paper out', jobsWaiting: 3 }, lastBackupAt: null } });
+    await counters[0]!.api.sync.push({
+      ...pushOf([invoiceOp({ number: 'C1-2026-000001' })]),
+      heartbeat: {
+        outboxDepth: 250,
+        printer: { state: 'error', detail: 'paper out', jobsWaiting: 3 },
+        lastBackupAt: null,
+      },
+    });
     await evaluateShopAlerts(server.deps, shopId);
     const kinds = (await owner.monitoring.alerts()).map((alert) => `${alert.kind}: ${alert.message}`).sort();
-    expect(kinds).toEqual(['outbox_backlog: Counter C1 (C1) has 250 changes waiting to sync.', 'printer_error: Counter C1 (C1): printer problem (paper out); 3 print job(s) waiting.']);
+    expect(kinds).toEqual([
+      'outbox_backlog: Counter C1 (C1) has 250 changes waiting to sync.',
+      'printer_error: Counter C1 (C1): printer problem (paper out); 3 print job(s) waiting.',
+    ]);
   });
 
-  it('only managers and owners see and handle alerts, and only their own shop\'s', async () => {
+  it("only managers and owners see and handle alerts, and only their own shop's", async () => {
     server = await testServerDb({ config, clock: () => new Date(Date.now() + 3 * 60 * MINUTE) });
     const first = await shopWithCounters(server, 'one@example.in', ['C1']);
     const second = await shopWithCounters(server, 'two@example.in', ['C1']);
     await evaluateShopAlerts(server.deps, first.shopId);
     const [alert] = await first.owner.monitoring.alerts();
-    await expect(second.owner.monitoring.acknowledge({ alertId: alert!.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(second.owner.monitoring.acknowledge({ alertId: alert!.id })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
     expect(await second.owner.monitoring.alerts()).toEqual([]);
     await expect(first.counters[0]!.api.monitoring.alerts()).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
   });
@@ -102,11 +123,19 @@ describe('alert conditions', () => {
 
   it('turns critical when a counter has been silent for a day', () => {
     const [silent] = alertConditions([base], monitoring, new Date('2026-11-24T10:00:00Z'));
-    expect(silent).toMatchObject({ kind: 'counter_silent', severity: 'critical', message: 'Front (C1) has not synced for 25 h.' });
+    expect(silent).toMatchObject({
+      kind: 'counter_silent',
+      severity: 'critical',
+      message: 'Front (C1) has not synced for 25 h.',
+    });
   });
 
-  it('warns when the counter\'s last backup on the server is older than 26 hours', () => {
-    const kinds = alertConditions([{ ...base, lastSyncAt: new Date('2026-11-24T00:00:00Z') }], monitoring, new Date('2026-11-24T00:30:00Z')).map((found) => found.kind);
+  it("warns when the counter's last backup on the server is older than 26 hours", () => {
+    const kinds = alertConditions(
+      [{ ...base, lastSyncAt: new Date('2026-11-24T00:00:00Z') }],
+      monitoring,
+      new Date('2026-11-24T00:30:00Z'),
+    ).map((found) => found.kind);
     expect(kinds).toEqual(['counter_backup_stale']);
   });
 });

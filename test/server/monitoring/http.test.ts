@@ -27,12 +27,18 @@ function sample(text: string, name: string, labels: Record<string, string>): num
   for (const line of text.split('\n')) {
     if (!line.startsWith(`${name}{`)) continue;
     const value = line.slice(line.lastIndexOf(' ') + 1);
-    if (Object.entries(labels).every(([key, label]) => line.includes(`${key}="${label}"`))) return value === '+Inf' ? Infinity : Number(value);
+    if (Object.entries(labels).every(([key, label]) => line.includes(`${key}="${label}"`)))
+      return value === '+Inf' ? Infinity : Number(value);
   }
   return null;
 }
 
-const heartbeat: CounterHeartbeat = { outboxDepth: 7, printer: { state: 'error', detail: 'paper out', jobsWaiting: 2 }, appVersion: '1.4.2', lastBackupAt: '2026-11-22T21:00:00.000Z' };
+const heartbeat: CounterHeartbeat = {
+  outboxDepth: 7,
+  printer: { state: 'error', detail: 'paper out', jobsWaiting: 2 },
+  appVersion: '1.4.2',
+  lastBackupAt: '2026-11-22T21:00:00.000Z',
+};
 
 describe('monitoring endpoints', () => {
   it('/ready says ready once every migration is applied, and 503 when one is missing', async () => {
@@ -42,29 +48,51 @@ describe('monitoring endpoints', () => {
     const body = (await ready.json()) as { ready: boolean; migrations: number };
     expect(body).toMatchObject({ ready: true });
     expect(body.migrations).toBeGreaterThanOrEqual(6);
-    await server.database.db.execute(sql`DELETE FROM drizzle.__drizzle_migrations WHERE id = (SELECT max(id) FROM drizzle.__drizzle_migrations)`);
+    await server.database.db.execute(
+      sql`DELETE FROM drizzle.__drizzle_migrations WHERE id = (SELECT max(id) FROM drizzle.__drizzle_migrations)`,
+    );
     const notReady = await fetch(`${url}/ready`);
     expect(notReady.status).toBe(503);
-    expect(await notReady.json()).toMatchObject({ ready: false, reason: expect.stringMatching(/migrations: \d+ of \d+ applied/) });
+    expect(await notReady.json()).toMatchObject({
+      ready: false,
+      reason: expect.stringMatching(/migrations: \d+ of \d+ applied/),
+    });
     expect((await fetch(`${url}/health`)).status).toBe(200);
   });
 
-  it('/metrics shows latency histograms per procedure, sync batches and ops, and each counter\'s last sync and version', async () => {
+  it("/metrics shows latency histograms per procedure, sync batches and ops, and each counter's last sync and version", async () => {
     const url = await served();
     const { counters, shopId } = await shopWithCounters(server, 'metrics@example.in');
     const token = counters[0]!.deviceToken;
     const push = (ops: ReturnType<typeof invoiceOp>[]) =>
-      fetch(`${url}/trpc/sync.push`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ ...pushOf(ops), appVersion: '1.4.2', heartbeat }) });
+      fetch(`${url}/trpc/sync.push`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ ...pushOf(ops), appVersion: '1.4.2', heartbeat }),
+      });
     const before = await (await fetch(`${url}/metrics`)).text();
     const sale = invoiceOp({ number: 'C1-2026-000001' });
     expect((await push([sale, invoiceOp({ number: 'C1-2026-000002' })])).status).toBe(200);
     expect((await push([sale])).status).toBe(200);
-    expect((await fetch(`${url}/trpc/sync.push`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(401);
+    expect(
+      (
+        await fetch(`${url}/trpc/sync.push`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: '{}',
+        })
+      ).status,
+    ).toBe(401);
 
     const text = await (await fetch(`${url}/metrics`)).text();
-    const delta = (name: string, labels: Record<string, string>) => (sample(text, name, labels) ?? 0) - (sample(before, name, labels) ?? 0);
-    expect(delta('galla_trpc_request_duration_seconds_count', { procedure: 'sync.push', type: 'mutation', status: '200' })).toBe(2);
-    expect(sample(text, 'galla_trpc_request_duration_seconds_bucket', { procedure: 'sync.push', status: '200', le: '+Inf' })).toBeGreaterThanOrEqual(2);
+    const delta = (name: string, labels: Record<string, string>) =>
+      (sample(text, name, labels) ?? 0) - (sample(before, name, labels) ?? 0);
+    expect(
+      delta('galla_trpc_request_duration_seconds_count', { procedure: 'sync.push', type: 'mutation', status: '200' }),
+    ).toBe(2);
+    expect(
+      sample(text, 'galla_trpc_request_duration_seconds_bucket', { procedure: 'sync.push', status: '200', le: '+Inf' }),
+    ).toBeGreaterThanOrEqual(2);
     expect(delta('galla_http_errors_total', { procedure: 'sync.push', class: 'client' })).toBe(1);
     expect(delta('galla_sync_batches_total', { direction: 'push', outcome: 'ok' })).toBe(2);
     expect(delta('galla_sync_ops_total', { status: 'applied' })).toBe(2);
@@ -84,7 +112,9 @@ describe('monitoring endpoints', () => {
   it('/metrics wants the bearer token when one is configured', async () => {
     const url = await served({ METRICS_TOKEN: 'scrape-me-please-0123456789' });
     expect((await fetch(`${url}/metrics`)).status).toBe(401);
-    expect((await fetch(`${url}/metrics`, { headers: { authorization: 'Bearer scrape-me-please-0123456789' } })).status).toBe(200);
+    expect(
+      (await fetch(`${url}/metrics`, { headers: { authorization: 'Bearer scrape-me-please-0123456789' } })).status,
+    ).toBe(200);
   });
 
   it('stores the heartbeat that rides on a push or a pull, and a sync without one still works', async () => {
@@ -92,15 +122,33 @@ describe('monitoring endpoints', () => {
     const { owner, counters } = await shopWithCounters(server, 'beat@example.in');
     const [c1, c2] = counters;
     await c1!.api.sync.push({ ...pushOf([invoiceOp({ number: 'C1-2026-000001' })]), appVersion: '1.4.2', heartbeat });
-    await c1!.api.sync.pull({ cursor: 0, heartbeat: { ...heartbeat, outboxDepth: 0, printer: { state: 'ok', detail: null, jobsWaiting: 0 }, appVersion: undefined } });
+    await c1!.api.sync.pull({
+      cursor: 0,
+      heartbeat: {
+        ...heartbeat,
+        outboxDepth: 0,
+        printer: { state: 'ok', detail: null, jobsWaiting: 0 },
+        appVersion: undefined,
+      },
+    });
     await c2!.api.sync.push(pushOf([invoiceOp({ number: 'C2-2026-000001' })]));
 
     const statuses = await owner.monitoring.counters();
     expect(statuses.map((status) => status.counterCode)).toEqual(['C1', 'C2']);
-    expect(statuses[0]).toMatchObject({ outboxDepth: 0, printer: { state: 'ok', detail: null, jobsWaiting: 0 }, appVersion: '1.4.2', lastBackupAt: new Date('2026-11-22T21:00:00.000Z') });
+    expect(statuses[0]).toMatchObject({
+      outboxDepth: 0,
+      printer: { state: 'ok', detail: null, jobsWaiting: 0 },
+      appVersion: '1.4.2',
+      lastBackupAt: new Date('2026-11-22T21:00:00.000Z'),
+    });
     expect(statuses[0]!.lastSyncAt).toBeInstanceOf(Date);
     expect(statuses[1]).toMatchObject({ outboxDepth: null, printer: null, lastBackupAt: null });
     expect(statuses[1]!.lastSyncAt).toBeInstanceOf(Date);
-    await expect(c1!.api.sync.push({ ...pushOf([invoiceOp({ number: 'C1-2026-000002' })]), heartbeat: { ...heartbeat, outboxDepth: -1 } })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(
+      c1!.api.sync.push({
+        ...pushOf([invoiceOp({ number: 'C1-2026-000002' })]),
+        heartbeat: { ...heartbeat, outboxDepth: -1 },
+      }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
   });
 });

@@ -8,13 +8,17 @@ import { registry } from '../../../server/monitoring/metrics';
 
 const MONITORING = path.resolve('monitoring');
 const promtool = spawnSync('promtool', ['--version']).status === 0;
-if (!promtool) console.warn('promtool is not installed (Debian package "prometheus"): the promtool checks are skipped.');
+if (!promtool)
+  console.warn('promtool is not installed (Debian package "prometheus"): the promtool checks are skipped.');
 
 function promtoolRun(args: string[]): string {
   return execFileSync('promtool', args, { cwd: path.resolve('.'), encoding: 'utf8', timeout: 60_000 });
 }
 
-const ruleFiles = fs.readdirSync(MONITORING).filter((name) => name.endsWith('.yml')).map((name) => path.join('monitoring', name));
+const ruleFiles = fs
+  .readdirSync(MONITORING)
+  .filter((name) => name.endsWith('.yml'))
+  .map((name) => path.join('monitoring', name));
 
 describe('monitoring folder', () => {
   it.runIf(promtool)('promtool check rules accepts every rules file', () => {
@@ -22,19 +26,37 @@ describe('monitoring folder', () => {
     expect(promtoolRun(['check', 'rules', ...ruleFiles])).toMatch(/SUCCESS: \d+ rules found/);
   });
 
-  it.runIf(promtool)('the alert rules pass their promtool unit tests (silent counter, old backup, sync errors, slow p99)', () => {
-    const tests = fs.readdirSync(path.join(MONITORING, 'tests')).map((name) => path.join('monitoring', 'tests', name));
-    expect(promtoolRun(['test', 'rules', ...tests])).toContain('SUCCESS');
-  });
+  it.runIf(promtool)(
+    'the alert rules pass their promtool unit tests (silent counter, old backup, sync errors, slow p99)',
+    () => {
+      const tests = fs
+        .readdirSync(path.join(MONITORING, 'tests'))
+        .map((name) => path.join('monitoring', 'tests', name));
+      expect(promtoolRun(['test', 'rules', ...tests])).toContain('SUCCESS');
+    },
+  );
 
   it.runIf(promtool)('the example Prometheus configuration is valid', () => {
-    expect(promtoolRun(['check', 'config', 'monitoring/prometheus.example.yaml'])).toContain('is valid prometheus config file syntax');
+    expect(promtoolRun(['check', 'config', 'monitoring/prometheus.example.yaml'])).toContain(
+      'is valid prometheus config file syntax',
+    );
   });
 
   it('the rules and the dashboard use only metrics the server exports', async () => {
-    const exported = new Set((await registry.getMetricsAsJSON()).flatMap((metric) => (String(metric.type) === 'histogram' ? ['_bucket', '_count', '_sum'].map((suffix) => metric.name + suffix) : [metric.name])));
-    const dashboard = JSON.parse(fs.readFileSync(path.join(MONITORING, 'grafana', 'galla-server.json'), 'utf8')) as { panels: { targets: { expr: string }[] }[] };
-    const expressions = [...dashboard.panels.flatMap((panel) => panel.targets.map((target) => target.expr)), ...ruleFiles.map((file) => fs.readFileSync(file, 'utf8'))];
+    const exported = new Set(
+      (await registry.getMetricsAsJSON()).flatMap((metric) =>
+        String(metric.type) === 'histogram'
+          ? ['_bucket', '_count', '_sum'].map((suffix) => metric.name + suffix)
+          : [metric.name],
+      ),
+    );
+    const dashboard = JSON.parse(fs.readFileSync(path.join(MONITORING, 'grafana', 'galla-server.json'), 'utf8')) as {
+      panels: { targets: { expr: string }[] }[];
+    };
+    const expressions = [
+      ...dashboard.panels.flatMap((panel) => panel.targets.map((target) => target.expr)),
+      ...ruleFiles.map((file) => fs.readFileSync(file, 'utf8')),
+    ];
     const used = new Set(expressions.flatMap((text) => text.match(/\bgalla_[a-z_]+\b/g) ?? []));
     expect(used.size).toBeGreaterThan(8);
     expect([...used].filter((name) => !exported.has(name))).toEqual([]);

@@ -41,10 +41,14 @@ const sumBy = <T>(rows: T[], key: (row: T) => string, value: (row: T) => number)
   return Object.fromEntries([...sums].sort(([a], [b]) => (a < b ? -1 : 1)));
 };
 /** The last month up to tomorrow: every seeded day, whatever the machine's time zone. */
-const recent = () => ({ from: new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10), to: new Date(Date.now() + 86_400_000).toISOString().slice(0, 10) });
+const recent = () => ({
+  from: new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10),
+  to: new Date(Date.now() + 86_400_000).toISOString().slice(0, 10),
+});
 const istHour = (iso: string) => new Date(Date.parse(iso) + 330 * 60_000).getUTCHours();
 /** Cost of a line in paise, rounded half away from zero, worked out here on its own. */
-const cost = (line: RawLine) => Math.sign(line.qtyMilli * line.unitCostPaise) * Math.round(Math.abs(line.qtyMilli * line.unitCostPaise) / 1000);
+const cost = (line: RawLine) =>
+  Math.sign(line.qtyMilli * line.unitCostPaise) * Math.round(Math.abs(line.qtyMilli * line.unitCostPaise) / 1000);
 
 describe('owner reports over all counters', () => {
   it('sales by day, hour, counter, staff and mode, item-wise gross profit and GST equal sums over the raw invoices', async () => {
@@ -52,8 +56,14 @@ describe('owner reports over all counters', () => {
     const range = recent();
     const report = await shop.owner.reports.sales(range);
     const shopId = (await shop.owner.accounts.me()).shopId;
-    const invoices = await raw<RawInvoice>(shop, sql`SELECT id, counter_id, staff_id, to_char(business_date, 'YYYY-MM-DD') AS business_date, total_paise, payload FROM invoices WHERE shop_id = ${shopId}`);
-    const notes = await raw<{ business_date: string; total_paise: string; taxable_paise: string }>(shop, sql`SELECT to_char(business_date, 'YYYY-MM-DD') AS business_date, total_paise, taxable_paise FROM credit_notes WHERE shop_id = ${shopId}`);
+    const invoices = await raw<RawInvoice>(
+      shop,
+      sql`SELECT id, counter_id, staff_id, to_char(business_date, 'YYYY-MM-DD') AS business_date, total_paise, payload FROM invoices WHERE shop_id = ${shopId}`,
+    );
+    const notes = await raw<{ business_date: string; total_paise: string; taxable_paise: string }>(
+      shop,
+      sql`SELECT to_char(business_date, 'YYYY-MM-DD') AS business_date, total_paise, taxable_paise FROM credit_notes WHERE shop_id = ${shopId}`,
+    );
     expect(invoices).toHaveLength(5 * 4 + 3);
     expect(notes).toHaveLength(1);
 
@@ -63,33 +73,70 @@ describe('owner reports over all counters', () => {
     expect(report.totals.salesPaise).toBe(invoices.reduce((sum, row) => sum + total(row), 0));
     expect(report.totals.returnsPaise).toBe(returned);
     expect(report.totals.netPaise).toBe(report.totals.salesPaise - returned);
-    expect(Object.fromEntries(report.byDay.map((day) => [day.date, day.salesPaise]))).toEqual(sumBy(invoices, (row) => row.business_date, total));
-    expect(Object.fromEntries(report.byHour.filter((hour) => hour.invoices > 0).map((hour) => [String(hour.hour), hour.salesPaise]))).toEqual(sumBy(invoices, (row) => String(istHour(row.payload.invoice.createdAt)), total));
-    expect(Object.fromEntries(report.byCounter.map((row) => [row.counterId, row.salesPaise]))).toEqual(sumBy(invoices, (row) => row.counter_id, total));
+    expect(Object.fromEntries(report.byDay.map((day) => [day.date, day.salesPaise]))).toEqual(
+      sumBy(invoices, (row) => row.business_date, total),
+    );
+    expect(
+      Object.fromEntries(
+        report.byHour.filter((hour) => hour.invoices > 0).map((hour) => [String(hour.hour), hour.salesPaise]),
+      ),
+    ).toEqual(sumBy(invoices, (row) => String(istHour(row.payload.invoice.createdAt)), total));
+    expect(Object.fromEntries(report.byCounter.map((row) => [row.counterId, row.salesPaise]))).toEqual(
+      sumBy(invoices, (row) => row.counter_id, total),
+    );
     expect(report.byCounter.map((row) => row.counterCode).sort()).toEqual(['C1', 'C2']);
-    expect(Object.fromEntries(report.byStaff.map((row) => [row.staffId, row.invoices]))).toEqual(sumBy(invoices, (row) => row.staff_id, () => 1));
+    expect(Object.fromEntries(report.byStaff.map((row) => [row.staffId, row.invoices]))).toEqual(
+      sumBy(
+        invoices,
+        (row) => row.staff_id,
+        () => 1,
+      ),
+    );
     expect(report.heatmap.reduce((sum, cell) => sum + cell.salesPaise, 0)).toBe(report.totals.salesPaise);
 
-    const payments = await raw<{ mode: string; doc_type: string; amount_paise: string }>(shop, sql`SELECT mode, doc_type, amount_paise FROM payments WHERE shop_id = ${shopId}`);
-    const received = sumBy(payments.filter((row) => row.doc_type !== 'credit_note'), (row) => row.mode, (row) => Number(row.amount_paise));
-    expect(Object.fromEntries(report.byMode.filter((row) => row.inPaise > 0).map((row) => [row.mode, row.inPaise]))).toEqual(received);
+    const payments = await raw<{ mode: string; doc_type: string; amount_paise: string }>(
+      shop,
+      sql`SELECT mode, doc_type, amount_paise FROM payments WHERE shop_id = ${shopId}`,
+    );
+    const received = sumBy(
+      payments.filter((row) => row.doc_type !== 'credit_note'),
+      (row) => row.mode,
+      (row) => Number(row.amount_paise),
+    );
+    expect(
+      Object.fromEntries(report.byMode.filter((row) => row.inPaise > 0).map((row) => [row.mode, row.inPaise])),
+    ).toEqual(received);
     expect(report.byMode.find((row) => row.mode === 'upi')!.outPaise).toBe(returned);
     expect(Object.keys(received).sort()).toEqual(['card', 'cash', 'khata', 'upi']);
 
     const lines = invoices.flatMap((row) => row.payload.lines);
     const items = await shop.owner.reports.items(range);
-    expect(Object.fromEntries(items.map((row) => [row.itemId, row.qtyMilli]))).toEqual(sumBy(lines, (line) => line.itemId, (line) => line.qtyMilli));
-    expect(Object.fromEntries(items.map((row) => [row.itemId, row.costPaise]))).toEqual(sumBy(lines, (line) => line.itemId, cost));
+    expect(Object.fromEntries(items.map((row) => [row.itemId, row.qtyMilli]))).toEqual(
+      sumBy(
+        lines,
+        (line) => line.itemId,
+        (line) => line.qtyMilli,
+      ),
+    );
+    expect(Object.fromEntries(items.map((row) => [row.itemId, row.costPaise]))).toEqual(
+      sumBy(lines, (line) => line.itemId, cost),
+    );
     const soap = items.find((row) => row.itemId === shop!.itemIds.soap)!;
     expect(soap.returnQtyMilli).toBe(2000);
     const soapLines = lines.filter((line) => line.itemId === shop!.itemIds.soap);
     const soapUnitCost = soapLines[0]!.unitCostPaise;
     const soapReturnTaxable = Number(notes[0]!.taxable_paise);
-    expect(soap.grossProfitPaise).toBe(soapLines.reduce((sum, line) => sum + line.taxablePaise - cost(line), 0) - soapReturnTaxable + 2 * soapUnitCost);
+    expect(soap.grossProfitPaise).toBe(
+      soapLines.reduce((sum, line) => sum + line.taxablePaise - cost(line), 0) - soapReturnTaxable + 2 * soapUnitCost,
+    );
     expect(report.totals.grossProfitPaise).toBe(items.reduce((sum, row) => sum + row.grossProfitPaise, 0));
 
     const gst = await shop.owner.reports.gst(range);
-    const soldTaxable = sumBy(lines, (line) => String(line.gstRateBp), (line) => line.taxablePaise);
+    const soldTaxable = sumBy(
+      lines,
+      (line) => String(line.gstRateBp),
+      (line) => line.taxablePaise,
+    );
     soldTaxable['1800'] = (soldTaxable['1800'] ?? 0) - soapReturnTaxable;
     expect(Object.fromEntries(gst.byRate.map((row) => [String(row.gstRateBp), row.taxablePaise]))).toEqual(soldTaxable);
     expect(gst.byHsn.map((row) => row.hsn).sort()).toEqual(['1006', '1508', '3401']);
@@ -105,8 +152,13 @@ describe('owner reports over all counters', () => {
     expect(ramesh.balancePaise).toBe(3 * 5_900 - 5_000);
     expect(ramesh.d0to30Paise).toBe(ramesh.balancePaise);
     expect(ramesh.overdue).toBe(false);
-    const later = await shop.owner.reports.khata({ asOf: new Date(Date.now() + 45 * 86_400_000).toISOString().slice(0, 10) });
-    expect(later.find((row) => row.partyId === shop!.partyIds.ramesh)).toMatchObject({ overdue: true, d31to60Paise: ramesh.balancePaise });
+    const later = await shop.owner.reports.khata({
+      asOf: new Date(Date.now() + 45 * 86_400_000).toISOString().slice(0, 10),
+    });
+    expect(later.find((row) => row.partyId === shop!.partyIds.ramesh)).toMatchObject({
+      overdue: true,
+      d31to60Paise: ramesh.balancePaise,
+    });
 
     const range = recent();
     const returns = await shop.owner.reports.returns(range);
@@ -129,17 +181,23 @@ describe('owner reports over all counters', () => {
     const detail = await shop.owner.reports.invoice({ id: list.rows[0]!.id });
     expect(detail.number).toBe(list.rows[0]!.number);
     expect(detail.lines.length).toBeGreaterThan(0);
-    expect(detail.payments.reduce((sum, payment) => sum + payment.amountPaise, 0)).toBeGreaterThanOrEqual(detail.totalPaise);
+    expect(detail.payments.reduce((sum, payment) => sum + payment.amountPaise, 0)).toBeGreaterThanOrEqual(
+      detail.totalPaise,
+    );
 
     const csv = await shop.owner.reports.export({ ...range, table: 'sales-by-day', format: 'csv' });
     const text = Buffer.from(csv.base64, 'base64').toString('utf8');
     const [header, ...rows] = text.trim().split(/\r?\n/);
     expect(header).toBe('Date,Invoices,Sales,Tax,Returns,Returned,Net sales,Gross profit');
     expect(rows).toHaveLength(2);
-    expect(rows[0]!.split(',')[2]).toBe(`${Math.floor(day!.salesPaise / 100)}.${String(day!.salesPaise % 100).padStart(2, '0')}`);
+    expect(rows[0]!.split(',')[2]).toBe(
+      `${Math.floor(day!.salesPaise / 100)}.${String(day!.salesPaise % 100).padStart(2, '0')}`,
+    );
     const xlsx = await shop.owner.reports.export({ ...range, table: 'items', format: 'xlsx' });
     expect(xlsx.filename).toMatch(/\.xlsx$/);
     expect(Buffer.from(xlsx.base64, 'base64').subarray(0, 2).toString()).toBe('PK');
-    await expect(shop.owner.reports.export({ from: '2026-02-01', to: '2026-01-01', table: 'items', format: 'csv' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(
+      shop.owner.reports.export({ from: '2026-02-01', to: '2026-01-01', table: 'items', format: 'csv' }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
   });
 });

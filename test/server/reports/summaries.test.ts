@@ -12,7 +12,9 @@ afterEach(() => server?.close());
 const range = { from: '2026-06-01', to: '2026-06-01' };
 
 async function rawTotals(shopId: string) {
-  const result = (await server.database.db.execute(sql`SELECT count(*) AS n, COALESCE(SUM(total_paise), 0) AS paise FROM invoices WHERE shop_id = ${shopId}`)) as unknown as { rows: { n: string; paise: string }[] };
+  const result = (await server.database.db.execute(
+    sql`SELECT count(*) AS n, COALESCE(SUM(total_paise), 0) AS paise FROM invoices WHERE shop_id = ${shopId}`,
+  )) as unknown as { rows: { n: string; paise: string }[] };
   return { invoices: Number(result.rows[0]!.n), salesPaise: Number(result.rows[0]!.paise) };
 }
 
@@ -22,7 +24,11 @@ describe('report summaries under sync retries', () => {
     const { owner, counters, shopId } = await shopWithCounters(server, 'asha@example.in');
     const c1 = counters[0]!.api;
     const itemId = randomUUID();
-    const first = [invoiceOp({ number: 'C1-2026-000001', totalPaise: 11_800, itemId }), invoiceOp({ number: 'C1-2026-000002', totalPaise: 23_600, itemId }), stockOp(itemId, -2000)];
+    const first = [
+      invoiceOp({ number: 'C1-2026-000001', totalPaise: 11_800, itemId }),
+      invoiceOp({ number: 'C1-2026-000002', totalPaise: 23_600, itemId }),
+      stockOp(itemId, -2000),
+    ];
     await c1.sync.push(pushOf(first));
     await c1.sync.push(pushOf(first));
     // The same documents under new op ids (a counter that lost its acknowledgements and re-queued): still no double.
@@ -33,7 +39,10 @@ describe('report summaries under sync retries', () => {
     const report = await owner.reports.sales(range);
     expect({ invoices: report.totals.invoices, salesPaise: report.totals.salesPaise }).toEqual(await rawTotals(shopId));
     expect(report.totals).toMatchObject({ invoices: 3, salesPaise: 41_300 });
-    expect((await owner.reports.items(range)).find((row) => row.itemId === itemId)).toMatchObject({ qtyMilli: 3000, costPaise: 15_000 });
+    expect((await owner.reports.items(range)).find((row) => row.itemId === itemId)).toMatchObject({
+      qtyMilli: 3000,
+      costPaise: 15_000,
+    });
     expect(report.byMode).toEqual([expect.objectContaining({ mode: 'cash', inPaise: 41_300, count: 3 })]);
   });
 

@@ -87,13 +87,20 @@ describe('update feed', () => {
 describe('staged rollout', () => {
   it('offers a release to the counters whose bucket (a hash of the counter id) is under its percentage, and to all at 100 %', async () => {
     const { url } = await feedServer();
-    const shop = await shopWithCounters(server, 'rollout@shop.in', Array.from({ length: 16 }, (_, i) => `C${i + 1}`));
+    const shop = await shopWithCounters(
+      server,
+      'rollout@shop.in',
+      Array.from({ length: 16 }, (_, i) => `C${i + 1}`),
+    );
     await releaseOnServer(url, '0.2.0');
     await releaseOnServer(url, '0.3.0', { rolloutPercent: 40 });
     const inside = shop.counters.filter((counter) => rolloutBucket(counter.counterId) < 40);
     expect(inside.length).toBeGreaterThan(0);
     expect(inside.length).toBeLessThan(shop.counters.length);
-    for (const counter of shop.counters) expect(await offeredVersion(url, 'stable', counter.deviceToken)).toBe(rolloutBucket(counter.counterId) < 40 ? '0.3.0' : '0.2.0');
+    for (const counter of shop.counters)
+      expect(await offeredVersion(url, 'stable', counter.deviceToken)).toBe(
+        rolloutBucket(counter.counterId) < 40 ? '0.3.0' : '0.2.0',
+      );
     // A counter we cannot identify only sees what everyone sees.
     expect(await offeredVersion(url, 'stable', null)).toBe('0.2.0');
     expect(await offeredVersion(url, 'stable', 'gdt_not-a-real-token')).toBe('0.2.0');
@@ -102,7 +109,12 @@ describe('staged rollout', () => {
   });
 
   it('buckets are stable and even: about p % of many counters fall under p %', () => {
-    const ids = Array.from({ length: 20_000 }, (_, i) => createHash('md5').update(String(i)).digest('hex').replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5'));
+    const ids = Array.from({ length: 20_000 }, (_, i) =>
+      createHash('md5')
+        .update(String(i))
+        .digest('hex')
+        .replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5'),
+    );
     for (const percent of [1, 10, 50, 90]) {
       const share = ids.filter((id) => rolloutBucket(id) < percent).length / ids.length;
       expect(Math.abs(share - percent / 100)).toBeLessThan(0.015);
@@ -120,7 +132,8 @@ describe('pinning a shop to a version', () => {
     await releaseOnServer(url, '0.3.0');
     await pinned.owner.updates.pin({ version: '0.2.0' });
     expect(await pinned.owner.updates.pinned()).toMatchObject({ version: '0.2.0' });
-    for (const counter of pinned.counters) expect(await offeredVersion(url, 'stable', counter.deviceToken)).toBe('0.2.0');
+    for (const counter of pinned.counters)
+      expect(await offeredVersion(url, 'stable', counter.deviceToken)).toBe('0.2.0');
     expect(await offeredVersion(url, 'stable', other.counters[0]!.deviceToken)).toBe('0.3.0');
     await pinned.owner.updates.unpin();
     expect(await offeredVersion(url, 'stable', pinned.counters[0]!.deviceToken)).toBe('0.3.0');
@@ -133,9 +146,14 @@ describe('pinning a shop to a version', () => {
     await releaseOnServer(url, '0.3.0');
     await expect(shop.owner.updates.pin({ version: '9.9.9' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await shop.owner.accounts.addStaff({ email: 'manager@pin.in', password: 'correct horse battery', role: 'manager' });
-    const manager = await server.as((await (await server.as(null)).accounts.login({ email: 'manager@pin.in', password: 'correct horse battery' })).accessToken);
+    const manager = await server.as(
+      (await (await server.as(null)).accounts.login({ email: 'manager@pin.in', password: 'correct horse battery' }))
+        .accessToken,
+    );
     await expect(manager.updates.pin({ version: '0.2.0' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(shop.counters[0]!.api.updates.pin({ version: '0.2.0' })).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    await expect(shop.counters[0]!.api.updates.pin({ version: '0.2.0' })).rejects.toMatchObject({
+      code: 'UNAUTHORIZED',
+    });
     await shop.owner.updates.pin({ version: '0.2.0' });
     await operator(url).change('0.2.0', 'linux', { withdrawn: true });
     expect(await offeredVersion(url, 'stable', shop.counters[0]!.deviceToken)).toBe(404);
@@ -205,7 +223,15 @@ describe('operator uploads', () => {
     expect((await op.publish({ platform: 'linux', channel: 'stable', feedYml: build.feedYml })).status).toBe(201);
     const rebuilt = fakeBuild('0.2.0');
     await op.put(`x-${rebuilt.name}`, rebuilt.bytes);
-    expect((await op.publish({ platform: 'linux', channel: 'stable', feedYml: rebuilt.feedYml.replaceAll(rebuilt.name, `x-${rebuilt.name}`) })).status).toBe(409);
+    expect(
+      (
+        await op.publish({
+          platform: 'linux',
+          channel: 'stable',
+          feedYml: rebuilt.feedYml.replaceAll(rebuilt.name, `x-${rebuilt.name}`),
+        })
+      ).status,
+    ).toBe(409);
   });
 
   it('refuses bad names, bad feed files and bad rollout figures with a clear message', async () => {
@@ -213,7 +239,9 @@ describe('operator uploads', () => {
     const op = operator(url);
     expect((await op.put('.hidden', Buffer.from('x'))).status).toBe(400);
     expect((await op.publish({ platform: 'linux', channel: 'stable', feedYml: 'version: [' })).status).toBe(400);
-    expect((await op.publish({ platform: 'linux', channel: 'stable', feedYml: 'version: banana\nfiles: []' })).status).toBe(400);
+    expect(
+      (await op.publish({ platform: 'linux', channel: 'stable', feedYml: 'version: banana\nfiles: []' })).status,
+    ).toBe(400);
     await releaseOnServer(url, '0.2.0');
     const tooMuch = await op.change('0.2.0', 'linux', { rolloutPercent: 120 });
     expect(tooMuch.status).toBe(400);

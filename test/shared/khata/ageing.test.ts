@@ -14,29 +14,72 @@ function movement(daysAgo: number, amountPaise: number): KhataMovement {
 
 describe('ageBalance', () => {
   it('puts each unpaid sale in the bucket of its age in days', () => {
-    const ageing = ageBalance([movement(0, 100), movement(30, 200), movement(31, 300), movement(60, 400), movement(61, 500), movement(90, 600), movement(91, 700)], AS_OF);
-    expect(ageing).toEqual({ d0to30Paise: 300, d31to60Paise: 700, d61to90Paise: 1100, d90plusPaise: 700, totalPaise: 2800, oldestUnpaidAt: movement(91, 700).at });
+    const ageing = ageBalance(
+      [
+        movement(0, 100),
+        movement(30, 200),
+        movement(31, 300),
+        movement(60, 400),
+        movement(61, 500),
+        movement(90, 600),
+        movement(91, 700),
+      ],
+      AS_OF,
+    );
+    expect(ageing).toEqual({
+      d0to30Paise: 300,
+      d31to60Paise: 700,
+      d61to90Paise: 1100,
+      d90plusPaise: 700,
+      totalPaise: 2800,
+      oldestUnpaidAt: movement(91, 700).at,
+    });
   });
 
   it('lets a payment settle the oldest sales first, even when it came later', () => {
     const ageing = ageBalance([movement(10, 5000), movement(100, 3000), movement(45, 2000), movement(5, -4000)], AS_OF);
     // The 3000 (100 days) is cleared and 1000 of the 2000 (45 days) too.
-    expect(ageing).toMatchObject({ d0to30Paise: 5000, d31to60Paise: 1000, d61to90Paise: 0, d90plusPaise: 0, totalPaise: 6000 });
+    expect(ageing).toMatchObject({
+      d0to30Paise: 5000,
+      d31to60Paise: 1000,
+      d61to90Paise: 0,
+      d90plusPaise: 0,
+      totalPaise: 6000,
+    });
     expect(ageing.oldestUnpaidAt).toBe(movement(45, 2000).at);
   });
 
   it('applies an advance to sales made after it', () => {
     const ageing = ageBalance([movement(80, -1000), movement(70, 1500), movement(20, 700)], AS_OF);
-    expect(ageing).toMatchObject({ d61to90Paise: 500, d0to30Paise: 700, totalPaise: 1200, oldestUnpaidAt: movement(70, 1500).at });
+    expect(ageing).toMatchObject({
+      d61to90Paise: 500,
+      d0to30Paise: 700,
+      totalPaise: 1200,
+      oldestUnpaidAt: movement(70, 1500).at,
+    });
   });
 
   it('shows an advance only in the total, with empty buckets', () => {
     const ageing = ageBalance([movement(40, 1000), movement(3, -2500)], AS_OF);
-    expect(ageing).toEqual({ d0to30Paise: 0, d31to60Paise: 0, d61to90Paise: 0, d90plusPaise: 0, totalPaise: -1500, oldestUnpaidAt: null });
+    expect(ageing).toEqual({
+      d0to30Paise: 0,
+      d31to60Paise: 0,
+      d61to90Paise: 0,
+      d90plusPaise: 0,
+      totalPaise: -1500,
+      oldestUnpaidAt: null,
+    });
   });
 
   it('is all zeros for a settled or empty khata', () => {
-    const empty = { d0to30Paise: 0, d31to60Paise: 0, d61to90Paise: 0, d90plusPaise: 0, totalPaise: 0, oldestUnpaidAt: null };
+    const empty = {
+      d0to30Paise: 0,
+      d31to60Paise: 0,
+      d61to90Paise: 0,
+      d90plusPaise: 0,
+      totalPaise: 0,
+      oldestUnpaidAt: null,
+    };
     expect(ageBalance([], AS_OF)).toEqual(empty);
     expect(ageBalance([movement(50, 1000), movement(10, -1000)], AS_OF)).toEqual(empty);
   });
@@ -61,7 +104,12 @@ describe('ageBalance', () => {
 
   it('buckets add up to what is owed, and the total is the running balance', () => {
     const movements = fc.array(
-      fc.record({ daysAgo: fc.integer({ min: 0, max: 400 }), amountPaise: fc.integer({ min: -1_000_000, max: 1_000_000 }) }).map(({ daysAgo, amountPaise }) => movement(daysAgo, amountPaise)),
+      fc
+        .record({
+          daysAgo: fc.integer({ min: 0, max: 400 }),
+          amountPaise: fc.integer({ min: -1_000_000, max: 1_000_000 }),
+        })
+        .map(({ daysAgo, amountPaise }) => movement(daysAgo, amountPaise)),
       { maxLength: 30 },
     );
     fc.assert(

@@ -2,23 +2,88 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { displayWidth, receiptText, wrapText } from '../../../src-shared/printing/receipt-model';
-import { invoiceReceipt, type InvoiceReceiptInput, type ReceiptLine } from '../../../src-shared/printing/receipt-invoice';
+import {
+  invoiceReceipt,
+  type InvoiceReceiptInput,
+  type ReceiptLine,
+} from '../../../src-shared/printing/receipt-invoice';
 import { testPage } from '../../../src-shared/printing/receipt-documents';
 
-const shop = { name: 'Galla Kirana', address: 'MG Road, Pune', phone: '9800000000', gstin: '27AAPFU0939F1ZV', upiId: 'galla@upi', receiptFooter: 'Thank you! Visit again.' };
-const line = (over: Partial<ReceiptLine>): ReceiptLine => ({ name: 'Soap', unit: 'pcs', qtyMilli: 1000, unitPricePaise: 10_000, gstRateBp: 1800, lineDiscountPaise: 0, taxablePaise: 8_475, cgstPaise: 763, sgstPaise: 762, igstPaise: 0, cessPaise: 0, totalPaise: 10_000, ...over });
+const shop = {
+  name: 'Galla Kirana',
+  address: 'MG Road, Pune',
+  phone: '9800000000',
+  gstin: '27AAPFU0939F1ZV',
+  upiId: 'galla@upi',
+  receiptFooter: 'Thank you! Visit again.',
+};
+const line = (over: Partial<ReceiptLine>): ReceiptLine => ({
+  name: 'Soap',
+  unit: 'pcs',
+  qtyMilli: 1000,
+  unitPricePaise: 10_000,
+  gstRateBp: 1800,
+  lineDiscountPaise: 0,
+  taxablePaise: 8_475,
+  cgstPaise: 763,
+  sgstPaise: 762,
+  igstPaise: 0,
+  cessPaise: 0,
+  totalPaise: 10_000,
+  ...over,
+});
 
 function bill(over: Partial<InvoiceReceiptInput> = {}): InvoiceReceiptInput {
   const lines = [
-    line({ name: 'Basmati Rice Premium Long Grain Aged Two Years 5kg Bag', gstRateBp: 500, taxablePaise: 95_238, cgstPaise: 2_381, sgstPaise: 2_381, totalPaise: 100_000, unitPricePaise: 100_000 }),
+    line({
+      name: 'Basmati Rice Premium Long Grain Aged Two Years 5kg Bag',
+      gstRateBp: 500,
+      taxablePaise: 95_238,
+      cgstPaise: 2_381,
+      sgstPaise: 2_381,
+      totalPaise: 100_000,
+      unitPricePaise: 100_000,
+    }),
     line({}),
-    line({ name: 'Loose sugar', unit: 'kg', qtyMilli: 1500, unitPricePaise: 4_000, gstRateBp: 500, taxablePaise: 5_714, cgstPaise: 143, sgstPaise: 143, totalPaise: 6_000 }),
+    line({
+      name: 'Loose sugar',
+      unit: 'kg',
+      qtyMilli: 1500,
+      unitPricePaise: 4_000,
+      gstRateBp: 500,
+      taxablePaise: 5_714,
+      cgstPaise: 143,
+      sgstPaise: 143,
+      totalPaise: 6_000,
+    }),
   ];
   return {
     shop,
-    invoice: { number: 'C1-2026-000042', createdAt: '2026-05-01T06:30:00.000Z', partyName: 'Ramesh Kumar', partyGstin: null, placeOfSupply: '27', interState: false, grossPaise: 116_000, discountPaise: 0, taxablePaise: 109_427, cgstPaise: 3_287, sgstPaise: 3_286, igstPaise: 0, cessPaise: 0, roundOffPaise: 0, totalPaise: 116_000, tenderedPaise: 70_000, changePaise: 4_000, khataPaise: 50_000 },
+    invoice: {
+      number: 'C1-2026-000042',
+      createdAt: '2026-05-01T06:30:00.000Z',
+      partyName: 'Ramesh Kumar',
+      partyGstin: null,
+      placeOfSupply: '27',
+      interState: false,
+      grossPaise: 116_000,
+      discountPaise: 0,
+      taxablePaise: 109_427,
+      cgstPaise: 3_287,
+      sgstPaise: 3_286,
+      igstPaise: 0,
+      cessPaise: 0,
+      roundOffPaise: 0,
+      totalPaise: 116_000,
+      tenderedPaise: 70_000,
+      changePaise: 4_000,
+      khataPaise: 50_000,
+    },
     lines,
-    payments: [{ mode: 'khata', amountPaise: 50_000, reference: '' }, { mode: 'cash', amountPaise: 70_000, reference: '' }],
+    payments: [
+      { mode: 'khata', amountPaise: 50_000, reference: '' },
+      { mode: 'cash', amountPaise: 70_000, reference: '' },
+    ],
     khataBalancePaise: 125_000,
     paper: { width: 58, cut: true, drawerKick: true },
     reprint: false,
@@ -27,10 +92,14 @@ function bill(over: Partial<InvoiceReceiptInput> = {}): InvoiceReceiptInput {
 }
 
 describe('laying out an invoice receipt', () => {
-  it.each([[58, 32], [80, 48]] as const)('fits every line into %i mm paper (%i columns)', (width, columns) => {
+  it.each([
+    [58, 32],
+    [80, 48],
+  ] as const)('fits every line into %i mm paper (%i columns)', (width, columns) => {
     const model = invoiceReceipt(bill({ paper: { width, cut: true, drawerKick: false } }));
     expect(model.columns).toBe(columns);
-    for (const text of receiptText(model).filter((l) => !l.startsWith('[QR'))) expect(displayWidth(text)).toBeLessThanOrEqual(columns);
+    for (const text of receiptText(model).filter((l) => !l.startsWith('[QR')))
+      expect(displayWidth(text)).toBeLessThanOrEqual(columns);
   });
 
   it('wraps a long item name over lines without losing a word', () => {
@@ -42,7 +111,17 @@ describe('laying out an invoice receipt', () => {
   it('shows header, GSTIN, each line total, taxes by rate, payments, change, khata balance, a UPI QR for the due and the bill barcode', () => {
     const text = receiptText(invoiceReceipt(bill()));
     const all = text.join('\n');
-    for (const expected of ['Galla Kirana', 'GSTIN: 27AAPFU0939F1ZV', 'TAX INVOICE', 'C1-2026-000042', '1,000.00', '100.00', '60.00', 'Thank you! Visit again.']) expect(all).toContain(expected);
+    for (const expected of [
+      'Galla Kirana',
+      'GSTIN: 27AAPFU0939F1ZV',
+      'TAX INVOICE',
+      'C1-2026-000042',
+      '1,000.00',
+      '100.00',
+      '60.00',
+      'Thank you! Visit again.',
+    ])
+      expect(all).toContain(expected);
     expect(text).toContainEqual(expect.stringMatching(/^TOTAL Rs\. +1,160\.00$/));
     expect(text).toContainEqual(expect.stringMatching(/^5% +1,009\.52 +25\.24 +25\.24$/));
     expect(text).toContainEqual(expect.stringMatching(/^18% +84\.75 +7\.63 +7\.62$/));
@@ -50,11 +129,24 @@ describe('laying out an invoice receipt', () => {
     expect(text).toContainEqual(expect.stringMatching(/^Khata balance now +1,250\.00$/));
     expect(text).toContain('[QR upi://pay?pa=galla%40upi&pn=Galla%20Kirana&am=500.00&cu=INR&tn=C1-2026-000042]');
     expect(text).toContain('[BARCODE C1-2026-000042]');
-    expect(text.findIndex((l) => l.startsWith('Cash'))).toBeLessThan(text.findIndex((l) => l.startsWith('Khata (credit)')));
+    expect(text.findIndex((l) => l.startsWith('Cash'))).toBeLessThan(
+      text.findIndex((l) => l.startsWith('Khata (credit)')),
+    );
   });
 
   it('prints no QR when nothing is due, and IGST instead of CGST+SGST for another state', () => {
-    const paid = bill({ invoice: { ...bill().invoice, khataPaise: 0, interState: true, placeOfSupply: '29', igstPaise: 6_573, cgstPaise: 0, sgstPaise: 0 }, khataBalancePaise: null });
+    const paid = bill({
+      invoice: {
+        ...bill().invoice,
+        khataPaise: 0,
+        interState: true,
+        placeOfSupply: '29',
+        igstPaise: 6_573,
+        cgstPaise: 0,
+        sgstPaise: 0,
+      },
+      khataBalancePaise: null,
+    });
     const text = receiptText(invoiceReceipt(paid)).join('\n');
     expect(text).not.toContain('[QR');
     expect(text).toContain('Place of supply: 29');
@@ -72,7 +164,9 @@ describe('laying out an invoice receipt', () => {
   });
 
   it('opens the drawer only when cash changed hands', () => {
-    expect(invoiceReceipt(bill({ payments: [{ mode: 'upi', amountPaise: 116_000, reference: 'UTR1' }] })).drawerKick).toBe(false);
+    expect(
+      invoiceReceipt(bill({ payments: [{ mode: 'upi', amountPaise: 116_000, reference: 'UTR1' }] })).drawerKick,
+    ).toBe(false);
   });
 
   it('counts Devanagari vowel signs as no column when wrapping Hindi text', () => {
@@ -85,11 +179,15 @@ describe('laying out an invoice receipt', () => {
 describe('word wrapping', () => {
   it('never exceeds the width and keeps every word in order', () => {
     fc.assert(
-      fc.property(fc.array(fc.stringMatching(/^[A-Za-z0-9]{1,60}$/), { minLength: 1, maxLength: 20 }), fc.integer({ min: 8, max: 48 }), (words, columns) => {
-        const lines = wrapText(words.join(' '), columns);
-        expect(lines.every((l) => displayWidth(l) <= columns)).toBe(true);
-        expect(lines.join('').replaceAll(' ', '')).toBe(words.join(''));
-      }),
+      fc.property(
+        fc.array(fc.stringMatching(/^[A-Za-z0-9]{1,60}$/), { minLength: 1, maxLength: 20 }),
+        fc.integer({ min: 8, max: 48 }),
+        (words, columns) => {
+          const lines = wrapText(words.join(' '), columns);
+          expect(lines.every((l) => displayWidth(l) <= columns)).toBe(true);
+          expect(lines.join('').replaceAll(' ', '')).toBe(words.join(''));
+        },
+      ),
     );
   });
 });

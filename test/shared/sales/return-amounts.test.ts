@@ -6,20 +6,40 @@ import type { LineTotals } from '../../../src-shared/sales/totals';
 
 function soldLine(overrides: Partial<LineTotals> = {}): LineTotals {
   const figures = { taxablePaise: 10000, cgstPaise: 900, sgstPaise: 900, igstPaise: 0, cessPaise: 0, ...overrides };
-  const totalPaise = figures.taxablePaise + figures.cgstPaise + figures.sgstPaise + figures.igstPaise + figures.cessPaise;
-  return { grossPaise: totalPaise, lineDiscountPaise: 0, billDiscountPaise: 0, netPaise: totalPaise, totalPaise, ...figures };
+  const totalPaise =
+    figures.taxablePaise + figures.cgstPaise + figures.sgstPaise + figures.igstPaise + figures.cessPaise;
+  return {
+    grossPaise: totalPaise,
+    lineDiscountPaise: 0,
+    billDiscountPaise: 0,
+    netPaise: totalPaise,
+    totalPaise,
+    ...figures,
+  };
 }
 
 const COMPONENTS = ['taxablePaise', 'cgstPaise', 'sgstPaise', 'igstPaise', 'cessPaise', 'totalPaise'] as const;
 
 describe('returnShare', () => {
   it('returning one of two gives back half of every component', () => {
-    expect(returnShare(soldLine(), 2000, 0, 1000)).toEqual({ taxablePaise: 5000, cgstPaise: 450, sgstPaise: 450, igstPaise: 0, cessPaise: 0, totalPaise: 5900 });
+    expect(returnShare(soldLine(), 2000, 0, 1000)).toEqual({
+      taxablePaise: 5000,
+      cgstPaise: 450,
+      sgstPaise: 450,
+      igstPaise: 0,
+      cessPaise: 0,
+      totalPaise: 5900,
+    });
   });
 
   it('returning the whole line gives back the whole line', () => {
     const line = soldLine({ taxablePaise: 8474, cgstPaise: 763, sgstPaise: 763 });
-    expect(returnShare(line, 1000, 0, 1000)).toMatchObject({ taxablePaise: 8474, cgstPaise: 763, sgstPaise: 763, totalPaise: 10000 });
+    expect(returnShare(line, 1000, 0, 1000)).toMatchObject({
+      taxablePaise: 8474,
+      cgstPaise: 763,
+      sgstPaise: 763,
+      totalPaise: 10000,
+    });
   });
 
   it('rounds a part to the paisa, and the last part takes exactly what is left', () => {
@@ -40,7 +60,12 @@ describe('returnShare', () => {
 
   it('works on loose quantities in milli-units', () => {
     const line = soldLine({ taxablePaise: 6000, cgstPaise: 150, sgstPaise: 150 });
-    expect(returnShare(line, 1500, 0, 500)).toMatchObject({ taxablePaise: 2000, cgstPaise: 50, sgstPaise: 50, totalPaise: 2100 });
+    expect(returnShare(line, 1500, 0, 500)).toMatchObject({
+      taxablePaise: 2000,
+      cgstPaise: 50,
+      sgstPaise: 50,
+      totalPaise: 2100,
+    });
   });
 
   it.each([
@@ -54,7 +79,12 @@ describe('returnShare', () => {
 
   it('parts of any sequence of returns that empties the line sum exactly to the line, each part non-negative', () => {
     const lineArb = fc
-      .record({ taxablePaise: fc.nat({ max: 10_000_000 }), cgstPaise: fc.nat({ max: 1_000_000 }), igstPaise: fc.nat({ max: 1_000_000 }), cessPaise: fc.nat({ max: 1_000_000 }) })
+      .record({
+        taxablePaise: fc.nat({ max: 10_000_000 }),
+        cgstPaise: fc.nat({ max: 1_000_000 }),
+        igstPaise: fc.nat({ max: 1_000_000 }),
+        cessPaise: fc.nat({ max: 1_000_000 }),
+      })
       .map(({ cgstPaise, ...rest }) => soldLine({ ...rest, cgstPaise, sgstPaise: cgstPaise }));
     const splitArb = fc.array(fc.integer({ min: 1, max: 5000 }), { minLength: 1, maxLength: 10 });
     fc.assert(

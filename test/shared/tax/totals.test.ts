@@ -6,7 +6,14 @@ import { computeInvoiceTotals } from '../../../src-shared/sales/totals';
 import type { Discount, TotalsInput, TotalsLineInput } from '../../../src-shared/sales/totals';
 
 function line(overrides: Partial<TotalsLineInput> = {}): TotalsLineInput {
-  return { qtyMilli: 1000, unitPricePaise: 10000, priceIncludesTax: false, gstRateBp: 1800, cessRateBp: 0, ...overrides };
+  return {
+    qtyMilli: 1000,
+    unitPricePaise: 10000,
+    priceIncludesTax: false,
+    gstRateBp: 1800,
+    cessRateBp: 0,
+    ...overrides,
+  };
 }
 
 function invoice(lines: TotalsLineInput[], overrides: Partial<TotalsInput> = {}): TotalsInput {
@@ -25,8 +32,18 @@ describe('GST rates', () => {
 
 describe('computeInvoiceTotals, worked examples', () => {
   it('2 × ₹59.00 tax-inclusive at 18% in-state is ₹100.00 taxable plus ₹9.00 CGST and ₹9.00 SGST', () => {
-    const totals = computeInvoiceTotals(invoice([line({ qtyMilli: 2000, unitPricePaise: 5900, priceIncludesTax: true })]));
-    expect(totals.lines[0]).toMatchObject({ grossPaise: 11800, netPaise: 11800, taxablePaise: 10000, cgstPaise: 900, sgstPaise: 900, igstPaise: 0, totalPaise: 11800 });
+    const totals = computeInvoiceTotals(
+      invoice([line({ qtyMilli: 2000, unitPricePaise: 5900, priceIncludesTax: true })]),
+    );
+    expect(totals.lines[0]).toMatchObject({
+      grossPaise: 11800,
+      netPaise: 11800,
+      taxablePaise: 10000,
+      cgstPaise: 900,
+      sgstPaise: 900,
+      igstPaise: 0,
+      totalPaise: 11800,
+    });
     expect(totals).toMatchObject({ taxablePaise: 10000, taxPaise: 1800, totalPaise: 11800 });
   });
 
@@ -39,13 +56,30 @@ describe('computeInvoiceTotals, worked examples', () => {
 
   it('1.5 kg at ₹40.00/kg exclusive of 5% in-state adds ₹1.50 CGST and ₹1.50 SGST', () => {
     const totals = computeInvoiceTotals(invoice([line({ qtyMilli: 1500, unitPricePaise: 4000, gstRateBp: 500 })]));
-    expect(totals).toMatchObject({ grossPaise: 6000, taxablePaise: 6000, cgstPaise: 150, sgstPaise: 150, igstPaise: 0, totalPaise: 6300 });
+    expect(totals).toMatchObject({
+      grossPaise: 6000,
+      taxablePaise: 6000,
+      cgstPaise: 150,
+      sgstPaise: 150,
+      igstPaise: 0,
+      totalPaise: 6300,
+    });
   });
 
   it('an inter-state sale charges IGST only, rounded half away from zero, and rounds the bill to the rupee', () => {
     // 3 × 9999 = 29997; IGST 12% = 3599.64 → 3600; 33597 rounds up to 33600.
-    const totals = computeInvoiceTotals(invoice([line({ qtyMilli: 3000, unitPricePaise: 9999, gstRateBp: 1200 })], { interState: true, roundOff: true }));
-    expect(totals).toMatchObject({ taxablePaise: 29997, cgstPaise: 0, sgstPaise: 0, igstPaise: 3600, taxPaise: 3600, roundOffPaise: 3, totalPaise: 33600 });
+    const totals = computeInvoiceTotals(
+      invoice([line({ qtyMilli: 3000, unitPricePaise: 9999, gstRateBp: 1200 })], { interState: true, roundOff: true }),
+    );
+    expect(totals).toMatchObject({
+      taxablePaise: 29997,
+      cgstPaise: 0,
+      sgstPaise: 0,
+      igstPaise: 3600,
+      taxPaise: 3600,
+      roundOffPaise: 3,
+      totalPaise: 33600,
+    });
   });
 
   it('rounds CGST and SGST separately at half the rate, which can differ from IGST by a paisa', () => {
@@ -57,9 +91,23 @@ describe('computeInvoiceTotals, worked examples', () => {
 
   it('adds cess on the taxable value, and backs it out of a tax-inclusive price along with GST', () => {
     const exclusive = computeInvoiceTotals(invoice([line({ gstRateBp: 2800, cessRateBp: 1200 })]));
-    expect(exclusive).toMatchObject({ taxablePaise: 10000, cgstPaise: 1400, sgstPaise: 1400, cessPaise: 1200, totalPaise: 14000 });
-    const inclusive = computeInvoiceTotals(invoice([line({ unitPricePaise: 14000, priceIncludesTax: true, gstRateBp: 2800, cessRateBp: 1200 })]));
-    expect(inclusive).toMatchObject({ taxablePaise: 10000, cgstPaise: 1400, sgstPaise: 1400, cessPaise: 1200, totalPaise: 14000 });
+    expect(exclusive).toMatchObject({
+      taxablePaise: 10000,
+      cgstPaise: 1400,
+      sgstPaise: 1400,
+      cessPaise: 1200,
+      totalPaise: 14000,
+    });
+    const inclusive = computeInvoiceTotals(
+      invoice([line({ unitPricePaise: 14000, priceIncludesTax: true, gstRateBp: 2800, cessRateBp: 1200 })]),
+    );
+    expect(inclusive).toMatchObject({
+      taxablePaise: 10000,
+      cgstPaise: 1400,
+      sgstPaise: 1400,
+      cessPaise: 1200,
+      totalPaise: 14000,
+    });
   });
 
   it('takes line discounts before tax, as a percentage of gross or an amount', () => {
@@ -93,7 +141,9 @@ describe('computeInvoiceTotals, worked examples', () => {
   });
 
   it('summarises tax by rate, one row per rate in ascending order', () => {
-    const totals = computeInvoiceTotals(invoice([line(), line({ gstRateBp: 500, unitPricePaise: 2000 }), line({ unitPricePaise: 5000 })]));
+    const totals = computeInvoiceTotals(
+      invoice([line(), line({ gstRateBp: 500, unitPricePaise: 2000 }), line({ unitPricePaise: 5000 })]),
+    );
     expect(totals.taxByRate).toEqual([
       { gstRateBp: 500, taxablePaise: 2000, cgstPaise: 50, sgstPaise: 50, igstPaise: 0, cessPaise: 0 },
       { gstRateBp: 1800, taxablePaise: 15000, cgstPaise: 1350, sgstPaise: 1350, igstPaise: 0, cessPaise: 0 },
@@ -124,19 +174,28 @@ describe('computeInvoiceTotals, bad input', () => {
 
   it('rejects a bill discount larger than the bill', () => {
     const tooMuch: Discount = { kind: 'amount', paise: 20001 };
-    expect(() => computeInvoiceTotals(invoice([line(), line()], { billDiscount: tooMuch }))).toThrow(/^Bill discount: /);
+    expect(() => computeInvoiceTotals(invoice([line(), line()], { billDiscount: tooMuch }))).toThrow(
+      /^Bill discount: /,
+    );
   });
 });
 
 const sum = (values: number[]): number => values.reduce((a, b) => a + b, 0);
 
 const discountArb = (maxBp: number): fc.Arbitrary<{ kind: 'percent' | 'amount'; share: number } | null> =>
-  fc.option(fc.record({ kind: fc.constantFrom<'percent' | 'amount'>('percent', 'amount'), share: fc.integer({ min: 0, max: maxBp }) }));
+  fc.option(
+    fc.record({
+      kind: fc.constantFrom<'percent' | 'amount'>('percent', 'amount'),
+      share: fc.integer({ min: 0, max: maxBp }),
+    }),
+  );
 
 /** Discounts are drawn as a share of what they apply to, so an amount discount never exceeds it. */
 function toDiscount(drawn: { kind: 'percent' | 'amount'; share: number } | null, basePaise: number): Discount | null {
   if (!drawn) return null;
-  return drawn.kind === 'percent' ? { kind: 'percent', bp: drawn.share } : { kind: 'amount', paise: Math.floor((basePaise * drawn.share) / 10000) };
+  return drawn.kind === 'percent'
+    ? { kind: 'percent', bp: drawn.share }
+    : { kind: 'amount', paise: Math.floor((basePaise * drawn.share) / 10000) };
 }
 
 const lineArb = (inclusive: fc.Arbitrary<boolean>) =>
@@ -149,7 +208,8 @@ const lineArb = (inclusive: fc.Arbitrary<boolean>) =>
     discount: discountArb(10000),
   });
 
-const grossOf = (drawn: { qtyMilli: number; unitPricePaise: number }): number => Math.round((drawn.qtyMilli * drawn.unitPricePaise) / 1000);
+const grossOf = (drawn: { qtyMilli: number; unitPricePaise: number }): number =>
+  Math.round((drawn.qtyMilli * drawn.unitPricePaise) / 1000);
 
 const invoiceArb = (inclusive: fc.Arbitrary<boolean>) =>
   fc
@@ -160,10 +220,18 @@ const invoiceArb = (inclusive: fc.Arbitrary<boolean>) =>
       roundOff: fc.boolean(),
     })
     .map(({ lines, billDiscount, interState, roundOff }): TotalsInput => {
-      const withLineDiscounts = lines.map((drawn) => ({ ...drawn, discount: toDiscount(drawn.discount, grossOf(drawn)) }));
+      const withLineDiscounts = lines.map((drawn) => ({
+        ...drawn,
+        discount: toDiscount(drawn.discount, grossOf(drawn)),
+      }));
       // The bill discount applies to what is left after line discounts, so measure that first.
       const afterLineDiscounts = sum(computeInvoiceTotals(invoice(withLineDiscounts)).lines.map((l) => l.netPaise));
-      return { lines: withLineDiscounts, billDiscount: toDiscount(billDiscount, afterLineDiscounts), interState, roundOff };
+      return {
+        lines: withLineDiscounts,
+        billDiscount: toDiscount(billDiscount, afterLineDiscounts),
+        interState,
+        roundOff,
+      };
     });
 
 describe('computeInvoiceTotals, invariants', () => {
@@ -183,7 +251,11 @@ describe('computeInvoiceTotals, invariants', () => {
     fc.assert(
       fc.property(invoiceArb(fc.boolean()), (input) => {
         const { lines, taxByRate, roundOffPaise, ...figures } = computeInvoiceTotals(input);
-        const all = [...Object.values(figures), ...lines.flatMap((l) => Object.values(l)), ...taxByRate.flatMap((r) => Object.values(r))];
+        const all = [
+          ...Object.values(figures),
+          ...lines.flatMap((l) => Object.values(l)),
+          ...taxByRate.flatMap((r) => Object.values(r)),
+        ];
         for (const value of all) {
           expect(Number.isSafeInteger(value)).toBe(true);
           expect(value).toBeGreaterThanOrEqual(0);
@@ -233,8 +305,12 @@ describe('computeInvoiceTotals, invariants', () => {
       fc.property(invoiceArb(fc.boolean()), (input) => {
         const totals = computeInvoiceTotals(input);
         expect(sum(totals.taxByRate.map((r) => r.taxablePaise))).toBe(totals.taxablePaise);
-        expect(sum(totals.taxByRate.map((r) => r.cgstPaise + r.sgstPaise + r.igstPaise + r.cessPaise))).toBe(totals.taxPaise);
-        expect(totals.taxByRate.map((r) => r.gstRateBp)).toEqual([...new Set(input.lines.map((l) => l.gstRateBp))].sort((a, b) => a - b));
+        expect(sum(totals.taxByRate.map((r) => r.cgstPaise + r.sgstPaise + r.igstPaise + r.cessPaise))).toBe(
+          totals.taxPaise,
+        );
+        expect(totals.taxByRate.map((r) => r.gstRateBp)).toEqual(
+          [...new Set(input.lines.map((l) => l.gstRateBp))].sort((a, b) => a - b),
+        );
       }),
       { numRuns: 300 },
     );

@@ -41,13 +41,19 @@ describe('when to check', () => {
   });
 
   it('honours a configured interval', () => {
-    expect(nextCheckDelayMs({ ...policy, checkEveryHours: 12, jitterMinutes: 0 }, 'checked', Math.random)).toBe(12 * HOUR);
+    expect(nextCheckDelayMs({ ...policy, checkEveryHours: 12, jitterMinutes: 0 }, 'checked', Math.random)).toBe(
+      12 * HOUR,
+    );
   });
 });
 
 describe('when to install', () => {
   it('installs nothing when nothing is downloaded', () => {
-    for (const moment of MOMENTS) expect(installVerdict({ downloaded: null, activity: quiet, moment, failedAttempts: 0, config: policy })).toEqual({ install: false, reason: 'nothing-downloaded' });
+    for (const moment of MOMENTS)
+      expect(installVerdict({ downloaded: null, activity: quiet, moment, failedAttempts: 0, config: policy })).toEqual({
+        install: false,
+        reason: 'nothing-downloaded',
+      });
   });
 
   it('never while a bill is open, a transaction runs or a receipt prints: not even when the cashier asks', () => {
@@ -58,25 +64,56 @@ describe('when to install', () => {
     ];
     for (const moment of MOMENTS) {
       for (const [activity, reason] of busy) {
-        expect(installVerdict({ downloaded: ready, activity: { ...quiet, ...activity }, moment, failedAttempts: 0, config: policy })).toEqual({ install: false, reason });
+        expect(
+          installVerdict({
+            downloaded: ready,
+            activity: { ...quiet, ...activity },
+            moment,
+            failedAttempts: 0,
+            config: policy,
+          }),
+        ).toEqual({ install: false, reason });
       }
     }
   });
 
   it('a routine look during an open shift waits for the day to close', () => {
-    expect(installVerdict({ downloaded: ready, activity: { ...quiet, shiftOpen: true }, moment: 'idle', failedAttempts: 0, config: policy })).toEqual({ install: false, reason: 'shift-open' });
+    expect(
+      installVerdict({
+        downloaded: ready,
+        activity: { ...quiet, shiftOpen: true },
+        moment: 'idle',
+        failedAttempts: 0,
+        config: policy,
+      }),
+    ).toEqual({ install: false, reason: 'shift-open' });
   });
 
   it('installs at day close, on the next start, or when the cashier asks, with nothing in progress', () => {
     for (const moment of ['day-close', 'start', 'cashier'] as const) {
-      expect(installVerdict({ downloaded: ready, activity: quiet, moment, failedAttempts: 0, config: policy })).toEqual({ install: true, version: '0.2.0' });
+      expect(installVerdict({ downloaded: ready, activity: quiet, moment, failedAttempts: 0, config: policy })).toEqual(
+        { install: true, version: '0.2.0' },
+      );
     }
     // The next start may find yesterday's shift still open: no bill is on screen yet, so it installs.
-    expect(installVerdict({ downloaded: ready, activity: { ...quiet, shiftOpen: true }, moment: 'start', failedAttempts: 0, config: policy }).install).toBe(true);
+    expect(
+      installVerdict({
+        downloaded: ready,
+        activity: { ...quiet, shiftOpen: true },
+        moment: 'start',
+        failedAttempts: 0,
+        config: policy,
+      }).install,
+    ).toBe(true);
   });
 
   it('whatever the activity, an install happens only with no bill, no call and no print in flight', () => {
-    const activity = fc.record({ billOpen: fc.boolean(), callsInFlight: fc.nat(3), printsInFlight: fc.nat(3), shiftOpen: fc.boolean() });
+    const activity = fc.record({
+      billOpen: fc.boolean(),
+      callsInFlight: fc.nat(3),
+      printsInFlight: fc.nat(3),
+      shiftOpen: fc.boolean(),
+    });
     fc.assert(
       fc.property(activity, fc.constantFrom(...MOMENTS), fc.nat(5), (now, moment, failedAttempts) => {
         const verdict = installVerdict({ downloaded: ready, activity: now, moment, failedAttempts, config: policy });
@@ -87,14 +124,22 @@ describe('when to install', () => {
   });
 
   it('gives up installing a version by itself after 3 failed tries; the cashier can still ask', () => {
-    expect(installVerdict({ downloaded: ready, activity: quiet, moment: 'start', failedAttempts: 3, config: policy })).toEqual({ install: false, reason: 'gave-up-on-version' });
-    expect(installVerdict({ downloaded: ready, activity: quiet, moment: 'cashier', failedAttempts: 3, config: policy }).install).toBe(true);
+    expect(
+      installVerdict({ downloaded: ready, activity: quiet, moment: 'start', failedAttempts: 3, config: policy }),
+    ).toEqual({ install: false, reason: 'gave-up-on-version' });
+    expect(
+      installVerdict({ downloaded: ready, activity: quiet, moment: 'cashier', failedAttempts: 3, config: policy })
+        .install,
+    ).toBe(true);
   });
 });
 
 describe('a failed install keeps the running version and is remembered', () => {
   it('an install that took is cleared at the next start', () => {
-    expect(settleInstallAttempt({ version: '0.2.0', attempts: 1 }, '0.2.0')).toEqual({ attempt: null, outcome: 'installed' });
+    expect(settleInstallAttempt({ version: '0.2.0', attempts: 1 }, '0.2.0')).toEqual({
+      attempt: null,
+      outcome: 'installed',
+    });
   });
 
   it('an install that did not take is counted, per version', () => {

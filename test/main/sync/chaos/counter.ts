@@ -41,12 +41,28 @@ function perform(ledger: Ledger, plan: PlannedOp[], index: number, cashier: Acto
   if (op.kind === 'sale') {
     const totalish = args.itemPrices[op.item]! * op.qty;
     const khata = op.party === null ? 0 : Math.floor((totalish * op.khataShare) / 100);
-    const payments = [...(khata > 0 ? [{ mode: 'khata' as const, amountPaise: khata, reference: '' }] : []), { mode: 'cash' as const, amountPaise: totalish * 2, reference: '' }];
-    finalizeSale(ledger, cashier, { id: op.id, lines: [{ itemId: args.itemIds[op.item]!, qtyMilli: op.qty * 1000, discount: null }], partyId: op.party === null ? null : args.partyIds[op.party]!, billDiscount: null, payments, heldBillId: null });
+    const payments = [
+      ...(khata > 0 ? [{ mode: 'khata' as const, amountPaise: khata, reference: '' }] : []),
+      { mode: 'cash' as const, amountPaise: totalish * 2, reference: '' },
+    ];
+    finalizeSale(ledger, cashier, {
+      id: op.id,
+      lines: [{ itemId: args.itemIds[op.item]!, qtyMilli: op.qty * 1000, discount: null }],
+      partyId: op.party === null ? null : args.partyIds[op.party]!,
+      billDiscount: null,
+      payments,
+      heldBillId: null,
+    });
     return;
   }
   if (op.kind === 'payment') {
-    receivePayment(ledger, cashier, { id: op.id, partyId: args.partyIds[op.party]!, amountPaise: op.amountPaise, mode: op.mode, reference: '' });
+    receivePayment(ledger, cashier, {
+      id: op.id,
+      partyId: args.partyIds[op.party]!,
+      amountPaise: op.amountPaise,
+      mode: op.mode,
+      reference: '',
+    });
     return;
   }
   const sales = plan.slice(0, index).filter((earlier) => earlier.kind === 'sale');
@@ -55,15 +71,33 @@ function perform(ledger: Ledger, plan: PlannedOp[], index: number, cashier: Acto
   const sold = getInvoice(ledger, sale.id);
   const line = sold.lines[0]!;
   if (line.qtyMilli - line.returnedQtyMilli < 1000) return;
-  createReturn(ledger, manager, { id: op.id, invoiceId: sale.id, lines: [{ invoiceLineId: line.id, qtyMilli: 1000 }], refundMode: sold.invoice.partyId ? 'khata' : 'cash', reason: 'chaos test return' });
+  createReturn(ledger, manager, {
+    id: op.id,
+    invoiceId: sale.id,
+    lines: [{ invoiceLineId: line.id, qtyMilli: 1000 }],
+    refundMode: sold.invoice.partyId ? 'khata' : 'cash',
+    reason: 'chaos test return',
+  });
 }
 
 async function main(): Promise<void> {
   const ledger = openLedger({ file: args.file });
   const enrolment = readSyncState(ledger, 'enrolment')!;
   const remote = createRemote({ serverUrl: args.proxyUrl, deviceToken: enrolment.deviceToken, timeoutMs: 1_500 });
-  const watched = { ...remote, push: (input: Parameters<typeof remote.push>[0]) => (send({ type: 'pushing', ops: input.ops.length }), remote.push(input)) };
-  const engine = new SyncEngine({ ledger, remote: watched, idleMs: 40, retry: { baseMs: 20, capMs: 400 }, batchSize: 25 });
+  const watched = {
+    ...remote,
+    push: (input: Parameters<typeof remote.push>[0]) => (
+      send({ type: 'pushing', ops: input.ops.length }),
+      remote.push(input)
+    ),
+  };
+  const engine = new SyncEngine({
+    ledger,
+    remote: watched,
+    idleMs: 40,
+    retry: { baseMs: 20, capMs: 400 },
+    batchSize: 25,
+  });
   const cashier = resolveActor(ledger, args.cashierId);
   const manager = resolveActor(ledger, args.managerId);
   const plan = planFor(args.seed, args.ops, args.partyIds.length, args.itemIds.length);

@@ -8,9 +8,31 @@ export type PlannedOp =
 
 const opArb = (parties: number, items: number) =>
   fc.oneof(
-    { weight: 6, arbitrary: fc.record({ kind: fc.constant('sale' as const), id: fc.uuid({ version: 4 }), item: fc.nat(items - 1), qty: fc.integer({ min: 1, max: 3 }), party: fc.option(fc.nat(parties - 1), { nil: null }), khataShare: fc.integer({ min: 0, max: 50 }) }) },
-    { weight: 2, arbitrary: fc.record({ kind: fc.constant('return' as const), id: fc.uuid({ version: 4 }), ofOp: fc.nat() }) },
-    { weight: 2, arbitrary: fc.record({ kind: fc.constant('payment' as const), id: fc.uuid({ version: 4 }), party: fc.nat(parties - 1), amountPaise: fc.integer({ min: 100, max: 5_000 }), mode: fc.constantFrom('cash' as const, 'upi' as const, 'card' as const) }) },
+    {
+      weight: 6,
+      arbitrary: fc.record({
+        kind: fc.constant('sale' as const),
+        id: fc.uuid({ version: 4 }),
+        item: fc.nat(items - 1),
+        qty: fc.integer({ min: 1, max: 3 }),
+        party: fc.option(fc.nat(parties - 1), { nil: null }),
+        khataShare: fc.integer({ min: 0, max: 50 }),
+      }),
+    },
+    {
+      weight: 2,
+      arbitrary: fc.record({ kind: fc.constant('return' as const), id: fc.uuid({ version: 4 }), ofOp: fc.nat() }),
+    },
+    {
+      weight: 2,
+      arbitrary: fc.record({
+        kind: fc.constant('payment' as const),
+        id: fc.uuid({ version: 4 }),
+        party: fc.nat(parties - 1),
+        amountPaise: fc.integer({ min: 100, max: 5_000 }),
+        mode: fc.constantFrom('cash' as const, 'upi' as const, 'card' as const),
+      }),
+    },
   );
 
 export function planFor(seed: number, length: number, parties: number, items: number): PlannedOp[] {

@@ -9,14 +9,30 @@ export interface ChaosProxy {
   close(): Promise<void>;
 }
 
-function forward(port: number, request: http.IncomingMessage, body: Buffer): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+function forward(
+  port: number,
+  request: http.IncomingMessage,
+  body: Buffer,
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
   return new Promise((resolve, reject) => {
-    const upstream = http.request({ host: '127.0.0.1', port, path: request.url, method: request.method, headers: { ...request.headers, connection: 'close' }, agent: false }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 502, headers: response.headers, body: Buffer.concat(chunks) }));
-      response.on('error', reject);
-    });
+    const upstream = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: request.url,
+        method: request.method,
+        headers: { ...request.headers, connection: 'close' },
+        agent: false,
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () =>
+          resolve({ status: response.statusCode ?? 502, headers: response.headers, body: Buffer.concat(chunks) }),
+        );
+        response.on('error', reject);
+      },
+    );
     upstream.on('error', reject);
     upstream.end(body);
   });
@@ -37,7 +53,8 @@ export async function chaosProxy(upstreamPort: () => number, random: () => numbe
           request.socket.destroy();
           return;
         }
-        if (roll < 0.16) await new Promise((resolve) => setTimeout(resolve, 200 + random() * 1800)).then(() => (stats.delayed += 1));
+        if (roll < 0.16)
+          await new Promise((resolve) => setTimeout(resolve, 200 + random() * 1800)).then(() => (stats.delayed += 1));
         if (roll >= 0.16 && roll < 0.26) {
           stats.duplicated += 1;
           setTimeout(() => void forward(upstreamPort(), request, body).catch(() => {}), random() * 300);
@@ -60,9 +77,10 @@ export async function chaosProxy(upstreamPort: () => number, random: () => numbe
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
   proxy.url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  proxy.close = () => new Promise((resolve) => {
-    server.closeAllConnections();
-    server.close(() => resolve());
-  });
+  proxy.close = () =>
+    new Promise((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
   return proxy;
 }
