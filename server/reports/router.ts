@@ -46,14 +46,12 @@ export const reportsRouter = router({
     .query(({ ctx, input }) =>
       inShop(ctx.db, ctx.user.shopId, (tx) => cashSessionReconciliation(tx, ctx.user.shopId, input)),
     ),
-  gst: reportProcedure
-    .input(reportRange)
-    .query(({ ctx, input }) =>
-      inShop(ctx.db, ctx.user.shopId, async (tx) => ({
-        byRate: await gstByRate(tx, ctx.user.shopId, input),
-        byHsn: await gstByHsn(tx, ctx.user.shopId, input),
-      })),
-    ),
+  gst: reportProcedure.input(reportRange).query(({ ctx, input }) =>
+    inShop(ctx.db, ctx.user.shopId, async (tx) => ({
+      byRate: await gstByRate(tx, ctx.user.shopId, input),
+      byHsn: await gstByHsn(tx, ctx.user.shopId, input),
+    })),
+  ),
   gstr1: reportProcedure
     .input(gstr1Input)
     .query(({ ctx, input }) => inShop(ctx.db, ctx.user.shopId, (tx) => gstr1(tx, ctx.user.shopId, input))),

@@ -10,7 +10,7 @@ import { payments, type Payment } from '../payments/schema';
 import { getInvoice, type InvoiceDetail } from '../sales/service';
 import { requireOpenSession } from '../cash-sessions/service';
 import { getBilling } from '../settings/service';
-import { approverFor } from '../staff/service';
+import { approverFor, staffNameOf } from '../staff/service';
 import { recordAudit } from '../audit/service';
 import { moveStocks } from '../stock/service';
 import { addKhataEntry } from '../khata/entries';
@@ -150,7 +150,7 @@ export function createReturn(
     });
 
     const detail = getCreditNote(ledger, input.id);
-    enqueue(ledger, 'credit_note', input.id, detail);
+    enqueue(ledger, 'credit_note', input.id, { ...detail, staffName: staffNameOf(ledger, actor.staffId) });
     queueDocumentPrint(ledger, 'credit_note', input.id);
     return { ...detail, replayed: false };
   });

@@ -10,7 +10,7 @@ import { payments, type Payment } from '../payments/schema';
 import { creditNoteLines, creditNotes, type CreditNote } from '../returns/schema';
 import { requireOpenSession } from '../cash-sessions/service';
 import { requireShop, getBilling, getCounter } from '../settings/service';
-import { approverFor } from '../staff/service';
+import { approverFor, staffNameOf } from '../staff/service';
 import { recordAudit } from '../audit/service';
 import { moveStocks } from '../stock/service';
 import { addKhataEntry } from '../khata/entries';
@@ -170,7 +170,12 @@ export function finalizeSale(ledger: Ledger, actor: Actor, input: FinalizeSaleIn
       payments: [...paid].sort((a, b) => (a.id < b.id ? -1 : 1)),
       creditNotes: [],
     };
-    enqueue(ledger, 'invoice', input.id, { invoice: detail.invoice, lines: detail.lines, payments: detail.payments });
+    enqueue(ledger, 'invoice', input.id, {
+      invoice: detail.invoice,
+      lines: detail.lines,
+      payments: detail.payments,
+      staffName: staffNameOf(ledger, actor.staffId),
+    });
     queueDocumentPrint(ledger, 'invoice', input.id);
     return { ...detail, warnings, replayed: false };
   });
