@@ -28,16 +28,14 @@ export async function createEnrolmentCode(
   const expiresAt = new Date(deps.clock().getTime() + deps.config.enrolmentCodeTtlMinutes * 60_000);
   await inShop(deps.db, shopId, async (tx) => {
     await assertCodeFree(tx, shopId, input.counterCode);
-    await tx
-      .insert(enrolmentCodes)
-      .values({
-        shopId,
-        codeHash: hashToken(normalizeEnrolmentCode(code)),
-        counterCode: input.counterCode,
-        name: input.name,
-        createdBy: userId,
-        expiresAt,
-      });
+    await tx.insert(enrolmentCodes).values({
+      shopId,
+      codeHash: hashToken(normalizeEnrolmentCode(code)),
+      counterCode: input.counterCode,
+      name: input.name,
+      createdBy: userId,
+      expiresAt,
+    });
   });
   return { code, expiresAt: expiresAt.toISOString() };
 }

@@ -86,12 +86,10 @@ function fail(reply: FastifyReply, error: unknown, deps: ServerDeps): FastifyRep
       .code(error instanceof TooLarge ? 413 : HTTP_STATUS[error.code])
       .send({ code: error.code, message: error.message });
   deps.log.error({ err: error }, 'counter backup request failed');
-  return reply
-    .code(500)
-    .send({
-      code: 'INTERNAL_SERVER_ERROR',
-      message: 'The server could not handle this backup request; nothing was saved.',
-    });
+  return reply.code(500).send({
+    code: 'INTERNAL_SERVER_ERROR',
+    message: 'The server could not handle this backup request; nothing was saved.',
+  });
 }
 
 /** Streams the body to a file beside its final place, counting and hashing; over the cap it stops and removes it. */

@@ -299,18 +299,16 @@ async function pushInTransaction(
           changeSeq = applied.changeSeq;
         } catch (error) {
           const reason = `the server could not store this ${op.entity}: ${error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error)}`;
-          await tx
-            .insert(syncOps)
-            .values({
-              shopId: device.shopId,
-              opId: op.opId,
-              counterId: device.counterId,
-              counterSeq: op.seq,
-              entity: op.entity,
-              entityId: op.entityId,
-              status: 'rejected',
-              reason,
-            });
+          await tx.insert(syncOps).values({
+            shopId: device.shopId,
+            opId: op.opId,
+            counterId: device.counterId,
+            counterSeq: op.seq,
+            entity: op.entity,
+            entityId: op.entityId,
+            status: 'rejected',
+            reason,
+          });
           results.push({ opId: op.opId, status: 'rejected', reason });
         }
       }
