@@ -2,7 +2,7 @@
 // The sync router builds push and pull on syncProcedure instead of deviceProcedure; nothing else in sync changes.
 import { sql } from 'drizzle-orm';
 import { counterHeartbeat, type CounterHeartbeat } from '../../src-shared/sync/heartbeat';
-import { counterHeartbeats } from '../db/schema';
+import { counterHeartbeats } from './schema';
 import { inShop } from '../db/tenant';
 import { deviceProcedure, type ServerDeps } from '../trpc/init';
 import { syncBatches, syncOps } from './metrics';

@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { DomainError, Forbidden, Unauthorized } from '../../src-shared/errors';
 import type { ServerConfig } from '../config';
 import type { ServerDb } from '../db/connection';
-import type { UserRole } from '../db/schema';
+import type { UserRole } from '../accounts/schema';
 import { toTRPCError } from '../../src-shared/trpc-errors';
 
 export type Clock = () => Date;
