@@ -16,7 +16,8 @@ import {
 } from '../../src-shared/backup/contracts';
 import { DomainError, Forbidden, Invalid, NotFound, Unauthorized } from '../../src-shared/errors';
 import { resolveCaller } from '../accounts/service';
-import { counterBackups, counters } from '../db/schema';
+import { counterBackups } from '../monitoring/schema';
+import { counters } from '../accounts/schema';
 import { inShop } from '../db/tenant';
 import { bearerToken } from '../trpc/context';
 import type { Caller, ServerDeps } from '../trpc/init';

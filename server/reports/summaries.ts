@@ -3,15 +3,15 @@
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { ServerDb } from '../db/connection';
+import { invoices } from '../documents/schema';
 import {
-  invoices,
   reportGstDaily,
   reportItemsDaily,
   reportPaymentsDaily,
   reportSalesHourly,
   reportStaff,
   reportStock,
-} from '../db/schema';
+} from './schema';
 import type { BatchRows, Device } from '../sync/rows';
 import { takenByMode } from '../../src-shared/sales/taken-by-mode';
 import { lineCostPaise, localHour, reportCreditNote, reportInvoice, type ReportInvoiceLine } from './documents';
