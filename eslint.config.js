@@ -1,4 +1,4 @@
-// ESLint: TypeScript rules plus the layer rule of STYLE.md item 1 (where code may run decides what it may import).
+// ESLint: TypeScript rules plus the layer rule: where code may run decides what it may import (docs/ARCHITECTURE.md).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';

@@ -1,4 +1,4 @@
-// Ledger rows of SPEC section 3 on the cached million-bill ledger, each write beside a plain-SQL baseline of the same rows.
+// Ledger speed rows on the cached million-bill ledger, each write beside a plain-SQL baseline of the same rows.
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { openLedger, type Ledger } from '../src-main/ledger/ledger';

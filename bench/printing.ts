@@ -1,4 +1,4 @@
-// Bench: receipt → ESC/POS bytes (target p99 ≤ 5 ms) and A4 tax-invoice PDF (target ≤ 100 ms), per SPEC section 3.
+// Bench: receipt → ESC/POS bytes (target p99 ≤ 5 ms) and A4 tax-invoice PDF (target ≤ 100 ms).
 // bench/run.ts adds printingBench()'s rows to its table; `npx tsx bench/printing.ts` runs it alone.
 import { invoiceReceipt, type InvoiceReceiptInput } from '../src-shared/printing/receipt-invoice';
 import { renderEscPos } from '../src-main/printing/escpos';

@@ -1,5 +1,5 @@
-// Owner-report row of SPEC section 3: reports over a shop with 1,000,000 invoices, read from the summary tables that sync
-// apply keeps. The summaries for two years of trade (3 counters, 4 staff, 14 open hours, 1,000 items sold a day) are
+// Owner-report speed row: reports over a shop with 1,000,000 invoices, read from the summary tables that sync apply
+// keeps. The summaries for two years of trade (3 counters, 4 staff, 14 open hours, 1,000 items sold a day) are
 // written straight into a fresh database on the real PostgreSQL (DATABASE_URL) by bulk SQL; without it the row is skipped.
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';

@@ -1,4 +1,4 @@
-// npm run bench: every speed row of SPEC section 3, printed beside its target and written to bench/results.json.
+// npm run bench: every speed row, printed beside its target and written to bench/results.json.
 import fs from 'node:fs';
 import path from 'node:path';
 import { ledgerBench } from './ledger';

@@ -1,4 +1,4 @@
-// Bench measurement: time a function many times and report p50/p95/p99 against the SPEC target.
+// Bench measurement: time a function many times and report p50/p95/p99 against its target.
 export interface BenchRow {
   name: string;
   unit: string;

@@ -1,4 +1,4 @@
-// Sync row of SPEC section 3: a counter pushes 10,000 finalised invoices (and their stock movements) to the server.
+// Sync speed row (target ≤ 5 s): a counter pushes 10,000 finalised invoices (and their stock movements) to the server.
 // Runs the real HTTP server in-process on PGlite in a temp folder, or on DATABASE_URL (in a fresh database) when set.
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';

@@ -11,7 +11,7 @@ export const registry = new Registry();
 registry.setDefaultLabels({ service: 'galla-server' });
 collectDefaultMetrics({ register: registry });
 
-/** Buckets around the SPEC's targets: most calls are milliseconds, a big sync push may take seconds. */
+/** Buckets around the speed targets: most calls are milliseconds, a big sync push may take seconds. */
 export const procedureSeconds = new Histogram({
   name: 'galla_trpc_request_duration_seconds',
   help: 'tRPC calls by procedure and HTTP status, as seen by the HTTP server.',

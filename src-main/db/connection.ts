@@ -1,4 +1,4 @@
-// Opens the ledger's SQLite file with the durability pragmas of SPEC section 4 and wraps it in drizzle.
+// Opens the ledger's SQLite file (WAL, synchronous=FULL: a power cut loses no finalised bill) and wraps it in drizzle.
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import * as schema from './schema';

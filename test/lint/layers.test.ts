@@ -1,4 +1,4 @@
-// The layer rule of STYLE.md item 1: each folder may import only what can run where that folder runs.
+// The layer rule: each folder may import only what can run where that folder runs.
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 

@@ -1,4 +1,4 @@
-// Checks every invariant of SPEC section 4 on an open ledger: used after a crash, a restore, and by the tests.
+// Checks every ledger invariant (stock, balances, totals, payments, series, summaries): after a crash, a restore, in tests.
 import type { Ledger } from '../ledger';
 import { verifyJournal } from './service';
 

@@ -4,7 +4,7 @@ import type { Ledger } from '../ledger';
 import { claimDueJob, recoverInterruptedJobs } from './queue';
 import { printClaimedJob, type PrintConfig } from './service';
 
-/** Parsed once at start-up (STYLE 9); defaults suit a counter with a LAN printer. */
+/** Parsed once at start-up, not read from the environment later; defaults suit a counter with a LAN printer. */
 export const printConfigSchema = z
   .object({
     connectTimeoutMs: z.number().int().positive().default(3000),

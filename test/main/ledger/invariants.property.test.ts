@@ -1,4 +1,4 @@
-// Property: after any sequence of sales, returns and khata payments, every invariant of SPEC section 4 holds
+// Property: after any sequence of sales, returns and khata payments, every ledger invariant holds
 // and stock, balances and the drawer match a model kept independently by the test.
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
