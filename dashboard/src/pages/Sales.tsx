@@ -69,6 +69,7 @@ export function SalesPage({ range }: { range: Range }) {
           actions={<ExportButtons table="sales-by-counter" range={range} />}
         />
         <DataTable
+          testId="by-staff"
           title="By staff"
           rows={byStaff}
           columns={[
@@ -94,6 +95,7 @@ export function SalesPage({ range }: { range: Range }) {
           actions={<ExportButtons table="sales-by-hour" range={range} />}
         />
         <DataTable
+          testId="by-mode"
           title="Payment modes"
           rows={byMode}
           columns={[

@@ -128,23 +128,23 @@ function ShiftPeople({ summary }: { summary: Summary }) {
 
 function SummaryTable({ summary }: { summary: Summary }) {
   const { t } = useTranslation();
-  const rows: [string, number][] = [
-    [t('cash.float'), summary.session.openingFloatPaise],
-    [t('cash.invoices', { count: summary.invoiceCount }), summary.salesPaise],
-    [`${t('payment.cash')} (${t('cash.net')})`, summary.salesByMode.cash],
-    [t('payment.upi'), summary.salesByMode.upi],
-    [t('payment.card'), summary.salesByMode.card],
-    [t('payment.khata'), summary.salesByMode.khata],
-    [t('cash.receipts'), summary.receiptsPaise],
-    [t('cash.refunds', { count: summary.returnCount }), -summary.refundsPaise],
-    [t('cash.cashIn'), summary.cashInPaise],
-    [t('cash.cashOut'), -summary.cashOutPaise],
+  const rows: [key: string, label: string, paise: number][] = [
+    ['float', t('cash.float'), summary.session.openingFloatPaise],
+    ['sales', t('cash.invoices', { count: summary.invoiceCount }), summary.salesPaise],
+    ['cash', `${t('payment.cash')} (${t('cash.net')})`, summary.salesByMode.cash],
+    ['upi', t('payment.upi'), summary.salesByMode.upi],
+    ['card', t('payment.card'), summary.salesByMode.card],
+    ['khata', t('payment.khata'), summary.salesByMode.khata],
+    ['receipts', t('cash.receipts'), summary.receiptsPaise],
+    ['refunds', t('cash.refunds', { count: summary.returnCount }), -summary.refundsPaise],
+    ['cash-in', t('cash.cashIn'), summary.cashInPaise],
+    ['cash-out', t('cash.cashOut'), -summary.cashOutPaise],
   ];
   return (
     <div className="summary" data-testid="shift-summary">
       <ShiftPeople summary={summary} />
-      {rows.map(([label, paise]) => (
-        <div className="figure" key={label}>
+      {rows.map(([key, label, paise]) => (
+        <div className="figure" key={key} data-testid={`shift-${key}`}>
           <span>{label}</span>
           <span className="num">{formatRupees(paise)}</span>
         </div>

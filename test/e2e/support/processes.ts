@@ -1,0 +1,84 @@
+// Starts the real programs a shop runs (the counter app's dev:web, the cloud server) as child processes on fresh data
+// folders and ephemeral ports, waits for the line that says where they listen, and stops them with SIGTERM.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const ROOT = path.resolve(import.meta.dirname, '../../..');
+const TSX = path.join(ROOT, 'node_modules/tsx/dist/cli.mjs');
+
+export interface Started {
+  child: ChildProcess;
+  output: () => string;
+  stop(): Promise<void>;
+}
+
+/** Runs `node tsx script args` and resolves once `ready` matches the output; its match groups come back. */
+export function startTsx(
+  script: string,
+  args: string[],
+  env: Record<string, string>,
+  ready: RegExp,
+  timeoutMs = 180_000,
+): Promise<Started & { match: RegExpExecArray }> {
+  const child = spawn(process.execPath, [TSX, path.join(ROOT, script), ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+  };
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      void stop();
+      reject(new Error(`${script} did not become ready within ${timeoutMs / 1000} s:\n${output}`));
+    }, timeoutMs);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = ready.exec(output);
+      if (!match) return;
+      clearTimeout(timer);
+      resolve({ child, match, output: () => output, stop });
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${script} exited with ${code}:\n${output}`));
+    });
+  });
+}
+
+/** A fresh temp folder, removed by the returned function. */
+export function tempDir(prefix: string): { dir: string; remove: () => void } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  return { dir, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** The counter app (dev:web with the built renderer) on a new ledger, as on a shop's first start. */
+export async function startCounterApp(ledgerFile: string) {
+  const started = await startTsx(
+    'scripts/dev-web.ts',
+    ['--built', '--port=0', '--no-backups', `--ledger=${ledgerFile}`],
+    {},
+    /GALLA_URL=(\S+)[\s\S]*GALLA_WS=(\S+)/,
+  );
+  return { ...started, url: started.match[1]!, ws: started.match[2]! };
+}
+
+/** The cloud server on an empty embedded PostgreSQL (PGlite) data folder, as `npm run server` on a fresh clone. */
+export async function startCloudServer(dataDir: string) {
+  const started = await startTsx(
+    'server/main.ts',
+    [],
+    { PORT: '0', HOST: '127.0.0.1', GALLA_DATA_DIR: dataDir, LOG_LEVEL: 'info' },
+    /"port":(\d+)[^\n]*galla server listening/,
+  );
+  return { ...started, url: `http://127.0.0.1:${started.match[1]}` };
+}
