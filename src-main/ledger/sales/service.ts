@@ -20,6 +20,7 @@ import { enqueue } from '../outbox/service';
 import { queueDocumentPrint } from '../printing/queue';
 import { addSaleToDay } from '../reports/daily';
 import { buildSale } from './build';
+import { clearMyDraft, dropDraftOfBill } from '../drafts/service';
 import { heldBills, invoiceLines, invoices, type HeldBill, type Invoice, type InvoiceLine } from './schema';
 import { insertRows } from '../../db/insert-rows';
 
@@ -145,6 +146,7 @@ export function finalizeSale(ledger: Ledger, actor: Actor, input: FinalizeSaleIn
         });
     }
     if (input.heldBillId) ledger.db.delete(heldBills).where(eq(heldBills.id, input.heldBillId)).run();
+    dropDraftOfBill(ledger, input.id);
     if (approvedBy && approvedBy !== actor.staffId)
       recordAudit(ledger, {
         action: 'sale.approved',
@@ -260,12 +262,10 @@ export function holdBill(ledger: Ledger, actor: Actor, input: HoldBillInput): He
       createdAt: nowIso(ledger),
     };
     ledger.db.insert(heldBills).values(row).run();
+    // The held bill is now where this bill lives; its draft must not bring a second copy back.
+    clearMyDraft(ledger, actor);
     return row;
   });
-}
-
-export function listHeldBills(ledger: Ledger): HeldBill[] {
-  return ledger.db.select().from(heldBills).orderBy(asc(heldBills.createdAt)).all();
 }
 
 /** Recalling returns the cart; the held bill stays until the recalled bill is finalised (or discarded), so nothing is lost on a crash. */
