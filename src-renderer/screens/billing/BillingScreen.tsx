@@ -227,7 +227,7 @@ export function BillingScreen({ me, goTo }: { me: Me; goTo: (screen: ScreenId) =
         )}
         <ErrorNote error={scanError} testId="scan-error" />
         <ErrorNote error={draft.error} testId="draft-error" />
-        {draft.restored && cart.lines.length > 0 && (
+        {draft.restoredBillId === cart.billId && cart.lines.length > 0 && (
           <div className="notice" data-testid="draft-restored">
             {t('billing.draftRestored')}
           </div>

@@ -7,6 +7,7 @@ import { divRound, formatQuantity, formatRupees } from '../../../src-shared/mone
 import type { Discount } from '../../../src-shared/sales/totals';
 import type { CartItem, CartLine } from './cart';
 import { readDiscount, readPrice, readQuantity, type Entry } from './line-entry';
+import { isLoose } from '../../../src-shared/sales/line-bounds';
 
 function Prompt<T>({
   title,
@@ -82,7 +83,7 @@ export function QuantityDialog({
       testId="qty-dialog"
       title={t('lineEdit.qty', { name: line.item.name })}
       initial={formatQuantity(line.qtyMilli)}
-      hint={t('lineEdit.qtyHint', { unit: line.item.unit })}
+      hint={t(isLoose(line.item.unit) ? 'lineEdit.qtyHint' : 'lineEdit.qtyHintWhole', { unit: line.item.unit })}
       onClose={onClose}
       read={(text) => readQuantity(t, text, line.item.unit, linePrice(line))}
       onApply={onApply}

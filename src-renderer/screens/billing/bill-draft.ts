@@ -8,8 +8,8 @@ import { cartFromSaved } from './saved-cart';
 const SAVE_AFTER_MS = 250;
 
 export interface BillDraftState {
-  /** True once a bill left open earlier has been put back on screen. */
-  restored: boolean;
+  /** The bill left open earlier and put back on screen, if one was. */
+  restoredBillId: string | null;
   error: unknown;
 }
 
@@ -23,7 +23,7 @@ export function useBillDraft(
   const client = useTRPCClient();
   // Nothing is saved before the earlier draft (if any) is read: an empty screen must not overwrite it.
   const [ready, setReady] = useState(false);
-  const [state, setState] = useState<BillDraftState>({ restored: false, error: null });
+  const [state, setState] = useState<BillDraftState>({ restoredBillId: null, error: null });
   const [saving, setSaving] = useState(false);
   const lastSaved = useRef<string | null>(null);
   const pending = useRef<string | null>(null);
@@ -41,10 +41,10 @@ export function useBillDraft(
       if (cancelled) return;
       lastSaved.current = JSON.stringify(draftInput(saved));
       dispatch({ type: 'restore', cart: saved });
-      setState({ restored: true, error: null });
+      setState({ restoredBillId: saved.billId, error: null });
     };
     restore()
-      .catch((error: unknown) => !cancelled && setState({ restored: false, error }))
+      .catch((error: unknown) => !cancelled && setState({ restoredBillId: null, error }))
       .finally(() => !cancelled && setReady(true));
     return () => {
       cancelled = true;
