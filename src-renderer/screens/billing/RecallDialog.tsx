@@ -7,6 +7,7 @@ import { Dialog } from '../../app/Dialog';
 import { ErrorNote } from '../../app/ErrorNote';
 import { holdBillInput } from '../../../src-shared/contracts/sales';
 import { formatRupees } from '../../../src-shared/money';
+import { shopTime } from '../../../src-shared/shop-time';
 import type { Cart } from './cart';
 import { cartFromSaved } from './saved-cart';
 import { PickList, pickListKeys, type PickOption } from './PickList';
@@ -61,9 +62,6 @@ export function RecallDialog({ onClose, onRecall }: { onClose: () => void; onRec
   );
 }
 
-/** The shop's clock (IST), whatever the PC's locale: "03:30 pm". */
-const heldAt = new Intl.DateTimeFormat('en-IN', { timeZone: 'Asia/Kolkata', hour: '2-digit', minute: '2-digit' });
-
 function HeldBillRow({ bill }: { bill: Outputs['sales']['held'][number] }) {
   const { t } = useTranslation();
   return (
@@ -74,7 +72,7 @@ function HeldBillRow({ bill }: { bill: Outputs['sales']['held'][number] }) {
           {t('recall.items', { count: bill.itemCount })}
         </span>
         <span className="muted small held-by" data-testid="held-by">
-          {t('recall.heldBy', { name: bill.heldBy, time: heldAt.format(new Date(bill.createdAt)) })}
+          {t('recall.heldBy', { name: bill.heldBy, time: shopTime(bill.createdAt) })}
         </span>
       </span>
       <span className="num" data-testid="held-amount">
