@@ -13,7 +13,7 @@ const run = (command, args) => {
   if (result.status !== 0) process.exit(result.status ?? 1);
 };
 
-ensureNpmDependencies(root, 'Galla');
+await ensureNpmDependencies(root, 'Galla');
 
 /** The Electron binary's path, or the reason there is none. */
 function electronBinary() {

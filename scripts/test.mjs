@@ -95,7 +95,7 @@ function runPlaywright(env, chromium, xvfb, jsonFile) {
 }
 
 async function main() {
-  ensureNpmDependencies(root, LABEL);
+  await ensureNpmDependencies(root, LABEL);
   const electron = electronBinary();
   const needsDisplay = Boolean(electron) && process.platform === 'linux' && !process.env.DISPLAY;
   const { installed } = provisionSystemTools(needsDisplay);

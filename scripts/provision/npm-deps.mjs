@@ -33,15 +33,32 @@ export function installNeeded(root) {
   return null;
 }
 
+/** Whether Electron's download host answers within a few seconds (its installer retries for minutes when not). */
+async function electronDownloadReachable() {
+  const host = process.env.ELECTRON_MIRROR ?? 'https://github.com/electron/electron/releases/';
+  try {
+    await fetch(host, { method: 'HEAD', signal: AbortSignal.timeout(5000) });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Installs when needed; exits the process when even the install without Electron's binary fails. */
-export function ensureNpmDependencies(root, label) {
+export async function ensureNpmDependencies(root, label) {
   const reason = installNeeded(root);
   if (!reason) return;
   console.log(`${label}: ${reason}: installing the npm dependencies (npm ci)`);
-  if (runNpm(root, ['ci', '--no-audit', '--no-fund'])) return;
-  console.log(
-    `${label}: installing failed (often: Electron's binary could not be downloaded). Installing again without it;`,
-  );
+  const skipElectron = process.env.ELECTRON_SKIP_BINARY_DOWNLOAD === '1' || !(await electronDownloadReachable());
+  if (!skipElectron && runNpm(root, ['ci', '--no-audit', '--no-fund'])) return;
+  if (skipElectron && process.env.ELECTRON_SKIP_BINARY_DOWNLOAD !== '1') {
+    console.log(`${label}: Electron's download host does not answer: installing without Electron's binary;`);
+  }
+  if (!skipElectron) {
+    console.log(
+      `${label}: installing failed (often: Electron's binary could not be downloaded). Installing again without it;`,
+    );
+  }
   console.log(`${label}: the desktop window then cannot open here (the browser app and every other test still work).`);
   const withoutElectron = { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' };
   if (!runNpm(root, ['ci', '--no-audit', '--no-fund'], withoutElectron)) process.exit(1);

@@ -1,7 +1,7 @@
 // Vitest reporter: after a run, names every skipped test with its reason and says when the PostgreSQL suites did not
 // run; when GALLA_TEST_SUMMARY_FILE is set (by `npm test`), writes the counts there for the closing summary line.
 import fs from 'node:fs';
-import type { Reporter, TestCase, TestModule } from 'vitest/node';
+import type { Reporter, TestCase, TestModule, Vitest } from 'vitest/node';
 
 export interface SuiteSummary {
   passed: number;
@@ -18,14 +18,16 @@ const noPostgres = (): string =>
     'DATABASE_URL is not set (npm test sets it when a local PostgreSQL lets postgres@127.0.0.1 in without a password)'
   }`;
 
-function skipLine(test: TestCase): string {
+/** Where a skipped test is and why; null for a test left out by `-t pattern` (no news to whoever typed it). */
+function skipLine(test: TestCase, nameFilter: boolean): string | null {
   const result = test.result();
   const note = result.state === 'skipped' ? result.note : undefined;
+  if (!note && nameFilter) return null;
   const where = `${test.project.name ? `[${test.project.name}] ` : ''}${test.module.relativeModuleId} > ${test.fullName}`;
   return `${where}: ${note ?? 'skipped without a reason (give one with ctx.skip(condition, reason))'}`;
 }
 
-export function summarise(modules: ReadonlyArray<TestModule>): SuiteSummary {
+export function summarise(modules: ReadonlyArray<TestModule>, nameFilter: boolean): SuiteSummary {
   const summary: SuiteSummary = { passed: 0, failed: 0, skipped: 0, skips: [] };
   for (const module of modules) {
     const failedBefore = summary.failed;
@@ -35,7 +37,8 @@ export function summarise(modules: ReadonlyArray<TestModule>): SuiteSummary {
       else if (state === 'failed') summary.failed += 1;
       else {
         summary.skipped += 1;
-        summary.skips.push(skipLine(test));
+        const line = skipLine(test, nameFilter);
+        if (line) summary.skips.push(line);
       }
     }
     // A file that failed outside any test (an import error, a failing beforeAll) counts as one failure.
@@ -47,8 +50,14 @@ export function summarise(modules: ReadonlyArray<TestModule>): SuiteSummary {
 }
 
 export default class SummaryReporter implements Reporter {
+  private nameFilter = false;
+
+  onInit(vitest: Vitest): void {
+    this.nameFilter = Boolean(vitest.config.testNamePattern);
+  }
+
   onTestRunEnd(modules: ReadonlyArray<TestModule>): void {
-    const summary = summarise(modules);
+    const summary = summarise(modules, this.nameFilter);
     if (summary.skips.length) {
       console.log(`\nSkipped, with the reason:\n${summary.skips.map((line) => `  - ${line}`).join('\n')}`);
     }
