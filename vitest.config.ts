@@ -14,7 +14,7 @@ const serverProject = (database: 'pglite' | 'postgres'): TestProjectInlineConfig
 export default defineConfig({
   test: {
     pool: 'forks',
-    testTimeout: 30_000,
+    testTimeout: 120_000,
     hookTimeout: 60_000,
     reporters: ['default', './test/support/summary-reporter.ts'],
     projects: [
