@@ -280,6 +280,7 @@ test.describe.serial("a shop's first day, through the screens", () => {
 
   test('a khata sale to a new customer, added from the bill with a phone number', async () => {
     await scan(till, OIL.barcode);
+    await expect(till.getByTestId('bill-total')).toHaveText('₹165.00');
     await till.keyboard.press('F3');
     await expect(till.getByTestId('customer-search')).toBeFocused();
     await till.keyboard.type(CUSTOMER.name);
@@ -302,9 +303,11 @@ test.describe.serial("a shop's first day, through the screens", () => {
 
   test('a bill is held for a customer who stepped away, the next is served, then it is recalled and paid', async () => {
     await scan(till, SALT.barcode);
+    await expect(till.getByTestId('bill-line')).toHaveCount(1);
     await till.keyboard.press('F8');
     await expect(till.getByTestId('notice')).toContainText('Bill held');
     await scan(till, SURF.barcode);
+    await expect(till.getByTestId('bill-total')).toHaveText('₹140.00');
     await till.keyboard.press('F2');
     await till.keyboard.press('Enter');
     await expect(till.getByTestId('last-bill')).toContainText('000003');
@@ -314,6 +317,7 @@ test.describe.serial("a shop's first day, through the screens", () => {
     await expect(held).toContainText('₹28.00');
     await shot(till, shotName('10-held-bill'));
     await held.click();
+    await expect(till.getByTestId('bill-total')).toHaveText('₹28.00');
     await till.keyboard.press('F2');
     await till.getByTestId('pay-cash').fill('50');
     await till.keyboard.press('Enter');
