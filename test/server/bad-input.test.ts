@@ -242,7 +242,7 @@ beforeAll(async () => {
     'reports.cashSessions': () => range,
     'reports.gst': () => range,
     'reports.khata': () => ({ asOf: '2026-06-30' }),
-    'reports.gstr1': () => ({ gstin: '27AAPFU0939F1ZV', month: '2026-06' }),
+    'reports.gstr1': () => ({ month: '2026-06' }),
     'reports.invoices': () => ({
       ...range,
       counterId: shop.counters[0]!.counterId,
