@@ -83,6 +83,9 @@ function EnrolmentCard({ enrolment, onDone }: { enrolment: Enrolment; onDone: ()
             <span className="code" data-testid="enrolment-code">
               {enrolment.code}
             </span>
+            <span className="muted" data-testid="enrolment-expiry">
+              Works once, until {shopDateTime(enrolment.expiresAt)}.
+            </span>
           </li>
           <li>
             Press <strong>Enrol this counter</strong>. Its counter series must be{' '}
@@ -94,9 +97,6 @@ function EnrolmentCard({ enrolment, onDone }: { enrolment: Enrolment; onDone: ()
           <figcaption className="muted">Or scan this into the Server address box with a 2D barcode scanner.</figcaption>
         </figure>
       </div>
-      <p className="muted" data-testid="enrolment-expiry">
-        Works once, until {shopDateTime(enrolment.expiresAt)}.
-      </p>
       <div className="row">
         <button type="button" className="secondary" onClick={onDone}>
           Done

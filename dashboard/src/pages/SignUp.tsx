@@ -82,7 +82,6 @@ export function SignUp() {
             maxLength={20}
             autoComplete="off"
             spellCheck={false}
-            placeholder="27AAPFU0939F1ZV"
           />
         </Field>
         <Field label="State" problem={problems.stateCode}>
