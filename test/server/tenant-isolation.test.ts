@@ -20,6 +20,7 @@ const CHECKED = [
   'accounts.addStaff',
   'accounts.listStaff',
   'accounts.disableStaff',
+  'accounts.updateShop',
   'counters.createEnrolmentCode',
   'counters.enrol',
   'counters.list',
@@ -82,6 +83,15 @@ describe('tenant isolation', () => {
     await expect(b.owner.accounts.disableStaff({ userId: aOwnerId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await b.owner.accounts.addStaff({ email: 'bina@example.in', password: 'staffer password', role: 'staff' });
     expect((await a.owner.accounts.listStaff()).map((user) => user.email)).toEqual(['asha@example.in']);
+    await b.owner.accounts.updateShop({
+      name: 'Bilal Stores',
+      legalName: 'Bilal Traders',
+      gstin: '29AAPFU0939F1ZR',
+      stateCode: '29',
+      address: 'Bengaluru',
+    });
+    expect((await a.owner.accounts.me()).shop).toMatchObject({ name: 'Shop of asha@example.in', legalName: '' });
+    expect((await b.owner.accounts.me()).shop).toMatchObject({ name: 'Bilal Stores', gstin: '29AAPFU0939F1ZR' });
     await expect(
       anon.accounts.refresh({ refreshToken: a.session.refreshToken.replace(/.$/, 'x') }),
     ).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
