@@ -3,7 +3,8 @@ import { and, asc, eq, isNull } from 'drizzle-orm';
 import { Conflict, Invalid, NotFound } from '../../src-shared/errors';
 import type { EnrolInput, EnrolResult } from '../../src-shared/sync/protocol';
 import { inShop } from '../db/tenant';
-import { counterCursors, counters, enrolmentCodes, shops } from '../db/schema';
+import { counterCursors } from '../sync/schema';
+import { counters, enrolmentCodes, shops } from './schema';
 import type { ServerDeps } from '../trpc/init';
 import { hashToken, newEnrolmentCode, newToken, normalizeEnrolmentCode } from './tokens';
 

@@ -10,7 +10,7 @@ import {
   signUpInput,
 } from '../../src-shared/contracts/accounts';
 import { enrolInput } from '../../src-shared/sync/protocol';
-import { publicProcedure, roleProcedure, router, userProcedure } from '../trpc/init';
+import { publicProcedure, roleProcedure, router, shopProcedure } from '../trpc/init';
 import { addStaff, disableStaff, listStaff, login, logout, refresh, signUp } from './service';
 import { shopProfile, updateShopProfile } from './shop';
 import { createEnrolmentCode, enrolCounter, listCounters, revokeCounter } from './counters';
@@ -23,10 +23,10 @@ export const accountsRouter = router({
   login: publicProcedure.input(loginInput).mutation(({ ctx, input }) => login(ctx, input)),
   refresh: publicProcedure.input(refreshInput).mutation(({ ctx, input }) => refresh(ctx, input.refreshToken)),
   logout: publicProcedure.input(refreshInput).mutation(({ ctx, input }) => logout(ctx, input.refreshToken)),
-  me: userProcedure.query(async ({ ctx }) => ({ ...ctx.user, shop: await shopProfile(ctx, ctx.user.shopId) })),
-  updateShop: ownerProcedure
+  me: shopProcedure('staff').query(async ({ ctx }) => ({ ...ctx.user, shop: await shopProfile(ctx.tx, ctx.shopId) })),
+  updateShop: shopProcedure('owner')
     .input(shopProfileInput)
-    .mutation(({ ctx, input }) => updateShopProfile(ctx, ctx.user.shopId, input)),
+    .mutation(({ ctx, input }) => updateShopProfile(ctx.tx, ctx.shopId, input)),
   addStaff: ownerProcedure.input(addStaffInput).mutation(({ ctx, input }) => addStaff(ctx, ctx.user.shopId, input)),
   listStaff: managerProcedure.query(({ ctx }) => listStaff(ctx, ctx.user.shopId)),
   disableStaff: ownerProcedure

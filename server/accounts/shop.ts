@@ -2,9 +2,8 @@
 import { eq } from 'drizzle-orm';
 import { NotFound } from '../../src-shared/errors';
 import type { ShopProfileInput } from '../../src-shared/contracts/accounts';
-import { inShop } from '../db/tenant';
-import { shops } from '../db/schema';
-import type { ServerDeps } from '../trpc/init';
+import type { ServerDb } from '../db/connection';
+import { shops } from './schema';
 
 const PROFILE = {
   id: shops.id,
@@ -24,20 +23,15 @@ export interface ShopProfile {
   address: string;
 }
 
-export async function shopProfile(deps: ServerDeps, shopId: string): Promise<ShopProfile> {
-  const [shop] = await inShop(deps.db, shopId, (tx) => tx.select(PROFILE).from(shops).where(eq(shops.id, shopId)));
+/** Both run in the caller's shop transaction (shopProcedure's ctx.tx). */
+export async function shopProfile(tx: ServerDb, shopId: string): Promise<ShopProfile> {
+  const [shop] = await tx.select(PROFILE).from(shops).where(eq(shops.id, shopId));
   if (!shop) throw new NotFound('No such shop.');
   return shop;
 }
 
-export async function updateShopProfile(
-  deps: ServerDeps,
-  shopId: string,
-  input: ShopProfileInput,
-): Promise<ShopProfile> {
-  const [shop] = await inShop(deps.db, shopId, (tx) =>
-    tx.update(shops).set(input).where(eq(shops.id, shopId)).returning(PROFILE),
-  );
+export async function updateShopProfile(tx: ServerDb, shopId: string, input: ShopProfileInput): Promise<ShopProfile> {
+  const [shop] = await tx.update(shops).set(input).where(eq(shops.id, shopId)).returning(PROFILE);
   if (!shop) throw new NotFound('No such shop.');
   return shop;
 }

@@ -4,7 +4,7 @@ import { Invalid } from '../../src-shared/errors';
 import type { Gstr1Input, ReportRange } from '../../src-shared/contracts/reports';
 import { buildGstr1, type Gstr1Document, type Gstr1Json } from '../../src-shared/gst/gstr1';
 import type { ServerDb } from '../db/connection';
-import { shops } from '../db/schema';
+import { shops } from '../accounts/schema';
 import { reportRows } from './query';
 import { reportCreditNote, reportInvoice } from './documents';
 

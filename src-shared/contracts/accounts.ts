@@ -2,7 +2,7 @@
 // staff, and counter enrolment.
 import { z } from 'zod';
 import { NUL_MESSAGE, shortText, withoutNul } from './common';
-import { isStateCode, isValidGstin } from '../gstin';
+import { isStateCode, isValidGstin } from '../gst/gstin';
 
 export const email = z
   .string()

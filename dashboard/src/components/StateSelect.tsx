@@ -1,6 +1,6 @@
 // The GST states and union territories by name, stored as their two-digit code (the start of every GSTIN there).
 import type { ChangeEvent, SelectHTMLAttributes } from 'react';
-import { INDIAN_STATE_CODES } from '../../../src-shared/gstin';
+import { INDIAN_STATE_CODES } from '../../../src-shared/gst/gstin';
 
 /** Codes that no longer name a place a new shop registers in. */
 const RETIRED = new Set(['25', '28']);

@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { shopProfileInput } from '../../../src-shared/contracts/accounts';
-import { isValidGstin } from '../../../src-shared/gstin';
+import { isValidGstin } from '../../../src-shared/gst/gstin';
 import { useTRPC, type Outputs } from '../trpc';
 import { useChecked } from '../form';
 import { Field } from '../components/Field';

@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { signUpForm } from '../../../src-shared/contracts/accounts';
-import { isValidGstin } from '../../../src-shared/gstin';
+import { isValidGstin } from '../../../src-shared/gst/gstin';
 import { useTRPC } from '../trpc';
 import { session } from '../session';
 import { navigate } from '../range';
