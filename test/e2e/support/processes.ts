@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { buildIfStale, DASHBOARD } from '../../../scripts/vite-builds';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const TSX = path.join(ROOT, 'node_modules/tsx/dist/cli.mjs');
@@ -74,6 +75,8 @@ export async function startCounterApp(ledgerFile: string) {
 
 /** The cloud server on an empty embedded PostgreSQL (PGlite) data folder, as `npm run server` on a fresh clone. */
 export async function startCloudServer(dataDir: string) {
+  // `npm run server` builds the dashboard first when it is missing or stale; so does this.
+  await buildIfStale(DASHBOARD);
   const started = await startTsx(
     'server/main.ts',
     [],
