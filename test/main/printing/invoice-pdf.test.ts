@@ -6,7 +6,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { itemInput, shopWithStaff, type Shop } from '../../support/ledger';
-import { invoicePdf } from '../../../src-main/ledger/printing/service';
+import { invoicePdf } from '../../../src-main/printing/invoice-pdf';
 
 let shop: Shop;
 afterEach(() => shop?.t.cleanup());
