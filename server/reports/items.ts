@@ -63,13 +63,14 @@ export interface LowStockItem {
   reorderLevelMilli: number;
 }
 
-/** Active items whose stock (the sum of every counter's movements) is at or below the reorder level set on the item. */
+/** Active items whose stock (the sum of every counter's movements) is at or below the reorder level set on the item; no level (0) is never low. */
 export function lowStock(tx: ServerDb, shopId: string): Promise<LowStockItem[]> {
   return reportRows<LowStockItem>(
     tx,
     sql`SELECT i.id AS "itemId", i.name, i.sku, COALESCE(s.stock_milli, 0) AS "stockMilli", COALESCE((i.payload->>'reorderLevelMilli')::bigint, 0) AS "reorderLevelMilli"
         FROM items i LEFT JOIN report_stock s ON s.shop_id = i.shop_id AND s.item_id = i.id
-        WHERE i.shop_id = ${shopId} AND i.active AND COALESCE(s.stock_milli, 0) <= COALESCE((i.payload->>'reorderLevelMilli')::bigint, 0)
+        WHERE i.shop_id = ${shopId} AND i.active AND COALESCE((i.payload->>'reorderLevelMilli')::bigint, 0) > 0
+          AND COALESCE(s.stock_milli, 0) <= COALESCE((i.payload->>'reorderLevelMilli')::bigint, 0)
         ORDER BY COALESCE(s.stock_milli, 0) - COALESCE((i.payload->>'reorderLevelMilli')::bigint, 0), i.name`,
     ['stockMilli', 'reorderLevelMilli'],
   );

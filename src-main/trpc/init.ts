@@ -5,7 +5,7 @@ import type { StaffRole } from '../../src-shared/contracts/staff';
 import type { Actor, Ledger } from '../ledger/ledger';
 import { hasRole, resolveActor } from '../ledger/staff/service';
 import { toTRPCError } from '../../src-shared/trpc-errors';
-import { errorDetails, inputErrorMessage } from './errors';
+import { errorDetails, errorShopMessage, inputErrorMessage } from './errors';
 
 /** One per window or WebSocket connection: who is logged in there. */
 export interface CounterSession {
@@ -25,11 +25,12 @@ const t = initTRPC.context<LedgerContext>().create({
       error.code === 'INTERNAL_SERVER_ERROR'
         ? 'Something went wrong and nothing was saved. Please try again.'
         : shape.message;
-    return { ...shape, message, data: { ...shape.data, details: errorDetails(error.cause) } };
+    const details = errorDetails(error.cause);
+    return { ...shape, message, data: { ...shape.data, details, shop: errorShopMessage(error.cause, details) } };
   },
 });
 
-/** Domain errors get their tRPC code; zod's input errors get a one-line message naming each field. */
+/** Domain errors get their tRPC code; zod's input errors read as their first problem, in shop language. */
 const mapErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (result.ok) return result;
@@ -51,14 +52,14 @@ export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure.use(mapErrors).use(announceWrites);
 
 export const staffProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (!ctx.session.staffId) throw new Unauthorized('Log in with your PIN first.');
+  if (!ctx.session.staffId) throw new Unauthorized({ key: 'loginFirst' });
   const actor: Actor = resolveActor(ctx.ledger, ctx.session.staffId);
   return next({ ctx: { actor } });
 });
 
 function roleProcedure(role: StaffRole) {
   return staffProcedure.use(({ ctx, next }) => {
-    if (!hasRole(ctx.actor, role)) throw new Forbidden(`Only a ${role} may do this.`);
+    if (!hasRole(ctx.actor, role)) throw new Forbidden({ key: role === 'owner' ? 'onlyOwner' : 'onlyManager' });
     return next();
   });
 }

@@ -1,8 +1,8 @@
 // Staff and roles: first owner set-up, PIN login with lockout, manager approval of privileged actions.
 import { randomUUID } from 'node:crypto';
 import { addMinutes } from 'date-fns';
-import { eq, count } from 'drizzle-orm';
-import { Conflict, Forbidden, NotFound, Unauthorized } from '../../../src-shared/errors';
+import { and, eq, count, ne } from 'drizzle-orm';
+import { Conflict, Forbidden, NotFound, Unauthorized, shopDetail } from '../../../src-shared/errors';
 import { mayManageStaff, type StaffRole } from '../../../src-shared/contracts/staff';
 import { type Actor, type Ledger, nowIso } from '../ledger';
 import { recordAudit } from '../audit/service';
@@ -69,6 +69,7 @@ export function createStaff(
 ): StaffView {
   if (!mayManageStaff(actor.role, input.role)) throw new Forbidden(`A ${actor.role} may not add a ${input.role}.`);
   return ledger.transaction(() => {
+    assertPinFree(ledger, input.pin, null);
     const row = insertStaff(ledger, input);
     recordAudit(ledger, {
       action: 'staff.create',
@@ -95,6 +96,7 @@ export function updateStaff(
     if (input.name !== undefined) changes.name = input.name;
     if (input.role !== undefined) changes.role = input.role;
     if (input.active !== undefined) changes.active = input.active;
+    if (input.pin !== undefined) assertPinFree(ledger, input.pin, existing.id);
     if (input.pin !== undefined)
       Object.assign(changes, { pinHash: hashPin(input.pin), failedAttempts: 0, lockedUntil: null });
     ledger.db.update(staff).set(changes).where(eq(staff.id, input.id)).run();
@@ -106,6 +108,23 @@ export function updateStaff(
     });
     return view(findStaff(ledger, input.id));
   });
+}
+
+/**
+ * PINs are unique per counter, so a PIN says who is at the till. PINs are stored salted and hashed, so the new PIN is
+ * verified against each active member's hash rather than compared.
+ */
+function assertPinFree(ledger: Ledger, pin: string, exceptId: string | null): void {
+  const others = ledger.db
+    .select({ id: staff.id, pinHash: staff.pinHash })
+    .from(staff)
+    .where(exceptId ? and(eq(staff.active, true), ne(staff.id, exceptId)) : eq(staff.active, true))
+    .all();
+  if (others.some((other) => verifyPin(pin, other.pinHash))) throw pinTaken();
+}
+
+function pinTaken(): Conflict {
+  return new Conflict({ key: 'pinTaken' }, [shopDetail('pin', { key: 'pinTaken' })]);
 }
 
 function assertAnotherOwner(ledger: Ledger, ownerId: string): void {
@@ -122,7 +141,7 @@ function findStaff(ledger: Ledger, id: string): Staff {
 
 export function resolveActor(ledger: Ledger, staffId: string): Actor {
   const row = ledger.db.select().from(staff).where(eq(staff.id, staffId)).get();
-  if (!row || !row.active) throw new Unauthorized('Your login has ended; log in again with your PIN.');
+  if (!row || !row.active) throw new Unauthorized({ key: 'loginEnded' });
   return { staffId: row.id, role: row.role };
 }
 
@@ -133,10 +152,10 @@ export function resolveActor(ledger: Ledger, staffId: string): Actor {
 export function checkPin(ledger: Ledger, staffId: string, pin: string, purpose: 'login' | 'approval'): Staff {
   const outcome = ledger.transaction(() => {
     const row = ledger.db.select().from(staff).where(eq(staff.id, staffId)).get();
-    if (!row || !row.active) return { error: new Unauthorized('Unknown or inactive member of staff.') };
+    if (!row || !row.active) return { error: new Unauthorized({ key: 'staffUnknown' }) };
     const now = ledger.clock();
     if (row.lockedUntil && new Date(row.lockedUntil) > now)
-      return { error: new Unauthorized(`Too many wrong PINs: try again after ${LOCK_MINUTES} minutes.`) };
+      return { error: new Unauthorized({ key: 'pinLocked', params: { minutes: LOCK_MINUTES } }) };
     if (verifyPin(pin, row.pinHash)) {
       if (row.failedAttempts > 0)
         ledger.db.update(staff).set({ failedAttempts: 0, lockedUntil: null }).where(eq(staff.id, staffId)).run();
@@ -158,7 +177,9 @@ export function checkPin(ledger: Ledger, staffId: string, pin: string, purpose: 
     const left = MAX_FAILED_ATTEMPTS - failedAttempts;
     return {
       error: new Unauthorized(
-        lockedUntil ? `Too many wrong PINs: locked for ${LOCK_MINUTES} minutes.` : `Wrong PIN (${left} tries left).`,
+        lockedUntil
+          ? { key: 'pinLockedNow', params: { minutes: LOCK_MINUTES } }
+          : { key: 'wrongPin', params: { left } },
       ),
     };
   });

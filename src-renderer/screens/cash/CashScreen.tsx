@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useTRPC, type Outputs } from '../../app/trpc';
 import { ErrorNote } from '../../app/ErrorNote';
 import { formatRupees, parseRupees } from '../../../src-shared/money';
+import { formatShopDateTime } from '../../../src-shared/shop-time';
 
 type Summary = NonNullable<Outputs['cashSessions']['current']>;
 
@@ -209,7 +210,7 @@ export function CashScreen() {
         <h1>{t('cash.title')}</h1>
         {current.data && (
           <span className="muted">
-            {t('status.shiftOpen', { time: new Date(current.data.session.openedAt).toLocaleString() })}
+            {t('status.shiftOpen', { time: formatShopDateTime(current.data.session.openedAt) })}
           </span>
         )}
       </div>

@@ -7,6 +7,7 @@ import { useTRPC, type Outputs } from '../../app/trpc';
 import { ErrorNote } from '../../app/ErrorNote';
 import type { Me } from '../../app/App';
 import { useAge } from './BackupProgress';
+import { formatShopTime } from '../../../src-shared/shop-time';
 
 type SyncStatus = Outputs['sync']['status'];
 
@@ -148,7 +149,7 @@ export function SyncPanel({ me }: { me: Me }) {
           <div className="small">
             {t('sync.failures', { count: data.error.failures })}
             {data.error.nextAttemptAt &&
-              ` · ${t('sync.nextAttempt', { time: new Date(data.error.nextAttemptAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) })}`}
+              ` · ${t('sync.nextAttempt', { time: formatShopTime(data.error.nextAttemptAt) })}`}
           </div>
         </div>
       )}

@@ -2,6 +2,7 @@
 import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { reportShop, type ReportShop } from '../../support/report-shop';
+import { itemInput } from '../../support/ledger';
 
 let shop: ReportShop | null = null;
 afterEach(async () => {
@@ -146,6 +147,12 @@ describe('owner reports over all counters', () => {
   it('knows low stock, khata ageing, returns and each shift’s expected against counted cash', async () => {
     shop = await reportShop({ days: 3 });
     const today = new Date().toISOString().slice(0, 10);
+    // An item with no reorder level is never low, even with nothing left on the shelf.
+    const [c1] = shop.counters;
+    await c1!.manager.catalogue.create(
+      itemInput({ sku: 'BAGS', name: 'Carry bags', openingStockMilli: 0, reorderLevelMilli: 0 }),
+    );
+    await c1!.engine().syncNow();
     expect((await shop.owner.reports.lowStock()).map((item) => item.name)).toEqual(['Groundnut Oil 1l']);
     const khata = await shop.owner.reports.khata({ asOf: today });
     const ramesh = khata.find((row) => row.partyId === shop!.partyIds.ramesh)!;
