@@ -5,9 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { useTRPC } from './trpc';
 import type { CounterConnection } from './connection';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
-import { formatShopTime } from '../../src-shared/shop-time';
+import { shopTime } from '../../src-shared/shop-time';
 
-const clockTime = (iso: string) => formatShopTime(iso);
+const clockTime = (iso: string) => shopTime(iso);
 
 function SyncSlot() {
   const { t } = useTranslation();
@@ -60,7 +60,7 @@ export function StatusBar({ connection }: { connection: CounterConnection }) {
   const shift = useQuery({ ...trpc.cashSessions.current.queryOptions(), refetchInterval: 15_000 });
   const shiftText = shift.data
     ? t('status.shiftOpen', {
-        time: formatShopTime(shift.data.session.openedAt),
+        time: shopTime(shift.data.session.openedAt),
       })
     : t('status.shiftClosed');
   return (

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { shopText } from '../shop-messages';
 import { id, paise, basisPoints, shortText, requiredText, page, MAX_QTY_MILLI } from './common';
-import { GST_RATES_BP } from '../tax/gst';
+import { GST_RATES_BP } from '../gst/rates';
 
 export const ITEM_UNITS = ['pcs', 'kg', 'l', 'm'] as const;
 

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { shopText } from '../shop-messages';
 import { id, paise, signedPaise, shortText, requiredText, page } from './common';
-import { isValidGstin, isStateCode } from '../gstin';
+import { isValidGstin, isStateCode } from '../gst/gstin';
 
 export const PARTY_KINDS = ['customer', 'supplier'] as const;
 

@@ -2,8 +2,9 @@
 import { z } from 'zod';
 import { shopText } from '../shop-messages';
 import { basisPoints, requiredText, shortText } from './common';
-import { isValidGstin, isStateCode } from '../gstin';
+import { isValidGstin, isStateCode } from '../gst/gstin';
 import { printerProfiles, type PrinterProfile } from './printing';
+import { RECEIPT_LANGUAGES } from '../printing/receipt-labels';
 
 export const shopSettings = z
   .object({
@@ -18,6 +19,8 @@ export const shopSettings = z
       .regex(/^([\w.-]+@[\w.-]+)?$/, shopText('upiIdFormat'))
       .default(''),
     receiptFooter: shortText(200).default('Thank you! Visit again.'),
+    /** The words printed on receipts: English, Hindi, or both on each line. */
+    receiptLanguage: z.enum(RECEIPT_LANGUAGES).default('en'),
   })
   .strict()
   .refine((shop) => !shop.gstin || shop.gstin.slice(0, 2) === shop.stateCode, {

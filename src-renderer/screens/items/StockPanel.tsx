@@ -6,7 +6,7 @@ import { useTRPC } from '../../app/trpc';
 import { ErrorNote } from '../../app/ErrorNote';
 import { shownError } from '../../app/errors';
 import { formatQuantity, parseQuantity } from '../../../src-shared/money';
-import { formatShopDateTime } from '../../../src-shared/shop-time';
+import { shopDateTime } from '../../../src-shared/shop-time';
 import type { Item } from './item-form';
 
 /** Purchase adds what came in; count sets the stock to what is on the shelf; change adds or removes some. */
@@ -158,7 +158,7 @@ export function StockPanel({ item, canAdjust }: { item: Item; canAdjust: boolean
           <tbody>
             {movements.data?.map((movement) => (
               <tr key={movement.id} data-testid="movement-row">
-                <td className="nowrap">{formatShopDateTime(movement.createdAt)}</td>
+                <td className="nowrap">{shopDateTime(movement.createdAt)}</td>
                 <td>{t(`itemEdit.reasons.${movement.reason}`)}</td>
                 <td className={movement.qtyMilli < 0 ? 'num owing' : 'num'}>
                   {movement.qtyMilli > 0 ? '+' : ''}

@@ -3,7 +3,7 @@ import type { ColumnDef } from '@tanstack/react-table';
 import type { TFunction } from 'i18next';
 import { formatQuantity, formatRupees } from '../../../src-shared/money';
 import type { Outputs } from '../../app/trpc';
-import { formatShopDate, formatShopDateTime } from '../../../src-shared/shop-time';
+import { shopDate, shopDateTime } from '../../../src-shared/shop-time';
 
 type Reports = Outputs['reports'];
 export type DayRow = Reports['sales']['byDay'][number];
@@ -40,7 +40,7 @@ const rate = <Row>(header: string): ColumnDef<Row> => ({
   cell: (cell) => `${cell.getValue<number>() / 100}%`,
   meta: numeric,
 });
-const time = (iso: string | null) => (iso ? formatShopDateTime(iso) : '—');
+const time = (iso: string | null) => (iso ? shopDateTime(iso) : '—');
 const taxColumns = <Row extends RateRow | HsnRow>(t: TFunction): ColumnDef<Row>[] => [
   money<Row>('taxablePaise', t('reports.taxable')),
   money<Row>('cgstPaise', 'CGST'),
@@ -51,7 +51,7 @@ const taxColumns = <Row extends RateRow | HsnRow>(t: TFunction): ColumnDef<Row>[
 ];
 
 export const dayColumns = (t: TFunction): ColumnDef<DayRow>[] => [
-  { accessorKey: 'date', header: t('reports.date'), cell: (cell) => formatShopDate(cell.getValue<string>()) },
+  { accessorKey: 'date', header: t('reports.date'), cell: (cell) => shopDate(cell.getValue<string>()) },
   count<DayRow>('invoiceCount', t('reports.bills')),
   money<DayRow>('salesPaise', t('reports.sales')),
   money<DayRow>('returnsPaise', t('reports.returns')),
@@ -153,6 +153,12 @@ export const shiftColumns = (t: TFunction): ColumnDef<ShiftRow>[] => [
   { accessorKey: 'openedAt', header: t('reports.opened'), cell: (cell) => time(cell.getValue<string>()) },
   { accessorKey: 'closedAt', header: t('reports.closed'), cell: (cell) => time(cell.getValue<string | null>()) },
   { accessorKey: 'openedByName', header: t('reports.staff') },
+  { accessorKey: 'closedByName', header: t('reports.closedBy') },
+  {
+    id: 'cashiers',
+    header: t('reports.cashiers'),
+    accessorFn: (row) => row.cashiers.map((cashier) => cashier.name).join(', '),
+  },
   money<ShiftRow>('salesPaise', t('reports.sales')),
   money<ShiftRow>('expectedCashPaise', t('cash.expected')),
   maybeMoney<ShiftRow>('countedPaise', t('cash.counted')),

@@ -4,11 +4,11 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useTRPC, type Outputs } from '../../app/trpc';
 import { ErrorNote } from '../../app/ErrorNote';
-import { formatShopDateTime } from '../../../src-shared/shop-time';
+import { shopDateTime } from '../../../src-shared/shop-time';
 
 type PrintJobRow = Outputs['printing']['jobs']['jobs'][number];
 
-const time = (iso: string) => formatShopDateTime(iso);
+const time = (iso: string) => shopDateTime(iso);
 
 export function PrintJobsTable({ jobs, printerName }: { jobs: PrintJobRow[]; printerName: (id: string) => string }) {
   const { t } = useTranslation();

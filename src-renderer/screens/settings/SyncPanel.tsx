@@ -7,7 +7,7 @@ import { useTRPC, type Outputs } from '../../app/trpc';
 import { ErrorNote } from '../../app/ErrorNote';
 import type { Me } from '../../app/App';
 import { useAge } from './BackupProgress';
-import { formatShopTime } from '../../../src-shared/shop-time';
+import { shopTime } from '../../../src-shared/shop-time';
 
 type SyncStatus = Outputs['sync']['status'];
 
@@ -148,8 +148,7 @@ export function SyncPanel({ me }: { me: Me }) {
           {t('sync.lastError', { message: data.error.message })}
           <div className="small">
             {t('sync.failures', { count: data.error.failures })}
-            {data.error.nextAttemptAt &&
-              ` · ${t('sync.nextAttempt', { time: formatShopTime(data.error.nextAttemptAt) })}`}
+            {data.error.nextAttemptAt && ` · ${t('sync.nextAttempt', { time: shopTime(data.error.nextAttemptAt) })}`}
           </div>
         </div>
       )}
