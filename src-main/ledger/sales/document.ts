@@ -4,6 +4,7 @@ import type { ChainLink } from '../journal/service';
 import { invoiceContent, type Unhashed } from '../journal/content';
 import { payments, type Payment } from '../payments/schema';
 import { addSaleToDay } from '../reports/daily';
+import { staffNameOf } from '../staff/service';
 import { insertRows } from '../../db/insert-rows';
 import { invoiceLines, invoices, type Invoice, type InvoiceLine } from './schema';
 
@@ -31,6 +32,10 @@ export const invoiceDocument: DocumentKind<InvoiceDocument> = {
     insertRows(ledger, payments, doc.paid);
   },
   summarise: (ledger, doc, link) => addSaleToDay(ledger, { ...doc.header, ...link }, doc.paid),
-  outboxPayload: (_ledger, doc, link) => newInvoiceDetail(doc, link),
+  // The staff name rides along because staff live on the counter: the owner's reports show who billed by name.
+  outboxPayload: (ledger, doc, link) => ({
+    ...newInvoiceDetail(doc, link),
+    staffName: staffNameOf(ledger, doc.header.staffId),
+  }),
   printsOnRecord: true,
 };
