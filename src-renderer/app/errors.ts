@@ -1,11 +1,13 @@
 // What a screen shows for a failed call: one shop-language message in the counter's language, its code, and per-field or per-row details.
 import { TRPCClientError } from '@trpc/client';
-import { DomainError, type ErrorDetail } from '../../src-shared/errors';
+import { DomainError, SESSION_ENDED, type ErrorDetail } from '../../src-shared/errors';
 import type { ShopMessage } from '../../src-shared/shop-messages';
 import i18n from '../i18n';
 
 export interface ShownError {
   code: string;
+  /** The domain error's finer cause (e.g. APPROVAL_PIN_WRONG, SESSION_ENDED), when it has one. */
+  reason: string | null;
   message: string;
   details: ErrorDetail[];
 }
@@ -20,13 +22,14 @@ export function detailsInLanguage(details: ErrorDetail[]): ErrorDetail[] {
   return details.map((detail) => ({ ...detail, message: inLanguage(detail.message, detail.shop) }));
 }
 
-/** The one way a failed call becomes text on a screen: from the ledger over tRPC, or a domain error raised in the renderer. */
 export function shownError(error: unknown): ShownError | null {
   if (!error) return null;
   if (error instanceof TRPCClientError) {
-    const data = error.data as { code?: string; details?: ErrorDetail[]; shop?: ShopMessage | null } | undefined;
+    const data = error.data as
+      { code?: string; details?: ErrorDetail[]; reason?: string | null; shop?: ShopMessage | null } | undefined;
     return {
       code: data?.code ?? 'UNKNOWN',
+      reason: data?.reason ?? null,
       message: inLanguage(error.message, data?.shop),
       details: detailsInLanguage(data?.details ?? []),
     };
@@ -34,12 +37,27 @@ export function shownError(error: unknown): ShownError | null {
   if (error instanceof DomainError)
     return {
       code: error.code,
+      reason: error.reason,
       message: inLanguage(error.message, error.shop),
       details: detailsInLanguage(error.details),
     };
-  return { code: 'UNKNOWN', message: error instanceof Error ? error.message : String(error), details: [] };
+  return {
+    code: 'UNKNOWN',
+    reason: null,
+    message: error instanceof Error ? error.message : String(error),
+    details: [],
+  };
 }
 
 export function errorCode(error: unknown): string | null {
   return shownError(error)?.code ?? null;
+}
+
+export function errorReason(error: unknown): string | null {
+  return shownError(error)?.reason ?? null;
+}
+
+/** Only the ledger saying the session is gone sends the counter to the PIN screen; a refused approval never does. */
+export function endsSession(error: unknown): boolean {
+  return errorCode(error) === 'UNAUTHORIZED' && errorReason(error) === SESSION_ENDED;
 }

@@ -2,9 +2,20 @@
 import { randomUUID } from 'node:crypto';
 import { addMinutes } from 'date-fns';
 import { and, eq, count, ne } from 'drizzle-orm';
-import { Conflict, Forbidden, NotFound, Unauthorized, shopDetail } from '../../../src-shared/errors';
+import {
+  ApprovalRefused,
+  Conflict,
+  Forbidden,
+  NotFound,
+  SessionEnded,
+  Unauthorized,
+  shopDetail,
+  type ApprovalRefusal,
+  type DomainError,
+} from '../../../src-shared/errors';
+import type { ShopMessage } from '../../../src-shared/shop-messages';
 import { mayManageStaff, type StaffRole } from '../../../src-shared/contracts/staff';
-import { type Actor, type Ledger, nowIso } from '../ledger';
+import { type Actor, type Ledger, keepOnRollback, nowIso } from '../ledger';
 import { recordAudit } from '../audit/service';
 import { staff, type Staff } from './schema';
 import { hashPin, verifyPin } from './pin';
@@ -116,15 +127,12 @@ export function updateStaff(
  */
 function assertPinFree(ledger: Ledger, pin: string, exceptId: string | null): void {
   const others = ledger.db
-    .select({ id: staff.id, pinHash: staff.pinHash })
+    .select({ pinHash: staff.pinHash })
     .from(staff)
     .where(exceptId ? and(eq(staff.active, true), ne(staff.id, exceptId)) : eq(staff.active, true))
     .all();
-  if (others.some((other) => verifyPin(pin, other.pinHash))) throw pinTaken();
-}
-
-function pinTaken(): Conflict {
-  return new Conflict({ key: 'pinTaken' }, [shopDetail('pin', { key: 'pinTaken' })]);
+  if (others.some((other) => verifyPin(pin, other.pinHash)))
+    throw new Conflict({ key: 'pinTaken' }, [shopDetail('pin', { key: 'pinTaken' })]);
 }
 
 function assertAnotherOwner(ledger: Ledger, ownerId: string): void {
@@ -146,50 +154,84 @@ export function staffNameOf(ledger: Ledger, staffId: string): string {
 
 export function resolveActor(ledger: Ledger, staffId: string): Actor {
   const row = ledger.db.select().from(staff).where(eq(staff.id, staffId)).get();
-  if (!row || !row.active) throw new Unauthorized({ key: 'loginEnded' });
+  if (!row || !row.active) throw new SessionEnded({ key: 'loginEnded' });
   return { staffId: row.id, role: row.role };
+}
+
+type PinPurpose = 'login' | 'approval';
+
+/**
+ * A failed PIN check in words for whoever typed it: at login it is the person's own PIN (UNAUTHORIZED);
+ * in an approval box it is a manager's, and the cashier's session stays as it was.
+ */
+function pinRefusal(
+  purpose: PinPurpose,
+  reason: ApprovalRefusal,
+  loginMessage: ShopMessage,
+  approvalMessage: ShopMessage,
+) {
+  return purpose === 'login' ? new Unauthorized(loginMessage) : new ApprovalRefused(reason, approvalMessage);
 }
 
 /**
  * Checks a PIN, counting failures: after 5 wrong PINs the member is locked for 5 minutes.
- * The failure count is committed even though the caller then throws, so retrying cannot brute-force a PIN.
+ * The failure count is kept even though the refusal rolls back whatever transaction it is thrown in (a bill, a
+ * return), so retrying cannot brute-force a PIN.
  */
-export function checkPin(ledger: Ledger, staffId: string, pin: string, purpose: 'login' | 'approval'): Staff {
-  const outcome = ledger.transaction(() => {
+export function checkPin(ledger: Ledger, staffId: string, pin: string, purpose: PinPurpose): Staff {
+  return ledger.transaction(() => {
     const row = ledger.db.select().from(staff).where(eq(staff.id, staffId)).get();
-    if (!row || !row.active) return { error: new Unauthorized({ key: 'staffUnknown' }) };
+    if (!row || !row.active)
+      throw pinRefusal(purpose, 'APPROVER_UNKNOWN', { key: 'staffUnknown' }, { key: 'approverUnknown' });
     const now = ledger.clock();
     if (row.lockedUntil && new Date(row.lockedUntil) > now)
-      return { error: new Unauthorized({ key: 'pinLocked', params: { minutes: LOCK_MINUTES } }) };
+      throw pinRefusal(
+        purpose,
+        'APPROVAL_PIN_LOCKED',
+        { key: 'pinLocked', params: { minutes: LOCK_MINUTES } },
+        { key: 'approverPinLocked', params: { name: row.name, minutes: LOCK_MINUTES } },
+      );
     if (verifyPin(pin, row.pinHash)) {
       if (row.failedAttempts > 0)
         ledger.db.update(staff).set({ failedAttempts: 0, lockedUntil: null }).where(eq(staff.id, staffId)).run();
-      return { row };
+      return row;
     }
-    const failedAttempts = row.failedAttempts + 1;
-    const lockedUntil = failedAttempts >= MAX_FAILED_ATTEMPTS ? addMinutes(now, LOCK_MINUTES).toISOString() : null;
+    throw wrongPin(ledger, row, purpose, now);
+  });
+}
+
+/** The refusal of a wrong PIN, with its failure count (and the lock at the fifth) kept past the rollback. */
+function wrongPin(ledger: Ledger, row: Staff, purpose: PinPurpose, now: Date): DomainError {
+  const failedAttempts = row.failedAttempts + 1;
+  const lockedUntil = failedAttempts >= MAX_FAILED_ATTEMPTS ? addMinutes(now, LOCK_MINUTES).toISOString() : null;
+  const left = MAX_FAILED_ATTEMPTS - failedAttempts;
+  const error = lockedUntil
+    ? pinRefusal(
+        purpose,
+        'APPROVAL_PIN_LOCKED',
+        { key: 'pinLockedNow', params: { minutes: LOCK_MINUTES } },
+        { key: 'approverPinLockedNow', params: { name: row.name, minutes: LOCK_MINUTES } },
+      )
+    : pinRefusal(
+        purpose,
+        'APPROVAL_PIN_WRONG',
+        { key: 'wrongPin', params: { left } },
+        { key: 'wrongManagerPin', params: { left } },
+      );
+  keepOnRollback(error, () => {
     ledger.db
       .update(staff)
       .set({ failedAttempts: lockedUntil ? 0 : failedAttempts, lockedUntil })
-      .where(eq(staff.id, staffId))
+      .where(eq(staff.id, row.id))
       .run();
     recordAudit(ledger, {
       action: `staff.${purpose}-failed`,
-      staffId,
-      subjectId: staffId,
+      staffId: row.id,
+      subjectId: row.id,
       details: { failedAttempts },
     });
-    const left = MAX_FAILED_ATTEMPTS - failedAttempts;
-    return {
-      error: new Unauthorized(
-        lockedUntil
-          ? { key: 'pinLockedNow', params: { minutes: LOCK_MINUTES } }
-          : { key: 'wrongPin', params: { left } },
-      ),
-    };
   });
-  if ('error' in outcome) throw outcome.error;
-  return outcome.row;
+  return error;
 }
 
 export function login(ledger: Ledger, input: { staffId: string; pin: string }): StaffView {
@@ -212,6 +254,9 @@ export function approverFor(
   if (!approval) throw new Forbidden(`${what} needs a manager's approval.`);
   const approver = checkPin(ledger, approval.staffId, approval.pin, 'approval');
   if (!hasRole(approver, 'manager'))
-    throw new Forbidden(`${approver.name} is not a manager and cannot approve ${what.toLowerCase()}.`);
+    throw new ApprovalRefused(
+      'APPROVER_NOT_MANAGER',
+      `${approver.name} is not a manager and cannot approve ${what.toLowerCase()}.`,
+    );
   return approver.id;
 }
