@@ -15,7 +15,8 @@ describe('counter sales report', () => {
     let now = new Date('2026-08-01T10:00:00');
     shop = await shopWithStaff({ clock: () => now });
     const item = await shop.manager.catalogue.create(
-      itemInput({ pricePaise: 10_000, priceIncludesTax: false, gstRateBp: 500 }),
+      // Sold by weight: a bill of 2.5 is a real quantity of a loose item (a piece is sold whole).
+      itemInput({ unit: 'kg', pricePaise: 10_000, priceIncludesTax: false, gstRateBp: 500 }),
     );
     const bills: { day: string; qty: number; mode: 'cash' | 'upi' }[] = [
       { day: '2026-08-01', qty: 1000, mode: 'cash' },
