@@ -31,7 +31,10 @@ let database: TestDatabase | null = null;
 let proxy: ChaosProxy | null = null;
 const children = new Set<ChildProcess>();
 const dirs: string[] = [];
+// Set before the clean-up kills whatever still runs, so those kills are not taken for a counter that crashed.
+let tearingDown = false;
 afterAll(async () => {
+  tearingDown = true;
   for (const child of children) child.kill('SIGKILL');
   await proxy?.close();
   await database?.drop();
@@ -138,7 +141,7 @@ describe(`chaos on ${TEST_DB}`, () => {
       child.on('exit', (code, signal) => {
         children.delete(child);
         if (signal === 'SIGKILL' && !finishing) handles[index] = spawnCounter(index);
-        else if (code !== 0) throw new Error(`counter ${CODES[index]} exited with ${code ?? signal}`);
+        else if (code !== 0 && !tearingDown) throw new Error(`counter ${CODES[index]} exited with ${code ?? signal}`);
       });
       return child;
     };
@@ -172,6 +175,14 @@ describe(`chaos on ${TEST_DB}`, () => {
       );
     await ask('flush', 'flushed');
     await ask('converge', 'converged');
+    // Each counter exits by itself once converged: wait for that, so none is still running when the ledgers are read.
+    await Promise.all(
+      handles.map((child) =>
+        child.exitCode !== null || child.signalCode !== null
+          ? null
+          : new Promise((resolve) => child.once('exit', resolve)),
+      ),
+    );
 
     const ledgers = counters.map((shop) => new Database(shop.t.file, { readonly: true }));
     try {
