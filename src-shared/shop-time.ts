@@ -31,3 +31,34 @@ export function shopTime(at: string | Date): string {
 export function shopDateTime(at: string | Date): string {
   return `${shopDate(at)} ${shopTime(at)}`;
 }
+
+const IST_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Kolkata' });
+
+/**
+ * The shop's business day for an instant, "2026-05-07": the calendar day in India, so a bill at 01:00 IST belongs to
+ * that morning on every report, whatever time zone the counter PC or the server is set to.
+ */
+export function shopDay(at: Date): string {
+  return IST_DAY.format(at);
+}
+
+/** The instant a shop day begins (midnight in India), for comparing timestamps stored in UTC with a day range. */
+export function shopDayStart(day: string): Date {
+  return new Date(`${day}T00:00:00+05:30`);
+}
+
+/** The shop day after `day`, "2026-12-31" → "2027-01-01". */
+export function nextShopDay(day: string): string {
+  return shopDay(new Date(shopDayStart(day).getTime() + 86_400_000));
+}
+
+/** The last moment of a shop day in India, for balances "as of" that day. */
+export function shopDayEnd(day: string): Date {
+  return new Date(shopDayStart(nextShopDay(day)).getTime() - 1);
+}
+
+/** The hour of the day in India (0–23) an instant falls in; 0 for a timestamp that does not parse. */
+export function shopHour(iso: string): number {
+  const at = new Date(iso);
+  return Number.isNaN(at.getTime()) ? 0 : Number(partsOf(iso).hour) % 24;
+}

@@ -2,6 +2,7 @@
 import { ageingInput, receivePaymentInput, statementInput } from '../../../src-shared/contracts/khata';
 import { router, staffProcedure } from '../../trpc/init';
 import { khataAgeing, partyStatement, receivePayment } from './service';
+import { shopDayEnd } from '../../../src-shared/shop-time';
 
 export const khataRouter = router({
   receivePayment: staffProcedure
@@ -10,7 +11,5 @@ export const khataRouter = router({
   statement: staffProcedure.input(statementInput).query(({ ctx, input }) => partyStatement(ctx.ledger, input)),
   ageing: staffProcedure
     .input(ageingInput)
-    .query(({ ctx, input }) =>
-      khataAgeing(ctx.ledger, input.asOf ? new Date(`${input.asOf}T23:59:59`) : ctx.ledger.clock()),
-    ),
+    .query(({ ctx, input }) => khataAgeing(ctx.ledger, input.asOf ? shopDayEnd(input.asOf) : ctx.ledger.clock())),
 });

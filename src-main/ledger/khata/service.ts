@@ -13,6 +13,7 @@ import { recordDocument } from '../documents/record';
 import { addKhataEntry } from './entries';
 import { receiptDocument } from './document';
 import { khataEntries, receipts, type KhataEntry, type Receipt } from './schema';
+import { nextShopDay, shopDayStart } from '../../../src-shared/shop-time';
 
 export function receivePayment(
   ledger: Ledger,
@@ -72,15 +73,9 @@ export function receivePayment(
   });
 }
 
-/** A shop day (local calendar date) to the UTC instant it starts at, since entries are stamped in UTC. */
+/** A shop day (its calendar date in India) to the UTC instant it starts at, since entries are stamped in UTC. */
 function dayStartIso(date: string): string {
-  return new Date(`${date}T00:00:00`).toISOString();
-}
-
-function nextDay(date: string): string {
-  const next = new Date(`${date}T00:00:00`);
-  next.setDate(next.getDate() + 1);
-  return businessDate(next);
+  return shopDayStart(date).toISOString();
 }
 
 export interface StatementRow {
@@ -98,7 +93,7 @@ export function partyStatement(
 ): { party: Party; openingPaise: number; rows: StatementRow[]; closingPaise: number } {
   const party = getParty(ledger, input.partyId);
   const start = dayStartIso(input.from);
-  const end = dayStartIso(nextDay(input.to));
+  const end = dayStartIso(nextShopDay(input.to));
   const openingPaise =
     ledger.db
       .select({ sum: sql<number>`COALESCE(SUM(${khataEntries.amountPaise}), 0)` })

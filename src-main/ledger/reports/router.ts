@@ -9,6 +9,7 @@ import { itemSales, lowStock } from './items';
 import { listReturns } from './returns';
 import { salesSummary } from './service';
 import { shiftReconciliation } from './shifts';
+import { shopDayEnd } from '../../../src-shared/shop-time';
 
 export const reportsRouter = router({
   sales: managerProcedure.input(reportRange).query(({ ctx, input }) => salesSummary(ctx.ledger, input)),
@@ -19,8 +20,6 @@ export const reportsRouter = router({
   lowStock: managerProcedure.query(({ ctx }) => lowStock(ctx.ledger)),
   khata: managerProcedure
     .input(ageingInput)
-    .query(({ ctx, input }) =>
-      khataAgeing(ctx.ledger, input.asOf ? new Date(`${input.asOf}T23:59:59`) : ctx.ledger.clock()),
-    ),
+    .query(({ ctx, input }) => khataAgeing(ctx.ledger, input.asOf ? shopDayEnd(input.asOf) : ctx.ledger.clock())),
   cashSessions: managerProcedure.input(reportRange).query(({ ctx, input }) => shiftReconciliation(ctx.ledger, input)),
 });

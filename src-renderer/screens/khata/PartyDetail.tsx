@@ -2,7 +2,8 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { format, subDays } from 'date-fns';
+import { subDays } from 'date-fns';
+import { shopDay } from '../../../src-shared/shop-time';
 import { useTRPC } from '../../app/trpc';
 import { ErrorNote } from '../../app/ErrorNote';
 import { useHotkeys } from '../../app/hotkeys';
@@ -82,8 +83,8 @@ function ReceivePayment({ partyId }: { partyId: string }) {
 export function PartyDetail({ partyId, onBack }: { partyId: string; onBack: () => void }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const today = format(new Date(), 'yyyy-MM-dd');
-  const [range, setRange] = useState({ from: format(subDays(new Date(), 90), 'yyyy-MM-dd'), to: today });
+  const today = shopDay(new Date());
+  const [range, setRange] = useState({ from: shopDay(subDays(new Date(), 90)), to: today });
   const statement = useQuery(trpc.khata.statement.queryOptions({ partyId, ...range }));
   useHotkeys({ Escape: onBack });
   const party = statement.data?.party;

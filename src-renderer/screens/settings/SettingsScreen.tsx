@@ -11,6 +11,7 @@ import { PrintersPanel } from './PrintersPanel';
 import { SyncPanel } from './SyncPanel';
 import { BackupPanel } from './BackupPanel';
 import { RECEIPT_LANGUAGES, type ReceiptLanguage } from '../../../src-shared/printing/receipt-labels';
+import { financialYearStart } from '../../../src-shared/invoice-number';
 
 type AllSettings = Outputs['settings']['all'];
 
@@ -123,7 +124,7 @@ function CounterForm({ settings }: { settings: AllSettings }) {
       </label>
       <p className="hint">
         {t('settings.seriesExample', {
-          example: `${counterId.toUpperCase() || 'C1'}-${new Date().getFullYear()}-000001`,
+          example: `${counterId.toUpperCase() || 'C1'}-${financialYearStart(new Date())}-000001`,
         })}
       </p>
       <label>
