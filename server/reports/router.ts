@@ -3,6 +3,7 @@ import {
   exportInput,
   gstr1Input,
   invoiceInput,
+  invoicePdfRequest,
   invoiceListInput,
   khataReportInput,
   reportRange,
@@ -12,6 +13,7 @@ import { roleProcedure, router } from '../trpc/init';
 import { exportTable } from './export';
 import { gstByHsn, gstByRate, gstr1 } from './gst';
 import { invoiceDetail, listInvoices, listReturns } from './invoices';
+import { invoicePdf } from './invoice-pdf';
 import { itemSales, lowStock } from './items';
 import { khataOutstanding } from './khata';
 import { overview } from './overview';
@@ -46,14 +48,12 @@ export const reportsRouter = router({
     .query(({ ctx, input }) =>
       inShop(ctx.db, ctx.user.shopId, (tx) => cashSessionReconciliation(tx, ctx.user.shopId, input)),
     ),
-  gst: reportProcedure
-    .input(reportRange)
-    .query(({ ctx, input }) =>
-      inShop(ctx.db, ctx.user.shopId, async (tx) => ({
-        byRate: await gstByRate(tx, ctx.user.shopId, input),
-        byHsn: await gstByHsn(tx, ctx.user.shopId, input),
-      })),
-    ),
+  gst: reportProcedure.input(reportRange).query(({ ctx, input }) =>
+    inShop(ctx.db, ctx.user.shopId, async (tx) => ({
+      byRate: await gstByRate(tx, ctx.user.shopId, input),
+      byHsn: await gstByHsn(tx, ctx.user.shopId, input),
+    })),
+  ),
   gstr1: reportProcedure
     .input(gstr1Input)
     .query(({ ctx, input }) => inShop(ctx.db, ctx.user.shopId, (tx) => gstr1(tx, ctx.user.shopId, input))),
@@ -63,6 +63,10 @@ export const reportsRouter = router({
   invoice: reportProcedure
     .input(invoiceInput)
     .query(({ ctx, input }) => inShop(ctx.db, ctx.user.shopId, (tx) => invoiceDetail(tx, ctx.user.shopId, input.id))),
+  /** The tax invoice PDF, the same document the counter prints; a mutation, like export, because it makes a file. */
+  invoicePdf: reportProcedure
+    .input(invoicePdfRequest)
+    .mutation(({ ctx, input }) => inShop(ctx.db, ctx.user.shopId, (tx) => invoicePdf(tx, ctx.user.shopId, input))),
   export: reportProcedure
     .input(exportInput)
     .mutation(({ ctx, input }) =>

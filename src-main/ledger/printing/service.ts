@@ -6,9 +6,9 @@ import { receiptText } from '../../../src-shared/printing/receipt-model';
 import type { Ledger } from '../ledger';
 import { getInvoice } from '../sales/service';
 import { parties } from '../parties/schema';
-import { requireShop } from '../settings/service';
+import { getPrinters, requireShop } from '../settings/service';
 import { renderEscPos } from '../../printing/escpos';
-import { invoiceDocument } from '../../printing/pdf/invoice-document';
+import { invoiceDocument } from '../../../src-shared/printing/invoice-pdf';
 import { renderPdf } from '../../printing/pdf/render';
 import { sendToPrinter, type TransportConfig } from '../../printing/transports';
 import { receiptModelFor } from './documents';
@@ -116,10 +116,27 @@ function printerFor(ledger: Ledger, printerId: string | undefined): PrinterProfi
   return printer;
 }
 
+/** A4/A5 goes to an office printer through the OS queue: the one named, else the first such printer set up. */
+function pagePrinterFor(ledger: Ledger, printerId: string | undefined): PrinterProfile {
+  const printer = printerId
+    ? printerFor(ledger, printerId)
+    : getPrinters(ledger).find((profile) => profile.connection.kind === 'os');
+  if (!printer)
+    throw new Conflict(
+      'No A4 printer is set up. Add your office printer in Settings → Printers with the connection "Printer queue".',
+    );
+  if (printer.connection.kind !== 'os')
+    throw new Invalid(
+      `${printer.name} is a receipt printer; A4 invoices print on a printer with the connection "Printer queue".`,
+    );
+  return printer;
+}
+
 /** Reprint any document at any time: a new job; it comes out marked as a duplicate if the document was printed before. */
 export function reprintDocument(ledger: Ledger, input: ReprintInput): PrintJob {
   return ledger.transaction(() => {
-    const printer = printerFor(ledger, input.printerId);
+    const printer =
+      input.format === 'receipt' ? printerFor(ledger, input.printerId) : pagePrinterFor(ledger, input.printerId);
     if (input.format === 'receipt') receiptModelFor(ledger, input.docType, input.docId, printer, true);
     else if (input.docType !== 'invoice') throw new Invalid('Only invoices print on A4/A5.');
     else getInvoice(ledger, input.docId);

@@ -170,7 +170,14 @@ export function finalizeSale(ledger: Ledger, actor: Actor, input: FinalizeSaleIn
       payments: [...paid].sort((a, b) => (a.id < b.id ? -1 : 1)),
       creditNotes: [],
     };
-    enqueue(ledger, 'invoice', input.id, { invoice: detail.invoice, lines: detail.lines, payments: detail.payments });
+    const { name, address, phone, gstin, stateCode, receiptFooter } = shop;
+    const seller = { name, address, phone, gstin, stateCode, receiptFooter };
+    enqueue(ledger, 'invoice', input.id, {
+      invoice: detail.invoice,
+      lines: detail.lines,
+      payments: detail.payments,
+      seller,
+    });
     queueDocumentPrint(ledger, 'invoice', input.id);
     return { ...detail, warnings, replayed: false };
   });
