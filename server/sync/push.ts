@@ -4,24 +4,18 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import type { OpResult, PushInput, PushResult, SyncOp } from '../../src-shared/sync/protocol';
 import type { ServerDb } from '../db/connection';
 import { inShop } from '../db/tenant';
+import { changes, counterCursors, syncOps } from './schema';
+import { counters, shops } from '../accounts/schema';
 import {
-  changes,
-  counterCursors,
-  counters,
   creditNoteLines,
   creditNotes,
   invoiceLines,
   invoices,
-  items,
-  khataEntries,
-  parties,
   payments,
   receipts,
-  shops,
-  stockMovements,
-  syncOps,
   cashSessions,
-} from '../db/schema';
+} from '../documents/schema';
+import { items, khataEntries, parties, stockMovements } from '../catalogue/schema';
 import type { Clock } from '../trpc/init';
 import { addOpRows, emptyRows, RejectedOp, type BatchRows, type Device } from './rows';
 import { addToSummaries } from '../reports/summaries';
@@ -299,18 +293,16 @@ async function pushInTransaction(
           changeSeq = applied.changeSeq;
         } catch (error) {
           const reason = `the server could not store this ${op.entity}: ${error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error)}`;
-          await tx
-            .insert(syncOps)
-            .values({
-              shopId: device.shopId,
-              opId: op.opId,
-              counterId: device.counterId,
-              counterSeq: op.seq,
-              entity: op.entity,
-              entityId: op.entityId,
-              status: 'rejected',
-              reason,
-            });
+          await tx.insert(syncOps).values({
+            shopId: device.shopId,
+            opId: op.opId,
+            counterId: device.counterId,
+            counterSeq: op.seq,
+            entity: op.entity,
+            entityId: op.entityId,
+            status: 'rejected',
+            reason,
+          });
           results.push({ opId: op.opId, status: 'rejected', reason });
         }
       }

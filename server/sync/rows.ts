@@ -17,11 +17,10 @@ import type {
   creditNotes,
   invoiceLines,
   invoices,
-  khataEntries,
   payments,
   receipts,
-  stockMovements,
-} from '../db/schema';
+} from '../documents/schema';
+import type { khataEntries, stockMovements } from '../catalogue/schema';
 
 type Row<T extends { $inferInsert: unknown }> = T['$inferInsert'];
 

@@ -3,7 +3,7 @@
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { amountInWords } from '../amount-in-words';
 import { formatQuantity, formatRupees } from '../money';
-import { INDIAN_STATE_CODES } from '../gstin';
+import { INDIAN_STATE_CODES } from '../gst/gstin';
 import { shopDateTime } from '../shop-time';
 import type { ReceiptInvoice, ReceiptLine, ReceiptPayment, ReceiptShop } from './receipt-invoice';
 import { percent } from './receipt-invoice';

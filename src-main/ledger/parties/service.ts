@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, like, ne, or, sql, type SQL } from 'drizzle-orm';
 import { Invalid, NotFound } from '../../../src-shared/errors';
-import { gstinStateCode } from '../../../src-shared/gstin';
+import { gstinStateCode } from '../../../src-shared/gst/gstin';
 import type { CreatePartyInput, UpdatePartyInput } from '../../../src-shared/contracts/parties';
 import { type Actor, type Ledger, nowIso } from '../ledger';
 import { enqueue } from '../outbox/service';
