@@ -13,7 +13,7 @@ const serverProject = (database: 'pglite' | 'postgres'): TestProjectInlineConfig
 export default defineConfig({
   test: {
     pool: 'forks',
-    testTimeout: 30_000,
+    testTimeout: 120_000,
     hookTimeout: 60_000,
     reporters: ['default'],
     projects: [

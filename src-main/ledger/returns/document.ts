@@ -5,6 +5,7 @@ import type { DocumentKind } from '../documents/record';
 import { creditNoteContent, type Unhashed } from '../journal/content';
 import { payments, type Payment } from '../payments/schema';
 import { addReturnToDay } from '../reports/daily';
+import { staffNameOf } from '../staff/service';
 import { creditNoteLines, creditNotes, type CreditNote, type CreditNoteLine } from './schema';
 
 export interface CreditNoteDocument {
@@ -42,6 +43,9 @@ export const creditNoteDocument: DocumentKind<CreditNoteDocument> = {
     if (doc.refunds.length) ledger.db.insert(payments).values(doc.refunds).run();
   },
   summarise: (ledger, doc, link) => addReturnToDay(ledger, { ...doc.header, ...link }),
-  outboxPayload: (ledger, doc) => storedCreditNote(ledger, doc.header.id),
+  outboxPayload: (ledger, doc) => ({
+    ...storedCreditNote(ledger, doc.header.id),
+    staffName: staffNameOf(ledger, doc.header.staffId),
+  }),
   printsOnRecord: true,
 };

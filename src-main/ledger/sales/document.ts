@@ -4,6 +4,7 @@ import type { ChainLink } from '../journal/service';
 import { invoiceContent, type Unhashed } from '../journal/content';
 import { payments, type Payment } from '../payments/schema';
 import { addSaleToDay } from '../reports/daily';
+import { staffNameOf } from '../staff/service';
 import { insertRows } from '../../db/insert-rows';
 import type { Ledger } from '../ledger';
 import { requireShop } from '../settings/service';
@@ -39,6 +40,11 @@ export const invoiceDocument: DocumentKind<InvoiceDocument> = {
     insertRows(ledger, payments, doc.paid);
   },
   summarise: (ledger, doc, link) => addSaleToDay(ledger, { ...doc.header, ...link }, doc.paid),
-  outboxPayload: (ledger, doc, link) => ({ ...newInvoiceDetail(doc, link), seller: sellerNow(ledger) }),
+  // The staff name rides along because staff live on the counter: the owner's reports show who billed by name.
+  outboxPayload: (ledger, doc, link) => ({
+    ...newInvoiceDetail(doc, link),
+    staffName: staffNameOf(ledger, doc.header.staffId),
+    seller: sellerNow(ledger),
+  }),
   printsOnRecord: true,
 };

@@ -120,6 +120,11 @@ function findStaff(ledger: Ledger, id: string): Staff {
   return row;
 }
 
+/** The name a document is signed with on the owner's reports (staff live on the counter; the server learns names this way). */
+export function staffNameOf(ledger: Ledger, staffId: string): string {
+  return ledger.db.select({ name: staff.name }).from(staff).where(eq(staff.id, staffId)).get()?.name ?? '';
+}
+
 export function resolveActor(ledger: Ledger, staffId: string): Actor {
   const row = ledger.db.select().from(staff).where(eq(staff.id, staffId)).get();
   if (!row || !row.active) throw new Unauthorized('Your login has ended; log in again with your PIN.');
