@@ -16,6 +16,7 @@ import { moveStocks } from '../stock/service';
 import { addKhataEntry } from '../khata/entries';
 import { recordDocument } from '../documents/record';
 import { buildSale } from './build';
+import { clearMyDraft, dropDraftOfBill } from '../drafts/service';
 import { invoiceDocument, newInvoiceDetail, type InvoiceDocument } from './document';
 import { heldBills, invoiceLines, invoices, type HeldBill, type Invoice, type InvoiceLine } from './schema';
 
@@ -110,6 +111,7 @@ export function finalizeSale(ledger: Ledger, actor: Actor, input: FinalizeSaleIn
       apply: (sale) => {
         const warnings = [...moveSaleStock(ledger, actor, sale), ...postSaleKhata(ledger, party, sale)];
         if (input.heldBillId) ledger.db.delete(heldBills).where(eq(heldBills.id, input.heldBillId)).run();
+        dropDraftOfBill(ledger, input.id);
         if (approvedBy)
           auditApproval(ledger, actor, approvedBy, {
             subjectId: input.id,
@@ -265,12 +267,10 @@ export function holdBill(ledger: Ledger, actor: Actor, input: HoldBillInput): He
       createdAt: nowIso(ledger),
     };
     ledger.db.insert(heldBills).values(row).run();
+    // The held bill is now where this bill lives; its draft must not bring a second copy back.
+    clearMyDraft(ledger, actor);
     return row;
   });
-}
-
-export function listHeldBills(ledger: Ledger): HeldBill[] {
-  return ledger.db.select().from(heldBills).orderBy(asc(heldBills.createdAt)).all();
 }
 
 /** Recalling returns the cart; the held bill stays until the recalled bill is finalised (or discarded), so nothing is lost on a crash. */
