@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { itemInput } from '../../support/ledger';
 import { pdfLines } from '../../support/pdf-text';
 import { syncedShop, type SyncedShop } from '../../support/sync-shop';
-import { invoicePdf } from '../../../src-main/ledger/printing/service';
+import { invoicePdf } from '../../../src-main/printing/invoice-pdf';
 
 let synced: SyncedShop;
 afterEach(async () => synced?.close());
