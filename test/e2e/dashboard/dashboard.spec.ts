@@ -8,6 +8,7 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { paiseOf, shot } from '../support/screens';
 import { shopDateTime } from '../../../src-shared/shop-time';
+import { shopDayAgo } from '../../support/shop-days';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const PASSWORD = 'correct horse battery';
@@ -47,8 +48,8 @@ function startServer(): Promise<void> {
   });
 }
 
-const isoDay = (offset: number) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Kolkata' }).format(new Date(Date.now() + offset * 86_400_000));
+/** The shop's day `offset` days from today, by the same India calendar the seed (report-shop) uses. */
+const isoDay = (offset: number) => shopDayAgo(new Date(), -offset);
 /** The same day as the shop reads and types it: dd-mm-yyyy. */
 const shopDay = (offset: number) => isoDay(offset).split('-').reverse().join('-');
 
