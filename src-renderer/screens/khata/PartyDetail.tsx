@@ -7,6 +7,7 @@ import { useTRPC } from '../../app/trpc';
 import { ErrorNote } from '../../app/ErrorNote';
 import { useHotkeys } from '../../app/hotkeys';
 import { formatRupees, parseRupees } from '../../../src-shared/money';
+import { shopDateTime } from '../../../src-shared/shop-time';
 
 function ReceivePayment({ partyId }: { partyId: string }) {
   const { t } = useTranslation();
@@ -140,7 +141,7 @@ export function PartyDetail({ partyId, onBack }: { partyId: string; onBack: () =
               </tr>
               {statement.data?.rows.map((row, index) => (
                 <tr key={index}>
-                  <td>{new Date(row.at).toLocaleString()}</td>
+                  <td>{shopDateTime(row.at)}</td>
                   <td>{t(`khata.kinds.${row.kind}`)}</td>
                   <td>{row.docNumber}</td>
                   <td className="num">{row.debitPaise ? formatRupees(row.debitPaise) : ''}</td>
