@@ -5,7 +5,7 @@ import { reportRows } from './query';
 import { salesTotals } from './sales';
 
 /** The shop's calendar day (India, see server/reports/documents.ts) for a server instant, as YYYY-MM-DD. */
-const shopDay = new Intl.DateTimeFormat('en-CA', {
+const shopBusinessDate = new Intl.DateTimeFormat('en-CA', {
   timeZone: 'Asia/Kolkata',
   year: 'numeric',
   month: '2-digit',
@@ -13,7 +13,7 @@ const shopDay = new Intl.DateTimeFormat('en-CA', {
 });
 
 export function shopDate(at: Date): string {
-  return shopDay.format(at);
+  return shopBusinessDate.format(at);
 }
 
 export async function overview(tx: ServerDb, shopId: string, now: Date) {

@@ -1,5 +1,5 @@
 // The open ledger: its connection, its clock, and the one way to write (an immediate SQLite transaction).
-import { shopDay } from '../../src-shared/shop-time';
+import { shopBusinessDate } from '../../src-shared/shop-time';
 import type Database from 'better-sqlite3';
 import { openLedgerConnection, type LedgerDb } from '../db/connection';
 import { migrateLedger } from '../db/migrate';
@@ -79,5 +79,5 @@ export function nowIso(ledger: Ledger): string {
 
 /** The shop's calendar day in India (not the PC's own time zone), which day and month summaries group by. */
 export function businessDate(at: Date): string {
-  return shopDay(at);
+  return shopBusinessDate(at);
 }

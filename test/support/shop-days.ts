@@ -1,12 +1,12 @@
 // Times for seeded trade by India's calendar, the one the reports and the dashboard show, whatever this machine's zone.
-import { shopDay } from '../../src-shared/shop-time';
+import { shopBusinessDate } from '../../src-shared/shop-time';
 
 const DAY_MS = 86_400_000;
 const IST_OFFSET_MINUTES = 330;
 
 /** The shop's calendar day ("2026-05-08") `daysAgo` days before `now`. */
 export function shopDayAgo(now: Date, daysAgo: number): string {
-  return shopDay(new Date(now.getTime() - daysAgo * DAY_MS));
+  return shopBusinessDate(new Date(now.getTime() - daysAgo * DAY_MS));
 }
 
 /** `daysAgo` shop days before `now`, at `hourIst`:`minute` in India (UTC+05:30). */

@@ -128,7 +128,7 @@ export function BillingScreen({ me, goTo }: { me: Me; goTo: (screen: ScreenId) =
 
   const hold = async () => {
     if (cart.lines.length === 0) return;
-    const label = cart.party?.name ?? `${t('billing.bill')} ${shopTime(new Date().toISOString())}`;
+    const label = cart.party?.name ?? `${t('billing.bill')} ${shopTime(new Date())}`;
     try {
       await client.sales.hold.mutate(holdInput(cart, label));
       // A recalled bill that is held again leaves its old copy behind; drop it so the list shows one.

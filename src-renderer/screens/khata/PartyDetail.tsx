@@ -3,11 +3,12 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { subDays } from 'date-fns';
-import { shopDay } from '../../../src-shared/shop-time';
+import { shopBusinessDate } from '../../../src-shared/shop-time';
 import { useTRPC } from '../../app/trpc';
 import { ErrorNote } from '../../app/ErrorNote';
 import { useHotkeys } from '../../app/hotkeys';
 import { formatRupees, parseRupees } from '../../../src-shared/money';
+import { shopDateTime } from '../../../src-shared/shop-time';
 
 function ReceivePayment({ partyId }: { partyId: string }) {
   const { t } = useTranslation();
@@ -83,8 +84,8 @@ function ReceivePayment({ partyId }: { partyId: string }) {
 export function PartyDetail({ partyId, onBack }: { partyId: string; onBack: () => void }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const today = shopDay(new Date());
-  const [range, setRange] = useState({ from: shopDay(subDays(new Date(), 90)), to: today });
+  const today = shopBusinessDate(new Date());
+  const [range, setRange] = useState({ from: shopBusinessDate(subDays(new Date(), 90)), to: today });
   const statement = useQuery(trpc.khata.statement.queryOptions({ partyId, ...range }));
   useHotkeys({ Escape: onBack });
   const party = statement.data?.party;
@@ -141,7 +142,7 @@ export function PartyDetail({ partyId, onBack }: { partyId: string; onBack: () =
               </tr>
               {statement.data?.rows.map((row, index) => (
                 <tr key={index}>
-                  <td>{new Date(row.at).toLocaleString()}</td>
+                  <td>{shopDateTime(row.at)}</td>
                   <td>{t(`khata.kinds.${row.kind}`)}</td>
                   <td>{row.docNumber}</td>
                   <td className="num">{row.debitPaise ? formatRupees(row.debitPaise) : ''}</td>

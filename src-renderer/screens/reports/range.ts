@@ -1,6 +1,6 @@
 // The date ranges a report screen offers (today, yesterday, this month, custom), as days in India like the ledger's business dates.
 import { subDays } from 'date-fns';
-import { shopDay } from '../../../src-shared/shop-time';
+import { shopBusinessDate } from '../../../src-shared/shop-time';
 
 export const PRESETS = ['today', 'yesterday', 'month', 'custom'] as const;
 export type Preset = (typeof PRESETS)[number];
@@ -10,7 +10,7 @@ export interface DayRange {
   to: string;
 }
 
-const day = shopDay;
+const day = shopBusinessDate;
 
 /** A preset's range on the given day; "custom" keeps whatever range was last shown. */
 export function presetRange(preset: Exclude<Preset, 'custom'>, today: Date): DayRange {
