@@ -165,10 +165,13 @@ export async function addToSummaries(
   const docDates = new Map<string, string>(invoiceDates);
   for (const note of newNotes) docDates.set(note.id, note.businessDate);
   for (const receipt of rows.receipts) if (insertedIds.has(receipt.id)) docDates.set(receipt.id, receipt.businessDate);
+  for (const reversal of rows.receiptReversals)
+    if (insertedIds.has(reversal.id)) docDates.set(reversal.id, reversal.businessDate);
   for (const payment of rows.payments) {
     const businessDate = docDates.get(payment.docId);
     if (!businessDate) continue;
-    const refund = payment.docType === 'credit_note';
+    // Money going back out: a return's refund, or a wrong receipt cancelled.
+    const refund = payment.docType === 'credit_note' || payment.docType === 'receipt_reversal';
     pay.add(
       { shopId, businessDate, counterId: payment.counterId, mode: payment.mode },
       { inPaise: refund ? 0 : payment.amountPaise, outPaise: refund ? payment.amountPaise : 0, count: 1 },

@@ -16,6 +16,7 @@ import {
   khataEntries,
   parties,
   payments,
+  receiptReversals,
   receipts,
   shops,
   stockMovements,
@@ -56,7 +57,14 @@ async function insertNew(tx: ServerDb, table: Keyed, rows: { id: string }[]): Pr
   return inserted;
 }
 
-const DOC_ENTITIES = new Set(['invoice', 'credit_note', 'receipt', 'khata_entry', 'stock_movement']);
+const DOC_ENTITIES = new Set([
+  'invoice',
+  'credit_note',
+  'receipt',
+  'receipt_reversal',
+  'khata_entry',
+  'stock_movement',
+]);
 
 /**
  * Writes one group of fresh ops (none seen before). Throws on a database error, which aborts the caller's
@@ -83,6 +91,7 @@ async function applyOps(
     [invoices, rows.invoices],
     [creditNotes, rows.creditNotes],
     [receipts, rows.receipts],
+    [receiptReversals, rows.receiptReversals],
     [khataEntries, rows.khataEntries],
     [stockMovements, rows.stockMovements],
   ] as const) {
@@ -299,18 +308,16 @@ async function pushInTransaction(
           changeSeq = applied.changeSeq;
         } catch (error) {
           const reason = `the server could not store this ${op.entity}: ${error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error)}`;
-          await tx
-            .insert(syncOps)
-            .values({
-              shopId: device.shopId,
-              opId: op.opId,
-              counterId: device.counterId,
-              counterSeq: op.seq,
-              entity: op.entity,
-              entityId: op.entityId,
-              status: 'rejected',
-              reason,
-            });
+          await tx.insert(syncOps).values({
+            shopId: device.shopId,
+            opId: op.opId,
+            counterId: device.counterId,
+            counterSeq: op.seq,
+            entity: op.entity,
+            entityId: op.entityId,
+            status: 'rejected',
+            reason,
+          });
           results.push({ opId: op.opId, status: 'rejected', reason });
         }
       }

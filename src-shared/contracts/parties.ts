@@ -4,35 +4,45 @@ import { id, paise, signedPaise, shortText, requiredText, page } from './common'
 import { isValidGstin, isStateCode } from '../gstin';
 
 export const PARTY_KINDS = ['customer', 'supplier'] as const;
+/** Going over a customer's credit limit on a bill: only warn, or need a manager's PIN. */
+export const CREDIT_LIMIT_POLICIES = ['warn', 'approve'] as const;
+export type CreditLimitPolicy = (typeof CREDIT_LIMIT_POLICIES)[number];
+
+export const PHONE_PATTERN = /^(\+?\d{10,13})?$/;
 
 const gstin = z
   .string()
   .trim()
   .toUpperCase()
-  .refine(isValidGstin, { message: 'GSTIN is not valid (check the 15 characters and the last check character)' });
+  .refine(isValidGstin, { message: 'This GSTIN is not right: check its 15 characters' });
+
+/** Each field once, without defaults: an edit sends only what changed and must leave the rest as it was. */
+const partyShape = {
+  kind: z.enum(PARTY_KINDS),
+  name: requiredText(120),
+  phone: z.string().trim().regex(PHONE_PATTERN, 'Enter a phone number of 10 to 13 digits'),
+  gstin: gstin.nullable(),
+  stateCode: z.string().refine(isStateCode, { message: 'Choose a state from the list' }).nullable(),
+  address: shortText(300),
+  creditLimitPaise: paise.nullable(),
+  creditLimitPolicy: z.enum(CREDIT_LIMIT_POLICIES),
+};
 
 export const partyFields = z
   .object({
-    kind: z.enum(PARTY_KINDS).default('customer'),
-    name: requiredText(120),
-    phone: z
-      .string()
-      .trim()
-      .regex(/^(\+?\d{10,13})?$/, 'phone must be 10 to 13 digits')
-      .default(''),
-    gstin: gstin.nullable().default(null),
-    stateCode: z
-      .string()
-      .refine(isStateCode, { message: 'state code must be an Indian GST state code such as 27' })
-      .nullable()
-      .default(null),
-    address: shortText(300).default(''),
-    creditLimitPaise: paise.nullable().default(null),
+    kind: partyShape.kind.default('customer'),
+    name: partyShape.name,
+    phone: partyShape.phone.default(''),
+    gstin: partyShape.gstin.default(null),
+    stateCode: partyShape.stateCode.default(null),
+    address: partyShape.address.default(''),
+    creditLimitPaise: partyShape.creditLimitPaise.default(null),
+    creditLimitPolicy: partyShape.creditLimitPolicy.default('warn'),
   })
   .strict();
 
 export const createPartyInput = partyFields.extend({ openingBalancePaise: signedPaise.default(0) }).strict();
-export const updatePartyInput = partyFields.partial().extend({ id }).strict();
+export const updatePartyInput = z.object(partyShape).partial().extend({ id }).strict();
 export const listPartiesInput = page
   .extend({
     query: shortText(100).default(''),

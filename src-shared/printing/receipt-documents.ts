@@ -1,4 +1,4 @@
-// Receipt layouts for the other printed documents: credit note, khata payment receipt, Z-report and the printer test page.
+// Receipt layouts for the other printed documents: credit note, khata payment receipt and its reversal, Z-report, test page.
 import { format } from 'date-fns';
 import type { ShiftFigures } from '../contracts/cash-sessions';
 import { formatQuantity } from '../money';
@@ -120,6 +120,42 @@ export function khataReceipt(input: KhataReceiptInput): ReceiptModel {
     { kind: 'barcode', data: receipt.number },
   );
   return finish(input.paper, blocks, receipt.mode === 'cash' && !input.reprint);
+}
+
+export interface ReceiptReversalInput {
+  shop: ReceiptShop;
+  reversal: {
+    number: string;
+    createdAt: string;
+    receiptNumber: string;
+    amountPaise: number;
+    mode: ReceiptPayment['mode'];
+    reason: string;
+  };
+  partyName: string;
+  balanceAfterPaise: number;
+  paper: ReceiptPaper;
+  reprint: boolean;
+}
+
+/** The slip for a cancelled receipt: which receipt, why, and the khata balance it restored. */
+export function receiptReversalSlip(input: ReceiptReversalInput): ReceiptModel {
+  const columns = columnsFor(input.paper.width);
+  const { reversal } = input;
+  const blocks: ReceiptBlock[] = [...shopHeader(input.shop, columns, 'RECEIPT CANCELLED', input.reprint)];
+  blocks.push(
+    ...rows('Reversal No', reversal.number, columns),
+    ...rows('Date', when(reversal.createdAt), columns),
+    ...left(`Cancels receipt ${reversal.receiptNumber}`, columns),
+    ...left(`Customer: ${input.partyName}`, columns),
+    ...left(`Reason: ${reversal.reason}`, columns),
+    { kind: 'rule', char: '-' },
+    ...rows(`Back out by ${reversal.mode.toUpperCase()} Rs.`, money(reversal.amountPaise), columns, { bold: true }),
+    ...rows('Khata balance now', money(input.balanceAfterPaise), columns, { bold: true }),
+    { kind: 'feed', lines: 1 },
+    { kind: 'barcode', data: reversal.number },
+  );
+  return finish(input.paper, blocks);
 }
 
 export interface ZReportInput {

@@ -3,7 +3,7 @@ import { asc, and, eq } from 'drizzle-orm';
 import type { Ledger } from '../ledger';
 import { invoices, invoiceLines, type Invoice, type InvoiceLine } from '../sales/schema';
 import { creditNotes, creditNoteLines, type CreditNote, type CreditNoteLine } from '../returns/schema';
-import { receipts, type Receipt } from '../khata/schema';
+import { receiptReversals, receipts, type Receipt, type ReceiptReversal } from '../khata/schema';
 import { payments, type Payment } from '../payments/schema';
 import type { JournalDocType } from './schema';
 
@@ -23,6 +23,10 @@ export function creditNoteContent(header: Unhashed<CreditNote>, lines: CreditNot
 
 export function receiptContent(header: Unhashed<Receipt>, paid: Payment[]) {
   return { type: 'receipt', header, payments: byId(paid) };
+}
+
+export function receiptReversalContent(header: Unhashed<ReceiptReversal>, refunds: Payment[]) {
+  return { type: 'receipt_reversal', header, payments: byId(refunds) };
 }
 
 function split<T extends Hashes>(row: T): { header: Unhashed<T>; hashes: Hashes } {
@@ -62,6 +66,12 @@ export function documentContent(
     const lines = ledger.db.select().from(creditNoteLines).where(eq(creditNoteLines.creditNoteId, docId)).all();
     const { header, hashes } = split(row);
     return { content: creditNoteContent(header, lines, paymentsOf(ledger, 'credit_note', docId)), hashes };
+  }
+  if (docType === 'receipt_reversal') {
+    const row = ledger.db.select().from(receiptReversals).where(eq(receiptReversals.id, docId)).get();
+    if (!row) return null;
+    const { header, hashes } = split(row);
+    return { content: receiptReversalContent(header, paymentsOf(ledger, 'receipt_reversal', docId)), hashes };
   }
   const row = ledger.db.select().from(receipts).where(eq(receipts.id, docId)).get();
   if (!row) return null;
