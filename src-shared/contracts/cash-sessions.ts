@@ -1,6 +1,7 @@
 // Inputs of the cash session (shift) procedures.
 import { z } from 'zod';
 import { paise, requiredText, shortText } from './common';
+import type { TaxRateRow } from '../sales/totals';
 
 export const openSessionInput = z.object({ openingFloatPaise: paise }).strict();
 export const cashMovementInput = z
@@ -26,4 +27,14 @@ export interface ShiftFigures {
   cashInPaise: number;
   cashOutPaise: number;
   expectedCashPaise: number;
+}
+
+/** Who ran the shift and its GST: printed on the Z-report beside the cash figures. */
+export interface ShiftDetails {
+  openedByName: string;
+  /** Empty while the shift is open. */
+  closedByName: string;
+  cashiers: { staffId: string; name: string; invoiceCount: number; salesPaise: number }[];
+  gstSales: TaxRateRow[];
+  gstReturns: TaxRateRow[];
 }

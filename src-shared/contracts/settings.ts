@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { basisPoints, requiredText, shortText } from './common';
 import { isValidGstin, isStateCode } from '../gstin';
 import { printerProfiles, type PrinterProfile } from './printing';
+import { RECEIPT_LANGUAGES } from '../printing/receipt-labels';
 
 export const shopSettings = z
   .object({
@@ -17,6 +18,8 @@ export const shopSettings = z
       .regex(/^([\w.-]+@[\w.-]+)?$/, 'UPI id looks like name@bank')
       .default(''),
     receiptFooter: shortText(200).default('Thank you! Visit again.'),
+    /** The words printed on receipts: English, Hindi, or both on each line. */
+    receiptLanguage: z.enum(RECEIPT_LANGUAGES).default('en'),
   })
   .strict()
   .refine((shop) => !shop.gstin || shop.gstin.slice(0, 2) === shop.stateCode, {

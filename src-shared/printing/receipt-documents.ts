@@ -1,6 +1,7 @@
 // Receipt layouts for the other printed documents: credit note, khata payment receipt and its reversal, Z-report, test page.
-import { format } from 'date-fns';
-import type { ShiftFigures } from '../contracts/cash-sessions';
+import type { ShiftDetails, ShiftFigures } from '../contracts/cash-sessions';
+import type { TaxRateRow } from '../sales/totals';
+import { shopDateTime } from '../shop-time';
 import { formatQuantity } from '../money';
 import {
   centered,
@@ -20,8 +21,9 @@ import {
   type ReceiptShop,
   type ReceiptTaxes,
 } from './receipt-invoice';
+import { MODE_LABELS, receiptLabels } from './receipt-labels';
 
-const when = (iso: string): string => format(new Date(iso), 'dd-MM-yyyy HH:mm');
+const when = shopDateTime;
 const left = (text: string, columns: number): ReceiptBlock[] =>
   wrapText(text, columns).map((line) => ({ kind: 'text', text: line, align: 'left' }));
 const finish = (paper: ReceiptPaper, blocks: ReceiptBlock[], drawerKick = false): ReceiptModel => ({
@@ -52,34 +54,36 @@ export interface CreditNoteReceiptInput {
 
 export function creditNoteReceipt(input: CreditNoteReceiptInput): ReceiptModel {
   const columns = columnsFor(input.paper.width);
+  const l = receiptLabels(input.paper.language ?? 'en');
   const note = input.creditNote;
-  const blocks: ReceiptBlock[] = [...shopHeader(input.shop, columns, 'CREDIT NOTE (RETURN)', input.reprint)];
+  const blocks: ReceiptBlock[] = [...shopHeader(input.shop, columns, l('creditNote'), input.reprint, l)];
   blocks.push(
-    ...rows('Credit note', note.number, columns),
-    ...rows('Date', when(note.createdAt), columns),
-    ...left(`Against bill ${note.invoiceNumber}`, columns),
+    ...rows(l('creditNoteNo'), note.number, columns),
+    ...rows(l('date'), when(note.createdAt), columns),
+    ...left(`${l('againstBill')} ${note.invoiceNumber}`, columns),
   );
-  if (note.partyName) blocks.push(...left(`To: ${note.partyName}`, columns));
-  blocks.push(...left(`Reason: ${note.reason}`, columns), { kind: 'rule', char: '-' });
+  if (note.partyName) blocks.push(...left(`${l('to')}: ${note.partyName}`, columns));
+  blocks.push(...left(`${l('reason')}: ${note.reason}`, columns), { kind: 'rule', char: '-' });
   input.lines.forEach((line, index) => {
     blocks.push(
       ...left(`${index + 1}. ${line.name}`, columns),
       ...rows(
-        `   ${formatQuantity(line.qtyMilli)} returned @${percent(line.gstRateBp)}`,
+        `   ${formatQuantity(line.qtyMilli)} ${l('returned')} @${percent(line.gstRateBp)}`,
         money(line.totalPaise),
         columns,
       ),
     );
   });
-  blocks.push({ kind: 'rule', char: '-' }, ...taxSummary(input.lines, note.interState, columns), {
+  blocks.push({ kind: 'rule', char: '-' }, ...taxSummary(input.lines, note.interState, columns, l), {
     kind: 'rule',
     char: '-',
   });
-  if (note.roundOffPaise !== 0) blocks.push(...rows('Round off', money(note.roundOffPaise), columns));
-  const how = note.refundMode === 'khata' ? 'Credited to khata' : `Refund by ${note.refundMode.toUpperCase()}`;
-  blocks.push(...rows(`${how} Rs.`, money(note.totalPaise), columns, { bold: true, tall: true }));
+  if (note.roundOffPaise !== 0) blocks.push(...rows(l('roundOff'), money(note.roundOffPaise), columns));
+  const how =
+    note.refundMode === 'khata' ? l('creditedToKhata') : `${l('refundBy')} ${l(MODE_LABELS[note.refundMode])} Rs.`;
+  blocks.push(...rows(how, money(note.totalPaise), columns, { bold: true, tall: true }));
   if (input.khataBalancePaise !== null)
-    blocks.push(...rows('Khata balance now', money(input.khataBalancePaise), columns));
+    blocks.push(...rows(l('khataBalance'), money(input.khataBalancePaise), columns));
   blocks.push(
     { kind: 'feed', lines: 1 },
     { kind: 'barcode', data: note.number },
@@ -99,23 +103,24 @@ export interface KhataReceiptInput {
 
 export function khataReceipt(input: KhataReceiptInput): ReceiptModel {
   const columns = columnsFor(input.paper.width);
+  const l = receiptLabels(input.paper.language ?? 'en');
   const { receipt } = input;
-  const blocks: ReceiptBlock[] = [...shopHeader(input.shop, columns, 'PAYMENT RECEIVED', input.reprint)];
+  const blocks: ReceiptBlock[] = [...shopHeader(input.shop, columns, l('paymentReceived'), input.reprint, l)];
   blocks.push(
-    ...rows('Receipt No', receipt.number, columns),
-    ...rows('Date', when(receipt.createdAt), columns),
-    ...left(`From: ${input.partyName}`, columns),
+    ...rows(l('receiptNo'), receipt.number, columns),
+    ...rows(l('date'), when(receipt.createdAt), columns),
+    ...left(`${l('from')}: ${input.partyName}`, columns),
     { kind: 'rule', char: '-' },
   );
   blocks.push(
-    ...rows(`Received by ${receipt.mode.toUpperCase()} Rs.`, money(receipt.amountPaise), columns, {
+    ...rows(`${l('receivedBy')} ${l(MODE_LABELS[receipt.mode])} Rs.`, money(receipt.amountPaise), columns, {
       bold: true,
       tall: true,
     }),
   );
-  if (receipt.reference) blocks.push(...left(`Ref: ${receipt.reference}`, columns));
+  if (receipt.reference) blocks.push(...left(`${l('reference')}: ${receipt.reference}`, columns));
   blocks.push(
-    ...rows('Khata balance now', money(input.balanceAfterPaise), columns, { bold: true }),
+    ...rows(l('khataBalance'), money(input.balanceAfterPaise), columns, { bold: true }),
     { kind: 'feed', lines: 1 },
     { kind: 'barcode', data: receipt.number },
   );
@@ -141,17 +146,20 @@ export interface ReceiptReversalInput {
 /** The slip for a cancelled receipt: which receipt, why, and the khata balance it restored. */
 export function receiptReversalSlip(input: ReceiptReversalInput): ReceiptModel {
   const columns = columnsFor(input.paper.width);
+  const l = receiptLabels(input.paper.language ?? 'en');
   const { reversal } = input;
-  const blocks: ReceiptBlock[] = [...shopHeader(input.shop, columns, 'RECEIPT CANCELLED', input.reprint)];
+  const blocks: ReceiptBlock[] = [...shopHeader(input.shop, columns, l('receiptCancelled'), input.reprint, l)];
   blocks.push(
-    ...rows('Reversal No', reversal.number, columns),
-    ...rows('Date', when(reversal.createdAt), columns),
-    ...left(`Cancels receipt ${reversal.receiptNumber}`, columns),
-    ...left(`Customer: ${input.partyName}`, columns),
-    ...left(`Reason: ${reversal.reason}`, columns),
+    ...rows(l('reversalNo'), reversal.number, columns),
+    ...rows(l('date'), when(reversal.createdAt), columns),
+    ...left(`${l('cancelsReceipt')} ${reversal.receiptNumber}`, columns),
+    ...left(`${l('to')}: ${input.partyName}`, columns),
+    ...left(`${l('reason')}: ${reversal.reason}`, columns),
     { kind: 'rule', char: '-' },
-    ...rows(`Back out by ${reversal.mode.toUpperCase()} Rs.`, money(reversal.amountPaise), columns, { bold: true }),
-    ...rows('Khata balance now', money(input.balanceAfterPaise), columns, { bold: true }),
+    ...rows(`${l('backOutBy')} ${l(MODE_LABELS[reversal.mode])} Rs.`, money(reversal.amountPaise), columns, {
+      bold: true,
+    }),
+    ...rows(l('khataBalance'), money(input.balanceAfterPaise), columns, { bold: true }),
     { kind: 'feed', lines: 1 },
     { kind: 'barcode', data: reversal.number },
   );
@@ -161,17 +169,71 @@ export function receiptReversalSlip(input: ReceiptReversalInput): ReceiptModel {
 export interface ZReportInput {
   shop: ReceiptShop;
   counterId: string;
-  summary: ShiftFigures & {
-    session: {
-      openedAt: string;
-      closedAt: string | null;
-      openingFloatPaise: number;
-      countedPaise: number | null;
-      differencePaise: number | null;
+  summary: ShiftFigures &
+    ShiftDetails & {
+      session: {
+        openedAt: string;
+        closedAt: string | null;
+        openingFloatPaise: number;
+        countedPaise: number | null;
+        differencePaise: number | null;
+      };
     };
-  };
   paper: ReceiptPaper;
   reprint: boolean;
+}
+
+/** GST by rate, one small block a rate (a six-column table does not fit 32 columns): taxable, then each tax charged. */
+function gstBlocks(title: string, byRate: TaxRateRow[], columns: number): ReceiptBlock[] {
+  if (byRate.length === 0) return [];
+  const blocks: ReceiptBlock[] = [{ kind: 'text', text: title, align: 'left', bold: true }];
+  const total = { taxablePaise: 0, cgstPaise: 0, sgstPaise: 0, igstPaise: 0, cessPaise: 0 };
+  const taxRows = (figures: typeof total, indent: string) =>
+    (
+      [
+        ['CGST', figures.cgstPaise],
+        ['SGST', figures.sgstPaise],
+        ['IGST', figures.igstPaise],
+        ['Cess', figures.cessPaise],
+      ] as const
+    )
+      .filter(([, paise]) => paise !== 0)
+      .flatMap(([tax, paise]) => rows(`${indent}${tax}`, money(paise), columns));
+  for (const row of byRate) {
+    blocks.push(
+      ...rows(`  ${percent(row.gstRateBp)} taxable`, money(row.taxablePaise), columns),
+      ...taxRows(row, '      '),
+    );
+    for (const key of Object.keys(total) as (keyof typeof total)[]) total[key] += row[key];
+  }
+  blocks.push(
+    ...rows('  Total taxable', money(total.taxablePaise), columns, { bold: true }),
+    ...taxRows(total, '  Total '),
+  );
+  return blocks;
+}
+
+function peopleBlocks(summary: ZReportInput['summary'], columns: number): ReceiptBlock[] {
+  const { session } = summary;
+  const blocks: ReceiptBlock[] = [
+    ...left(`Opened ${when(session.openedAt)} by ${summary.openedByName || '?'}`, columns),
+    ...left(
+      session.closedAt
+        ? `Closed ${when(session.closedAt)} by ${summary.closedByName || '?'}`
+        : 'Shift still open (X-report)',
+      columns,
+    ),
+  ];
+  if (summary.cashiers.length) blocks.push({ kind: 'text', text: 'Billed by', align: 'left', bold: true });
+  for (const cashier of summary.cashiers)
+    blocks.push(
+      ...rows(
+        `  ${cashier.name} (${cashier.invoiceCount} ${cashier.invoiceCount === 1 ? 'bill' : 'bills'})`,
+        money(cashier.salesPaise),
+        columns,
+      ),
+    );
+  return blocks;
 }
 
 export function zReport(input: ZReportInput): ReceiptModel {
@@ -182,11 +244,7 @@ export function zReport(input: ZReportInput): ReceiptModel {
   const blocks: ReceiptBlock[] = [
     ...shopHeader(input.shop, columns, `Z-REPORT counter ${input.counterId}`, input.reprint),
   ];
-  blocks.push(
-    ...left(`Opened ${when(session.openedAt)}`, columns),
-    ...left(session.closedAt ? `Closed ${when(session.closedAt)}` : 'Shift still open (X-report)', columns),
-    { kind: 'rule', char: '-' },
-  );
+  blocks.push(...peopleBlocks(summary, columns), { kind: 'rule', char: '-' });
   blocks.push(...rows('Bills', String(summary.invoiceCount), columns), ...row('Sales', summary.salesPaise));
   for (const mode of ['cash', 'upi', 'card', 'khata'] as const)
     blocks.push(
@@ -198,6 +256,11 @@ export function zReport(input: ZReportInput): ReceiptModel {
     ...row('Khata payments received', summary.receiptsPaise),
     { kind: 'rule', char: '-' },
   );
+  const gst = [
+    ...gstBlocks('GST on sales', summary.gstSales, columns),
+    ...gstBlocks('GST on returns', summary.gstReturns, columns),
+  ];
+  if (gst.length) blocks.push(...gst, { kind: 'rule', char: '-' });
   blocks.push(
     ...row('Opening float', session.openingFloatPaise),
     ...row('Cash sales', summary.salesByMode.cash),

@@ -4,6 +4,8 @@
 // prints ASCII lines as text and any other line (Devanagari, ₹) as a raster image of the same line, so the
 // layout here never has to know which printer font or code page is in use.
 
+import type { ReceiptLanguage } from './receipt-labels';
+
 export type Align = 'left' | 'center' | 'right';
 
 export type ReceiptBlock =
@@ -22,11 +24,13 @@ export interface ReceiptModel {
   cut: boolean;
 }
 
-/** The part of a printer profile that shapes the receipt. */
+/** What shapes the receipt: the printer profile's paper, cut and drawer, and the shop's receipt language. */
 export interface ReceiptPaper {
   width: 58 | 80;
   cut: boolean;
   drawerKick: boolean;
+  /** English when not set. */
+  language?: ReceiptLanguage;
 }
 
 export function columnsFor(width: 58 | 80): 32 | 48 {
@@ -112,10 +116,13 @@ export function centered(
   return wrapText(text, columns).map((line) => ({ kind: 'text', text: line, align: 'center', ...style }));
 }
 
-/** Pads fixed-width columns (right-aligned numbers) for small tables such as the tax summary. */
+/** Pads fixed-width columns (right-aligned numbers) for small tables such as the tax summary; Hindi counts by columns, not code units. */
 export function tableLine(cells: string[], widths: number[]): string {
   return cells
-    .map((cell, index) => (index === 0 ? cell.padEnd(widths[index] ?? 0) : cell.padStart(widths[index] ?? 0)))
+    .map((cell, index) => {
+      const pad = ' '.repeat(Math.max((widths[index] ?? 0) - displayWidth(cell), 0));
+      return index === 0 ? cell + pad : pad + cell;
+    })
     .join('');
 }
 

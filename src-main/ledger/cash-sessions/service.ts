@@ -2,13 +2,14 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { Conflict, NotFound } from '../../../src-shared/errors';
-import type { ShiftFigures } from '../../../src-shared/contracts/cash-sessions';
+import type { ShiftDetails, ShiftFigures } from '../../../src-shared/contracts/cash-sessions';
 import { type Actor, type Ledger, nowIso } from '../ledger';
 import { recordAudit } from '../audit/service';
 import { enqueue } from '../outbox/service';
 import { getCounter } from '../settings/service';
 import { queueDocumentPrint } from '../printing/queue';
 import { cashMovements, cashSessions, type CashSession } from './schema';
+import { shiftDetails } from './shift-details';
 
 export function currentSession(ledger: Ledger): CashSession | null {
   const { counterId } = getCounter(ledger);
@@ -75,7 +76,7 @@ export function addCashMovement(
   });
 }
 
-export interface SessionSummary extends ShiftFigures {
+export interface SessionSummary extends ShiftFigures, ShiftDetails {
   session: CashSession;
 }
 
@@ -120,6 +121,7 @@ export function sessionSummary(ledger: Ledger, sessionId: string): SessionSummar
   );
   return {
     session,
+    ...shiftDetails(ledger, session),
     invoiceCount: sum(ledger, 'SELECT COUNT(*) FROM invoices WHERE cash_session_id = ?', sessionId),
     salesPaise: sum(ledger, 'SELECT SUM(total_paise) FROM invoices WHERE cash_session_id = ?', sessionId),
     salesByMode,
@@ -163,6 +165,7 @@ export function closeSession(
       .where(eq(cashSessions.id, open.id))
       .run();
     const closed = ledger.db.select().from(cashSessions).where(eq(cashSessions.id, open.id)).get()!;
+    const details = shiftDetails(ledger, closed);
     enqueue(ledger, 'cash_session', closed.id, closed);
     // The Z-report comes out of the receipt printer at close, like a bill's receipt: queued in the same transaction.
     queueDocumentPrint(ledger, 'z_report', closed.id);
@@ -172,7 +175,7 @@ export function closeSession(
       subjectId: open.id,
       details: { expectedPaise: summary.expectedCashPaise, countedPaise: input.countedPaise, differencePaise },
     });
-    return { ...summary, session: closed, countedPaise: input.countedPaise, differencePaise };
+    return { ...summary, ...details, session: closed, countedPaise: input.countedPaise, differencePaise };
   });
 }
 

@@ -3,7 +3,9 @@ import { eq, inArray } from 'drizzle-orm';
 import { Conflict, NotFound } from '../../../src-shared/errors';
 import type { PrinterProfile } from '../../../src-shared/contracts/printing';
 import type { ReceiptModel, ReceiptPaper } from '../../../src-shared/printing/receipt-model';
-import { invoiceReceipt, type ReceiptShop } from '../../../src-shared/printing/receipt-invoice';
+import type { ReceiptLanguage } from '../../../src-shared/printing/receipt-labels';
+import { invoiceReceipt } from '../../../src-shared/printing/receipt-invoice';
+import type { ShopSettings } from '../../../src-shared/contracts/settings';
 import {
   creditNoteReceipt,
   khataReceipt,
@@ -22,7 +24,7 @@ import { cashSessions } from '../cash-sessions/schema';
 import { getShop } from '../settings/service';
 import type { PrintDocType } from './queue';
 
-function shopFor(ledger: Ledger): ReceiptShop {
+function shopFor(ledger: Ledger): ShopSettings {
   const shop = getShop(ledger);
   if (!shop) throw new Conflict("Enter the shop's details in Settings before printing.");
   return shop;
@@ -40,8 +42,13 @@ export function khataBalanceAfter(ledger: Ledger, docId: string): number | null 
     .get(row.partyId, row.seq) as number;
 }
 
-function paperOf(profile: PrinterProfile): ReceiptPaper {
-  return { width: profile.width, cut: profile.cut, drawerKick: profile.drawerKick };
+function paperOf(profile: PrinterProfile, shop: { receiptLanguage?: ReceiptLanguage } | null): ReceiptPaper {
+  return {
+    width: profile.width,
+    cut: profile.cut,
+    drawerKick: profile.drawerKick,
+    language: shop?.receiptLanguage ?? 'en',
+  };
 }
 
 export function receiptModelFor(
@@ -51,10 +58,13 @@ export function receiptModelFor(
   profile: PrinterProfile,
   reprint: boolean,
 ): ReceiptModel {
-  const paper = paperOf(profile);
-  if (docType === 'test') return testPage({ shop: getShop(ledger), printerName: profile.name, paper });
+  if (docType === 'test') {
+    const shop = getShop(ledger);
+    return testPage({ shop, printerName: profile.name, paper: paperOf(profile, shop) });
+  }
   if (!docId) throw new NotFound('This print job names no document.');
   const shop = shopFor(ledger);
+  const paper = paperOf(profile, shop);
   switch (docType) {
     case 'invoice': {
       const detail = getInvoice(ledger, docId);

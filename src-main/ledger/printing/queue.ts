@@ -28,19 +28,28 @@ export function defaultPrinter(ledger: Ledger): PrinterProfile | null {
   return printers.find((printer) => printer.isDefault) ?? printers[0] ?? null;
 }
 
+/** How long after its document a receipt may still open the drawer: a printer back within seconds, not minutes. */
+export const DRAWER_KICK_WINDOW_MS = 30_000;
+
 export function findPrinter(ledger: Ledger, printerId: string): PrinterProfile | null {
   return getPrinters(ledger).find((printer) => printer.id === printerId) ?? null;
 }
 
-/** Writes a job row. Call inside the document's own transaction so the job exists if and only if the document does. */
+/**
+ * Writes a job row. Call inside the document's own transaction so the job exists if and only if the document does.
+ * `opensDrawer`: the document is being made now (a sale, refund, payment or test print), so its receipt may open
+ * the drawer if it prints within the window; a reprint never does.
+ */
 export function addPrintJob(
   ledger: Ledger,
-  job: { docType: PrintDocType; docId: string | null; printerId: string; format: PrintFormat },
+  job: { docType: PrintDocType; docId: string | null; printerId: string; format: PrintFormat; opensDrawer: boolean },
 ): PrintJob {
   const at = nowIso(ledger);
+  const { opensDrawer, ...fields } = job;
   const row: PrintJob = {
     id: randomUUID(),
-    ...job,
+    ...fields,
+    drawerKickUntil: opensDrawer ? new Date(Date.parse(at) + DRAWER_KICK_WINDOW_MS).toISOString() : null,
     copies: 1,
     status: 'queued',
     attempts: 0,
@@ -56,7 +65,9 @@ export function addPrintJob(
 /** The one call billing, returns and khata make: a receipt on the default printer, or nothing when no printer is set up. */
 export function queueDocumentPrint(ledger: Ledger, docType: PrintDocType, docId: string): PrintJob | null {
   const printer = defaultPrinter(ledger);
-  return printer ? addPrintJob(ledger, { docType, docId, printerId: printer.id, format: 'receipt' }) : null;
+  return printer
+    ? addPrintJob(ledger, { docType, docId, printerId: printer.id, format: 'receipt', opensDrawer: true })
+    : null;
 }
 
 export interface ClaimedJob {
@@ -92,6 +103,11 @@ export function claimDueJob(ledger: Ledger, leaseMs: number): ClaimedJob | null 
       uncertain: job.status === 'printing',
     };
   });
+}
+
+/** A receipt printing late (the printer was off) must not spring the drawer open minutes after the sale. */
+export function drawerKickDue(job: PrintJob, now: Date): boolean {
+  return job.drawerKickUntil !== null && now.getTime() <= Date.parse(job.drawerKickUntil);
 }
 
 export function markPrinted(ledger: Ledger, jobId: string): void {

@@ -20,6 +20,11 @@ export const printJobs = sqliteTable(
     nextAttemptAt: text('next_attempt_at').notNull(),
     createdAt: text('created_at').notNull(),
     printedAt: text('printed_at'),
+    /**
+     * The cash drawer opens at the moment of a cash payment, not when a late receipt finally prints: a job may kick
+     * the drawer only until this instant (its document's time plus a short window). Null: never (reprints).
+     */
+    drawerKickUntil: text('drawer_kick_until'),
   },
   (t) => [index('print_jobs_due_idx').on(t.status, t.nextAttemptAt), index('print_jobs_doc_idx').on(t.docId)],
 );

@@ -15,6 +15,7 @@ import { receiptModelFor } from './documents';
 import {
   addPrintJob,
   defaultPrinter,
+  drawerKickDue,
   findPrinter,
   markAttemptFailed,
   markFailed,
@@ -64,8 +65,10 @@ export async function invoicePdf(
 }
 
 async function jobBytes(ledger: Ledger, job: PrintJob, profile: PrinterProfile, reprint: boolean): Promise<Buffer> {
-  if (job.format === 'receipt')
-    return renderEscPos(receiptModelFor(ledger, job.docType, job.docId, profile, reprint), profile);
+  if (job.format === 'receipt') {
+    const model = receiptModelFor(ledger, job.docType, job.docId, profile, reprint);
+    return renderEscPos({ ...model, drawerKick: model.drawerKick && drawerKickDue(job, ledger.clock()) }, profile);
+  }
   if (job.docType !== 'invoice' || !job.docId) throw new Invalid('Only invoices print on A4/A5.');
   if (profile.connection.kind !== 'os')
     throw new Invalid(`${profile.name} is a receipt printer; A4/A5 invoices print through an OS printer queue.`);
@@ -125,6 +128,7 @@ export function reprintDocument(ledger: Ledger, input: ReprintInput): PrintJob {
       docId: input.docId,
       printerId: printer.id,
       format: input.format,
+      opensDrawer: false,
     });
   });
 }
@@ -136,6 +140,7 @@ export function queueTestPrint(ledger: Ledger, printerId: string): PrintJob {
       docId: null,
       printerId: printerFor(ledger, printerId).id,
       format: 'receipt',
+      opensDrawer: true,
     }),
   );
 }

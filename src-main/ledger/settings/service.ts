@@ -1,5 +1,6 @@
 // Reads and writes settings through their zod schemas, so a bad value never reaches the ledger or leaves it.
 import { eq } from 'drizzle-orm';
+import type { z } from 'zod';
 import { Conflict, Invalid } from '../../../src-shared/errors';
 import {
   SETTINGS_SCHEMAS,
@@ -98,13 +99,14 @@ export function setSetting<K extends SettingsKey>(
   ledger: Ledger,
   actor: Actor,
   key: K,
-  value: SettingsValue[K],
+  /** As a form sends it: fields with a default may be left out. */
+  value: z.input<(typeof SETTINGS_SCHEMAS)[K]>,
 ): SettingsValue[K] {
   const parsed = SETTINGS_SCHEMAS[key].safeParse(value);
   if (!parsed.success)
     throw new Invalid(`Setting "${key}" is not valid: ${parsed.error.issues.map((issue) => issue.message).join('; ')}`);
   return ledger.transaction(() => {
-    if (key === 'counter') assertSeriesUnused(ledger, value as CounterSettings);
+    if (key === 'counter') assertSeriesUnused(ledger, parsed.data as CounterSettings);
     const at = nowIso(ledger);
     ledger.db
       .insert(settings)

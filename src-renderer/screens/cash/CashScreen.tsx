@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useTRPC, type Outputs } from '../../app/trpc';
 import { ErrorNote } from '../../app/ErrorNote';
 import { formatRupees, parseRupees } from '../../../src-shared/money';
+import { shopDateTime } from '../../../src-shared/shop-time';
 
 type Summary = NonNullable<Outputs['cashSessions']['current']>;
 
@@ -58,6 +59,73 @@ function OpenShift() {
   );
 }
 
+type TaxRow = Summary['gstSales'][number];
+
+/** GST by rate of the shift, as the printed Z-report has it. */
+function GstTable({ title, rows, testId }: { title: string; rows: TaxRow[]; testId: string }) {
+  const { t } = useTranslation();
+  if (rows.length === 0) return null;
+  const total = (key: Exclude<keyof TaxRow, 'gstRateBp'>) => rows.reduce((sum, row) => sum + row[key], 0);
+  const keys = ['taxablePaise', 'cgstPaise', 'sgstPaise', 'igstPaise', 'cessPaise'] as const;
+  return (
+    <table className="grid compact" data-testid={testId}>
+      <caption>{title}</caption>
+      <thead>
+        <tr>
+          <th>{t('cash.rate')}</th>
+          {[t('cash.taxable'), 'CGST', 'SGST', 'IGST', 'Cess'].map((label) => (
+            <th key={label} className="num">
+              {label}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.gstRateBp}>
+            <td>{row.gstRateBp / 100}%</td>
+            {keys.map((key) => (
+              <td key={key} className="num">
+                {formatRupees(row[key])}
+              </td>
+            ))}
+          </tr>
+        ))}
+        <tr className="strong">
+          <td>{t('cash.total')}</td>
+          {keys.map((key) => (
+            <td key={key} className="num">
+              {formatRupees(total(key))}
+            </td>
+          ))}
+        </tr>
+      </tbody>
+    </table>
+  );
+}
+
+/** Who opened and closed the shift and who billed in it. */
+function ShiftPeople({ summary }: { summary: Summary }) {
+  const { t } = useTranslation();
+  const { session } = summary;
+  return (
+    <div className="shift-people" data-testid="shift-people">
+      <div>{t('cash.openedBy', { time: shopDateTime(session.openedAt), name: summary.openedByName })}</div>
+      {session.closedAt && (
+        <div>{t('cash.closedBy', { time: shopDateTime(session.closedAt), name: summary.closedByName })}</div>
+      )}
+      {summary.cashiers.length > 0 && (
+        <div>
+          {t('cash.billedBy')}:{' '}
+          {summary.cashiers
+            .map((cashier) => t('cash.cashierBills', { name: cashier.name, count: cashier.invoiceCount }))
+            .join(', ')}
+        </div>
+      )}
+    </div>
+  );
+}
+
 function SummaryTable({ summary }: { summary: Summary }) {
   const { t } = useTranslation();
   const rows: [string, number][] = [
@@ -74,6 +142,7 @@ function SummaryTable({ summary }: { summary: Summary }) {
   ];
   return (
     <div className="summary" data-testid="shift-summary">
+      <ShiftPeople summary={summary} />
       {rows.map(([label, paise]) => (
         <div className="figure" key={label}>
           <span>{label}</span>
@@ -86,6 +155,8 @@ function SummaryTable({ summary }: { summary: Summary }) {
           {formatRupees(summary.expectedCashPaise)}
         </span>
       </div>
+      <GstTable title={t('cash.gstSales')} rows={summary.gstSales} testId="shift-gst-sales" />
+      <GstTable title={t('cash.gstReturns')} rows={summary.gstReturns} testId="shift-gst-returns" />
     </div>
   );
 }

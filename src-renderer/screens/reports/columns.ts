@@ -155,6 +155,12 @@ export const shiftColumns = (t: TFunction): ColumnDef<ShiftRow>[] => [
   { accessorKey: 'openedAt', header: t('reports.opened'), cell: (cell) => time(cell.getValue<string>()) },
   { accessorKey: 'closedAt', header: t('reports.closed'), cell: (cell) => time(cell.getValue<string | null>()) },
   { accessorKey: 'openedByName', header: t('reports.staff') },
+  { accessorKey: 'closedByName', header: t('reports.closedBy') },
+  {
+    id: 'cashiers',
+    header: t('reports.cashiers'),
+    accessorFn: (row) => row.cashiers.map((cashier) => cashier.name).join(', '),
+  },
   money<ShiftRow>('salesPaise', t('reports.sales')),
   money<ShiftRow>('expectedCashPaise', t('cash.expected')),
   maybeMoney<ShiftRow>('countedPaise', t('cash.counted')),

@@ -9,6 +9,7 @@ import { StaffPanel } from './StaffPanel';
 import { PrintersPanel } from './PrintersPanel';
 import { SyncPanel } from './SyncPanel';
 import { BackupPanel } from './BackupPanel';
+import { RECEIPT_LANGUAGES, type ReceiptLanguage } from '../../../src-shared/printing/receipt-labels';
 
 type AllSettings = Outputs['settings']['all'];
 
@@ -26,6 +27,7 @@ function ShopForm({ settings }: { settings: AllSettings }) {
     upiId: shop?.upiId ?? '',
     receiptFooter: shop?.receiptFooter ?? 'Thank you! Visit again.',
   });
+  const [receiptLanguage, setReceiptLanguage] = useState<ReceiptLanguage>(shop?.receiptLanguage ?? 'en');
   const [saved, setSaved] = useState(false);
   const save = useMutation(
     trpc.settings.set.mutationOptions({
@@ -38,7 +40,7 @@ function ShopForm({ settings }: { settings: AllSettings }) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setSaved(false);
-    save.mutate({ key: 'shop', value: { ...form, gstin: form.gstin.trim() || null } });
+    save.mutate({ key: 'shop', value: { ...form, receiptLanguage, gstin: form.gstin.trim() || null } });
   };
   const field = (key: keyof typeof form, label: string) => (
     <label key={key}>
@@ -60,6 +62,20 @@ function ShopForm({ settings }: { settings: AllSettings }) {
       {field('stateCode', t('settings.stateCode'))}
       {field('upiId', t('settings.upiId'))}
       {field('receiptFooter', t('settings.footer'))}
+      <label>
+        {t('settings.receiptLanguage')}
+        <select
+          value={receiptLanguage}
+          data-testid="shop-receiptLanguage"
+          onChange={(event) => setReceiptLanguage(event.target.value as ReceiptLanguage)}
+        >
+          {RECEIPT_LANGUAGES.map((language) => (
+            <option key={language} value={language}>
+              {t(`settings.receiptLanguages.${language}`)}
+            </option>
+          ))}
+        </select>
+      </label>
       <button type="submit">{t('common.save')}</button>
       {saved && <div className="notice">{t('settings.saved')}</div>}
       <ErrorNote error={save.error} />

@@ -92,6 +92,44 @@ describe('the print job is written with its document', () => {
   });
 });
 
+describe('the cash drawer opens at the moment of a cash payment, never minutes later', () => {
+  const kicked = (capture: { lines: string[] }) => capture.lines.includes('[DRAWER KICK pin 2]');
+
+  it('a cash bill made while the printer was off prints when it is back, without opening the drawer', async () => {
+    const invoice = await billedShop();
+    await emulator.close();
+    await runWorkerOnce();
+    expect(jobs()[0]).toMatchObject({ status: 'queued', lastError: expect.stringContaining('refused') });
+    laterBy(5 * 60_000);
+    await emulator.listen();
+    await runWorkerOnce();
+    expect(jobs()[0]).toMatchObject({ status: 'done' });
+    expect(printedWhole(invoice.number)).toHaveLength(1);
+    expect(emulator.captures.filter(kicked)).toEqual([]);
+  });
+
+  it('a printer back within seconds still opens the drawer with the receipt', async () => {
+    const invoice = await billedShop();
+    await emulator.close();
+    await runWorkerOnce();
+    laterBy(2_000);
+    await emulator.listen();
+    await runWorkerOnce();
+    expect(printedWhole(invoice.number)).toHaveLength(1);
+    expect(emulator.captures[0]!.lines[0]).toBe('[DRAWER KICK pin 2]');
+  });
+
+  it('a reprint of a cash bill never opens the drawer, even straight away', async () => {
+    const invoice = await billedShop();
+    await runWorkerOnce();
+    expect(kicked(emulator.captures[0]!)).toBe(true);
+    await shop.cashier.printing.reprint({ docType: 'invoice', docId: invoice.id });
+    await runWorkerOnce();
+    expect(emulator.captures).toHaveLength(2);
+    expect(kicked(emulator.captures[1]!)).toBe(false);
+  });
+});
+
 describe('a printer that is not ready leaves the job queued, and it prints later exactly once', () => {
   it.each(['offline', 'paper-out'] as const)(
     '%s: nothing is sent, the job waits, then prints once unmarked',
@@ -214,6 +252,41 @@ describe('reprint and test print', () => {
     await shop.cashier.printing.reprint({ docType: 'z_report', docId: summary.session.id });
     await runWorkerOnce();
     expect(emulator.captures[1]!.lines.join('\n')).toContain('REPRINT');
+  });
+
+  it('the Z-report names who opened and closed the shift and who billed, and totals GST by rate', async () => {
+    const first = await billedShop();
+    const item = (await shop.manager.catalogue.list({ limit: 50, offset: 0 })).rows.find(
+      (row) => row.gstRateBp === 1800,
+    )!;
+    const second = await shop.manager.sales.finalize({
+      id: randomUUID(),
+      lines: [{ itemId: item.id, qtyMilli: 1000 }],
+      payments: [{ mode: 'upi', amountPaise: item.pricePaise }],
+    });
+    const summary = await shop.manager.cashSessions.close({ countedPaise: 196_800, note: '' });
+    expect(summary).toMatchObject({ openedByName: 'Chetan (cashier)', closedByName: 'Manoj (manager)' });
+    expect(summary.cashiers).toEqual([
+      { staffId: shop.ids.cashier, name: 'Chetan (cashier)', invoiceCount: 1, salesPaise: first.totalPaise },
+      { staffId: shop.ids.manager, name: 'Manoj (manager)', invoiceCount: 1, salesPaise: second.invoice.totalPaise },
+    ]);
+    expect(summary.gstSales.map((row) => row.gstRateBp)).toEqual([0, 500, 1800]);
+    const sum = (key: 'taxablePaise' | 'cgstPaise' | 'sgstPaise') =>
+      summary.gstSales.reduce((total, row) => total + row[key], 0);
+    expect(sum('taxablePaise')).toBe(first.taxablePaise + second.invoice.taxablePaise);
+    expect(sum('cgstPaise')).toBe(first.cgstPaise + second.invoice.cgstPaise);
+    shop.t.ledger.sqlite.prepare("DELETE FROM print_jobs WHERE doc_type != 'z_report'").run();
+    await runWorkerOnce();
+    const text = emulator.captures[0]!.lines.join('\n');
+    expect(text).toMatch(/^Opened \d\d-\d\d-2026 \d\d:\d\d by Chetan \(cashier\)$/m);
+    expect(text).toMatch(/^Closed \d\d-\d\d-2026 \d\d:\d\d by Manoj \(manager\)$/m);
+    expect(text).toMatch(/^Billed by +\{bold\}$/m);
+    expect(text).toMatch(/^ +Chetan \(cashier\) \(1 bill\) +[\d,]+\.\d\d$/m);
+    expect(text).toMatch(/^ +Manoj \(manager\) \(1 bill\) +[\d,]+\.\d\d$/m);
+    expect(text).toMatch(/^GST on sales +\{bold\}$/m);
+    expect(text).toMatch(/^ +18% taxable +[\d,]+\.\d\d$/m);
+    const money = (paise: number) => (paise / 100).toLocaleString('en-IN', { minimumFractionDigits: 2 });
+    expect(text).toMatch(new RegExp(`^ +Total CGST +${money(sum('cgstPaise'))}$`, 'm'));
   });
 
   it('the settings test print shows columns, Hindi as raster, QR, barcode, cut and drawer kick', async () => {

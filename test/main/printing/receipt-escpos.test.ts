@@ -19,10 +19,14 @@ afterEach(async () => {
 
 const money = (paise: number) => formatRupees(paise, { symbol: false });
 
-async function printFirstJob(width: 58 | 80) {
+async function printFirstJob(width: 58 | 80, receiptLanguage?: 'en' | 'hi' | 'both') {
   shop = await shopWithStaff();
   emulator = await startPrinterEmulator();
   await usePrinter(shop, emulatorPrinter(emulator.port, { width }));
+  if (receiptLanguage) {
+    const current = await shop.owner.settings.all();
+    await shop.owner.settings.set({ key: 'shop', value: { ...current.shop!, receiptLanguage } });
+  }
   const bill = await creditSale(shop);
   const worker = startPrintWorker(shop.t.ledger, TEST_PRINT_CONFIG, { poll: false });
   await worker.runDue();
@@ -40,7 +44,9 @@ describe('printing a receipt as ESC/POS', () => {
     expect(transcript).toContain('Galla Kirana');
     expect(transcript).toContain('GSTIN: 27AAPFU0939F1ZV');
     expect(transcript).toMatch(new RegExp(`Bill No +${invoice.number}`));
-    for (const line of sale.lines) expect(transcript).toMatch(new RegExp(` ${money(line.totalPaise)}$`, 'm'));
+    // Each line at its own price (qty × rate); the soap's own discount under it.
+    for (const line of sale.lines) expect(transcript).toMatch(new RegExp(` ${money(line.grossPaise)}$`, 'm'));
+    expect(transcript).toMatch(/^ +discount +-10\.00$/m);
     for (const word of [
       'Basmati',
       'Rice',
@@ -57,9 +63,9 @@ describe('printing a receipt as ESC/POS', () => {
       expect(transcript).toContain(word);
     expect(transcript).toContain('[RASTER'); // the Hindi name "तूर दाल 1 किलो" has no code page: it is printed as an image
     expect(transcript).toMatch(new RegExp(`^TOTAL Rs\\. +${money(invoice.totalPaise)} +\\{bold,tall\\}$`, 'm'));
-    expect(transcript).toMatch(new RegExp(`^CGST +${money(invoice.cgstPaise)}$`, 'm'));
-    expect(transcript).toMatch(new RegExp(`^SGST +${money(invoice.sgstPaise)}$`, 'm'));
-    expect(transcript).toMatch(new RegExp(`^Taxable value +${money(invoice.taxablePaise)}$`, 'm'));
+    const items = sale.lines.reduce((sum, line) => sum + line.grossPaise - line.lineDiscountPaise, 0);
+    expect(transcript).toMatch(new RegExp(`^Items \\(GST incl\\.\\) +${money(items)}$`, 'm'));
+    expect(transcript).toMatch(/^GST included in the prices:$/m);
     for (const rate of ['0%', '5%', '18%']) expect(transcript).toMatch(new RegExp(`^${rate} +[\\d,]+\\.\\d\\d`, 'm'));
     expect(transcript).toMatch(new RegExp(`^Change +${money(invoice.changePaise)}`, 'm'));
     expect(transcript).toMatch(/^Khata balance now +500\.00$/m);
@@ -83,5 +89,19 @@ describe('printing a receipt as ESC/POS', () => {
       .map((e) => (e.kind === 'text' ? e.text : ''))
       .join('');
     expect(textBytes).toMatch(/^[\x20-\x7e]*$/);
+  });
+
+  it('prints the words of the receipt in Hindi, as raster lines, when Settings says Hindi', async () => {
+    const { sale, capture } = await printFirstJob(58, 'hi');
+    const transcript = capture.lines.join('\n');
+    const preview = await shop.cashier.printing.preview({ docType: 'invoice', docId: sale.invoice.id });
+    expect(preview).toContainEqual(expect.stringMatching(/^कुल ₹ +[\d,]+\.\d\d$/));
+    expect(preview).toContainEqual(expect.stringMatching(/^बिल नं\. +C1-/));
+    expect(preview).toContainEqual(expect.stringMatching(/^नकद +1,000\.00$/));
+    expect(transcript).not.toMatch(/TOTAL|Bill No|Cash/);
+    // Every Hindi line is an image; the ASCII ones (item names, the barcode) stay text.
+    expect(capture.lines.filter((line) => line.startsWith('[RASTER')).length).toBeGreaterThanOrEqual(8);
+    expect(transcript).toContain('Lifebuoy Soap 125g');
+    fs.writeFileSync(path.join(os.tmpdir(), 'galla-receipt-hindi-58mm.png'), transcriptPng(capture.entries, 384));
   });
 });

@@ -8,6 +8,7 @@ import {
   type ReceiptLine,
 } from '../../../src-shared/printing/receipt-invoice';
 import { testPage } from '../../../src-shared/printing/receipt-documents';
+import { computeInvoiceTotals, type Discount } from '../../../src-shared/sales/totals';
 
 const shop = {
   name: 'Galla Kirana',
@@ -17,21 +18,28 @@ const shop = {
   upiId: 'galla@upi',
   receiptFooter: 'Thank you! Visit again.',
 };
-const line = (over: Partial<ReceiptLine>): ReceiptLine => ({
-  name: 'Soap',
-  unit: 'pcs',
-  qtyMilli: 1000,
-  unitPricePaise: 10_000,
-  gstRateBp: 1800,
-  lineDiscountPaise: 0,
-  taxablePaise: 8_475,
-  cgstPaise: 763,
-  sgstPaise: 762,
-  igstPaise: 0,
-  cessPaise: 0,
-  totalPaise: 10_000,
-  ...over,
-});
+const line = (over: Partial<ReceiptLine>): ReceiptLine => {
+  const qtyMilli = over.qtyMilli ?? 1000;
+  const unitPricePaise = over.unitPricePaise ?? 10_000;
+  return {
+    name: 'Soap',
+    unit: 'pcs',
+    qtyMilli,
+    unitPricePaise,
+    priceIncludesTax: true,
+    gstRateBp: 1800,
+    grossPaise: (qtyMilli * unitPricePaise) / 1000,
+    lineDiscountPaise: 0,
+    billDiscountPaise: 0,
+    taxablePaise: 8_475,
+    cgstPaise: 763,
+    sgstPaise: 762,
+    igstPaise: 0,
+    cessPaise: 0,
+    totalPaise: 10_000,
+    ...over,
+  };
+};
 
 function bill(over: Partial<InvoiceReceiptInput> = {}): InvoiceReceiptInput {
   const lines = [
@@ -145,13 +153,15 @@ describe('laying out an invoice receipt', () => {
         cgstPaise: 0,
         sgstPaise: 0,
       },
+      lines: bill().lines.map((l) => ({ ...l, igstPaise: l.cgstPaise + l.sgstPaise, cgstPaise: 0, sgstPaise: 0 })),
       khataBalancePaise: null,
     });
     const text = receiptText(invoiceReceipt(paid)).join('\n');
     expect(text).not.toContain('[QR');
     expect(text).toContain('Place of supply: 29');
-    expect(text).toMatch(/IGST +65\.73/);
-    expect(text).not.toMatch(/^CGST/m);
+    expect(text).toMatch(/^GST +Taxable +IGST +Cess$/m);
+    expect(text).toMatch(/^18% +84\.75 +15\.25 +0\.00$/m);
+    expect(text).not.toMatch(/CGST/);
   });
 
   it('marks a reprint, and a reprint never opens the cash drawer', () => {
@@ -189,5 +199,156 @@ describe('word wrapping', () => {
         },
       ),
     );
+  });
+});
+
+interface SaleLine {
+  name: string;
+  pricePaise: number;
+  qtyMilli?: number;
+  gstRateBp: number;
+  priceIncludesTax?: boolean;
+  discount?: Discount;
+}
+
+/** A receipt input made by the same maths that finalises a bill, so the test sees what a real bill prints. */
+function realBill(lines: SaleLine[], billDiscount: Discount | null, roundOff = true): InvoiceReceiptInput {
+  const inputs = lines.map((l) => ({
+    qtyMilli: l.qtyMilli ?? 1000,
+    unitPricePaise: l.pricePaise,
+    priceIncludesTax: l.priceIncludesTax ?? true,
+    gstRateBp: l.gstRateBp,
+    cessRateBp: 0,
+    discount: l.discount ?? null,
+  }));
+  const totals = computeInvoiceTotals({ lines: inputs, billDiscount, interState: false, roundOff });
+  const base = bill();
+  return {
+    ...base,
+    invoice: {
+      ...base.invoice,
+      ...totals,
+      tenderedPaise: totals.totalPaise,
+      changePaise: 0,
+      khataPaise: 0,
+    },
+    lines: totals.lines.map((figures, i) => ({
+      ...figures,
+      name: lines[i]!.name,
+      unit: 'pcs',
+      qtyMilli: inputs[i]!.qtyMilli,
+      unitPricePaise: inputs[i]!.unitPricePaise,
+      priceIncludesTax: inputs[i]!.priceIncludesTax,
+      gstRateBp: inputs[i]!.gstRateBp,
+    })),
+    payments: [{ mode: 'cash', amountPaise: totals.totalPaise, reference: '' }],
+    khataBalancePaise: null,
+  };
+}
+
+const amountOf = (text: string): number => Math.round(Number(text.replaceAll(',', '')) * 100);
+
+/** The rows between the item lines and TOTAL, as a customer adds them up: label and signed paise. */
+function billSum(text: string[]): { rows: [string, number][]; totalPaise: number } {
+  const totalAt = text.findIndex((l) => /^(TOTAL Rs\.|कुल ₹)/.test(l));
+  const ruleAt = text
+    .slice(0, totalAt)
+    .map((l) => /^-+$/.test(l))
+    .lastIndexOf(true);
+  const rows = text.slice(ruleAt + 1, totalAt).map((l): [string, number] => {
+    const match = /^(.*?) +(-?[\d,]+\.\d\d)$/.exec(l)!;
+    return [match[1]!, amountOf(match[2]!)];
+  });
+  return { rows, totalPaise: amountOf(/(-?[\d,]+\.\d\d)$/.exec(text[totalAt]!)![1]!) };
+}
+
+describe('the bill discount and the sum on the receipt', () => {
+  it('prints a line at its own price and the bill discount once, not spread into the line', () => {
+    const input = realBill([{ name: 'Detergent 1kg', pricePaise: 14_000, gstRateBp: 1800 }], {
+      kind: 'percent',
+      bp: 1000,
+    });
+    const text = receiptText(invoiceReceipt(input));
+    expect(text).toContainEqual(expect.stringMatching(/^ +1 x 140\.00 @18% +140\.00$/));
+    expect(billSum(text)).toEqual({
+      rows: [
+        ['Items (GST incl.)', 14_000],
+        ['Bill discount', -1_400],
+      ],
+      totalPaise: 12_600,
+    });
+    expect(text).toContain('GST included in the prices:');
+    expect(text).not.toContainEqual(expect.stringMatching(/^Gross/));
+  });
+
+  it('keeps GST-inclusive and GST-exclusive prices apart and adds the GST charged on top', () => {
+    const input = realBill(
+      [
+        { name: 'Soap', pricePaise: 4_000, qtyMilli: 3000, gstRateBp: 1800, discount: { kind: 'amount', paise: 1000 } },
+        { name: 'Cement bag', pricePaise: 35_000, gstRateBp: 2800, priceIncludesTax: false },
+      ],
+      { kind: 'amount', paise: 5_000 },
+    );
+    const text = receiptText(invoiceReceipt(input));
+    const sum = billSum(text);
+    expect(sum.rows.map(([label]) => label)).toEqual([
+      'Items (GST incl.)',
+      'Items (before GST)',
+      'Bill discount',
+      'CGST added',
+      'SGST added',
+      'Round off',
+    ]);
+    expect(sum.rows[0]![1]).toBe(11_000);
+    expect(sum.rows[1]![1]).toBe(35_000);
+    expect(sum.rows[2]![1]).toBe(-5_000);
+    expect(text).toContainEqual(expect.stringMatching(/^ +discount +-10\.00$/));
+    expect(text).toContain('GST on this bill:');
+    expect(sum.rows.reduce((total, [, paise]) => total + paise, 0)).toBe(sum.totalPaise);
+  });
+
+  it('always adds up on paper: items − bill discount + GST added ± round-off = total', () => {
+    const saleLine = fc.record({
+      name: fc.constant('Item'),
+      pricePaise: fc.integer({ min: 1, max: 500_000 }),
+      qtyMilli: fc.integer({ min: 1, max: 20_000 }),
+      gstRateBp: fc.constantFrom(0, 500, 1200, 1800, 2800),
+      priceIncludesTax: fc.boolean(),
+      discount: fc.option(fc.record({ kind: fc.constant('percent' as const), bp: fc.integer({ min: 0, max: 5000 }) }), {
+        nil: undefined,
+      }),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(saleLine, { minLength: 1, maxLength: 6 }),
+        fc.integer({ min: 0, max: 3000 }),
+        fc.boolean(),
+        (lines, billBp, roundOff) => {
+          const input = realBill(lines, { kind: 'percent', bp: billBp }, roundOff);
+          const sum = billSum(receiptText(invoiceReceipt(input)));
+          expect(sum.rows.length).toBeGreaterThan(0);
+          expect(sum.totalPaise).toBe(input.invoice.totalPaise);
+          expect(sum.rows.reduce((total, [, paise]) => total + paise, 0)).toBe(sum.totalPaise);
+        },
+      ),
+    );
+  });
+});
+
+describe('the receipt language', () => {
+  it('prints the words in Hindi when the shop chooses Hindi, and in both when it chooses both', () => {
+    const hindi = receiptText(
+      invoiceReceipt(bill({ paper: { width: 80, cut: true, drawerKick: false, language: 'hi' } })),
+    );
+    expect(hindi).toContainEqual(expect.stringMatching(/कर बीजक/));
+    expect(hindi).toContainEqual(expect.stringMatching(/^बिल नं\. +C1-2026-000042$/));
+    expect(hindi).toContainEqual(expect.stringMatching(/^कुल ₹ +1,160\.00$/));
+    expect(hindi).toContainEqual(expect.stringMatching(/^नकद +700\.00$/));
+    expect(hindi.join('\n')).not.toContain('TOTAL');
+    const both = receiptText(
+      invoiceReceipt(bill({ paper: { width: 80, cut: true, drawerKick: false, language: 'both' } })),
+    );
+    expect(both).toContainEqual(expect.stringMatching(/^TOTAL Rs\. \/ कुल ₹ +1,160\.00$/));
+    for (const text of both.filter((l) => !l.startsWith('[QR'))) expect(displayWidth(text)).toBeLessThanOrEqual(48);
   });
 });

@@ -20,7 +20,8 @@ CREATE TABLE `receipt_reversals` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `receipt_reversals_number_unique` ON `receipt_reversals` (`number`);--> statement-breakpoint
 CREATE UNIQUE INDEX `receipt_reversals_receipt_id_unique` ON `receipt_reversals` (`receipt_id`);--> statement-breakpoint
-ALTER TABLE `parties` ADD `credit_limit_policy` text DEFAULT 'warn' NOT NULL;--> statement-breakpoint
+ALTER TABLE `parties` ADD `credit_limit_policy` text DEFAULT 'warn' NOT NULL;
+--> statement-breakpoint
 -- A reversal is a finalised document like the receipt it cancels: the database refuses edits itself.
 CREATE TRIGGER `receipt_reversals_immutable_update` BEFORE UPDATE ON `receipt_reversals` BEGIN SELECT RAISE(ABORT, 'receipt reversals cannot be changed'); END;
 --> statement-breakpoint
