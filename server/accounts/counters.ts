@@ -3,7 +3,8 @@ import { and, asc, eq, isNull } from 'drizzle-orm';
 import { Conflict, Invalid, NotFound } from '../../src-shared/errors';
 import type { EnrolInput, EnrolResult } from '../../src-shared/sync/protocol';
 import { inShop } from '../db/tenant';
-import { counterCursors, counters, enrolmentCodes, shops } from '../db/schema';
+import { counterCursors } from '../sync/schema';
+import { counters, enrolmentCodes, shops } from './schema';
 import type { ServerDeps } from '../trpc/init';
 import { hashToken, newEnrolmentCode, newToken, normalizeEnrolmentCode } from './tokens';
 
@@ -28,16 +29,14 @@ export async function createEnrolmentCode(
   const expiresAt = new Date(deps.clock().getTime() + deps.config.enrolmentCodeTtlMinutes * 60_000);
   await inShop(deps.db, shopId, async (tx) => {
     await assertCodeFree(tx, shopId, input.counterCode);
-    await tx
-      .insert(enrolmentCodes)
-      .values({
-        shopId,
-        codeHash: hashToken(normalizeEnrolmentCode(code)),
-        counterCode: input.counterCode,
-        name: input.name,
-        createdBy: userId,
-        expiresAt,
-      });
+    await tx.insert(enrolmentCodes).values({
+      shopId,
+      codeHash: hashToken(normalizeEnrolmentCode(code)),
+      counterCode: input.counterCode,
+      name: input.name,
+      createdBy: userId,
+      expiresAt,
+    });
   });
   return { code, expiresAt: expiresAt.toISOString() };
 }

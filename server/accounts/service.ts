@@ -5,7 +5,7 @@ import { Conflict, NotFound, Unauthorized } from '../../src-shared/errors';
 import type { AddStaffInput, LoginInput, SignUpInput } from '../../src-shared/contracts/accounts';
 import type { ServerDb } from '../db/connection';
 import { inShop } from '../db/tenant';
-import { authTokens, counters, shops, users, type UserRole } from '../db/schema';
+import { authTokens, counters, shops, users, type UserRole } from './schema';
 import type { Caller, ServerDeps } from '../trpc/init';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './passwords';
 import { hashToken, newToken, tokenKind } from './tokens';

@@ -16,7 +16,8 @@ import {
 } from '../../src-shared/backup/contracts';
 import { DomainError, Forbidden, Invalid, NotFound, Unauthorized } from '../../src-shared/errors';
 import { resolveCaller } from '../accounts/service';
-import { counterBackups, counters } from '../db/schema';
+import { counterBackups } from '../monitoring/schema';
+import { counters } from '../accounts/schema';
 import { inShop } from '../db/tenant';
 import { bearerToken } from '../trpc/context';
 import type { Caller, ServerDeps } from '../trpc/init';
@@ -86,12 +87,10 @@ function fail(reply: FastifyReply, error: unknown, deps: ServerDeps): FastifyRep
       .code(error instanceof TooLarge ? 413 : HTTP_STATUS[error.code])
       .send({ code: error.code, message: error.message });
   deps.log.error({ err: error }, 'counter backup request failed');
-  return reply
-    .code(500)
-    .send({
-      code: 'INTERNAL_SERVER_ERROR',
-      message: 'The server could not handle this backup request; nothing was saved.',
-    });
+  return reply.code(500).send({
+    code: 'INTERNAL_SERVER_ERROR',
+    message: 'The server could not handle this backup request; nothing was saved.',
+  });
 }
 
 /** Streams the body to a file beside its final place, counting and hashing; over the cap it stops and removes it. */

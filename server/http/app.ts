@@ -12,7 +12,7 @@ import type { ServerDatabase } from '../db/connection';
 import { serverRouter, type ServerRouter } from '../trpc/app-router';
 import { createContext } from '../trpc/context';
 import type { ServerDeps } from '../trpc/init';
-import { updateRoutes } from '../updates/routes';
+import { updateRoutes } from '../updates/http-routes';
 import { registerOperations } from '../monitoring/plugin';
 
 const DASHBOARD_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/dashboard');

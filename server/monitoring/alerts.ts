@@ -2,7 +2,7 @@
 // a person acknowledges or resolves them; a cooldown after resolution keeps a flapping condition from spamming.
 import { and, desc, eq, gt, inArray, ne } from 'drizzle-orm';
 import { Conflict, NotFound } from '../../src-shared/errors';
-import { alerts, type Alert, type AlertKind } from '../db/schema';
+import { alerts, type Alert, type AlertKind } from './schema';
 import { inShop } from '../db/tenant';
 import type { OperationsConfig } from '../backup/config';
 import type { ServerDeps } from '../trpc/init';

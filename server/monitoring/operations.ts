@@ -1,5 +1,5 @@
 // Background work of a running server: its own backups on schedule (with retention) and alert evaluation every minute.
-import { shops } from '../db/schema';
+import { shops } from '../accounts/schema';
 import type { ServerDatabase } from '../db/connection';
 import { dumpServer, dumpSource, listServerDumps, pruneServerDumps } from '../backup/dump';
 import type { ServerDeps } from '../trpc/init';

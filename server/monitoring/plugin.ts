@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ServerDatabase } from '../db/connection';
 import { registerCounterBackupRoutes } from '../backup/counter-store';
 import type { ServerDeps } from '../trpc/init';
-import { observeRequests, registerMonitoringRoutes } from './routes';
+import { observeRequests, registerMonitoringRoutes } from './http-routes';
 
 export async function registerOperations(
   app: FastifyInstance,

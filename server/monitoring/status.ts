@@ -1,6 +1,8 @@
 // Each counter's state as the owner's monitoring page shows it: last sync, outbox, version, printer, last backup.
 import { and, eq, isNull, max } from 'drizzle-orm';
-import { counterBackups, counterCursors, counterHeartbeats, counters } from '../db/schema';
+import { counterBackups, counterHeartbeats } from './schema';
+import { counterCursors } from '../sync/schema';
+import { counters } from '../accounts/schema';
 import type { ServerDb } from '../db/connection';
 import { inShop } from '../db/tenant';
 import type { ServerDeps } from '../trpc/init';

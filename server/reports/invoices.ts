@@ -3,7 +3,8 @@ import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { NotFound } from '../../src-shared/errors';
 import type { InvoiceListInput, ReportRange } from '../../src-shared/contracts/reports';
 import type { ServerDb } from '../db/connection';
-import { counters, invoices, payments, creditNotes } from '../db/schema';
+import { counters } from '../accounts/schema';
+import { invoices, payments, creditNotes } from '../documents/schema';
 import { reportRows } from './query';
 
 export interface InvoiceRow {

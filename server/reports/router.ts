@@ -1,4 +1,4 @@
-// Owner-report procedures over all of a shop's counters: each runs in one tenant transaction (RLS) and reads summaries.
+// Owner-report procedures over all of a shop's counters: each reads summaries in the shop's one tenant transaction (RLS).
 import {
   exportInput,
   gstr1Input,
@@ -7,8 +7,7 @@ import {
   khataReportInput,
   reportRange,
 } from '../../src-shared/contracts/reports';
-import { inShop } from '../db/tenant';
-import { roleProcedure, router } from '../trpc/init';
+import { router, shopProcedure } from '../trpc/init';
 import { exportTable } from './export';
 import { gstByHsn, gstByRate, gstr1 } from './gst';
 import { invoiceDetail, listInvoices, listReturns } from './invoices';
@@ -20,54 +19,30 @@ import { cashSessionReconciliation } from './sessions';
 import { reportTable } from './tables';
 
 /** Managers see the reports too: they run the shop floor. */
-const reportProcedure = roleProcedure('manager');
+const reportProcedure = shopProcedure('manager');
 
 export const reportsRouter = router({
-  overview: reportProcedure.query(({ ctx }) =>
-    inShop(ctx.db, ctx.user.shopId, (tx) => overview(tx, ctx.user.shopId, ctx.clock())),
-  ),
-  sales: reportProcedure
-    .input(reportRange)
-    .query(({ ctx, input }) => inShop(ctx.db, ctx.user.shopId, (tx) => salesReport(tx, ctx.user.shopId, input))),
-  items: reportProcedure
-    .input(reportRange)
-    .query(({ ctx, input }) => inShop(ctx.db, ctx.user.shopId, (tx) => itemSales(tx, ctx.user.shopId, input))),
-  lowStock: reportProcedure.query(({ ctx }) => inShop(ctx.db, ctx.user.shopId, (tx) => lowStock(tx, ctx.user.shopId))),
+  overview: reportProcedure.query(({ ctx }) => overview(ctx.tx, ctx.shopId, ctx.clock())),
+  sales: reportProcedure.input(reportRange).query(({ ctx, input }) => salesReport(ctx.tx, ctx.shopId, input)),
+  items: reportProcedure.input(reportRange).query(({ ctx, input }) => itemSales(ctx.tx, ctx.shopId, input)),
+  lowStock: reportProcedure.query(({ ctx }) => lowStock(ctx.tx, ctx.shopId)),
   khata: reportProcedure
     .input(khataReportInput)
-    .query(({ ctx, input }) =>
-      inShop(ctx.db, ctx.user.shopId, (tx) => khataOutstanding(tx, ctx.user.shopId, input.asOf)),
-    ),
-  returns: reportProcedure
-    .input(reportRange)
-    .query(({ ctx, input }) => inShop(ctx.db, ctx.user.shopId, (tx) => listReturns(tx, ctx.user.shopId, input))),
+    .query(({ ctx, input }) => khataOutstanding(ctx.tx, ctx.shopId, input.asOf)),
+  returns: reportProcedure.input(reportRange).query(({ ctx, input }) => listReturns(ctx.tx, ctx.shopId, input)),
   cashSessions: reportProcedure
     .input(reportRange)
-    .query(({ ctx, input }) =>
-      inShop(ctx.db, ctx.user.shopId, (tx) => cashSessionReconciliation(tx, ctx.user.shopId, input)),
-    ),
-  gst: reportProcedure
-    .input(reportRange)
-    .query(({ ctx, input }) =>
-      inShop(ctx.db, ctx.user.shopId, async (tx) => ({
-        byRate: await gstByRate(tx, ctx.user.shopId, input),
-        byHsn: await gstByHsn(tx, ctx.user.shopId, input),
-      })),
-    ),
-  gstr1: reportProcedure
-    .input(gstr1Input)
-    .query(({ ctx, input }) => inShop(ctx.db, ctx.user.shopId, (tx) => gstr1(tx, ctx.user.shopId, input))),
-  invoices: reportProcedure
-    .input(invoiceListInput)
-    .query(({ ctx, input }) => inShop(ctx.db, ctx.user.shopId, (tx) => listInvoices(tx, ctx.user.shopId, input))),
-  invoice: reportProcedure
-    .input(invoiceInput)
-    .query(({ ctx, input }) => inShop(ctx.db, ctx.user.shopId, (tx) => invoiceDetail(tx, ctx.user.shopId, input.id))),
+    .query(({ ctx, input }) => cashSessionReconciliation(ctx.tx, ctx.shopId, input)),
+  gst: reportProcedure.input(reportRange).query(async ({ ctx, input }) => ({
+    byRate: await gstByRate(ctx.tx, ctx.shopId, input),
+    byHsn: await gstByHsn(ctx.tx, ctx.shopId, input),
+  })),
+  gstr1: reportProcedure.input(gstr1Input).query(({ ctx, input }) => gstr1(ctx.tx, ctx.shopId, input)),
+  invoices: reportProcedure.input(invoiceListInput).query(({ ctx, input }) => listInvoices(ctx.tx, ctx.shopId, input)),
+  invoice: reportProcedure.input(invoiceInput).query(({ ctx, input }) => invoiceDetail(ctx.tx, ctx.shopId, input.id)),
   export: reportProcedure
     .input(exportInput)
-    .mutation(({ ctx, input }) =>
-      inShop(ctx.db, ctx.user.shopId, async (tx) => exportTable(await reportTable(tx, ctx.user.shopId, input), input)),
-    ),
+    .mutation(async ({ ctx, input }) => exportTable(await reportTable(ctx.tx, ctx.shopId, input), input)),
 });
 
 export type ReportsRouter = typeof reportsRouter;

@@ -3,14 +3,8 @@
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { ServerDb } from '../db/connection';
-import {
-  invoices,
-  reportGstDaily,
-  reportItemsDaily,
-  reportPaymentsDaily,
-  reportSalesHourly,
-  reportStock,
-} from '../db/schema';
+import { invoices } from '../documents/schema';
+import { reportGstDaily, reportItemsDaily, reportPaymentsDaily, reportSalesHourly, reportStock } from './schema';
 import type { BatchRows, Device } from '../sync/rows';
 import { lineCostPaise, localHour, reportCreditNote, reportInvoice, type ReportInvoiceLine } from './documents';
 

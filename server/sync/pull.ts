@@ -3,7 +3,9 @@ import { and, asc, eq, gt, lte, ne, sql } from 'drizzle-orm';
 import type { PullInput, PullResult } from '../../src-shared/sync/protocol';
 import type { ServerDb } from '../db/connection';
 import { inShop } from '../db/tenant';
-import { changes, counterCursors, items, parties, shops } from '../db/schema';
+import { changes, counterCursors } from './schema';
+import { items, parties } from '../catalogue/schema';
+import { shops } from '../accounts/schema';
 import type { Clock } from '../trpc/init';
 import type { Device } from './rows';
 

@@ -4,25 +4,19 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import type { OpResult, PushInput, PushResult, SyncOp } from '../../src-shared/sync/protocol';
 import type { ServerDb } from '../db/connection';
 import { inShop } from '../db/tenant';
+import { changes, counterCursors, syncOps } from './schema';
+import { counters, shops } from '../accounts/schema';
 import {
-  changes,
-  counterCursors,
-  counters,
   creditNoteLines,
   creditNotes,
   invoiceLines,
   invoices,
-  items,
-  khataEntries,
-  parties,
   payments,
   receiptReversals,
   receipts,
-  shops,
-  stockMovements,
-  syncOps,
   cashSessions,
-} from '../db/schema';
+} from '../documents/schema';
+import { items, khataEntries, parties, stockMovements } from '../catalogue/schema';
 import type { Clock } from '../trpc/init';
 import { addOpRows, emptyRows, RejectedOp, type BatchRows, type Device } from './rows';
 import { addToSummaries } from '../reports/summaries';

@@ -1,7 +1,7 @@
 // Sync procedures for enrolled counters: push a batch of outbox ops, pull the shop's other changes.
 import { pullInput, pushInput } from '../../src-shared/sync/protocol';
 import { deviceProcedure, router } from '../trpc/init';
-import { syncProcedure } from '../monitoring/heartbeat';
+import { syncProcedure } from './procedure';
 import { pullChanges } from './pull';
 import { pushBatch } from './push';
 

@@ -18,12 +18,11 @@ import type {
   creditNotes,
   invoiceLines,
   invoices,
-  khataEntries,
   payments,
   receiptReversals,
   receipts,
-  stockMovements,
-} from '../db/schema';
+} from '../documents/schema';
+import type { khataEntries, stockMovements } from '../catalogue/schema';
 
 type Row<T extends { $inferInsert: unknown }> = T['$inferInsert'];
 

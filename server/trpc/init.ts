@@ -4,7 +4,8 @@ import type { Logger } from 'pino';
 import { DomainError, Forbidden, Unauthorized } from '../../src-shared/errors';
 import type { ServerConfig } from '../config';
 import type { ServerDb } from '../db/connection';
-import type { UserRole } from '../db/schema';
+import { inShop } from '../db/tenant';
+import type { UserRole } from '../accounts/schema';
 import { toTRPCError } from '../../src-shared/trpc-errors';
 
 export type Clock = () => Date;
@@ -62,6 +63,27 @@ export function roleProcedure(role: UserRole) {
   return userProcedure.use(({ ctx, next }) => {
     if (RANK[ctx.user.role] < RANK[role]) throw new Forbidden(`Only a shop ${role} may do this.`);
     return next();
+  });
+}
+
+/**
+ * A role procedure whose ctx.tx is one transaction already scoped to the caller's shop (role galla_app, RLS on),
+ * with ctx.shopId beside it. A failed procedure rolls the transaction back; its error still reaches the caller.
+ */
+export function shopProcedure(role: UserRole) {
+  return roleProcedure(role).use(async ({ ctx, next }) => {
+    const shopId = ctx.user.shopId;
+    let outcome: Awaited<ReturnType<typeof next<{ tx: ServerDb; shopId: string }>>> | undefined;
+    try {
+      await inShop(ctx.db, shopId, async (tx) => {
+        outcome = await next({ ctx: { tx, shopId } });
+        if (!outcome.ok) throw outcome.error;
+      });
+    } catch (error) {
+      if (outcome && !outcome.ok && error === outcome.error) return outcome;
+      throw error;
+    }
+    return outcome!;
   });
 }
 

@@ -3,7 +3,7 @@
 // shop's canaries, and support knows which ones they are.
 import { createHash } from 'node:crypto';
 import { rcompare } from 'semver';
-import type { Release } from '../db/schema';
+import type { Release } from './schema';
 
 export function rolloutBucket(counterId: string): number {
   return createHash('sha256').update(`galla-rollout:${counterId}`).digest().readUInt32BE(0) % 100;

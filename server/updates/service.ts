@@ -11,7 +11,7 @@ import {
   type UpdatePlatform,
 } from '../../src-shared/update/feed';
 import { inShop } from '../db/tenant';
-import { releaseFiles, releases, shopUpdatePins, type Release } from '../db/schema';
+import { releaseFiles, releases, shopUpdatePins, type Release } from './schema';
 import type { Caller, ServerDeps } from '../trpc/init';
 import { readFeedYml } from './feed-yml';
 import { chooseRelease, rolloutBucket } from './rollout';

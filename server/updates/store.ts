@@ -8,7 +8,7 @@ import { pipeline } from 'node:stream/promises';
 import { eq } from 'drizzle-orm';
 import { Conflict, Invalid } from '../../src-shared/errors';
 import { releaseFileName } from '../../src-shared/update/feed';
-import { releaseFiles, type ReleaseFile } from '../db/schema';
+import { releaseFiles, type ReleaseFile } from './schema';
 import type { ServerDeps } from '../trpc/init';
 
 export function checkFileName(name: string): string {

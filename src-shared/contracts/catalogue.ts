@@ -1,7 +1,7 @@
 // Inputs of the catalogue procedures (items, barcodes, CSV import, lookup).
 import { z } from 'zod';
 import { id, paise, basisPoints, shortText, requiredText, page } from './common';
-import { GST_RATES_BP } from '../tax/gst';
+import { GST_RATES_BP } from '../gst/rates';
 
 export const ITEM_UNITS = ['pcs', 'kg', 'l', 'm'] as const;
 

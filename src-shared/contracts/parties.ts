@@ -1,7 +1,7 @@
 // Inputs of the party procedures (customers and suppliers).
 import { z } from 'zod';
 import { id, paise, signedPaise, shortText, requiredText, page } from './common';
-import { isValidGstin, isStateCode } from '../gstin';
+import { isValidGstin, isStateCode } from '../gst/gstin';
 
 export const PARTY_KINDS = ['customer', 'supplier'] as const;
 /** Going over a customer's credit limit on a bill: only warn, or need a manager's PIN. */

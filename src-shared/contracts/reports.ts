@@ -1,6 +1,6 @@
 // Inputs of the owner-report procedures (server) as the dashboard sends them: date ranges, drill-down filters, exports.
 import { z } from 'zod';
-import { isValidGstin } from '../gstin';
+import { isValidGstin } from '../gst/gstin';
 import { id, isoDate, NUL_MESSAGE, withoutNul } from './common';
 
 /** Three years of days is the widest range a report takes: wide enough for any return, narrow enough to stay fast. */

@@ -1,7 +1,7 @@
 // The counter's settings, each key with its zod schema; read and written whole, validated both ways.
 import { z } from 'zod';
 import { basisPoints, requiredText, shortText } from './common';
-import { isValidGstin, isStateCode } from '../gstin';
+import { isValidGstin, isStateCode } from '../gst/gstin';
 import { printerProfiles, type PrinterProfile } from './printing';
 import { RECEIPT_LANGUAGES } from '../printing/receipt-labels';
 

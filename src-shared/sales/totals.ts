@@ -17,7 +17,7 @@
 
 import { Invalid } from '../errors';
 import { allocateProportionally, divRound } from '../money';
-import { isGstRateBp } from '../tax/gst';
+import { isGstRateBp } from '../gst/rates';
 
 export type Discount = { kind: 'percent'; bp: number } | { kind: 'amount'; paise: number };
 

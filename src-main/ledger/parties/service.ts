@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, like, ne, or, sql, type SQL } from 'drizzle-orm';
 import { Forbidden, Invalid, NotFound } from '../../../src-shared/errors';
-import { INDIAN_STATE_CODES, gstinStateCode } from '../../../src-shared/gstin';
+import { INDIAN_STATE_CODES, gstinStateCode } from '../../../src-shared/gst/gstin';
 import type { CreatePartyInput, UpdatePartyInput } from '../../../src-shared/contracts/parties';
 import { type Actor, type Ledger, nowIso } from '../ledger';
 import { enqueue } from '../outbox/service';

@@ -3,7 +3,7 @@ import { format } from 'date-fns';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { amountInWords } from '../../../src-shared/amount-in-words';
 import { formatQuantity, formatRupees } from '../../../src-shared/money';
-import { INDIAN_STATE_CODES } from '../../../src-shared/gstin';
+import { INDIAN_STATE_CODES } from '../../../src-shared/gst/gstin';
 import type {
   ReceiptInvoice,
   ReceiptLine,

@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../../app/trpc';
 import { shownError } from '../../app/errors';
-import { GST_RATES_BP } from '../../../src-shared/tax/gst';
+import { GST_RATES_BP } from '../../../src-shared/gst/rates';
 import { ITEM_UNITS } from '../../../src-shared/contracts/catalogue';
 import type { ErrorDetail } from '../../../src-shared/errors';
 import {

@@ -9,7 +9,7 @@ import { ErrorNote } from '../../app/ErrorNote';
 import { Dialog } from '../../app/Dialog';
 import { useHotkeys } from '../../app/hotkeys';
 import { formatRupees } from '../../../src-shared/money';
-import { INDIAN_STATE_CODES } from '../../../src-shared/gstin';
+import { INDIAN_STATE_CODES } from '../../../src-shared/gst/gstin';
 import type { Me } from '../../app/App';
 import { PartyForm } from './PartyForm';
 import { ReceivePayment } from './ReceivePayment';

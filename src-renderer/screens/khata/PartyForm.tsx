@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../../app/trpc';
 import { shownError } from '../../app/errors';
-import { INDIAN_STATE_CODES, isValidGstin } from '../../../src-shared/gstin';
+import { INDIAN_STATE_CODES, isValidGstin } from '../../../src-shared/gst/gstin';
 import { CREDIT_LIMIT_POLICIES, type CreditLimitPolicy } from '../../../src-shared/contracts/parties';
 import {
   EMPTY_PARTY_FORM,

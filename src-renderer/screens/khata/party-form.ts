@@ -1,5 +1,5 @@
 // The customer form's text fields, checked field by field in shop language before anything is sent, and converted to inputs.
-import { isStateCode, isValidGstin, gstinStateCode } from '../../../src-shared/gstin';
+import { isStateCode, isValidGstin, gstinStateCode } from '../../../src-shared/gst/gstin';
 import { parseRupees } from '../../../src-shared/money';
 import { PHONE_PATTERN, type CreditLimitPolicy } from '../../../src-shared/contracts/parties';
 import type { Inputs, Outputs } from '../../app/trpc';

@@ -1,7 +1,7 @@
 // Operations: what each counter last reported (heartbeat), the counters' uploaded backups, and the shop's alerts.
 import { sql } from 'drizzle-orm';
 import { pgTable, uuid, text, bigint, integer, timestamp, primaryKey, index, uniqueIndex } from 'drizzle-orm/pg-core';
-import { PRINTER_STATES } from '../../../src-shared/sync/heartbeat';
+import { PRINTER_STATES } from '../../src-shared/sync/heartbeat';
 
 /** One row per counter, overwritten by each sync that carries a heartbeat. */
 export const counterHeartbeats = pgTable(

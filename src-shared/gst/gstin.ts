@@ -1,6 +1,6 @@
 // GSTIN validation (format and the official mod-36 check character) and Indian GST state codes.
 
-import { Invalid } from './errors';
+import { Invalid } from '../errors';
 
 /** GST state/UT codes, as used in GSTINs and as the place of supply. */
 export const INDIAN_STATE_CODES: Record<string, string> = {

@@ -9,7 +9,7 @@ import { MIGRATIONS_FOLDER, type ServerDatabase } from '../db/connection';
 import { listServerDumps } from '../backup/dump';
 import { bearerToken } from '../trpc/context';
 import type { ServerDeps } from '../trpc/init';
-import { ALERT_KINDS, alerts } from '../db/schema';
+import { ALERT_KINDS, alerts } from './schema';
 import * as metrics from './metrics';
 import { allCounterStatuses } from './status';
 

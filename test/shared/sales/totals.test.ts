@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { Invalid } from '../../../src-shared/errors';
-import { GST_RATES_BP, isGstRateBp } from '../../../src-shared/tax/gst';
+import { GST_RATES_BP, isGstRateBp } from '../../../src-shared/gst/rates';
 import { computeInvoiceTotals } from '../../../src-shared/sales/totals';
 import type { Discount, TotalsInput, TotalsLineInput } from '../../../src-shared/sales/totals';
 

@@ -1,6 +1,6 @@
 // Sync bookkeeping: every op id a shop has seen (exactly-once), and the shop's change feed that counters pull by cursor.
 import { pgTable, uuid, text, bigint, integer, jsonb, timestamp, primaryKey, index } from 'drizzle-orm/pg-core';
-import { OP_STATUSES, PULLED_ENTITIES, SYNC_ENTITIES } from '../../../src-shared/sync/protocol';
+import { OP_STATUSES, PULLED_ENTITIES, SYNC_ENTITIES } from '../../src-shared/sync/protocol';
 
 export const syncOps = pgTable(
   'sync_ops',

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { Invalid } from '../../src-shared/errors';
-import { INDIAN_STATE_CODES, gstinStateCode, isStateCode, isValidGstin } from '../../src-shared/gstin';
+import { Invalid } from '../../../src-shared/errors';
+import { INDIAN_STATE_CODES, gstinStateCode, isStateCode, isValidGstin } from '../../../src-shared/gst/gstin';
 
 const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
