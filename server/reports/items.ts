@@ -16,12 +16,15 @@ export interface ItemSales {
   returnsPaise: number;
   netQtyMilli: number;
   netSalesPaise: number;
+  /** Net of returns and before GST: what the gross profit is measured on, beside the cost it is measured against. */
+  netTaxablePaise: number;
+  netCostPaise: number;
   grossProfitPaise: number;
 }
 
 export async function itemSales(tx: ServerDb, shopId: string, range: ReportRange): Promise<ItemSales[]> {
   const rows = await reportRows<
-    Omit<ItemSales, 'netQtyMilli' | 'netSalesPaise' | 'grossProfitPaise'> & {
+    Omit<ItemSales, 'netQtyMilli' | 'netSalesPaise' | 'netTaxablePaise' | 'netCostPaise' | 'grossProfitPaise'> & {
       returnTaxablePaise: number;
       returnCostPaise: number;
     }
@@ -46,12 +49,18 @@ export async function itemSales(tx: ServerDb, shopId: string, range: ReportRange
     ],
   );
   return rows
-    .map(({ returnTaxablePaise, returnCostPaise, ...row }) => ({
-      ...row,
-      netQtyMilli: row.qtyMilli - row.returnQtyMilli,
-      netSalesPaise: row.salesPaise - row.returnsPaise,
-      grossProfitPaise: row.taxablePaise - returnTaxablePaise - (row.costPaise - returnCostPaise),
-    }))
+    .map(({ returnTaxablePaise, returnCostPaise, ...row }) => {
+      const netTaxablePaise = row.taxablePaise - returnTaxablePaise;
+      const netCostPaise = row.costPaise - returnCostPaise;
+      return {
+        ...row,
+        netQtyMilli: row.qtyMilli - row.returnQtyMilli,
+        netSalesPaise: row.salesPaise - row.returnsPaise,
+        netTaxablePaise,
+        netCostPaise,
+        grossProfitPaise: netTaxablePaise - netCostPaise,
+      };
+    })
     .sort((a, b) => b.netSalesPaise - a.netSalesPaise || a.name.localeCompare(b.name));
 }
 
@@ -63,13 +72,17 @@ export interface LowStockItem {
   reorderLevelMilli: number;
 }
 
-/** Active items whose stock (the sum of every counter's movements) is at or below the reorder level set on the item. */
+/**
+ * Active items whose stock (the sum of every counter's movements) is at or below the reorder level set on the item.
+ * An item with no reorder level (0) is never "low": the shop has not asked to be told.
+ */
 export function lowStock(tx: ServerDb, shopId: string): Promise<LowStockItem[]> {
   return reportRows<LowStockItem>(
     tx,
     sql`SELECT i.id AS "itemId", i.name, i.sku, COALESCE(s.stock_milli, 0) AS "stockMilli", COALESCE((i.payload->>'reorderLevelMilli')::bigint, 0) AS "reorderLevelMilli"
         FROM items i LEFT JOIN report_stock s ON s.shop_id = i.shop_id AND s.item_id = i.id
-        WHERE i.shop_id = ${shopId} AND i.active AND COALESCE(s.stock_milli, 0) <= COALESCE((i.payload->>'reorderLevelMilli')::bigint, 0)
+        WHERE i.shop_id = ${shopId} AND i.active AND COALESCE((i.payload->>'reorderLevelMilli')::bigint, 0) > 0
+          AND COALESCE(s.stock_milli, 0) <= (i.payload->>'reorderLevelMilli')::bigint
         ORDER BY COALESCE(s.stock_milli, 0) - COALESCE((i.payload->>'reorderLevelMilli')::bigint, 0), i.name`,
     ['stockMilli', 'reorderLevelMilli'],
   );

@@ -54,7 +54,7 @@ async function twoShops() {
   server = await testServerDb();
   const a = await shopWithCounters(server, 'asha@example.in');
   const b = await shopWithCounters(server, 'bilal@example.in');
-  const rice = itemOp({ name: 'Rice' });
+  const rice = itemOp({ name: 'Rice', reorderLevelMilli: 5_000 });
   const ramesh = partyOp({ name: 'Ramesh' });
   const sale = invoiceOp({
     number: 'C1-2026-000001',

@@ -5,16 +5,14 @@ import { Conflict, NotFound } from '../../../src-shared/errors';
 import type { ReverseReceiptInput } from '../../../src-shared/contracts/khata';
 import { type Actor, type Ledger, businessDate } from '../ledger';
 import { getParty } from '../parties/service';
-import { payments, type Payment } from '../payments/schema';
+import type { Payment } from '../payments/schema';
 import { currentSession, requireOpenSession } from '../cash-sessions/service';
 import { getCounter } from '../settings/service';
 import { approverFor } from '../staff/service';
 import { recordAudit } from '../audit/service';
-import { chainDocument, nextDocumentNumber } from '../journal/service';
-import { receiptReversalContent } from '../journal/content';
-import { enqueue } from '../outbox/service';
-import { queueDocumentPrint } from '../printing/queue';
+import { recordDocument } from '../documents/record';
 import { addKhataEntry } from './entries';
+import { receiptReversalDocument } from './document';
 import { receiptReversals, receipts, type Receipt, type ReceiptReversal } from './schema';
 
 function findReceipt(ledger: Ledger, receiptId: string): Receipt {
@@ -47,60 +45,62 @@ export function reverseReceipt(
     const session = receipt.mode === 'cash' ? requireOpenSession(ledger) : currentSession(ledger);
     const at = ledger.clock();
     const createdAt = at.toISOString();
-    const header = {
+    const { doc, link, effects } = recordDocument(ledger, receiptReversalDocument, {
       id: input.id,
-      number: nextDocumentNumber(ledger, 'receipt_reversal', getCounter(ledger).counterId, at),
-      receiptId: receipt.id,
-      receiptNumber: receipt.number,
-      partyId: receipt.partyId,
-      amountPaise: receipt.amountPaise,
-      mode: receipt.mode,
-      reason: input.reason,
-      staffId: actor.staffId,
-      approvedBy,
-      cashSessionId: session?.id ?? null,
-      createdAt,
-      businessDate: businessDate(at),
-    };
-    const refunds: Payment[] = [
-      {
-        id: randomUUID(),
-        docType: 'receipt_reversal',
-        docId: input.id,
-        mode: receipt.mode,
-        amountPaise: receipt.amountPaise,
-        reference: receipt.number,
-        cashSessionId: header.cashSessionId,
-        createdAt,
+      counterId: getCounter(ledger).counterId,
+      at,
+      compose: (number) => {
+        const header = {
+          id: input.id,
+          number,
+          receiptId: receipt.id,
+          receiptNumber: receipt.number,
+          partyId: receipt.partyId,
+          amountPaise: receipt.amountPaise,
+          mode: receipt.mode,
+          reason: input.reason,
+          staffId: actor.staffId,
+          approvedBy,
+          cashSessionId: session?.id ?? null,
+          createdAt,
+          businessDate: businessDate(at),
+        };
+        const refunds: Payment[] = [
+          {
+            id: randomUUID(),
+            docType: 'receipt_reversal',
+            docId: input.id,
+            mode: receipt.mode,
+            amountPaise: receipt.amountPaise,
+            reference: receipt.number,
+            cashSessionId: header.cashSessionId,
+            createdAt,
+          },
+        ];
+        return { header, refunds };
       },
-    ];
-    const reversal: ReceiptReversal = {
-      ...header,
-      ...chainDocument(ledger, 'receipt_reversal', input.id, receiptReversalContent(header, refunds)),
-    };
-    ledger.db.insert(receiptReversals).values(reversal).run();
-    ledger.db.insert(payments).values(refunds).run();
-    const balancePaise = addKhataEntry(ledger, {
-      partyId: receipt.partyId,
-      kind: 'reversal',
-      docId: input.id,
-      docNumber: header.number,
-      amountPaise: receipt.amountPaise,
-    });
-    enqueue(ledger, 'receipt_reversal', input.id, { reversal, payments: refunds });
-    queueDocumentPrint(ledger, 'receipt_reversal', input.id);
-    recordAudit(ledger, {
-      action: 'receipt.reversed',
-      staffId: actor.staffId,
-      approvedBy,
-      subjectId: receipt.id,
-      details: {
-        number: header.number,
-        receiptNumber: receipt.number,
-        amountPaise: receipt.amountPaise,
-        reason: input.reason,
+      apply: (reversal) => {
+        recordAudit(ledger, {
+          action: 'receipt.reversed',
+          staffId: actor.staffId,
+          approvedBy,
+          subjectId: receipt.id,
+          details: {
+            number: reversal.header.number,
+            receiptNumber: receipt.number,
+            amountPaise: receipt.amountPaise,
+            reason: input.reason,
+          },
+        });
+        return addKhataEntry(ledger, {
+          partyId: receipt.partyId,
+          kind: 'reversal',
+          docId: input.id,
+          docNumber: reversal.header.number,
+          amountPaise: receipt.amountPaise,
+        });
       },
     });
-    return { reversal, balancePaise, replayed: false };
+    return { reversal: { ...doc.header, ...link }, balancePaise: effects, replayed: false };
   });
 }

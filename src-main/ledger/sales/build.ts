@@ -3,7 +3,8 @@ import { Invalid } from '../../../src-shared/errors';
 import { computeInvoiceTotals, type InvoiceTotals } from '../../../src-shared/sales/totals';
 import { creditLimitExcessPaise, creditLimitNeedsApproval } from '../../../src-shared/khata/credit-limit';
 import { formatRupees } from '../../../src-shared/money';
-import type { FinalizeSaleInput, PaymentMode } from '../../../src-shared/contracts/sales';
+import type { FinalizeSaleInput, PaymentMode, SaleLineInput } from '../../../src-shared/contracts/sales';
+import { LINE_PROBLEM_TEXT, lineProblem } from '../../../src-shared/sales/line-bounds';
 import type { Item } from '../catalogue/schema';
 import type { Party } from '../parties/schema';
 import type { Payment } from '../payments/schema';
@@ -36,9 +37,16 @@ export interface BuiltSale {
   needsApproval: string | null;
 }
 
-function itemFor(items: Map<string, Item>, itemId: string, lineNo: number): Item {
-  const item = items.get(itemId);
+function itemFor(items: Map<string, Item>, line: SaleLineInput, lineNo: number): Item {
+  const item = items.get(line.itemId);
   if (!item || !item.active) throw new Invalid(`Line ${lineNo}: the item is not in the catalogue (any more).`);
+  // The same bounds the counter checks as the line is typed: a whole number of pieces, an amount the bill can hold.
+  const problem = lineProblem({
+    qtyMilli: line.qtyMilli,
+    unitPricePaise: line.unitPricePaise ?? item.pricePaise,
+    unit: item.unit,
+  });
+  if (problem) throw new Invalid(`Line ${lineNo} (${item.name}): ${LINE_PROBLEM_TEXT[problem]}.`);
   return item;
 }
 
@@ -91,7 +99,7 @@ function settle(
 export function buildSale({ input, items, party, setting, newId }: BuildSaleArgs): BuiltSale {
   const placeOfSupply = party?.stateCode ?? setting.shopStateCode;
   const interState = placeOfSupply !== setting.shopStateCode;
-  const chosen = input.lines.map((line, index) => ({ line, item: itemFor(items, line.itemId, index + 1) }));
+  const chosen = input.lines.map((line, index) => ({ line, item: itemFor(items, line, index + 1) }));
   const totals = computeInvoiceTotals({
     interState,
     roundOff: setting.roundOff,
