@@ -47,7 +47,10 @@ describe('credit limit at billing', () => {
       code: 'FORBIDDEN',
       message: "Going ₹250.00 over Ramesh's credit limit needs a manager's approval.",
     });
-    await expect(onKhata({ staffId: shop.ids.manager, pin: '0000' })).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    await expect(onKhata({ staffId: shop.ids.manager, pin: '0000' })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      message: 'Wrong manager PIN (4 tries left).',
+    });
     expect((await shop.cashier.parties.get({ id: party.id })).balancePaise).toBe(15_000);
     expect((await shop.cashier.sales.list({})).total).toBe(0);
   });

@@ -154,7 +154,8 @@ describe('cancelling a wrong receipt', () => {
     const { party, receipt } = await wrongReceipt();
     await expect(reverse(receipt.id)).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(reverse(receipt.id, { staffId: shop.ids.manager, pin: '9999' })).rejects.toMatchObject({
-      code: 'UNAUTHORIZED',
+      code: 'FORBIDDEN',
+      message: 'Wrong manager PIN (4 tries left).',
     });
     await expect(reverse(receipt.id, { staffId: shop.ids.cashier, pin: PINS.cashier })).rejects.toMatchObject({
       code: 'FORBIDDEN',
