@@ -1,8 +1,10 @@
 // GST summary by rate and by HSN (net of returns) from the GST summaries, and the month's GSTR-1 for the portal's offline tool.
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { Invalid } from '../../src-shared/errors';
 import type { Gstr1Input, ReportRange } from '../../src-shared/contracts/reports';
 import { buildGstr1, type Gstr1Document, type Gstr1Json } from '../../src-shared/gst/gstr1';
 import type { ServerDb } from '../db/connection';
+import { shops } from '../accounts/schema';
 import { reportRows } from './query';
 import { reportCreditNote, reportInvoice } from './documents';
 
@@ -57,7 +59,16 @@ function monthRange(month: string): ReportRange {
 }
 
 /** B2B invoices and credit notes to registered buyers are listed one by one (there are few); the rest comes from summaries. */
+/** A GSTR-1 is filed under the shop's own GSTIN, so it comes from the shop record, never from the request. */
+async function shopGstin(tx: ServerDb, shopId: string): Promise<string> {
+  const [shop] = await tx.select({ gstin: shops.gstin }).from(shops).where(eq(shops.id, shopId));
+  if (!shop?.gstin)
+    throw new Invalid("Add the shop's GSTIN on the Shop settings page first: the GSTR-1 is filed under it.");
+  return shop.gstin;
+}
+
 export async function gstr1(tx: ServerDb, shopId: string, input: Gstr1Input): Promise<Gstr1Json> {
+  const gstin = await shopGstin(tx, shopId);
   const range = monthRange(input.month);
   const b2bRows = await reportRows<{ number: string; date: string; totalPaise: number; payload: unknown }>(
     tx,
@@ -109,5 +120,5 @@ export async function gstr1(tx: ServerDb, shopId: string, input: Gstr1Input): Pr
     ['gstRateBp', ...TAX],
   );
   const hsn = (await gstByHsn(tx, shopId, range)).map((row) => ({ ...row, description: '' }));
-  return buildGstr1({ gstin: input.gstin, month: input.month, b2b, creditNotes, b2cs, hsn });
+  return buildGstr1({ gstin, month: input.month, b2b, creditNotes, b2cs, hsn });
 }

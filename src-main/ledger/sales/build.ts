@@ -46,7 +46,7 @@ function itemFor(items: Map<string, Item>, line: SaleLineInput, lineNo: number):
     unitPricePaise: line.unitPricePaise ?? item.pricePaise,
     unit: item.unit,
   });
-  if (problem) throw new Invalid(`Line ${lineNo} (${item.name}): ${LINE_PROBLEM_TEXT[problem]}.`);
+  if (problem) throw new Invalid(`Line ${lineNo} (${item.name}): ${LINE_PROBLEM_TEXT[problem]}`);
   return item;
 }
 
