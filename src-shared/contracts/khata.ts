@@ -1,12 +1,13 @@
 // Inputs of the khata procedures: receiving payments, cancelling a wrong receipt, statements, ageing.
 import { z } from 'zod';
+import { shopText } from '../shop-messages';
 import { approval, id, paise, requiredText, shortText, isoDate } from './common';
 
 export const receivePaymentInput = z
   .object({
     id,
     partyId: id,
-    amountPaise: paise.refine((n) => n > 0, 'Enter an amount more than zero'),
+    amountPaise: paise.refine((n) => n > 0, shopText('amountAboveZero')),
     mode: z.enum(['cash', 'upi', 'card']),
     reference: shortText(80).default(''),
     /** Confirmed at the counter: whatever is more than the due is kept as the customer's advance. */

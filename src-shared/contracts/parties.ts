@@ -1,5 +1,6 @@
 // Inputs of the party procedures (customers and suppliers).
 import { z } from 'zod';
+import { shopText } from '../shop-messages';
 import { id, paise, signedPaise, shortText, requiredText, page } from './common';
 import { isValidGstin, isStateCode } from '../gst/gstin';
 
@@ -14,15 +15,18 @@ const gstin = z
   .string()
   .trim()
   .toUpperCase()
-  .refine(isValidGstin, { message: 'This GSTIN is not right: check its 15 characters' });
+  .refine(isValidGstin, { message: shopText('gstinInvalid') });
 
 /** Each field once, without defaults: an edit sends only what changed and must leave the rest as it was. */
 const partyShape = {
   kind: z.enum(PARTY_KINDS),
   name: requiredText(120),
-  phone: z.string().trim().regex(PHONE_PATTERN, 'Enter a phone number of 10 to 13 digits'),
+  phone: z.string().trim().regex(PHONE_PATTERN, shopText('phoneFormat')),
   gstin: gstin.nullable(),
-  stateCode: z.string().refine(isStateCode, { message: 'Choose a state from the list' }).nullable(),
+  stateCode: z
+    .string()
+    .refine(isStateCode, { message: shopText('stateCodeInvalid') })
+    .nullable(),
   address: shortText(300),
   creditLimitPaise: paise.nullable(),
   creditLimitPolicy: z.enum(CREDIT_LIMIT_POLICIES),

@@ -84,7 +84,7 @@ test.describe.serial('khata corrections, through the screens', () => {
     await page.getByTestId('party-gstin').fill('27AAPFU0939F1ZX');
     await page.getByTestId('party-address').fill('Shop 4, Laxmi Road, Pune');
     await page.getByTestId('party-gstin').press('Enter');
-    await expect(page.getByTestId('party-error-gstin')).toHaveText('This GSTIN is not right: check its 15 characters');
+    await expect(page.getByTestId('party-error-gstin')).toHaveText('This GSTIN is not valid. Check its 15 characters.');
     await shot(page, 'khata-02-edit-bad-gstin');
     await page.getByTestId('party-gstin').fill('27aapfu0939f1zv');
     await expect(page.getByTestId('party-stateCode')).toHaveValue('27');

@@ -23,7 +23,11 @@ function findReceipt(ledger: Ledger, receiptId: string): Receipt {
     .from(receiptReversals)
     .where(eq(receiptReversals.receiptId, receiptId))
     .get();
-  if (earlier) throw new Conflict(`Receipt ${receipt.number} is already cancelled (${earlier.number}).`);
+  if (earlier)
+    throw new Conflict({
+      key: 'receiptAlreadyCancelled',
+      params: { number: receipt.number, reversal: earlier.number },
+    });
   return receipt;
 }
 

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, gte, lt, ne, sql } from 'drizzle-orm';
 import { ageBalance, type KhataAgeing } from '../../../src-shared/khata/ageing';
-import { Invalid } from '../../../src-shared/errors';
+import { Invalid, shopDetail } from '../../../src-shared/errors';
 import { formatRupees } from '../../../src-shared/money';
 import type { ReceivePaymentInput } from '../../../src-shared/contracts/khata';
 import { type Actor, type Ledger, businessDate } from '../ledger';
@@ -20,10 +20,11 @@ import { khataEntries, receiptReversals, receipts, type KhataEntry, type Receipt
 function checkAdvance(party: Party, input: ReceivePaymentInput): void {
   const duePaise = Math.max(party.balancePaise, 0);
   if (input.amountPaise <= duePaise || input.asAdvance) return;
-  throw new Invalid(
-    `${formatRupees(input.amountPaise)} is more than the due ${formatRupees(duePaise)}: confirm to record ${formatRupees(input.amountPaise - duePaise)} as advance.`,
-    [{ path: 'amountPaise', message: `More than the due ${formatRupees(duePaise)}` }],
-  );
+  const due = formatRupees(duePaise);
+  const params = { amount: formatRupees(input.amountPaise), due, advance: formatRupees(input.amountPaise - duePaise) };
+  throw new Invalid({ key: 'moreThanDue', params }, [
+    shopDetail('amountPaise', { key: 'moreThanDueField', params: { due } }),
+  ]);
 }
 
 export function receivePayment(

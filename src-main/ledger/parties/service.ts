@@ -1,7 +1,7 @@
 // Parties: customers and suppliers; an opening balance is the first khata entry, never a bare number.
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, like, ne, or, sql, type SQL } from 'drizzle-orm';
-import { Forbidden, Invalid, NotFound } from '../../../src-shared/errors';
+import { Forbidden, Invalid, NotFound, shopDetail } from '../../../src-shared/errors';
 import { INDIAN_STATE_CODES, gstinStateCode } from '../../../src-shared/gst/gstin';
 import type { CreatePartyInput, UpdatePartyInput } from '../../../src-shared/contracts/parties';
 import { type Actor, type Ledger, nowIso } from '../ledger';
@@ -18,9 +18,10 @@ function stateFor(gstin: string | null | undefined, stateCode: string | null | u
   if (!gstin) return stateCode ?? null;
   const fromGstin = gstinStateCode(gstin);
   if (stateCode && stateCode !== fromGstin)
-    throw new Invalid(`This GSTIN belongs to ${stateName(fromGstin)}, not ${stateName(stateCode)}.`, [
-      { path: 'stateCode', message: `The GSTIN belongs to ${stateName(fromGstin)}` },
-    ]);
+    throw new Invalid(
+      { key: 'partyGstinOtherState', params: { gstinState: stateName(fromGstin), state: stateName(stateCode) } },
+      [shopDetail('stateCode', { key: 'gstinStateField', params: { gstinState: stateName(fromGstin) } })],
+    );
   return fromGstin;
 }
 
@@ -77,7 +78,7 @@ export function updateParty(ledger: Ledger, actor: Actor, input: UpdatePartyInpu
     const changes = changesOf(existing, { ...fields, stateCode });
     if (Object.keys(changes).length === 0) return existing;
     if (CREDIT_FIELDS.some((key) => key in changes) && !hasRole(actor, 'manager'))
-      throw new Forbidden("Only a manager can change a customer's credit limit.");
+      throw new Forbidden({ key: 'creditLimitManagersOnly' });
     const next = Object.fromEntries(Object.entries(changes).map(([key, change]) => [key, change.to]));
     ledger.db
       .update(parties)

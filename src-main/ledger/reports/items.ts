@@ -1,6 +1,7 @@
 // Item-wise quantity, sales and gross profit (at the cost recorded on each bill line), net of returns; and items at or below their reorder level.
 import type { Ledger } from '../ledger';
 import type { ReportRange } from '../../../src-shared/contracts/reports';
+import { roundOffShares } from './round-off-shares';
 
 /** What was sold and returned of one item in the range, summed in SQL. */
 export interface ItemMovementSums {
@@ -66,12 +67,20 @@ const ITEM_SALES_SQL = `
     COALESCE(r.qty, 0) AS returnQtyMilli, COALESCE(r.total, 0) AS returnsPaise, COALESCE(r.taxable, 0) AS returnTaxablePaise, COALESCE(r.cost, 0) AS returnCostPaise
   FROM moved m LEFT JOIN sold s ON s.item_id = m.item_id LEFT JOIN returned r ON r.item_id = m.item_id LEFT JOIN items it ON it.id = m.item_id`;
 
-/** Returns count on the day of the credit note, as on the owner's server, so a day's figures never change afterwards. */
+/**
+ * Returns count on the day of the credit note, as on the owner's server, so a day's figures never change afterwards.
+ * Sales include each bill's round-off share, so the item-wise total is the net sales figure to the paisa.
+ */
 export function itemSales(
   ledger: Ledger,
   range: ReportRange,
 ): { rows: ItemSales[]; totals: ReturnType<typeof itemTotals> } {
-  const sums = ledger.sqlite.prepare(ITEM_SALES_SQL).all(range) as ItemMovementSums[];
+  const shares = roundOffShares(ledger, range);
+  const sums = (ledger.sqlite.prepare(ITEM_SALES_SQL).all(range) as ItemMovementSums[]).map((row) => ({
+    ...row,
+    salesPaise: row.salesPaise + (shares.sales.get(row.itemId) ?? 0),
+    returnsPaise: row.returnsPaise + (shares.returns.get(row.itemId) ?? 0),
+  }));
   const rows = sums.map(withProfit).sort((a, b) => b.netSalesPaise - a.netSalesPaise || a.name.localeCompare(b.name));
   return { rows, totals: itemTotals(rows) };
 }
@@ -86,12 +95,12 @@ export interface LowStockItem {
   reorderLevelMilli: number;
 }
 
-/** Active items whose stock on hand is at or below the reorder level set on them, the furthest below first. */
+/** Active items whose stock on hand is at or below the reorder level set on them, the furthest below first; no level set (0) is never low. */
 export function lowStock(ledger: Ledger): LowStockItem[] {
   return ledger.sqlite
     .prepare(
       `SELECT id AS itemId, name, sku, unit, category, stock_milli AS stockMilli, reorder_level_milli AS reorderLevelMilli
-       FROM items WHERE active = 1 AND stock_milli <= reorder_level_milli ORDER BY stock_milli - reorder_level_milli, name LIMIT 5000`,
+       FROM items WHERE active = 1 AND reorder_level_milli > 0 AND stock_milli <= reorder_level_milli ORDER BY stock_milli - reorder_level_milli, name LIMIT 5000`,
     )
     .all() as LowStockItem[];
 }

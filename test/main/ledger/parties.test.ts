@@ -69,7 +69,7 @@ describe('editing a customer', () => {
     const queuedBefore = partyOutbox(party.id).length;
     const refused = shop.manager.parties.update({ id: party.id, name: 'Gopal & Sons', gstin: '27AAPFU0939F1ZX' });
     await expect(refused).rejects.toMatchObject({ code: 'BAD_REQUEST' });
-    await expect(refused).rejects.toThrow('This GSTIN is not right: check its 15 characters');
+    await expect(refused).rejects.toThrow('This GSTIN is not valid. Check its 15 characters.');
     expect(await shop.cashier.parties.get({ id: party.id })).toEqual(party);
     expect(partyOutbox(party.id)).toHaveLength(queuedBefore);
     expect(await partyAudit()).toEqual([]);
