@@ -155,7 +155,7 @@ describe('cancelling a wrong receipt', () => {
     await expect(reverse(receipt.id)).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(reverse(receipt.id, { staffId: shop.ids.manager, pin: '9999' })).rejects.toMatchObject({
       code: 'FORBIDDEN',
-      message: 'Wrong manager PIN (4 tries left).',
+      message: expect.stringContaining('Wrong manager PIN'),
     });
     await expect(reverse(receipt.id, { staffId: shop.ids.cashier, pin: PINS.cashier })).rejects.toMatchObject({
       code: 'FORBIDDEN',
