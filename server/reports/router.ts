@@ -3,6 +3,7 @@ import {
   exportInput,
   gstr1Input,
   invoiceInput,
+  invoicePdfRequest,
   invoiceListInput,
   khataReportInput,
   reportRange,
@@ -11,6 +12,7 @@ import { router, shopProcedure } from '../trpc/init';
 import { exportTable } from './export';
 import { gstByHsn, gstByRate, gstr1 } from './gst';
 import { invoiceDetail, listInvoices, listReturns } from './invoices';
+import { invoicePdf } from './invoice-pdf';
 import { itemSales, lowStock } from './items';
 import { khataOutstanding } from './khata';
 import { overview } from './overview';
@@ -40,6 +42,10 @@ export const reportsRouter = router({
   gstr1: reportProcedure.input(gstr1Input).query(({ ctx, input }) => gstr1(ctx.tx, ctx.shopId, input)),
   invoices: reportProcedure.input(invoiceListInput).query(({ ctx, input }) => listInvoices(ctx.tx, ctx.shopId, input)),
   invoice: reportProcedure.input(invoiceInput).query(({ ctx, input }) => invoiceDetail(ctx.tx, ctx.shopId, input.id)),
+  /** The tax invoice PDF, the same document the counter prints; a mutation, like export, because it makes a file. */
+  invoicePdf: reportProcedure
+    .input(invoicePdfRequest)
+    .mutation(({ ctx, input }) => invoicePdf(ctx.tx, ctx.shopId, input)),
   export: reportProcedure
     .input(exportInput)
     .mutation(async ({ ctx, input }) => exportTable(await reportTable(ctx.tx, ctx.shopId, input), input)),

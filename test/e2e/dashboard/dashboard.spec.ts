@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { paiseOf, shot } from '../support/screens';
+import { shopDayAgo } from '../../support/shop-days';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const PASSWORD = 'correct horse battery';
@@ -45,8 +46,8 @@ function startServer(): Promise<void> {
   });
 }
 
-const isoDay = (offset: number) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Kolkata' }).format(new Date(Date.now() + offset * 86_400_000));
+/** The shop's day `offset` days from today, by the same India calendar the seed (report-shop) uses. */
+const isoDay = (offset: number) => shopDayAgo(new Date(), -offset);
 
 async function logIn(page: Page) {
   await page.goto(url);

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { reportShop, type ReportShop } from '../../support/report-shop';
 import { itemInput } from '../../support/ledger';
+import { shopDayAgo } from '../../support/shop-days';
 
 let shop: ReportShop | null = null;
 afterEach(async () => {
@@ -162,7 +163,7 @@ describe('owner reports over all counters', () => {
 
   it('knows low stock, khata ageing, returns and each shift’s expected against counted cash', async () => {
     shop = await reportShop({ days: 3 });
-    const today = new Date().toISOString().slice(0, 10);
+    const today = shopDayAgo(new Date(), 0);
     // An item with no reorder level is never low, even with nothing on the shelf.
     const [c1] = shop.counters;
     await c1!.manager.catalogue.create(itemInput({ name: 'Gift Wrap', reorderLevelMilli: 0, openingStockMilli: 0 }));
