@@ -1,7 +1,7 @@
 // Drill-down: the invoices behind a report row (a day, counter, staff, hour or item), then one invoice in full.
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTRPC } from '../trpc';
-import { dateTime, quantity, rupees } from '../format';
+import { date, dateTime, quantity, rupees } from '../format';
 import { href, navigate, type Range } from '../range';
 import { DataTable } from '../components/DataTable';
 import { ExportButtons, saveFile } from '../components/ExportButtons';
@@ -15,7 +15,7 @@ export function InvoicesPage({ range, params }: { range: Range; params: URLSearc
     ...(params.get('itemId') ? { itemId: params.get('itemId')! } : {}),
   };
   const list = useQuery(trpc.reports.invoices.queryOptions({ ...range, ...filters, limit: 200 }));
-  const title = `Invoices ${range.from === range.to ? `on ${range.from}` : `${range.from} to ${range.to}`}${'hour' in filters ? ` at ${filters.hour}:00` : ''}`;
+  const title = `Invoices ${range.from === range.to ? `on ${date(range.from)}` : `${date(range.from)} to ${date(range.to)}`}${'hour' in filters ? ` at ${filters.hour}:00` : ''}`;
   return (
     <div className="page">
       <p className="muted">

@@ -10,6 +10,7 @@ import { Dialog } from '../../app/Dialog';
 import { useHotkeys } from '../../app/hotkeys';
 import { formatRupees } from '../../../src-shared/money';
 import { INDIAN_STATE_CODES } from '../../../src-shared/gst/gstin';
+import { shopDateTime } from '../../../src-shared/shop-time';
 import type { Me } from '../../app/App';
 import { PartyForm } from './PartyForm';
 import { ReceivePayment } from './ReceivePayment';
@@ -131,7 +132,7 @@ export function PartyDetail({ partyId, me, onBack }: { partyId: string; me: Me; 
               </tr>
               {statement.data?.rows.map((row, index) => (
                 <tr key={index} data-testid="statement-row">
-                  <td>{new Date(row.at).toLocaleString()}</td>
+                  <td>{shopDateTime(row.at)}</td>
                   <td>{t(`khata.kinds.${row.kind}`)}</td>
                   <td>{row.docNumber}</td>
                   <td className="num">{row.debitPaise ? formatRupees(row.debitPaise) : ''}</td>

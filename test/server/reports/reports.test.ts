@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { reportShop, type ReportShop } from '../../support/report-shop';
 import { itemInput } from '../../support/ledger';
+import { shopDate } from '../../../src-shared/shop-time';
 import { shopDayAgo } from '../../support/shop-days';
 
 let shop: ReportShop | null = null;
@@ -209,6 +210,8 @@ describe('owner reports over all counters', () => {
 
     const csv = await shop.owner.reports.export({ ...range, table: 'sales-by-day', format: 'csv' });
     const text = Buffer.from(csv.base64, 'base64').toString('utf8');
+    expect(csv.filename).toBe(`galla-sales-by-day-${shopDate(range.from)}-to-${shopDate(range.to)}.csv`);
+    expect(csv.filename).toMatch(/^galla-sales-by-day-\d\d-\d\d-\d{4}-to-\d\d-\d\d-\d{4}\.csv$/);
     const [header, ...rows] = text.trim().split(/\r?\n/);
     expect(header).toBe('Date,Invoices,Sales,Tax,Returns,Returned,Net sales,Gross profit');
     expect(rows).toHaveLength(2);
