@@ -247,7 +247,13 @@ export function BillingScreen({ me, goTo }: { me: Me; goTo: (screen: ScreenId) =
         <p className="muted small">{me.name}</p>
       </aside>
       {dialog === 'pay' && okTotals && (
-        <PaymentDialog cart={cart} totals={okTotals} onClose={closeDialog} onFinished={finished} />
+        <PaymentDialog
+          cart={cart}
+          totals={okTotals}
+          onClose={closeDialog}
+          onFinished={finished}
+          isCashier={me.role === 'cashier'}
+        />
       )}
       {dialog === 'customer' && (
         <CustomerDialog
