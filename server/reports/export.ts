@@ -2,6 +2,7 @@
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import type { ExportInput } from '../../src-shared/contracts/reports';
+import type { ReportFile } from '../../src-shared/contracts/owner-reports';
 import type { ReportColumn, ReportTable } from './tables';
 
 /** 12345 paise → "123.45", exactly, by integer arithmetic. */
@@ -27,13 +28,7 @@ function cellText(column: ReportColumn, value: unknown): string {
   return String(value);
 }
 
-export interface ExportedFile {
-  filename: string;
-  contentType: string;
-  base64: string;
-}
-
-export async function exportTable(table: ReportTable, input: ExportInput): Promise<ExportedFile> {
+export async function exportTable(table: ReportTable, input: ExportInput): Promise<ReportFile> {
   const base = `galla-${table.name}-${input.from}-to-${input.to}`;
   if (input.format === 'csv') {
     const csv = Papa.unparse({

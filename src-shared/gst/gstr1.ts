@@ -1,6 +1,7 @@
 // GSTR-1 as the GST portal's offline tool imports it (JSON field names as the portal spells them), from paise totals.
 // Amounts are summed in paise and turned into rupees once, at the end, so no rounding creeps in.
-import type { TaxFigures, TaxRateRow } from '../sales/totals';
+import type { Gstr1Json } from '../contracts/gstr1';
+import type { TaxFigures, TaxRateRow } from '../contracts/tax';
 
 export interface Gstr1Document {
   /** The buyer's GSTIN. */
@@ -31,72 +32,6 @@ export interface Gstr1Source {
     qtyMilli: number;
     valuePaise: number;
   })[];
-}
-
-interface ItemDetail {
-  txval: number;
-  rt: number;
-  iamt: number;
-  camt: number;
-  samt: number;
-  csamt: number;
-}
-
-export interface Gstr1Json {
-  gstin: string;
-  fp: string;
-  b2b: {
-    ctin: string;
-    inv: {
-      inum: string;
-      idt: string;
-      val: number;
-      pos: string;
-      rchrg: 'N';
-      inv_typ: 'R';
-      itms: { num: number; itm_det: ItemDetail }[];
-    }[];
-  }[];
-  b2cs: {
-    sply_ty: 'INTRA' | 'INTER';
-    pos: string;
-    typ: 'OE';
-    rt: number;
-    txval: number;
-    iamt: number;
-    camt: number;
-    samt: number;
-    csamt: number;
-  }[];
-  hsn: {
-    data: {
-      num: number;
-      hsn_sc: string;
-      desc: string;
-      uqc: string;
-      qty: number;
-      rt: number;
-      val: number;
-      txval: number;
-      iamt: number;
-      camt: number;
-      samt: number;
-      csamt: number;
-    }[];
-  };
-  cdnr: {
-    ctin: string;
-    nt: {
-      ntty: 'C';
-      nt_num: string;
-      nt_dt: string;
-      val: number;
-      pos: string;
-      rchrg: 'N';
-      inv_typ: 'R';
-      itms: { num: number; itm_det: ItemDetail }[];
-    }[];
-  }[];
 }
 
 /** Paise to rupees: integer paise over 100 is the double nearest the 2-decimal figure, which JSON prints exactly. */
@@ -135,7 +70,7 @@ function portalTax(tax: TaxFigures) {
 }
 
 /** One item row per tax rate, as the portal lists an invoice: lines of the same rate are added up. */
-function itemsByRate(lines: Gstr1Document['lines']): { num: number; itm_det: ItemDetail }[] {
+function itemsByRate(lines: Gstr1Document['lines']): Gstr1Json['b2b'][number]['inv'][number]['itms'] {
   const byRate = new Map<number, TaxFigures>();
   for (const line of lines) {
     const tax = byRate.get(line.gstRateBp) ?? emptyTax();

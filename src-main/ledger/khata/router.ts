@@ -1,5 +1,6 @@
 // Khata procedures: receive payment, statement, ageing.
 import { ageingInput, receivePaymentInput, statementInput } from '../../../src-shared/contracts/khata';
+import { khataAgeingReport } from '../../../src-shared/contracts/counter-reports';
 import { router, staffProcedure } from '../../trpc/init';
 import { khataAgeing, partyStatement, receivePayment } from './service';
 
@@ -10,6 +11,7 @@ export const khataRouter = router({
   statement: staffProcedure.input(statementInput).query(({ ctx, input }) => partyStatement(ctx.ledger, input)),
   ageing: staffProcedure
     .input(ageingInput)
+    .output(khataAgeingReport)
     .query(({ ctx, input }) =>
       khataAgeing(ctx.ledger, input.asOf ? new Date(`${input.asOf}T23:59:59`) : ctx.ledger.clock()),
     ),

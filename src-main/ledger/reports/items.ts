@@ -1,50 +1,8 @@
 // Item-wise quantity, sales and gross profit (at the cost recorded on each bill line), net of returns; and items at or below their reorder level.
 import type { Ledger } from '../ledger';
 import type { ReportRange } from '../../../src-shared/contracts/reports';
-
-/** What was sold and returned of one item in the range, summed in SQL. */
-export interface ItemMovementSums {
-  itemId: string;
-  name: string;
-  sku: string;
-  unit: string;
-  qtyMilli: number;
-  salesPaise: number;
-  taxablePaise: number;
-  costPaise: number;
-  returnQtyMilli: number;
-  returnsPaise: number;
-  returnTaxablePaise: number;
-  returnCostPaise: number;
-}
-
-export interface ItemSales extends ItemMovementSums {
-  netQtyMilli: number;
-  netSalesPaise: number;
-  netTaxablePaise: number;
-  netCostPaise: number;
-  /** Net taxable sales minus the cost of what stayed sold: tax collected is the government's, not profit. */
-  grossProfitPaise: number;
-}
-
-export function withProfit(row: ItemMovementSums): ItemSales {
-  const netTaxablePaise = row.taxablePaise - row.returnTaxablePaise;
-  const netCostPaise = row.costPaise - row.returnCostPaise;
-  return {
-    ...row,
-    netQtyMilli: row.qtyMilli - row.returnQtyMilli,
-    netSalesPaise: row.salesPaise - row.returnsPaise,
-    netTaxablePaise,
-    netCostPaise,
-    grossProfitPaise: netTaxablePaise - netCostPaise,
-  };
-}
-
-export function itemTotals(rows: ItemSales[]) {
-  const totals = { netQtyMilli: 0, netSalesPaise: 0, netTaxablePaise: 0, netCostPaise: 0, grossProfitPaise: 0 };
-  for (const row of rows) for (const key of Object.keys(totals) as (keyof typeof totals)[]) totals[key] += row[key];
-  return totals;
-}
+import type { ItemMovementSums, ItemSalesReport, LowStockItem } from '../../../src-shared/contracts/report-rows';
+import { itemSalesReport } from '../../../src-shared/reports/item-sales';
 
 // A line's cost is divRound(qty × unit cost, 1000) as the server reckons it; both factors are never negative, so
 // (x + 500) / 1000 in SQLite's integer division is that same round-half-up, and the sum stays in SQL.
@@ -67,23 +25,8 @@ const ITEM_SALES_SQL = `
   FROM moved m LEFT JOIN sold s ON s.item_id = m.item_id LEFT JOIN returned r ON r.item_id = m.item_id LEFT JOIN items it ON it.id = m.item_id`;
 
 /** Returns count on the day of the credit note, as on the owner's server, so a day's figures never change afterwards. */
-export function itemSales(
-  ledger: Ledger,
-  range: ReportRange,
-): { rows: ItemSales[]; totals: ReturnType<typeof itemTotals> } {
-  const sums = ledger.sqlite.prepare(ITEM_SALES_SQL).all(range) as ItemMovementSums[];
-  const rows = sums.map(withProfit).sort((a, b) => b.netSalesPaise - a.netSalesPaise || a.name.localeCompare(b.name));
-  return { rows, totals: itemTotals(rows) };
-}
-
-export interface LowStockItem {
-  itemId: string;
-  name: string;
-  sku: string;
-  unit: string;
-  category: string;
-  stockMilli: number;
-  reorderLevelMilli: number;
+export function itemSales(ledger: Ledger, range: ReportRange): ItemSalesReport {
+  return itemSalesReport(ledger.sqlite.prepare(ITEM_SALES_SQL).all(range) as ItemMovementSums[]);
 }
 
 /** Active items whose stock on hand is at or below the reorder level set on them, the furthest below first. */

@@ -1,17 +1,8 @@
 // Cash-session reconciliation: each shift opened in the range, its Z-report figures, and counted cash against expected.
 import type { Ledger } from '../ledger';
 import type { ReportRange } from '../../../src-shared/contracts/reports';
-import { sessionSummary, type SessionSummary } from '../cash-sessions/service';
-
-export interface ShiftRow extends Omit<SessionSummary, 'session'> {
-  id: string;
-  openedAt: string;
-  closedAt: string | null;
-  openingFloatPaise: number;
-  /** Null while the shift is open: nothing has been counted yet. */
-  countedPaise: number | null;
-  differencePaise: number | null;
-}
+import type { ShiftRow } from '../../../src-shared/contracts/counter-reports';
+import { sessionSummary } from '../cash-sessions/service';
 
 /** Local calendar days to the UTC instants stored on the rows: [start of "from", start of the day after "to"). */
 export function rangeInstants(range: ReportRange): { start: string; end: string } {

@@ -11,7 +11,7 @@ import type {
   ReceiptShop,
 } from '../../../src-shared/printing/receipt-invoice';
 import { percent } from '../../../src-shared/printing/receipt-invoice';
-import type { TaxFigures } from '../../../src-shared/sales/totals';
+import type { TaxFigures } from '../../../src-shared/contracts/tax';
 
 export interface InvoicePdfInput {
   shop: ReceiptShop & { stateCode: string };
