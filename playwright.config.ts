@@ -1,7 +1,9 @@
-// Playwright: the counter app in Debian's Chromium against the WebSocket bridge on a real temp SQLite ledger.
+// Playwright: the counter app in a system Chromium against the WebSocket bridge on a real temp SQLite ledger.
 import { defineConfig } from '@playwright/test';
+import { findChromium } from './scripts/provision/chromium.mjs';
 
-const CHROMIUM = '/usr/bin/chromium';
+// Without one, Playwright looks for its own download and says how to get it (`npm test` skips the specs instead).
+const CHROMIUM = findChromium() ?? undefined;
 
 export default defineConfig({
   testDir: 'test/e2e',

@@ -1,6 +1,7 @@
 // vitest: every suite under test/, run in forks so native modules and child processes behave as in production.
 // The server's suites (and the counters' sync suites, which run a server) run twice: on PGlite, and on the real
 // PostgreSQL when DATABASE_URL is set; each test gets a fresh database of its own (test/support/server.ts).
+// The summary reporter names every skipped test with its reason, and says so when the PostgreSQL run is absent.
 import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 
 const serverSuites = ['test/server/**/*.test.ts', 'test/main/sync/**/*.test.ts', 'test/main/runtime/**/*.test.ts'];
@@ -13,9 +14,9 @@ const serverProject = (database: 'pglite' | 'postgres'): TestProjectInlineConfig
 export default defineConfig({
   test: {
     pool: 'forks',
-    testTimeout: 30_000,
+    testTimeout: 120_000,
     hookTimeout: 60_000,
-    reporters: ['default'],
+    reporters: ['default', './test/support/summary-reporter.ts'],
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: serverSuites } },
       serverProject('pglite'),

@@ -10,6 +10,8 @@ import { currentSession, openSession } from '../src-main/ledger/cash-sessions/se
 import { ensureBenchLedger, type BenchScale } from './ledger-data';
 import { measure, type BenchRow } from './stats';
 
+const COMPACT = new Intl.NumberFormat('en', { notation: 'compact' });
+
 export async function ledgerBench(scale: BenchScale, log: (line: string) => void): Promise<BenchRow[]> {
   const data = ensureBenchLedger(scale, log);
   // Writes go to a copy, so the cached ledger stays as generated (and its invariants true) for the next run.
@@ -44,9 +46,11 @@ export async function ledgerBench(scale: BenchScale, log: (line: string) => void
       ),
     );
     rows.push(baselineFinalise(ledger, data.itemIds));
+    // The labels state the generated scale (GALLA_BENCH_ITEMS and GALLA_BENCH_INVOICES choose smaller ledgers).
+    const items = `${COMPACT.format(data.itemIds.length)} items`;
     rows.push(
       measure(
-        'item lookup by barcode (100k items)',
+        `item lookup by barcode (${items})`,
         { runs: 5000, target: 2 },
         (i) => data.barcodes[Math.abs(i) % data.barcodes.length]!,
         (code) => lookupCode(ledger, code),
@@ -55,16 +59,17 @@ export async function ledgerBench(scale: BenchScale, log: (line: string) => void
     const prefixes = data.names.map((name) => name.split(' ')[1]!.slice(0, 3));
     rows.push(
       measure(
-        'item search by name prefix (100k items)',
+        `item search by name prefix (${items})`,
         { runs: 2000, target: 10 },
         (i) => prefixes[Math.abs(i) % prefixes.length]!,
         (prefix) => searchItems(ledger, prefix, 20),
       ),
     );
     const last = data.days.at(-1)!;
+    const entries = partyStatement(ledger, { partyId: data.bigPartyId, from: data.days[0]!, to: last }).rows.length;
     rows.push(
       measure(
-        'party statement, 10,000 entries',
+        `party statement, ${entries.toLocaleString('en-IN')} entries`,
         { runs: 100, target: 20 },
         () => data.bigPartyId,
         (partyId) => partyStatement(ledger, { partyId, from: data.days[0]!, to: last }),

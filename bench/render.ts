@@ -1,4 +1,4 @@
-// Bench: a scanned item → its row on screen, in Debian's Chromium against the WebSocket bridge on a temp ledger.
+// Bench: a scanned item → its row on screen, in a system Chromium against the WebSocket bridge on a temp ledger.
 // Target (issue 3): adding a scanned item renders within one frame (16.7 ms at 60 Hz), measured from the moment the
 // item is known (lookup answered) to the row committed, and to the next animation frame (the frame that paints it).
 // Also printed: Enter → row committed, which includes the lookup over the bridge. Run: npx tsx bench/render.ts [--scans=N]
@@ -13,6 +13,7 @@ import { appRouter } from '../src-main/trpc/app-router';
 import { createCallerFactory } from '../src-main/trpc/init';
 import { startBridge } from '../src-main/bridge/ws-bridge';
 import { summarise, type BenchRow } from './stats';
+import { findChromium } from '../scripts/provision/chromium.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const FRAME_MS = 1000 / 60;
@@ -53,7 +54,7 @@ export async function renderBench(scans = 200, catalogueSize = 2000): Promise<Be
   const { ledger } = await seed(path.join(dir, 'ledger.db'), CATALOGUE);
   const bridge = await startBridge({ ledger, port: 0, rendererDir: path.join(ROOT, 'dist/renderer') });
   const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: findChromium() ?? undefined,
     args: [
       '--no-sandbox',
       '--disable-gpu',

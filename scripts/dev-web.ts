@@ -11,6 +11,7 @@ import { openLedger } from '../src-main/ledger/ledger';
 import { startBridge } from '../src-main/bridge/ws-bridge';
 import { parsePrintConfig } from '../src-main/ledger/printing/worker';
 import { startCounterServices } from '../src-main/runtime/counter-services';
+import { buildIfStale, RENDERER } from './vite-builds';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const RENDERER_DIR = path.join(ROOT, 'dist', 'renderer');
@@ -37,18 +38,12 @@ function readConfig(argv: string[]) {
   return devWebConfig.parse(values);
 }
 
-async function buildRendererIfMissing(): Promise<void> {
-  if (fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) return;
-  const { build } = await import('vite');
-  await build({ configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
-}
-
 async function main(): Promise<void> {
   const config = readConfig(process.argv.slice(2));
   const tempDir = config.ledger ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'galla-web-'));
   const file = config.ledger ? path.resolve(config.ledger) : path.join(tempDir!, 'ledger.db');
   const ledger = openLedger({ file });
-  if (config.built) await buildRendererIfMissing();
+  if (config.built) await buildIfStale(RENDERER);
   // The same background work as the desktop app: receipts print, an enrolled counter syncs, backups are taken.
   const services = startCounterServices({
     ledger,

@@ -1,5 +1,6 @@
 // Draws Galla's app icon (build/icon.png, 512×512): a saffron rounded tile with a white till drawer and a coin.
-// Drawn in code so the icon has a source in the repository; electron-builder derives the Windows .ico from it.
+// Drawn in code so the icon has a source in the repository; electron-builder derives the Windows .ico from it, and the
+// counter app and the owner dashboard use the same picture as their browser tab's icon (favicon.png).
 import fs from 'node:fs';
 import path from 'node:path';
 import { PNG } from 'pngjs';
@@ -52,9 +53,14 @@ export function drawIcon(): Buffer {
   return PNG.sync.write(png, { colorType: 6 });
 }
 
+const OUTPUTS = ['build/icon.png', 'src-renderer/public/favicon.png', 'dashboard/public/favicon.png'];
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const out = path.resolve(import.meta.dirname, '../build/icon.png');
-  fs.mkdirSync(path.dirname(out), { recursive: true });
-  fs.writeFileSync(out, drawIcon());
-  console.log(`wrote ${out}`);
+  const icon = drawIcon();
+  for (const output of OUTPUTS) {
+    const out = path.resolve(import.meta.dirname, '..', output);
+    fs.mkdirSync(path.dirname(out), { recursive: true });
+    fs.writeFileSync(out, icon);
+    console.log(`wrote ${out}`);
+  }
 }

@@ -4,32 +4,16 @@ import { spawnSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { ensureNpmDependencies } from './provision/npm-deps.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const run = (command, args) => {
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
   if (result.status !== 0) process.exit(result.status ?? 1);
 };
 
-/** First start on a fresh clone: install. Without internet access to Electron's download host, install without its binary. */
-function install() {
-  if (existsSync(path.join(root, 'node_modules', '.package-lock.json'))) return;
-  const first = spawnSync(npm, ['ci'], { cwd: root, stdio: 'inherit' });
-  if (first.status === 0) return;
-  console.log(
-    "Galla: installing failed (often: Electron's binary could not be downloaded). Installing again without it;",
-  );
-  console.log('the desktop window then cannot open here, and the app starts in your browser instead.');
-  const second = spawnSync(npm, ['ci'], {
-    cwd: root,
-    stdio: 'inherit',
-    env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' },
-  });
-  if (second.status !== 0) process.exit(second.status ?? 1);
-}
-
-install();
+await ensureNpmDependencies(root, 'Galla');
 
 /** The Electron binary's path, or the reason there is none. */
 function electronBinary() {
@@ -63,6 +47,6 @@ if (electron.binary && !noDisplay) {
     : [`--ledger=${path.join(root, '.galla-data', 'ledger.db')}`];
   mkdirSync(path.join(root, '.galla-data'), { recursive: true });
   const args = ['run', 'dev:web', '--', ...ledgerArgs, ...userArgs];
-  const child = spawn(npm, args, { cwd: root, stdio: 'inherit' });
+  const child = spawn(npm, args, { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
   child.on('exit', (code) => process.exit(code ?? 0));
 }

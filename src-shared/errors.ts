@@ -12,6 +12,8 @@ export interface ErrorDetail {
 export abstract class DomainError extends Error {
   abstract readonly code: DomainErrorCode;
   readonly details: ErrorDetail[];
+  /** A finer, machine-readable cause within the code, for a screen that must react to it (see the reasons below). */
+  readonly reason: string | null = null;
 
   constructor(message: string, details: ErrorDetail[] = []) {
     super(message);
@@ -38,4 +40,30 @@ export class Forbidden extends DomainError {
 
 export class Unauthorized extends DomainError {
   readonly code = 'UNAUTHORIZED';
+}
+
+/** Why a manager's approval at the counter was refused: the approval box says so and the bill stays on screen. */
+export const APPROVAL_REFUSALS = [
+  'APPROVAL_PIN_WRONG',
+  'APPROVAL_PIN_LOCKED',
+  'APPROVER_NOT_MANAGER',
+  'APPROVER_UNKNOWN',
+] as const;
+export type ApprovalRefusal = (typeof APPROVAL_REFUSALS)[number];
+
+/** A refused approval is not a refused session: it must never send the cashier back to the login screen. */
+export class ApprovalRefused extends Forbidden {
+  override readonly reason: ApprovalRefusal;
+
+  constructor(reason: ApprovalRefusal, message: string) {
+    super(message);
+    this.reason = reason;
+  }
+}
+
+/** The one UNAUTHORIZED that means "log in again": the counter's session is gone (reconnected, staff deactivated). */
+export const SESSION_ENDED = 'SESSION_ENDED';
+
+export class SessionEnded extends Unauthorized {
+  override readonly reason = SESSION_ENDED;
 }

@@ -24,3 +24,9 @@ export function shopDateTime(iso: string): string {
   const p = partsOf(iso);
   return `${p.day}-${p.month}-${p.year} ${p.hour}:${p.minute}`;
 }
+
+/** "18:30" */
+export function shopTime(iso: string): string {
+  const p = partsOf(iso);
+  return `${p.hour}:${p.minute}`;
+}

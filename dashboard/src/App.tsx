@@ -12,6 +12,10 @@ import { KhataPage } from './pages/Khata';
 import { GstPage, ShiftsPage } from './pages/Gst';
 import { InvoicePage, InvoicesPage } from './pages/Invoices';
 import { MonitoringPage } from './pages/Monitoring';
+import { SignUp } from './pages/SignUp';
+import { CountersPage } from './pages/Counters';
+import { StaffPage } from './pages/Staff';
+import { ShopSettingsPage } from './pages/ShopSettings';
 
 const PAGES = [
   ['overview', 'Overview'],
@@ -21,10 +25,13 @@ const PAGES = [
   ['gst', 'GST'],
   ['shifts', 'Shifts & returns'],
   ['monitoring', 'Monitoring'],
+  ['counters', 'Counters'],
+  ['staff', 'Staff'],
+  ['shop', 'Shop settings'],
 ] as const;
 
 /** Pages about now, not about a range of days: no range picker. */
-const RANGELESS = new Set(['monitoring']);
+const RANGELESS = new Set(['monitoring', 'counters', 'staff', 'shop']);
 
 function RangePicker({ range, onApply }: { range: Range; onApply: (range: Range) => void }) {
   const [draft, setDraft] = useState(range);
@@ -88,6 +95,12 @@ function Page() {
       return <InvoicePage id={route.arg ?? ''} />;
     case 'monitoring':
       return <MonitoringPage />;
+    case 'counters':
+      return <CountersPage />;
+    case 'staff':
+      return <StaffPage />;
+    case 'shop':
+      return <ShopSettingsPage />;
     default:
       return <Overview range={range} />;
   }
@@ -144,5 +157,7 @@ function Shell() {
 
 export function App() {
   const tokens = useSyncExternalStore(session.subscribe, () => sessionStorage.getItem('galla.dashboard.tokens'));
-  return tokens ? <Shell /> : <Login />;
+  const route = useRoute();
+  if (tokens) return <Shell />;
+  return route.page === 'signup' ? <SignUp /> : <Login />;
 }

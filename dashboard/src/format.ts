@@ -41,3 +41,22 @@ export function shopToday(offsetDays = 0): string {
     new Date(Date.now() + offsetDays * 86_400_000),
   );
 }
+
+/** "05-07-2026, 14:30": the shop's dd-mm-yyyy and 24-hour time in India, whatever the browser's locale. */
+export function shopDateTime(iso: string | null): string {
+  if (!iso) return '—';
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Asia/Kolkata',
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(new Date(iso))
+      .map((part) => [part.type, part.value]),
+  );
+  return `${parts.day}-${parts.month}-${parts.year}, ${parts.hour}:${parts.minute}`;
+}

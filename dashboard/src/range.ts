@@ -50,3 +50,9 @@ export function useRoute(): Route {
   const hash = useSyncExternalStore(subscribe, () => window.location.hash);
   return parse(hash);
 }
+
+/** The month before the one `today` (YYYY-MM-DD) falls in, as YYYY-MM: the GSTR-1 period a shop usually files. */
+export function lastMonth(today: string = shopToday()): string {
+  const [year, month] = today.split('-').map(Number) as [number, number];
+  return month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`;
+}

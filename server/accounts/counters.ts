@@ -85,8 +85,14 @@ export async function enrolCounter(deps: ServerDeps, input: EnrolInput): Promise
   });
 }
 
-export function listCounters(deps: ServerDeps, shopId: string) {
-  return inShop(deps.db, shopId, (tx) =>
+/** Either a push or a pull counts as the counter having synced. */
+function latest(...moments: (Date | null)[]): Date | null {
+  const times = moments.filter((moment): moment is Date => moment !== null).map((moment) => moment.getTime());
+  return times.length > 0 ? new Date(Math.max(...times)) : null;
+}
+
+export async function listCounters(deps: ServerDeps, shopId: string) {
+  const rows = await inShop(deps.db, shopId, (tx) =>
     tx
       .select({
         id: counters.id,
@@ -98,6 +104,7 @@ export function listCounters(deps: ServerDeps, shopId: string) {
         lastClockSkewMs: counters.lastClockSkewMs,
         appVersion: counters.appVersion,
         pulledTo: counterCursors.pulledTo,
+        pulledAt: counterCursors.pulledAt,
         pushedOps: counterCursors.pushedOps,
       })
       .from(counters)
@@ -106,8 +113,18 @@ export function listCounters(deps: ServerDeps, shopId: string) {
         and(eq(counterCursors.shopId, counters.shopId), eq(counterCursors.counterId, counters.id)),
       )
       .where(eq(counters.shopId, shopId))
-      .orderBy(asc(counters.counterCode)),
+      .orderBy(asc(counters.counterCode), asc(counters.enrolledAt)),
   );
+  const iso = (moment: Date | null) => moment?.toISOString() ?? null;
+  return rows.map((row) => ({
+    ...row,
+    enrolledAt: row.enrolledAt.toISOString(),
+    revokedAt: iso(row.revokedAt),
+    lastSeenAt: iso(row.lastSeenAt),
+    pulledAt: iso(row.pulledAt),
+    lastSyncAt: iso(latest(row.lastSeenAt, row.pulledAt)),
+    state: row.revokedAt ? ('revoked' as const) : ('active' as const),
+  }));
 }
 
 export async function revokeCounter(deps: ServerDeps, shopId: string, counterId: string): Promise<void> {

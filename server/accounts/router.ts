@@ -6,11 +6,13 @@ import {
   loginInput,
   refreshInput,
   revokeCounterInput,
+  shopProfileInput,
   signUpInput,
 } from '../../src-shared/contracts/accounts';
 import { enrolInput } from '../../src-shared/sync/protocol';
-import { publicProcedure, roleProcedure, router, userProcedure } from '../trpc/init';
-import { addStaff, disableStaff, listStaff, login, logout, refresh, shopOf, signUp } from './service';
+import { publicProcedure, roleProcedure, router, shopProcedure } from '../trpc/init';
+import { addStaff, disableStaff, listStaff, login, logout, refresh, signUp } from './service';
+import { shopProfile, updateShopProfile } from './shop';
 import { createEnrolmentCode, enrolCounter, listCounters, revokeCounter } from './counters';
 
 const managerProcedure = roleProcedure('manager');
@@ -21,7 +23,10 @@ export const accountsRouter = router({
   login: publicProcedure.input(loginInput).mutation(({ ctx, input }) => login(ctx, input)),
   refresh: publicProcedure.input(refreshInput).mutation(({ ctx, input }) => refresh(ctx, input.refreshToken)),
   logout: publicProcedure.input(refreshInput).mutation(({ ctx, input }) => logout(ctx, input.refreshToken)),
-  me: userProcedure.query(async ({ ctx }) => ({ ...ctx.user, shop: await shopOf(ctx, ctx.user.shopId) })),
+  me: shopProcedure('staff').query(async ({ ctx }) => ({ ...ctx.user, shop: await shopProfile(ctx.tx, ctx.shopId) })),
+  updateShop: shopProcedure('owner')
+    .input(shopProfileInput)
+    .mutation(({ ctx, input }) => updateShopProfile(ctx.tx, ctx.shopId, input)),
   addStaff: ownerProcedure.input(addStaffInput).mutation(({ ctx, input }) => addStaff(ctx, ctx.user.shopId, input)),
   listStaff: managerProcedure.query(({ ctx }) => listStaff(ctx, ctx.user.shopId)),
   disableStaff: ownerProcedure

@@ -7,7 +7,14 @@ export type UserRole = (typeof USER_ROLES)[number];
 
 export const shops = pgTable('shops', {
   id: uuid('id').primaryKey().defaultRandom(),
+  /** The trade name, on the dashboard and the counters. */
   name: text('name').notNull(),
+  /** As registered for GST; null while the shop is not registered. */
+  gstin: text('gstin'),
+  legalName: text('legal_name').notNull().default(''),
+  /** GST state code (27 = Maharashtra): the first two digits of the GSTIN when there is one. */
+  stateCode: text('state_code'),
+  address: text('address').notNull().default(''),
   /** The shop's latest change number: pushes take this row's lock, so changes commit in cursor order. */
   changeSeq: bigint('change_seq', { mode: 'number' }).notNull().default(0),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -22,6 +29,8 @@ export const users = pgTable(
       .references(() => shops.id),
     /** Stored lower-cased: one login per address across all shops. */
     email: text('email').notNull(),
+    /** What the dashboard calls this person; null for logins made before names were asked. */
+    name: text('name'),
     passwordHash: text('password_hash').notNull(),
     role: text('role', { enum: USER_ROLES }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

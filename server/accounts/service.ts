@@ -61,10 +61,13 @@ export async function signUp(deps: ServerDeps, input: SignUpInput): Promise<Sess
   const passwordHash = await hashPassword(input.password);
   try {
     return await deps.db.transaction(async (tx) => {
-      const [shop] = await tx.insert(shops).values({ name: input.shopName }).returning({ id: shops.id });
+      const [shop] = await tx
+        .insert(shops)
+        .values({ name: input.shopName, gstin: input.gstin ?? null, stateCode: input.stateCode ?? null })
+        .returning({ id: shops.id });
       const [user] = await tx
         .insert(users)
-        .values({ shopId: shop!.id, email: input.email, passwordHash, role: 'owner' })
+        .values({ shopId: shop!.id, name: input.ownerName ?? null, email: input.email, passwordHash, role: 'owner' })
         .returning();
       return issueSession(
         deps,
@@ -151,14 +154,14 @@ export async function addStaff(
   deps: ServerDeps,
   shopId: string,
   input: AddStaffInput,
-): Promise<{ id: string; email: string; role: UserRole }> {
+): Promise<{ id: string; name: string | null; email: string; role: UserRole }> {
   const passwordHash = await hashPassword(input.password);
   try {
     return await inShop(deps.db, shopId, async (tx) => {
       const [user] = await tx
         .insert(users)
-        .values({ shopId, email: input.email, passwordHash, role: input.role })
-        .returning({ id: users.id, email: users.email, role: users.role });
+        .values({ shopId, name: input.name ?? null, email: input.email, passwordHash, role: input.role })
+        .returning({ id: users.id, name: users.name, email: users.email, role: users.role });
       return user!;
     });
   } catch (error) {
@@ -170,7 +173,7 @@ export async function addStaff(
 export function listStaff(deps: ServerDeps, shopId: string) {
   return inShop(deps.db, shopId, (tx) =>
     tx
-      .select({ id: users.id, email: users.email, role: users.role, disabledAt: users.disabledAt })
+      .select({ id: users.id, name: users.name, email: users.email, role: users.role, disabledAt: users.disabledAt })
       .from(users)
       .where(eq(users.shopId, shopId))
       .orderBy(asc(users.createdAt)),
@@ -197,14 +200,6 @@ export async function disableStaff(
       .set({ revokedAt: now })
       .where(and(eq(authTokens.userId, userId), eq(authTokens.shopId, shopId), isNull(authTokens.revokedAt)));
   });
-}
-
-export async function shopOf(deps: ServerDeps, shopId: string): Promise<{ id: string; name: string }> {
-  const [shop] = await inShop(deps.db, shopId, (tx) =>
-    tx.select({ id: shops.id, name: shops.name }).from(shops).where(eq(shops.id, shopId)),
-  );
-  if (!shop) throw new NotFound('No such shop.');
-  return shop;
 }
 
 /** Who a bearer token belongs to; null for no token, and an error for a bad one (so the caller hears why). */

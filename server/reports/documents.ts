@@ -32,12 +32,16 @@ export const reportInvoice = z.looseObject({
     placeOfSupply: text(''),
     interState: z.boolean().catch(false),
     totalPaise: paise,
+    changePaise: paise,
   }),
   lines: z.array(reportInvoiceLine),
+  /** Who billed, by name: counters since this field was added send it; older ones leave the id alone on reports. */
+  staffName: text(''),
 });
 
 export const reportCreditNote = z.looseObject({
   creditNote: z.looseObject({ number: z.string(), createdAt: z.string(), staffId: text(''), invoiceId: z.string() }),
+  staffName: text(''),
   lines: z.array(
     z.looseObject({
       invoiceLineId: z.string(),

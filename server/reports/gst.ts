@@ -1,11 +1,13 @@
 // GST summary by rate and by HSN (net of returns) from the GST summaries, and the month's GSTR-1 for the portal's offline tool.
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { Invalid } from '../../src-shared/errors';
 import type { Gstr1Input, ReportRange } from '../../src-shared/contracts/reports';
 import type { Gstr1Json } from '../../src-shared/contracts/gstr1';
 import type { GstSummary, TaxFigures } from '../../src-shared/contracts/tax';
 import { buildGstr1, type Gstr1Document } from '../../src-shared/gst/gstr1';
 import { summariseGst, type GstRegisterLine } from '../../src-shared/gst/summary';
 import type { ServerDb } from '../db/connection';
+import { shops } from '../accounts/schema';
 import { reportRows } from './query';
 import { reportCreditNote, reportInvoice } from './documents';
 
@@ -38,7 +40,16 @@ function monthRange(month: string): ReportRange {
 }
 
 /** B2B invoices and credit notes to registered buyers are listed one by one (there are few); the rest comes from summaries. */
+/** A GSTR-1 is filed under the shop's own GSTIN, so it comes from the shop record, never from the request. */
+async function shopGstin(tx: ServerDb, shopId: string): Promise<string> {
+  const [shop] = await tx.select({ gstin: shops.gstin }).from(shops).where(eq(shops.id, shopId));
+  if (!shop?.gstin)
+    throw new Invalid("Add the shop's GSTIN on the Shop settings page first: the GSTR-1 is filed under it.");
+  return shop.gstin;
+}
+
 export async function gstr1(tx: ServerDb, shopId: string, input: Gstr1Input): Promise<Gstr1Json> {
+  const gstin = await shopGstin(tx, shopId);
   const range = monthRange(input.month);
   const b2bRows = await reportRows<{ number: string; date: string; totalPaise: number; payload: unknown }>(
     tx,
@@ -90,5 +101,5 @@ export async function gstr1(tx: ServerDb, shopId: string, input: Gstr1Input): Pr
     ['gstRateBp', ...TAX],
   );
   const hsn = (await gstSummary(tx, shopId, range)).byHsn.map((row) => ({ ...row, description: '' }));
-  return buildGstr1({ gstin: input.gstin, month: input.month, b2b, creditNotes, b2cs, hsn });
+  return buildGstr1({ gstin, month: input.month, b2b, creditNotes, b2cs, hsn });
 }

@@ -89,7 +89,7 @@ export function listReturns(tx: ServerDb, shopId: string, range: ReportRange): P
     tx,
     sql`SELECT n.id, n.number, to_char(n.business_date, 'YYYY-MM-DD') AS "date", n.counter_created_at AS "createdAt",
           COALESCE(i.number, '') AS "invoiceNumber", COALESCE(i.payload->'invoice'->>'partyName', '') AS "partyName",
-          COALESCE(n.payload->'creditNote'->>'reason', '') AS "reason", n.refund_mode AS "refundMode",
+          COALESCE(n.payload->>'staffName', '') AS "staffName", COALESCE(n.payload->'creditNote'->>'reason', '') AS "reason", n.refund_mode AS "refundMode",
           n.taxable_paise AS "taxablePaise", ${NOTE_TAX} AS "taxPaise", n.total_paise AS "totalPaise"
         FROM credit_notes n LEFT JOIN invoices i ON i.shop_id = n.shop_id AND i.id = n.invoice_id
         WHERE n.shop_id = ${shopId} AND n.business_date BETWEEN ${range.from} AND ${range.to} ORDER BY n.counter_created_at DESC, n.number DESC LIMIT 5000`,

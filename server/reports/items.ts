@@ -32,14 +32,18 @@ export async function itemSales(tx: ServerDb, shopId: string, range: ReportRange
   return itemSalesReport(sums);
 }
 
-/** Active items whose stock (the sum of every counter's movements) is at or below the reorder level set on the item. */
+/**
+ * Active items whose stock (the sum of every counter's movements) is at or below the reorder level set on the item.
+ * An item with no reorder level (0) is never "low": the shop has not asked to be told.
+ */
 export function lowStock(tx: ServerDb, shopId: string): Promise<LowStockItem[]> {
   return reportRows<LowStockItem>(
     tx,
     sql`SELECT i.id AS "itemId", i.name, i.sku, COALESCE(i.payload->>'unit', 'pcs') AS "unit", COALESCE(i.payload->>'category', '') AS "category",
           COALESCE(s.stock_milli, 0) AS "stockMilli", COALESCE((i.payload->>'reorderLevelMilli')::bigint, 0) AS "reorderLevelMilli"
         FROM items i LEFT JOIN report_stock s ON s.shop_id = i.shop_id AND s.item_id = i.id
-        WHERE i.shop_id = ${shopId} AND i.active AND COALESCE(s.stock_milli, 0) <= COALESCE((i.payload->>'reorderLevelMilli')::bigint, 0)
+        WHERE i.shop_id = ${shopId} AND i.active AND COALESCE((i.payload->>'reorderLevelMilli')::bigint, 0) > 0
+          AND COALESCE(s.stock_milli, 0) <= (i.payload->>'reorderLevelMilli')::bigint
         ORDER BY COALESCE(s.stock_milli, 0) - COALESCE((i.payload->>'reorderLevelMilli')::bigint, 0), i.name`,
     ['stockMilli', 'reorderLevelMilli'],
   );

@@ -59,8 +59,21 @@ export const salesByDay = (tx: ServerDb, shopId: string, range: ReportRange) =>
   grouped<{ date: string }>(tx, shopId, range, `to_char(s.business_date, 'YYYY-MM-DD') AS "date"`);
 export const salesByHour = (tx: ServerDb, shopId: string, range: ReportRange) =>
   grouped<{ hour: number }>(tx, shopId, range, 's.hour AS "hour"', ['hour']);
-export const salesByStaff = (tx: ServerDb, shopId: string, range: ReportRange) =>
-  grouped<{ staffId: string }>(tx, shopId, range, 's.staff_id AS "staffId"');
+export async function salesByStaff(tx: ServerDb, shopId: string, range: ReportRange) {
+  const rows = await grouped<{ staffId: string }>(tx, shopId, range, 's.staff_id AS "staffId"');
+  const names = await staffNames(tx, shopId);
+  return rows.map((row) => ({ staffName: names.get(row.staffId) ?? '', ...row }));
+}
+
+/** Names of the counters' staff, as their bills last signed them (report_staff, kept by sync apply). */
+async function staffNames(tx: ServerDb, shopId: string): Promise<Map<string, string>> {
+  const rows = await reportRows<{ staffId: string; name: string }>(
+    tx,
+    sql`SELECT staff_id AS "staffId", name FROM report_staff WHERE shop_id = ${shopId}`,
+    [],
+  );
+  return new Map(rows.map((row) => [row.staffId, row.name]));
+}
 
 export async function salesByCounter(tx: ServerDb, shopId: string, range: ReportRange) {
   const rows = await grouped<{ counterId: string }>(tx, shopId, range, 's.counter_id AS "counterId"');
@@ -139,6 +152,7 @@ export async function salesReport(tx: ServerDb, shopId: string, range: ReportRan
     [],
   );
   const counterById = new Map(names.map((counter) => [counter.id, counter]));
+  const staffById = await staffNames(tx, shopId);
   const byKey = <T>(list: T[], key: (item: T) => string | number) =>
     [...list].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
   return {
@@ -162,8 +176,12 @@ export async function salesReport(tx: ServerDb, shopId: string, range: ReportRan
       (row) => row.counterCode,
     ),
     byStaff: byKey(
-      only('gStaff').map((row) => ({ staffId: row.staffId, ...figures(row) })),
-      (row) => row.staffId,
+      only('gStaff').map((row) => ({
+        staffId: row.staffId,
+        staffName: staffById.get(row.staffId) ?? '',
+        ...figures(row),
+      })),
+      (row) => row.staffName || row.staffId,
     ),
     byMode: await paymentsByMode(tx, shopId, range),
     heatmap: byKey(

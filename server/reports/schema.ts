@@ -100,3 +100,14 @@ export const reportStock = pgTable(
   },
   (t) => [primaryKey({ columns: [t.shopId, t.itemId] })],
 );
+
+/** The names counters sign their bills with, by the counter's staff id: staff live on the counters, so sync teaches them. */
+export const reportStaff = pgTable(
+  'report_staff',
+  {
+    shopId: uuid('shop_id').notNull(),
+    staffId: text('staff_id').notNull(),
+    name: text('name').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.shopId, t.staffId] })],
+);

@@ -5,7 +5,7 @@ import type { CashSessionRow } from '../../src-shared/contracts/owner-reports';
 import type { ServerDb } from '../db/connection';
 import { reportRows } from './query';
 
-/** Sessions opened in the range (by the counter's own date of opening); an open shift has no count yet. */
+/** Sessions opened in the range (the day of opening in India, as the counter's business dates are); an open shift has no count yet. */
 export async function cashSessionReconciliation(
   tx: ServerDb,
   shopId: string,
@@ -17,7 +17,8 @@ export async function cashSessionReconciliation(
           s.payload->>'openingFloatPaise' AS "openingFloatPaise", s.payload->>'expectedPaise' AS "expectedPaise",
           s.payload->>'countedPaise' AS "countedPaise", s.payload->>'differencePaise' AS "differencePaise"
         FROM cash_sessions s LEFT JOIN counters c ON c.id = s.counter_id
-        WHERE s.shop_id = ${shopId} AND left(s.payload->>'openedAt', 10) BETWEEN ${range.from} AND ${range.to}
+        WHERE s.shop_id = ${shopId}
+          AND ((s.payload->>'openedAt')::timestamptz AT TIME ZONE 'Asia/Kolkata')::date BETWEEN ${range.from} AND ${range.to}
         ORDER BY s.payload->>'openedAt' DESC`,
     [],
   );

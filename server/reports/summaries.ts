@@ -4,8 +4,16 @@ import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { ServerDb } from '../db/connection';
 import { invoices } from '../documents/schema';
-import { reportGstDaily, reportItemsDaily, reportPaymentsDaily, reportSalesHourly, reportStock } from './schema';
+import {
+  reportGstDaily,
+  reportItemsDaily,
+  reportPaymentsDaily,
+  reportSalesHourly,
+  reportStaff,
+  reportStock,
+} from './schema';
 import type { BatchRows, Device } from '../sync/rows';
+import { takenByMode } from '../../src-shared/sales/taken-by-mode';
 import { lineCostPaise, localHour, reportCreditNote, reportInvoice, type ReportInvoiceLine } from './documents';
 
 type Counts = Record<string, number>;
@@ -62,12 +70,14 @@ export async function addToSummaries(
   const itemsDaily = new Deltas<object>();
   const gst = new Deltas<object>();
   const stock = new Deltas<object>();
-  const invoiceDates = new Map<string, string>();
+  const invoiceChange = new Map<string, number>();
+  const staffNames = new Map<string, string>();
 
   for (const row of rows.invoices.filter((invoice) => insertedIds.has(invoice.id))) {
-    const { invoice, lines } = reportInvoice.parse(row.payload);
+    const { invoice, lines, staffName } = reportInvoice.parse(row.payload);
+    if (staffName) staffNames.set(row.staffId, staffName);
     const businessDate = row.businessDate;
-    invoiceDates.set(row.id, businessDate);
+    invoiceChange.set(row.id, invoice.changePaise);
     const costPaise = lines.reduce((sum, line) => sum + lineCostPaise(line.qtyMilli, line.unitCostPaise), 0);
     const taxPaise = row.cgstPaise + row.sgstPaise + row.igstPaise + row.cessPaise;
     hourly.add(
@@ -104,7 +114,8 @@ export async function addToSummaries(
     newNotes.map((note) => note.invoiceId),
   );
   for (const row of newNotes) {
-    const { creditNote, lines } = reportCreditNote.parse(row.payload);
+    const { creditNote, lines, staffName } = reportCreditNote.parse(row.payload);
+    if (staffName && creditNote.staffId) staffNames.set(creditNote.staffId, staffName);
     const original = sold.get(row.invoiceId);
     const businessDate = row.businessDate;
     let costPaise = 0;
@@ -156,18 +167,7 @@ export async function addToSummaries(
     );
   }
 
-  const docDates = new Map<string, string>(invoiceDates);
-  for (const note of newNotes) docDates.set(note.id, note.businessDate);
-  for (const receipt of rows.receipts) if (insertedIds.has(receipt.id)) docDates.set(receipt.id, receipt.businessDate);
-  for (const payment of rows.payments) {
-    const businessDate = docDates.get(payment.docId);
-    if (!businessDate) continue;
-    const refund = payment.docType === 'credit_note';
-    pay.add(
-      { shopId, businessDate, counterId: payment.counterId, mode: payment.mode },
-      { inPaise: refund ? 0 : payment.amountPaise, outPaise: refund ? payment.amountPaise : 0, count: 1 },
-    );
-  }
+  addPayments(pay, shopId, rows, insertedIds, invoiceChange);
 
   for (const movement of rows.stockMovements)
     if (insertedIds.has(movement.id)) stock.add({ shopId, itemId: movement.itemId }, { stockMilli: movement.qtyMilli });
@@ -223,6 +223,7 @@ export async function addToSummaries(
     gst,
     columnsOf(g, ['qtyMilli', 'valuePaise', 'taxablePaise', 'igstPaise', 'cgstPaise', 'sgstPaise', 'cessPaise']),
   );
+  await rememberStaffNames(tx, shopId, staffNames);
   await upsertAdding(
     tx,
     reportStock,
@@ -271,4 +272,59 @@ async function soldInvoices(tx: ServerDb, shopId: string, ids: string[]) {
       });
   }
   return found;
+}
+
+/** The latest name each staff id signed with: a renamed cashier shows under the new name on every report. */
+async function rememberStaffNames(tx: ServerDb, shopId: string, names: Map<string, string>): Promise<void> {
+  if (names.size === 0) return;
+  await tx
+    .insert(reportStaff)
+    .values([...names].map(([staffId, name]) => ({ shopId, staffId, name })))
+    .onConflictDoUpdate({
+      target: [reportStaff.shopId, reportStaff.staffId],
+      set: { name: sql`excluded.name` },
+    });
+}
+
+/**
+ * Money in and out by mode, per counter and day. A bill's cash is net of the change handed back (the same rule as the
+ * counter's reports and Z-report, src-shared/sales/taken-by-mode); refunds on credit notes go out; khata receipts come in.
+ */
+function addPayments(
+  pay: Deltas<object>,
+  shopId: string,
+  rows: BatchRows,
+  insertedIds: Set<string>,
+  invoiceChange: Map<string, number>,
+): void {
+  const docs = new Map<
+    string,
+    { businessDate: string; refund: boolean; change: number; paid: BatchRows['payments'] }
+  >();
+  for (const row of rows.invoices)
+    if (insertedIds.has(row.id))
+      docs.set(row.id, {
+        businessDate: row.businessDate,
+        refund: false,
+        change: invoiceChange.get(row.id) ?? 0,
+        paid: [],
+      });
+  for (const row of rows.creditNotes)
+    if (insertedIds.has(row.id))
+      docs.set(row.id, { businessDate: row.businessDate, refund: true, change: 0, paid: [] });
+  for (const row of rows.receipts)
+    if (insertedIds.has(row.id))
+      docs.set(row.id, { businessDate: row.businessDate, refund: false, change: 0, paid: [] });
+  for (const payment of rows.payments) docs.get(payment.docId)?.paid.push(payment);
+  for (const doc of docs.values()) {
+    const counts = new Map<string, number>();
+    for (const payment of doc.paid) counts.set(payment.mode, (counts.get(payment.mode) ?? 0) + 1);
+    const counterId = doc.paid[0]?.counterId;
+    if (!counterId) continue;
+    for (const [mode, paise] of takenByMode(doc.paid, doc.change))
+      pay.add(
+        { shopId, businessDate: doc.businessDate, counterId, mode },
+        { inPaise: doc.refund ? 0 : paise, outPaise: doc.refund ? paise : 0, count: counts.get(mode) ?? 0 },
+      );
+  }
 }

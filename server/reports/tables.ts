@@ -58,7 +58,7 @@ const TABLES: Record<
     rows: (tx, shop, range) => salesByCounter(tx, shop, range),
   },
   'sales-by-staff': {
-    columns: [text('staffId', 'Staff'), ...SALES],
+    columns: [text('staffName', 'Staff'), text('staffId', 'Staff id'), ...SALES],
     rows: (tx, shop, range) => salesByStaff(tx, shop, range),
   },
   payments: {
@@ -77,8 +77,9 @@ const TABLES: Record<
       text('sku', 'SKU'),
       qty('qtyMilli', 'Qty sold'),
       qty('returnQtyMilli', 'Qty returned'),
-      money('netSalesPaise', 'Net sales'),
-      money('costPaise', 'Cost'),
+      money('netSalesPaise', 'Net sales (with GST)'),
+      money('netTaxablePaise', 'Net sales (before GST)'),
+      money('netCostPaise', 'Cost of goods sold'),
       money('grossProfitPaise', 'Gross profit'),
     ],
     rows: async (tx, shop, range) => (await itemSales(tx, shop, range)).rows,
@@ -112,6 +113,7 @@ const TABLES: Record<
       text('date', 'Date'),
       text('invoiceNumber', 'Invoice'),
       text('partyName', 'Customer'),
+      text('staffName', 'Staff'),
       text('reason', 'Reason'),
       text('refundMode', 'Refund'),
       money('taxablePaise', 'Taxable'),

@@ -5,6 +5,7 @@ export * from '../ledger/parties/schema';
 export * from '../ledger/khata/schema';
 export * from '../ledger/payments/schema';
 export * from '../ledger/sales/schema';
+export * from '../ledger/drafts/schema';
 export * from '../ledger/returns/schema';
 export * from '../ledger/cash-sessions/schema';
 export * from '../ledger/staff/schema';

@@ -27,6 +27,32 @@ export interface OpenLedgerOptions {
   clock?: Clock;
 }
 
+/** Writes that belong to a refusal rather than to the transaction it refused: see keepOnRollback. */
+const keptOnRollback = new WeakMap<object, () => void>();
+
+/**
+ * Registers a write that must land although `error` rolls back the transaction it is thrown in: a wrong PIN's
+ * failure count, which a refused bill or return would otherwise roll back (and retrying could then guess a PIN).
+ * The outermost transaction runs it, in a transaction of its own, after the rollback.
+ */
+export function keepOnRollback(error: object, write: () => void): void {
+  keptOnRollback.set(error, write);
+}
+
+function runTransaction<T>(sqlite: Database.Database, fn: () => T): T {
+  const outermost = !sqlite.inTransaction;
+  try {
+    return sqlite.transaction(fn).immediate();
+  } catch (error) {
+    const write = outermost && typeof error === 'object' && error !== null ? keptOnRollback.get(error) : undefined;
+    if (write) {
+      keptOnRollback.delete(error as object);
+      sqlite.transaction(write).immediate();
+    }
+    throw error;
+  }
+}
+
 export function openLedger({ file, clock = () => new Date() }: OpenLedgerOptions): Ledger {
   const { sqlite, db } = openLedgerConnection(file);
   try {
@@ -40,7 +66,7 @@ export function openLedger({ file, clock = () => new Date() }: OpenLedgerOptions
     db,
     sqlite,
     clock,
-    transaction: (fn) => sqlite.transaction(fn).immediate(),
+    transaction: (fn) => runTransaction(sqlite, fn),
     close: () => sqlite.close(),
   };
 }

@@ -3,6 +3,7 @@ import { router } from './init';
 import { catalogueRouter } from '../ledger/catalogue/router';
 import { partiesRouter } from '../ledger/parties/router';
 import { salesRouter } from '../ledger/sales/router';
+import { draftsRouter } from '../ledger/drafts/router';
 import { paymentsRouter } from '../ledger/payments/router';
 import { khataRouter } from '../ledger/khata/router';
 import { stockRouter } from '../ledger/stock/router';
@@ -21,6 +22,7 @@ export const appRouter = router({
   catalogue: catalogueRouter,
   parties: partiesRouter,
   sales: salesRouter,
+  drafts: draftsRouter,
   payments: paymentsRouter,
   khata: khataRouter,
   stock: stockRouter,

@@ -1,6 +1,6 @@
 // tRPC for the counter: the context (ledger + logged-in session), error shapes, and procedures by role.
 import { initTRPC, TRPCError } from '@trpc/server';
-import { DomainError, Forbidden, Unauthorized } from '../../src-shared/errors';
+import { DomainError, Forbidden, SessionEnded } from '../../src-shared/errors';
 import type { StaffRole } from '../../src-shared/contracts/staff';
 import type { Actor, Ledger } from '../ledger/ledger';
 import { hasRole, resolveActor } from '../ledger/staff/service';
@@ -19,15 +19,24 @@ export interface LedgerContext {
   afterWrite?: () => void;
 }
 
-const t = initTRPC.context<LedgerContext>().create({
-  errorFormatter({ shape, error }) {
-    const message =
-      error.code === 'INTERNAL_SERVER_ERROR'
-        ? 'Something went wrong and nothing was saved. Please try again.'
-        : shape.message;
-    return { ...shape, message, data: { ...shape.data, details: errorDetails(error.cause) } };
-  },
-});
+export interface ProcedureMeta {
+  /** A write of working state only (the open bill's draft): background work has nothing new to do. */
+  workingStateOnly?: boolean;
+}
+
+const t = initTRPC
+  .context<LedgerContext>()
+  .meta<ProcedureMeta>()
+  .create({
+    errorFormatter({ shape, error }) {
+      const message =
+        error.code === 'INTERNAL_SERVER_ERROR'
+          ? 'Something went wrong and nothing was saved. Please try again.'
+          : shape.message;
+      const reason = error.cause instanceof DomainError ? error.cause.reason : null;
+      return { ...shape, message, data: { ...shape.data, details: errorDetails(error.cause), reason } };
+    },
+  });
 
 /** Domain errors get their tRPC code; zod's input errors get a one-line message naming each field. */
 const mapErrors = t.middleware(async ({ next }) => {
@@ -40,9 +49,9 @@ const mapErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-const announceWrites = t.middleware(async ({ ctx, type, next }) => {
+const announceWrites = t.middleware(async ({ ctx, type, meta, next }) => {
   const result = await next();
-  if (result.ok && type === 'mutation') ctx.afterWrite?.();
+  if (result.ok && type === 'mutation' && !meta?.workingStateOnly) ctx.afterWrite?.();
   return result;
 });
 
@@ -51,7 +60,7 @@ export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure.use(mapErrors).use(announceWrites);
 
 export const staffProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (!ctx.session.staffId) throw new Unauthorized('Log in with your PIN first.');
+  if (!ctx.session.staffId) throw new SessionEnded('Log in with your PIN first.');
   const actor: Actor = resolveActor(ctx.ledger, ctx.session.staffId);
   return next({ ctx: { actor } });
 });

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { TRPCProvider } from './trpc';
 import type { CounterConnection } from './connection';
-import { errorCode } from './errors';
+import { endsSession } from './errors';
 import { Shell } from './Shell';
 import { LoginScreen } from '../screens/login/LoginScreen';
 import type { Outputs } from './trpc';
@@ -13,9 +13,10 @@ export type Me = NonNullable<Outputs['staff']['me']>;
 export function App({ connection }: { connection: CounterConnection }) {
   const [me, setMe] = useState<Me | null>(null);
   const [queryClient] = useState(() => {
-    // A session that ended (bridge reconnected, staff deactivated) sends the counter back to the PIN screen.
+    // A session that ended (bridge reconnected, staff deactivated) sends the counter back to the PIN screen;
+    // the open bill is kept as a draft in the ledger and comes back at the next login.
     const onError = (error: unknown) => {
-      if (errorCode(error) === 'UNAUTHORIZED') setMe(null);
+      if (endsSession(error)) setMe(null);
     };
     return new QueryClient({
       queryCache: new QueryCache({ onError }),

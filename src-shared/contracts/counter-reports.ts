@@ -33,8 +33,8 @@ export const hourFigures = z.object({
   netPaise: sum,
 });
 
-/** The counter knows its staff by name; the server only by id. */
-export const counterReturnRow = returnRow.extend({ staffName: z.string(), approvedByName: z.string() });
+/** The counter also knows who approved the return; the credit note carries only the approver's id. */
+export const counterReturnRow = returnRow.extend({ approvedByName: z.string() });
 
 /** A shift as its Z-report reads, with what was counted at its close. */
 export const shiftRow = shiftFigures.extend(shiftDetails.shape).extend(shiftCount.shape);

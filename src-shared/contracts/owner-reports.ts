@@ -29,7 +29,8 @@ export const salesReport = z.object({
   byDay: z.array(salesFigures.extend({ date: z.string() })),
   byHour: z.array(salesFigures.extend({ hour: sum })),
   byCounter: z.array(salesFigures.extend({ counterId: z.string(), counterName: z.string(), counterCode: z.string() })),
-  byStaff: z.array(salesFigures.extend({ staffId: z.string() })),
+  /** staffName is as the staff's bills last signed it; empty until one has synced. */
+  byStaff: z.array(salesFigures.extend({ staffId: z.string(), staffName: z.string() })),
   byMode: z.array(paymentsByMode),
   /** By ISO weekday (1 = Monday) and hour: when the shop is busy. */
   heatmap: z.array(z.object({ weekday: sum, hour: sum, invoices: sum, salesPaise: sum })),

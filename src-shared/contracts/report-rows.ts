@@ -48,6 +48,8 @@ export const returnRow = z.object({
   createdAt: label,
   invoiceNumber: label,
   partyName: label,
+  /** Who made the return, as the credit note was signed. */
+  staffName: label,
   reason: label,
   refundMode: label,
   taxablePaise: sum,

@@ -1,6 +1,5 @@
 // Inputs of the owner-report procedures (server) as the dashboard sends them: date ranges, drill-down filters, exports.
 import { z } from 'zod';
-import { isValidGstin } from '../gst/gstin';
 import { id, isoDate, NUL_MESSAGE, withoutNul } from './common';
 
 /** Three years of days is the widest range a report takes: wide enough for any return, narrow enough to stay fast. */
@@ -41,7 +40,6 @@ export const invoiceInput = z.object({ id }).strict();
 
 export const gstr1Input = z
   .object({
-    gstin: z.string().trim().toUpperCase().refine(isValidGstin, 'is not a valid GSTIN'),
     /** The return period as YYYY-MM. */
     month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month (YYYY-MM)'),
   })

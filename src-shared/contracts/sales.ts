@@ -1,15 +1,16 @@
 // Inputs of billing: finalising a sale, holding and recalling a bill, returns.
 import { z } from 'zod';
 import { id, paise, qtyMilli, discount, approval, shortText, requiredText, page, isoDate } from './common';
+import { LINE_PROBLEM_TEXT, MAX_LINE_QTY_MILLI, MAX_UNIT_PRICE_PAISE } from '../sales/line-bounds';
 
 export const PAYMENT_MODES = ['cash', 'upi', 'card', 'khata'] as const;
 
 export const saleLineInput = z
   .object({
     itemId: id,
-    qtyMilli,
+    qtyMilli: qtyMilli.max(MAX_LINE_QTY_MILLI, LINE_PROBLEM_TEXT['qty-too-large']),
     /** A price typed at the counter instead of the item's; needs a manager when lower than the item's price. */
-    unitPricePaise: paise.optional(),
+    unitPricePaise: paise.max(MAX_UNIT_PRICE_PAISE, LINE_PROBLEM_TEXT['price-too-large']).optional(),
     discount: discount.nullable().default(null),
   })
   .strict();

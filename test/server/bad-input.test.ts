@@ -215,6 +215,13 @@ beforeAll(async () => {
       role: 'manager',
     }),
     'accounts.disableStaff': () => ({ userId: staff.id }),
+    'accounts.updateShop': () => ({
+      name: 'Fuzz Kirana',
+      legalName: 'Fuzz Traders',
+      gstin: '27AAPFU0939F1ZV',
+      stateCode: '27',
+      address: 'Pune',
+    }),
     'counters.createEnrolmentCode': () => ({ name: 'Fuzz counter', counterCode: 'F1' }),
     'counters.enrol': () => ({ code: 'ABCDE-FGHJK', counterCode: 'C1' }),
     'counters.revoke': () => ({ counterId: shop.counters[1]!.counterId }),
@@ -242,7 +249,7 @@ beforeAll(async () => {
     'reports.cashSessions': () => range,
     'reports.gst': () => range,
     'reports.khata': () => ({ asOf: '2026-06-30' }),
-    'reports.gstr1': () => ({ gstin: '27AAPFU0939F1ZV', month: '2026-06' }),
+    'reports.gstr1': () => ({ month: '2026-06' }),
     'reports.invoices': () => ({
       ...range,
       counterId: shop.counters[0]!.counterId,

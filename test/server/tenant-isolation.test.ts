@@ -20,6 +20,7 @@ const CHECKED = [
   'accounts.addStaff',
   'accounts.listStaff',
   'accounts.disableStaff',
+  'accounts.updateShop',
   'counters.createEnrolmentCode',
   'counters.enrol',
   'counters.list',
@@ -54,7 +55,7 @@ async function twoShops() {
   server = await testServerDb();
   const a = await shopWithCounters(server, 'asha@example.in');
   const b = await shopWithCounters(server, 'bilal@example.in');
-  const rice = itemOp({ name: 'Rice' });
+  const rice = itemOp({ name: 'Rice', reorderLevelMilli: 5_000 });
   const ramesh = partyOp({ name: 'Ramesh' });
   const sale = invoiceOp({
     number: 'C1-2026-000001',
@@ -82,6 +83,15 @@ describe('tenant isolation', () => {
     await expect(b.owner.accounts.disableStaff({ userId: aOwnerId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await b.owner.accounts.addStaff({ email: 'bina@example.in', password: 'staffer password', role: 'staff' });
     expect((await a.owner.accounts.listStaff()).map((user) => user.email)).toEqual(['asha@example.in']);
+    await b.owner.accounts.updateShop({
+      name: 'Bilal Stores',
+      legalName: 'Bilal Traders',
+      gstin: '29AAPFU0939F1ZR',
+      stateCode: '29',
+      address: 'Bengaluru',
+    });
+    expect((await a.owner.accounts.me()).shop).toMatchObject({ name: 'Shop of asha@example.in', legalName: '' });
+    expect((await b.owner.accounts.me()).shop).toMatchObject({ name: 'Bilal Stores', gstin: '29AAPFU0939F1ZR' });
     await expect(
       anon.accounts.refresh({ refreshToken: a.session.refreshToken.replace(/.$/, 'x') }),
     ).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
@@ -138,7 +148,7 @@ describe('tenant isolation', () => {
     expect(await b.owner.reports.returns(day)).toEqual([]);
     expect(await b.owner.reports.cashSessions(day)).toEqual([]);
     expect((await b.owner.reports.gst(day)).byRate).toEqual([]);
-    const gstr1 = await b.owner.reports.gstr1({ gstin: '27AAPFU0939F1ZV', month: '2026-06' });
+    const gstr1 = await b.owner.reports.gstr1({ month: '2026-06' });
     expect([gstr1.b2b, gstr1.b2cs, gstr1.hsn.data, gstr1.cdnr]).toEqual([[], [], [], []]);
     expect((await b.owner.reports.invoices(day)).total).toBe(0);
     await expect(b.owner.reports.invoice({ id: sale.entityId })).rejects.toMatchObject({ code: 'NOT_FOUND' });

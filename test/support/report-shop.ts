@@ -23,7 +23,7 @@ export interface ReportShop extends SyncedShop {
   partyIds: { ramesh: string; mehta: string };
 }
 
-/** Sells through the tRPC callers as the counter's staff would; `pay` gives the modes (the last takes the rest). */
+/** Sells through the tRPC callers as the counter's staff would; `modes` gives the modes (the last takes the rest). */
 async function sell(
   staff: Shop['cashier'],
   lines: { itemId: string; qtyMilli: number }[],
@@ -32,9 +32,11 @@ async function sell(
   const total = lines.reduce((sum, line) => sum + (options.prices.get(line.itemId)! * line.qtyMilli) / 1000, 0);
   const modes = options.modes ?? ['cash'];
   const share = Math.floor(total / modes.length);
+  // Cash is handed over in ₹100 notes, as at a real counter: the change is part of the figures every report must get right.
+  const tendered = (mode: string, paise: number) => (mode === 'cash' ? Math.ceil(paise / 10_000) * 10_000 : paise);
   const payments = modes.map((mode, index) => ({
     mode,
-    amountPaise: index === modes.length - 1 ? total - share * (modes.length - 1) : share,
+    amountPaise: index === modes.length - 1 ? tendered(mode, total - share * (modes.length - 1)) : share,
   }));
   return staff.sales.finalize({ id: randomUUID(), partyId: options.partyId ?? null, lines, payments });
 }

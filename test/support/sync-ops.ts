@@ -54,7 +54,14 @@ export function invoiceOp(options: {
 }
 
 export function itemOp(
-  fields: { id?: string; sku?: string; name?: string; pricePaise?: number; active?: boolean } = {},
+  fields: {
+    id?: string;
+    sku?: string;
+    name?: string;
+    pricePaise?: number;
+    active?: boolean;
+    reorderLevelMilli?: number;
+  } = {},
 ): SyncOp {
   const id = fields.id ?? randomUUID();
   const sku = fields.sku ?? `SKU-${id.slice(0, 6)}`;
@@ -72,7 +79,7 @@ export function itemOp(
     hsn: '1006',
     plu: null,
     stockMilli: 0,
-    reorderLevelMilli: 0,
+    reorderLevelMilli: fields.reorderLevelMilli ?? 0,
     category: '',
     active: fields.active ?? true,
     createdAt: at,

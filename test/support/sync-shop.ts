@@ -2,7 +2,7 @@
 import { enrolCounter } from '../../src-main/sync/enrol';
 import { SyncEngine, type SyncEngineOptions } from '../../src-main/sync/engine';
 import { listen, testServerDb, type ServerCaller, type TestServerDb } from './server';
-import { shopWithStaff, type Shop } from './ledger';
+import { SHOP_GSTIN, shopWithStaff, type Shop } from './ledger';
 
 export interface SyncedCounter extends Shop {
   code: string;
@@ -23,7 +23,13 @@ export async function syncedShop(codes: string[] = ['C1', 'C2']): Promise<Synced
   let { app, url } = await listen(server.deps, server.database);
   const session = await (
     await server.as(null)
-  ).accounts.signUp({ shopName: 'Galla Kirana', email: 'asha@example.in', password: 'correct horse battery' });
+  ).accounts.signUp({
+    shopName: 'Galla Kirana',
+    email: 'asha@example.in',
+    password: 'correct horse battery',
+    gstin: SHOP_GSTIN,
+    stateCode: SHOP_GSTIN.slice(0, 2),
+  });
   const owner = await server.as(session.accessToken);
   const counters: SyncedCounter[] = [];
   for (const code of codes) {

@@ -2,7 +2,8 @@
 import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTRPC } from '../trpc';
-import type { Range } from '../range';
+import { href, lastMonth, type Range } from '../range';
+import { shopToday } from '../format';
 import { DataTable } from '../components/DataTable';
 import { ExportButtons } from '../components/ExportButtons';
 
@@ -17,17 +18,18 @@ const TAX = [
 
 const percent = (bp: number) => `${bp / 100}%`;
 
-export function GstPage({ range }: { range: Range }) {
+/** The GSTR-1 for a month (last month unless the owner picks another), under the shop's GSTIN from Shop settings. */
+function Gstr1Card({ range }: { range: Range }) {
   const trpc = useTRPC();
   const client = useQueryClient();
-  const gst = useQuery(trpc.reports.gst.queryOptions(range));
-  const [gstin, setGstin] = useState('');
+  const me = useQuery(trpc.accounts.me.queryOptions());
+  const [month, setMonth] = useState(() => lastMonth());
   const [problem, setProblem] = useState('');
-  const month = range.from.slice(0, 7);
+  const gstin = me.data?.shop.gstin ?? null;
   const download = async () => {
     setProblem('');
     try {
-      const json = await client.fetchQuery(trpc.reports.gstr1.queryOptions({ gstin, month }));
+      const json = await client.fetchQuery(trpc.reports.gstr1.queryOptions({ month }));
       const link = document.createElement('a');
       link.href = URL.createObjectURL(new Blob([JSON.stringify(json, null, 2)], { type: 'application/json' }));
       link.download = `GSTR1_${json.gstin}_${json.fp}.json`;
@@ -36,6 +38,48 @@ export function GstPage({ range }: { range: Range }) {
       setProblem(error instanceof Error ? error.message : String(error));
     }
   };
+  return (
+    <section className="card" data-testid="gstr1">
+      <h2>GSTR-1</h2>
+      <p className="muted">
+        B2B invoices by buyer GSTIN, B2C sales by state and rate, HSN summary and credit notes, as the GST portal’s
+        offline tool imports them.
+      </p>
+      {me.data && !gstin ? (
+        <p className="error">
+          The shop has no GSTIN yet: add it in <a href={href('shop', range)}>Shop settings</a>.
+        </p>
+      ) : (
+        <p>
+          Filed under GSTIN <strong data-testid="gstr1-gstin">{gstin ?? '…'}</strong>{' '}
+          <a href={href('shop', range)} className="muted">
+            (Shop settings)
+          </a>
+        </p>
+      )}
+      <div className="row">
+        <label className="inline">
+          Period{' '}
+          <input
+            type="month"
+            aria-label="GSTR-1 period"
+            value={month}
+            max={shopToday().slice(0, 7)}
+            onChange={(event) => event.target.value && setMonth(event.target.value)}
+          />
+        </label>
+        <button type="button" onClick={() => void download()} disabled={!gstin}>
+          Download GSTR-1 JSON
+        </button>
+      </div>
+      {problem && <p className="error">{problem}</p>}
+    </section>
+  );
+}
+
+export function GstPage({ range }: { range: Range }) {
+  const trpc = useTRPC();
+  const gst = useQuery(trpc.reports.gst.queryOptions(range));
   return (
     <div className="page grid">
       <DataTable
@@ -61,26 +105,7 @@ export function GstPage({ range }: { range: Range }) {
         ]}
         actions={<ExportButtons table="gst-by-hsn" range={range} />}
       />
-      <section className="card">
-        <h2>GSTR-1 for {month}</h2>
-        <p className="muted">
-          B2B invoices by buyer GSTIN, B2C sales by state and rate, HSN summary and credit notes, as the GST portal’s
-          offline tool imports them.
-        </p>
-        <div className="row">
-          <input
-            aria-label="Shop GSTIN"
-            placeholder="Shop GSTIN"
-            value={gstin}
-            onChange={(event) => setGstin(event.target.value.toUpperCase())}
-            maxLength={15}
-          />
-          <button type="button" onClick={() => void download()} disabled={gstin.length !== 15}>
-            Download GSTR-1 JSON
-          </button>
-        </div>
-        {problem && <p className="error">{problem}</p>}
-      </section>
+      <Gstr1Card range={range} />
     </div>
   );
 }

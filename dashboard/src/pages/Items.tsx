@@ -19,8 +19,9 @@ export function ItemsPage({ range }: { range: Range }) {
           { key: 'name', label: 'Item' },
           { key: 'sku', label: 'SKU' },
           { key: 'netQtyMilli', label: 'Qty', kind: 'milli' },
-          { key: 'netSalesPaise', label: 'Net sales', kind: 'paise' },
-          { key: 'costPaise', label: 'Cost', kind: 'paise' },
+          { key: 'netSalesPaise', label: 'Net sales (with GST)', kind: 'paise' },
+          { key: 'netTaxablePaise', label: 'Net sales (before GST)', kind: 'paise' },
+          { key: 'netCostPaise', label: 'Cost of goods sold', kind: 'paise' },
           { key: 'grossProfitPaise', label: 'Gross profit', kind: 'paise' },
         ]}
         onRowClick={(row) => navigate(href('invoices', range, { itemId: row.itemId }))}

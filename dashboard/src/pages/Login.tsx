@@ -1,4 +1,4 @@
-// Owner (or manager) login with the shop account's email and password.
+// Owner (or manager) login with the shop account's email and password, and the way to sign up a new shop.
 import { useState, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { useTRPC } from '../trpc';
@@ -46,6 +46,9 @@ export function Login() {
         <button type="submit" disabled={login.isPending}>
           Log in
         </button>
+        <p className="muted switch">
+          New to Galla? <a href="#/signup">Create a shop account</a>
+        </p>
       </form>
     </main>
   );

@@ -72,7 +72,12 @@ export function SalesPage({ range }: { range: Range }) {
           title="By staff"
           rows={byStaff}
           columns={[
-            { key: 'staffId', label: 'Staff', render: (row) => row.staffId.slice(0, 8) },
+            {
+              key: 'staffName',
+              label: 'Staff',
+              // Bills from counters older than staff names carry only the id: say so rather than show a hash.
+              render: (row) => row.staffName || `Staff ${row.staffId.slice(0, 8)} (name not synced)`,
+            },
             ...figureColumns<Sales['byStaff'][number]>(),
           ]}
           onRowClick={(row) => drill({ staffId: row.staffId })}

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { Conflict, NotFound } from '../../../src-shared/errors';
 import type { ShiftDetails, ShiftFigures } from '../../../src-shared/contracts/cash-sessions';
+import { takenByMode } from '../../../src-shared/sales/taken-by-mode';
 import { type Actor, type Ledger, nowIso } from '../ledger';
 import { recordAudit } from '../audit/service';
 import { enqueue } from '../outbox/service';
@@ -92,10 +93,13 @@ export function sessionSummary(ledger: Ledger, sessionId: string): SessionSummar
       "SELECT p.mode AS mode, SUM(p.amount_paise) AS paise FROM payments p WHERE p.doc_type = 'invoice' AND p.cash_session_id = ? GROUP BY p.mode",
     )
     .all(sessionId) as { mode: keyof ShiftFigures['salesByMode']; paise: number }[];
-  const salesByMode = { cash: 0, upi: 0, card: 0, khata: 0 };
-  for (const row of modes) salesByMode[row.mode] = row.paise;
   const changeGivenPaise = sum(ledger, 'SELECT SUM(change_paise) FROM invoices WHERE cash_session_id = ?', sessionId);
-  salesByMode.cash -= changeGivenPaise;
+  const salesByMode = { cash: 0, upi: 0, card: 0, khata: 0 };
+  const taken = takenByMode(
+    modes.map((row) => ({ mode: row.mode, amountPaise: row.paise })),
+    changeGivenPaise,
+  );
+  for (const [mode, paise] of taken) salesByMode[mode] = paise;
   const cashRefundsPaise = sum(
     ledger,
     "SELECT SUM(amount_paise) FROM payments WHERE doc_type = 'credit_note' AND mode = 'cash' AND cash_session_id = ?",

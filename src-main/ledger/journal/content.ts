@@ -8,7 +8,7 @@ import { payments, type Payment } from '../payments/schema';
 import type { JournalDocType } from './schema';
 
 type Hashes = { prevHash: string; hash: string };
-type Unhashed<T> = Omit<T, 'prevHash' | 'hash'>;
+export type Unhashed<T> = Omit<T, 'prevHash' | 'hash'>;
 
 const byId = <T extends { id: string }>(rows: T[]) =>
   [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -38,13 +38,11 @@ function paymentsOf(ledger: Ledger, docType: Payment['docType'], docId: string):
     .all();
 }
 
-/** Reads a stored document back into the exact content that was hashed when it was finalised. */
-export function documentContent(
-  ledger: Ledger,
-  docType: JournalDocType,
-  docId: string,
-): { content: unknown; hashes: Hashes } | null {
-  if (docType === 'invoice') {
+type StoredContent = { content: unknown; hashes: Hashes } | null;
+
+/** One reader per journal type, so a new document type cannot be chained without the journal knowing how to verify it. */
+const STORED_CONTENT: Record<JournalDocType, (ledger: Ledger, docId: string) => StoredContent> = {
+  invoice(ledger, docId) {
     const row = ledger.db.select().from(invoices).where(eq(invoices.id, docId)).get();
     if (!row) return null;
     const lines = ledger.db
@@ -55,16 +53,23 @@ export function documentContent(
       .all();
     const { header, hashes } = split(row);
     return { content: invoiceContent(header, lines, paymentsOf(ledger, 'invoice', docId)), hashes };
-  }
-  if (docType === 'credit_note') {
+  },
+  credit_note(ledger, docId) {
     const row = ledger.db.select().from(creditNotes).where(eq(creditNotes.id, docId)).get();
     if (!row) return null;
     const lines = ledger.db.select().from(creditNoteLines).where(eq(creditNoteLines.creditNoteId, docId)).all();
     const { header, hashes } = split(row);
     return { content: creditNoteContent(header, lines, paymentsOf(ledger, 'credit_note', docId)), hashes };
-  }
-  const row = ledger.db.select().from(receipts).where(eq(receipts.id, docId)).get();
-  if (!row) return null;
-  const { header, hashes } = split(row);
-  return { content: receiptContent(header, paymentsOf(ledger, 'receipt', docId)), hashes };
+  },
+  receipt(ledger, docId) {
+    const row = ledger.db.select().from(receipts).where(eq(receipts.id, docId)).get();
+    if (!row) return null;
+    const { header, hashes } = split(row);
+    return { content: receiptContent(header, paymentsOf(ledger, 'receipt', docId)), hashes };
+  },
+};
+
+/** Reads a stored document back into the exact content that was hashed when it was finalised. */
+export function documentContent(ledger: Ledger, docType: JournalDocType, docId: string): StoredContent {
+  return STORED_CONTENT[docType](ledger, docId);
 }

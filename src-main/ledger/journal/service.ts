@@ -36,13 +36,11 @@ export function lastJournalHash(ledger: Ledger): string {
   );
 }
 
+/** A document's place in the hash chain: the hash before it and its own, stored on it and in the journal. */
+export type ChainLink = { prevHash: string; hash: string };
+
 /** Chains a document: returns the hashes to store on it, and appends it to the journal. */
-export function chainDocument(
-  ledger: Ledger,
-  docType: JournalDocType,
-  docId: string,
-  content: unknown,
-): { prevHash: string; hash: string } {
+export function chainDocument(ledger: Ledger, docType: JournalDocType, docId: string, content: unknown): ChainLink {
   const prevHash = lastJournalHash(ledger);
   const hash = documentHash(prevHash, content);
   insertRows(ledger, journal, [{ docType, docId, prevHash, hash }]);

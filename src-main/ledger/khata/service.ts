@@ -7,14 +7,12 @@ import type { ReceivePaymentInput } from '../../../src-shared/contracts/khata';
 import { type Actor, type Ledger, businessDate } from '../ledger';
 import { parties, type Party } from '../parties/schema';
 import { getParty } from '../parties/service';
-import { payments, type Payment } from '../payments/schema';
+import type { Payment } from '../payments/schema';
 import { currentSession, requireOpenSession } from '../cash-sessions/service';
 import { getCounter } from '../settings/service';
-import { chainDocument, nextDocumentNumber } from '../journal/service';
-import { receiptContent } from '../journal/content';
-import { enqueue } from '../outbox/service';
-import { queueDocumentPrint } from '../printing/queue';
+import { recordDocument } from '../documents/record';
 import { addKhataEntry } from './entries';
+import { receiptDocument } from './document';
 import { khataEntries, receipts, type KhataEntry, type Receipt } from './schema';
 
 export function receivePayment(
@@ -31,44 +29,47 @@ export function receivePayment(
     const session = input.mode === 'cash' ? requireOpenSession(ledger) : currentSession(ledger);
     const at = ledger.clock();
     const createdAt = at.toISOString();
-    const header = {
+    const { doc, link, effects } = recordDocument(ledger, receiptDocument, {
       id: input.id,
-      number: nextDocumentNumber(ledger, 'receipt', getCounter(ledger).counterId, at),
-      partyId: party.id,
-      amountPaise: input.amountPaise,
-      mode: input.mode,
-      reference: input.reference,
-      staffId: actor.staffId,
-      cashSessionId: session?.id ?? null,
-      createdAt,
-      businessDate: businessDate(at),
-    };
-    const paid: Payment[] = [
-      {
-        id: randomUUID(),
-        docType: 'receipt',
-        docId: input.id,
-        mode: input.mode,
-        amountPaise: input.amountPaise,
-        reference: input.reference,
-        cashSessionId: header.cashSessionId,
-        createdAt,
+      counterId: getCounter(ledger).counterId,
+      at,
+      compose: (number) => {
+        const header = {
+          id: input.id,
+          number,
+          partyId: party.id,
+          amountPaise: input.amountPaise,
+          mode: input.mode,
+          reference: input.reference,
+          staffId: actor.staffId,
+          cashSessionId: session?.id ?? null,
+          createdAt,
+          businessDate: businessDate(at),
+        };
+        const paid: Payment[] = [
+          {
+            id: randomUUID(),
+            docType: 'receipt',
+            docId: input.id,
+            mode: input.mode,
+            amountPaise: input.amountPaise,
+            reference: input.reference,
+            cashSessionId: header.cashSessionId,
+            createdAt,
+          },
+        ];
+        return { header, paid };
       },
-    ];
-    const hashes = chainDocument(ledger, 'receipt', input.id, receiptContent(header, paid));
-    const receipt: Receipt = { ...header, ...hashes };
-    ledger.db.insert(receipts).values(receipt).run();
-    ledger.db.insert(payments).values(paid).run();
-    const balancePaise = addKhataEntry(ledger, {
-      partyId: party.id,
-      kind: 'payment',
-      docId: input.id,
-      docNumber: header.number,
-      amountPaise: -input.amountPaise,
+      apply: (received) =>
+        addKhataEntry(ledger, {
+          partyId: party.id,
+          kind: 'payment',
+          docId: input.id,
+          docNumber: received.header.number,
+          amountPaise: -input.amountPaise,
+        }),
     });
-    enqueue(ledger, 'receipt', input.id, { receipt, payments: paid });
-    queueDocumentPrint(ledger, 'receipt', input.id);
-    return { receipt, balancePaise, replayed: false };
+    return { receipt: { ...doc.header, ...link }, balancePaise: effects, replayed: false };
   });
 }
 

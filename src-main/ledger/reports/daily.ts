@@ -5,6 +5,7 @@ import type { Invoice } from '../sales/schema';
 import type { CreditNote } from '../returns/schema';
 import type { Payment } from '../payments/schema';
 import { salesDayModes, salesDays } from './schema';
+import { takenByMode } from '../../../src-shared/sales/taken-by-mode';
 
 const ZERO_DAY = {
   invoiceCount: 0,
@@ -50,10 +51,8 @@ export function addSaleToDay(ledger: Ledger, invoice: Invoice, paid: Payment[]):
     roundOffPaise: invoice.roundOffPaise,
     salesPaise: invoice.totalPaise,
   });
-  const byMode = new Map<string, number>();
-  for (const payment of paid) byMode.set(payment.mode, (byMode.get(payment.mode) ?? 0) + payment.amountPaise);
-  if (invoice.changePaise) byMode.set('cash', (byMode.get('cash') ?? 0) - invoice.changePaise);
-  for (const [mode, paise] of byMode) addToMode(ledger, invoice.businessDate, mode, paise);
+  for (const [mode, paise] of takenByMode(paid, invoice.changePaise))
+    addToMode(ledger, invoice.businessDate, mode, paise);
 }
 
 export function addReturnToDay(ledger: Ledger, creditNote: CreditNote): void {

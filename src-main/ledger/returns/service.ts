@@ -6,7 +6,7 @@ import { divRound } from '../../../src-shared/money';
 import { returnShare } from '../../../src-shared/sales/return-amounts';
 import type { ReturnInput } from '../../../src-shared/contracts/sales';
 import { type Actor, type Ledger, businessDate } from '../ledger';
-import { payments, type Payment } from '../payments/schema';
+import type { Payment } from '../payments/schema';
 import { getInvoice, type InvoiceDetail } from '../sales/service';
 import { requireOpenSession } from '../cash-sessions/service';
 import { getBilling } from '../settings/service';
@@ -14,18 +14,9 @@ import { approverFor } from '../staff/service';
 import { recordAudit } from '../audit/service';
 import { moveStocks } from '../stock/service';
 import { addKhataEntry } from '../khata/entries';
-import { chainDocument, nextDocumentNumber } from '../journal/service';
-import { creditNoteContent } from '../journal/content';
-import { enqueue } from '../outbox/service';
-import { addReturnToDay } from '../reports/daily';
-import { queueDocumentPrint } from '../printing/queue';
-import { creditNoteLines, creditNotes, type CreditNote, type CreditNoteLine } from './schema';
-
-export interface CreditNoteDetail {
-  creditNote: CreditNote;
-  lines: CreditNoteLine[];
-  refunds: Payment[];
-}
+import { recordDocument } from '../documents/record';
+import { creditNoteDocument, storedCreditNote, type CreditNoteDetail, type CreditNoteDocument } from './document';
+import { creditNotes, type CreditNoteLine } from './schema';
 
 const COMPONENTS = ['taxablePaise', 'cgstPaise', 'sgstPaise', 'igstPaise', 'cessPaise', 'totalPaise'] as const;
 
@@ -83,77 +74,77 @@ export function createReturn(
 
     const at = ledger.clock();
     const createdAt = at.toISOString();
-    const header = {
+    recordDocument(ledger, creditNoteDocument, {
       id: input.id,
-      number: nextDocumentNumber(ledger, 'credit_note', sold.invoice.counterId, at),
-      invoiceId: sold.invoice.id,
       counterId: sold.invoice.counterId,
-      partyId: sold.invoice.partyId,
-      staffId: actor.staffId,
-      approvedBy,
-      cashSessionId: session.id,
-      reason: input.reason,
-      refundMode: input.refundMode,
-      createdAt,
-      businessDate: businessDate(at),
-      ...sums,
-      roundOffPaise,
-      totalPaise,
-    };
-    const refunds: Payment[] =
-      input.refundMode === 'khata' || totalPaise === 0
-        ? []
-        : [
-            {
-              id: randomUUID(),
-              docType: 'credit_note',
-              docId: input.id,
-              mode: input.refundMode,
-              amountPaise: totalPaise,
-              reference: '',
-              cashSessionId: session.id,
-              createdAt,
-            },
-          ];
-    const hashes = chainDocument(ledger, 'credit_note', input.id, creditNoteContent(header, lines, refunds));
-    ledger.db
-      .insert(creditNotes)
-      .values({ ...header, ...hashes })
-      .run();
-    ledger.db.insert(creditNoteLines).values(lines).run();
-    if (refunds.length) ledger.db.insert(payments).values(refunds).run();
-    addReturnToDay(ledger, { ...header, ...hashes });
-    moveStocks(
-      ledger,
-      lines.map((line) => ({
-        itemId: line.itemId,
-        qtyMilli: line.qtyMilli,
-        reason: 'return' as const,
-        docId: input.id,
-        staffId: actor.staffId,
-      })),
-    );
-    if (input.refundMode === 'khata' && totalPaise > 0)
-      addKhataEntry(ledger, {
-        partyId: sold.invoice.partyId!,
-        kind: 'return',
-        docId: input.id,
-        docNumber: header.number,
-        amountPaise: -totalPaise,
-      });
-    recordAudit(ledger, {
-      action: 'sale.return',
-      staffId: actor.staffId,
-      approvedBy,
-      subjectId: input.id,
-      details: { invoice: sold.invoice.number, creditNote: header.number, totalPaise, reason: input.reason },
+      at,
+      compose: (number) => {
+        const header = {
+          id: input.id,
+          number,
+          invoiceId: sold.invoice.id,
+          counterId: sold.invoice.counterId,
+          partyId: sold.invoice.partyId,
+          staffId: actor.staffId,
+          approvedBy,
+          cashSessionId: session.id,
+          reason: input.reason,
+          refundMode: input.refundMode,
+          createdAt,
+          businessDate: businessDate(at),
+          ...sums,
+          roundOffPaise,
+          totalPaise,
+        };
+        return { header, lines, refunds: refundPayments(header) };
+      },
+      apply: (credit) => {
+        moveStocks(
+          ledger,
+          credit.lines.map((line) => ({
+            itemId: line.itemId,
+            qtyMilli: line.qtyMilli,
+            reason: 'return' as const,
+            docId: input.id,
+            staffId: actor.staffId,
+          })),
+        );
+        if (input.refundMode === 'khata' && totalPaise > 0)
+          addKhataEntry(ledger, {
+            partyId: sold.invoice.partyId!,
+            kind: 'return',
+            docId: input.id,
+            docNumber: credit.header.number,
+            amountPaise: -totalPaise,
+          });
+        recordAudit(ledger, {
+          action: 'sale.return',
+          staffId: actor.staffId,
+          approvedBy,
+          subjectId: input.id,
+          details: { invoice: sold.invoice.number, creditNote: credit.header.number, totalPaise, reason: input.reason },
+        });
+      },
     });
-
-    const detail = getCreditNote(ledger, input.id);
-    enqueue(ledger, 'credit_note', input.id, detail);
-    queueDocumentPrint(ledger, 'credit_note', input.id);
-    return { ...detail, replayed: false };
+    return { ...getCreditNote(ledger, input.id), replayed: false };
   });
+}
+
+/** A khata refund is a khata entry, not a payment; nothing is paid back on a zero total. */
+function refundPayments(header: Omit<CreditNoteDocument['header'], 'number'>): Payment[] {
+  if (header.refundMode === 'khata' || header.totalPaise === 0) return [];
+  return [
+    {
+      id: randomUUID(),
+      docType: 'credit_note',
+      docId: header.id,
+      mode: header.refundMode,
+      amountPaise: header.totalPaise,
+      reference: '',
+      cashSessionId: header.cashSessionId,
+      createdAt: header.createdAt,
+    },
+  ];
 }
 
 /** Voiding a finalised bill is returning everything still on it: the invoice itself is never changed. */
@@ -177,11 +168,7 @@ export function voidInvoice(
 }
 
 export function getCreditNote(ledger: Ledger, id: string): CreditNoteDetail {
-  const creditNote = ledger.db.select().from(creditNotes).where(eq(creditNotes.id, id)).get();
-  if (!creditNote) throw new NotFound('No such credit note.');
-  return {
-    creditNote,
-    lines: ledger.db.select().from(creditNoteLines).where(eq(creditNoteLines.creditNoteId, id)).all(),
-    refunds: ledger.db.select().from(payments).where(eq(payments.docId, id)).all(),
-  };
+  const detail = storedCreditNote(ledger, id);
+  if (!detail) throw new NotFound('No such credit note.');
+  return detail;
 }

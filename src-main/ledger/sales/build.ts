@@ -1,7 +1,8 @@
 // Pure: turns a bill at the counter (items, party, payments) into the invoice rows to store, with totals, tax and change.
 import { Invalid } from '../../../src-shared/errors';
 import { computeInvoiceTotals, type InvoiceTotals } from '../../../src-shared/sales/totals';
-import type { FinalizeSaleInput, PaymentMode } from '../../../src-shared/contracts/sales';
+import type { FinalizeSaleInput, PaymentMode, SaleLineInput } from '../../../src-shared/contracts/sales';
+import { LINE_PROBLEM_TEXT, lineProblem } from '../../../src-shared/sales/line-bounds';
 import type { Item } from '../catalogue/schema';
 import type { Party } from '../parties/schema';
 import type { Payment } from '../payments/schema';
@@ -34,9 +35,16 @@ export interface BuiltSale {
   needsApproval: string | null;
 }
 
-function itemFor(items: Map<string, Item>, itemId: string, lineNo: number): Item {
-  const item = items.get(itemId);
+function itemFor(items: Map<string, Item>, line: SaleLineInput, lineNo: number): Item {
+  const item = items.get(line.itemId);
   if (!item || !item.active) throw new Invalid(`Line ${lineNo}: the item is not in the catalogue (any more).`);
+  // The same bounds the counter checks as the line is typed: a whole number of pieces, an amount the bill can hold.
+  const problem = lineProblem({
+    qtyMilli: line.qtyMilli,
+    unitPricePaise: line.unitPricePaise ?? item.pricePaise,
+    unit: item.unit,
+  });
+  if (problem) throw new Invalid(`Line ${lineNo} (${item.name}): ${LINE_PROBLEM_TEXT[problem]}`);
   return item;
 }
 
@@ -78,7 +86,7 @@ function settle(
 export function buildSale({ input, items, party, setting, newId }: BuildSaleArgs): BuiltSale {
   const placeOfSupply = party?.stateCode ?? setting.shopStateCode;
   const interState = placeOfSupply !== setting.shopStateCode;
-  const chosen = input.lines.map((line, index) => ({ line, item: itemFor(items, line.itemId, index + 1) }));
+  const chosen = input.lines.map((line, index) => ({ line, item: itemFor(items, line, index + 1) }));
   const totals = computeInvoiceTotals({
     interState,
     roundOff: setting.roundOff,

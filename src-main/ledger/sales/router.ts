@@ -9,17 +9,17 @@ import {
   getInvoice,
   getInvoiceByNumber,
   holdBill,
-  listHeldBills,
   listInvoices,
   recallHeldBill,
 } from './service';
+import { heldBillSummaries } from './held';
 
 export const salesRouter = router({
   finalize: staffProcedure
     .input(finalizeSaleInput)
     .mutation(({ ctx, input }) => finalizeSale(ctx.ledger, ctx.actor, input)),
   hold: staffProcedure.input(holdBillInput).mutation(({ ctx, input }) => holdBill(ctx.ledger, ctx.actor, input)),
-  held: staffProcedure.query(({ ctx }) => listHeldBills(ctx.ledger)),
+  held: staffProcedure.query(({ ctx }) => heldBillSummaries(ctx.ledger)),
   recall: staffProcedure
     .input(z.object({ id }).strict())
     .query(({ ctx, input }) => recallHeldBill(ctx.ledger, input.id)),

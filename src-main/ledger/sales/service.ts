@@ -14,14 +14,11 @@ import { approverFor } from '../staff/service';
 import { recordAudit } from '../audit/service';
 import { moveStocks } from '../stock/service';
 import { addKhataEntry } from '../khata/entries';
-import { chainDocument, nextDocumentNumber } from '../journal/service';
-import { invoiceContent } from '../journal/content';
-import { enqueue } from '../outbox/service';
-import { queueDocumentPrint } from '../printing/queue';
-import { addSaleToDay } from '../reports/daily';
+import { recordDocument } from '../documents/record';
 import { buildSale } from './build';
+import { clearMyDraft, dropDraftOfBill } from '../drafts/service';
+import { invoiceDocument, newInvoiceDetail, type InvoiceDocument } from './document';
 import { heldBills, invoiceLines, invoices, type HeldBill, type Invoice, type InvoiceLine } from './schema';
-import { insertRows } from '../../db/insert-rows';
 
 export type SaleWarning =
   | { kind: 'negative-stock'; itemId: string; name: string; stockMilli: number }
@@ -89,90 +86,100 @@ export function finalizeSale(ledger: Ledger, actor: Actor, input: FinalizeSaleIn
 
     const at = ledger.clock();
     const createdAt = at.toISOString();
-    const number = nextDocumentNumber(ledger, 'invoice', counterId, at);
-    const header = {
-      ...built.header,
-      number,
-      staffId: actor.staffId,
-      approvedBy,
-      cashSessionId: session.id,
-      createdAt,
-      businessDate: businessDate(at),
-    };
-    const lines: InvoiceLine[] = built.lines.map((line) => ({ ...line, invoiceId: input.id }));
-    const paid: Payment[] = built.payments.map((payment) => ({
-      ...payment,
-      docId: input.id,
-      cashSessionId: session.id,
-      createdAt,
-    }));
-    const hashes = chainDocument(ledger, 'invoice', input.id, invoiceContent(header, lines, paid));
-
-    insertRows(ledger, invoices, [{ ...header, ...hashes }]);
-    insertRows(ledger, invoiceLines, lines);
-    insertRows(ledger, payments, paid);
-
-    const warnings: SaleWarning[] = [];
-    const stockAfter = moveStocks(
-      ledger,
-      lines.map((line) => ({
-        itemId: line.itemId,
-        qtyMilli: -line.qtyMilli,
-        reason: 'sale' as const,
-        docId: input.id,
-        staffId: actor.staffId,
-      })),
-    );
-    lines.forEach((line, index) => {
-      const stockMilli = stockAfter[index]!;
-      if (stockMilli < 0) warnings.push({ kind: 'negative-stock', itemId: line.itemId, name: line.name, stockMilli });
+    const { doc, link, effects } = recordDocument(ledger, invoiceDocument, {
+      id: input.id,
+      counterId,
+      at,
+      compose: (number) => ({
+        header: {
+          ...built.header,
+          number,
+          staffId: actor.staffId,
+          approvedBy,
+          cashSessionId: session.id,
+          createdAt,
+          businessDate: businessDate(at),
+        },
+        lines: built.lines.map((line) => ({ ...line, invoiceId: input.id })),
+        paid: built.payments.map((payment) => ({
+          ...payment,
+          docId: input.id,
+          cashSessionId: session.id,
+          createdAt,
+        })),
+      }),
+      apply: (sale) => {
+        const warnings = [...moveSaleStock(ledger, actor, sale), ...postSaleKhata(ledger, party, sale)];
+        if (input.heldBillId) ledger.db.delete(heldBills).where(eq(heldBills.id, input.heldBillId)).run();
+        dropDraftOfBill(ledger, input.id);
+        if (approvedBy)
+          auditApproval(ledger, actor, approvedBy, {
+            subjectId: input.id,
+            reason: built.needsApproval,
+            number: sale.header.number,
+          });
+        return warnings;
+      },
     });
-    if (party && header.khataPaise > 0) {
-      const balancePaise = addKhataEntry(ledger, {
-        partyId: party.id,
-        kind: 'sale',
-        docId: input.id,
-        docNumber: number,
-        amountPaise: header.khataPaise,
-      });
-      if (party.creditLimitPaise !== null && balancePaise > party.creditLimitPaise)
-        warnings.push({
-          kind: 'credit-limit',
-          partyId: party.id,
-          name: party.name,
-          balancePaise,
-          creditLimitPaise: party.creditLimitPaise,
-        });
-    }
-    if (input.heldBillId) ledger.db.delete(heldBills).where(eq(heldBills.id, input.heldBillId)).run();
-    if (approvedBy && approvedBy !== actor.staffId)
-      recordAudit(ledger, {
-        action: 'sale.approved',
-        staffId: actor.staffId,
-        approvedBy,
-        subjectId: input.id,
-        details: { reason: built.needsApproval, number },
-      });
-    else if (approvedBy)
-      recordAudit(ledger, {
-        action: 'sale.privileged',
-        staffId: actor.staffId,
-        approvedBy,
-        subjectId: input.id,
-        details: { reason: built.needsApproval, number },
-      });
-
-    addSaleToDay(ledger, { ...header, ...hashes }, paid);
     // The rows just written are the invoice: no need to read them back.
-    const detail: InvoiceDetail = {
-      invoice: { ...header, ...hashes },
-      lines: lines.map((line) => ({ ...line, returnedQtyMilli: 0 })),
-      payments: [...paid].sort((a, b) => (a.id < b.id ? -1 : 1)),
-      creditNotes: [],
-    };
-    enqueue(ledger, 'invoice', input.id, { invoice: detail.invoice, lines: detail.lines, payments: detail.payments });
-    queueDocumentPrint(ledger, 'invoice', input.id);
-    return { ...detail, warnings, replayed: false };
+    return { ...newInvoiceDetail(doc, link), creditNotes: [], warnings: effects, replayed: false };
+  });
+}
+
+function moveSaleStock(ledger: Ledger, actor: Actor, sale: InvoiceDocument): SaleWarning[] {
+  const stockAfter = moveStocks(
+    ledger,
+    sale.lines.map((line) => ({
+      itemId: line.itemId,
+      qtyMilli: -line.qtyMilli,
+      reason: 'sale' as const,
+      docId: line.invoiceId,
+      staffId: actor.staffId,
+    })),
+  );
+  return sale.lines.flatMap((line, index) => {
+    const stockMilli = stockAfter[index]!;
+    return stockMilli < 0
+      ? [{ kind: 'negative-stock' as const, itemId: line.itemId, name: line.name, stockMilli }]
+      : [];
+  });
+}
+
+/** What is left on khata goes on the customer's account; going past their limit is allowed, with a warning. */
+function postSaleKhata(ledger: Ledger, party: Party | null, sale: InvoiceDocument): SaleWarning[] {
+  if (!party || sale.header.khataPaise <= 0) return [];
+  const balancePaise = addKhataEntry(ledger, {
+    partyId: party.id,
+    kind: 'sale',
+    docId: sale.header.id,
+    docNumber: sale.header.number,
+    amountPaise: sale.header.khataPaise,
+  });
+  if (party.creditLimitPaise === null || balancePaise <= party.creditLimitPaise) return [];
+  return [
+    {
+      kind: 'credit-limit',
+      partyId: party.id,
+      name: party.name,
+      balancePaise,
+      creditLimitPaise: party.creditLimitPaise,
+    },
+  ];
+}
+
+/** A manager's approval of a cashier's bill is audited as such; a manager's own privileged bill as privileged. */
+function auditApproval(
+  ledger: Ledger,
+  actor: Actor,
+  approvedBy: string,
+  approval: { subjectId: string; reason: string | null; number: string },
+): void {
+  recordAudit(ledger, {
+    action: approvedBy !== actor.staffId ? 'sale.approved' : 'sale.privileged',
+    staffId: actor.staffId,
+    approvedBy,
+    subjectId: approval.subjectId,
+    details: { reason: approval.reason, number: approval.number },
   });
 }
 
@@ -260,12 +267,10 @@ export function holdBill(ledger: Ledger, actor: Actor, input: HoldBillInput): He
       createdAt: nowIso(ledger),
     };
     ledger.db.insert(heldBills).values(row).run();
+    // The held bill is now where this bill lives; its draft must not bring a second copy back.
+    clearMyDraft(ledger, actor);
     return row;
   });
-}
-
-export function listHeldBills(ledger: Ledger): HeldBill[] {
-  return ledger.db.select().from(heldBills).orderBy(asc(heldBills.createdAt)).all();
 }
 
 /** Recalling returns the cart; the held bill stays until the recalled bill is finalised (or discarded), so nothing is lost on a crash. */

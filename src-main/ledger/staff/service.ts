@@ -2,9 +2,18 @@
 import { randomUUID } from 'node:crypto';
 import { addMinutes } from 'date-fns';
 import { eq, count } from 'drizzle-orm';
-import { Conflict, Forbidden, NotFound, Unauthorized } from '../../../src-shared/errors';
+import {
+  ApprovalRefused,
+  Conflict,
+  Forbidden,
+  NotFound,
+  SessionEnded,
+  Unauthorized,
+  type ApprovalRefusal,
+  type DomainError,
+} from '../../../src-shared/errors';
 import { mayManageStaff, type StaffRole } from '../../../src-shared/contracts/staff';
-import { type Actor, type Ledger, nowIso } from '../ledger';
+import { type Actor, type Ledger, keepOnRollback, nowIso } from '../ledger';
 import { recordAudit } from '../audit/service';
 import { staff, type Staff } from './schema';
 import { hashPin, verifyPin } from './pin';
@@ -120,50 +129,83 @@ function findStaff(ledger: Ledger, id: string): Staff {
   return row;
 }
 
+/** The name a document is signed with on the owner's reports (staff live on the counter; the server learns names this way). */
+export function staffNameOf(ledger: Ledger, staffId: string): string {
+  return ledger.db.select({ name: staff.name }).from(staff).where(eq(staff.id, staffId)).get()?.name ?? '';
+}
+
 export function resolveActor(ledger: Ledger, staffId: string): Actor {
   const row = ledger.db.select().from(staff).where(eq(staff.id, staffId)).get();
-  if (!row || !row.active) throw new Unauthorized('Your login has ended; log in again with your PIN.');
+  if (!row || !row.active) throw new SessionEnded('Your login has ended; log in again with your PIN.');
   return { staffId: row.id, role: row.role };
+}
+
+type PinPurpose = 'login' | 'approval';
+
+/**
+ * A failed PIN check in words for whoever typed it: at login it is the person's own PIN (UNAUTHORIZED);
+ * in an approval box it is a manager's, and the cashier's session stays as it was.
+ */
+function pinRefusal(purpose: PinPurpose, reason: ApprovalRefusal, loginMessage: string, approvalMessage: string) {
+  return purpose === 'login' ? new Unauthorized(loginMessage) : new ApprovalRefused(reason, approvalMessage);
 }
 
 /**
  * Checks a PIN, counting failures: after 5 wrong PINs the member is locked for 5 minutes.
- * The failure count is committed even though the caller then throws, so retrying cannot brute-force a PIN.
+ * The failure count is kept even though the refusal rolls back whatever transaction it is thrown in (a bill, a
+ * return), so retrying cannot brute-force a PIN.
  */
-export function checkPin(ledger: Ledger, staffId: string, pin: string, purpose: 'login' | 'approval'): Staff {
-  const outcome = ledger.transaction(() => {
+export function checkPin(ledger: Ledger, staffId: string, pin: string, purpose: PinPurpose): Staff {
+  return ledger.transaction(() => {
     const row = ledger.db.select().from(staff).where(eq(staff.id, staffId)).get();
-    if (!row || !row.active) return { error: new Unauthorized('Unknown or inactive member of staff.') };
+    if (!row || !row.active)
+      throw pinRefusal(
+        purpose,
+        'APPROVER_UNKNOWN',
+        'Unknown or inactive member of staff.',
+        'Choose a manager who still works here.',
+      );
     const now = ledger.clock();
+    const locked = `Too many wrong PINs: try again after ${LOCK_MINUTES} minutes.`;
     if (row.lockedUntil && new Date(row.lockedUntil) > now)
-      return { error: new Unauthorized(`Too many wrong PINs: try again after ${LOCK_MINUTES} minutes.`) };
+      throw pinRefusal(purpose, 'APPROVAL_PIN_LOCKED', locked, `${row.name}: ${locked}`);
     if (verifyPin(pin, row.pinHash)) {
       if (row.failedAttempts > 0)
         ledger.db.update(staff).set({ failedAttempts: 0, lockedUntil: null }).where(eq(staff.id, staffId)).run();
-      return { row };
+      return row;
     }
-    const failedAttempts = row.failedAttempts + 1;
-    const lockedUntil = failedAttempts >= MAX_FAILED_ATTEMPTS ? addMinutes(now, LOCK_MINUTES).toISOString() : null;
+    throw wrongPin(ledger, row, purpose, now);
+  });
+}
+
+/** The refusal of a wrong PIN, with its failure count (and the lock at the fifth) kept past the rollback. */
+function wrongPin(ledger: Ledger, row: Staff, purpose: PinPurpose, now: Date): DomainError {
+  const failedAttempts = row.failedAttempts + 1;
+  const lockedUntil = failedAttempts >= MAX_FAILED_ATTEMPTS ? addMinutes(now, LOCK_MINUTES).toISOString() : null;
+  const left = MAX_FAILED_ATTEMPTS - failedAttempts;
+  const lockedText = `Too many wrong PINs: locked for ${LOCK_MINUTES} minutes.`;
+  const error = lockedUntil
+    ? pinRefusal(purpose, 'APPROVAL_PIN_LOCKED', lockedText, `${row.name}: ${lockedText}`)
+    : pinRefusal(
+        purpose,
+        'APPROVAL_PIN_WRONG',
+        `Wrong PIN (${left} tries left).`,
+        `Wrong manager PIN (${left} tries left).`,
+      );
+  keepOnRollback(error, () => {
     ledger.db
       .update(staff)
       .set({ failedAttempts: lockedUntil ? 0 : failedAttempts, lockedUntil })
-      .where(eq(staff.id, staffId))
+      .where(eq(staff.id, row.id))
       .run();
     recordAudit(ledger, {
       action: `staff.${purpose}-failed`,
-      staffId,
-      subjectId: staffId,
+      staffId: row.id,
+      subjectId: row.id,
       details: { failedAttempts },
     });
-    const left = MAX_FAILED_ATTEMPTS - failedAttempts;
-    return {
-      error: new Unauthorized(
-        lockedUntil ? `Too many wrong PINs: locked for ${LOCK_MINUTES} minutes.` : `Wrong PIN (${left} tries left).`,
-      ),
-    };
   });
-  if ('error' in outcome) throw outcome.error;
-  return outcome.row;
+  return error;
 }
 
 export function login(ledger: Ledger, input: { staffId: string; pin: string }): StaffView {
@@ -186,6 +228,9 @@ export function approverFor(
   if (!approval) throw new Forbidden(`${what} needs a manager's approval.`);
   const approver = checkPin(ledger, approval.staffId, approval.pin, 'approval');
   if (!hasRole(approver, 'manager'))
-    throw new Forbidden(`${approver.name} is not a manager and cannot approve ${what.toLowerCase()}.`);
+    throw new ApprovalRefused(
+      'APPROVER_NOT_MANAGER',
+      `${approver.name} is not a manager and cannot approve ${what.toLowerCase()}.`,
+    );
   return approver.id;
 }

@@ -37,6 +37,11 @@ const Row = memo(function Row({
       <td className="num">
         {formatRupees(price)}
         {line.unitPricePaise !== null && ' *'}
+        {line.discount && (
+          <div className="muted small" data-testid="line-discount">
+            −{line.discount.kind === 'percent' ? `${line.discount.bp / 100}%` : formatRupees(line.discount.paise)}
+          </div>
+        )}
       </td>
       <td className="num" data-testid="line-amount">
         {amountPaise === undefined ? '' : formatRupees(amountPaise)}

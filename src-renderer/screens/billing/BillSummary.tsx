@@ -73,6 +73,7 @@ const KEYS = [
   ['F2', 'billing.keys.pay'],
   ['F3', 'billing.keys.customer'],
   ['F4', 'billing.keys.discount'],
+  ['F5', 'billing.keys.lineDiscount'],
   ['F6', 'billing.keys.qty'],
   ['F7', 'billing.keys.price'],
   ['F8', 'billing.keys.hold'],

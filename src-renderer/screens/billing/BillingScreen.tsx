@@ -15,12 +15,15 @@ import { BillLines, SCAN_MARKS } from './BillLines';
 import { BillSummary, KeyLegend } from './BillSummary';
 import { PaymentDialog, type FinishedBill } from './PaymentDialog';
 import { CustomerDialog } from './CustomerDialog';
-import { DiscountDialog, LineEditDialog } from './LineEditDialog';
+import { DiscountDialog, LineDiscountDialog, PriceDialog, QuantityDialog, WeightDialog } from './LineEditDialog';
+import { useBillDraft } from './bill-draft';
+import { lineProblemText } from './line-entry';
+import { isLoose, quantityProblem } from '../../../src-shared/sales/line-bounds';
 import { RecallDialog } from './RecallDialog';
 import { SearchDialog } from './SearchDialog';
 import { LastBill } from './LastBill';
 
-type DialogKind = 'pay' | 'customer' | 'discount' | 'recall' | 'qty' | 'price' | 'search';
+type DialogKind = 'pay' | 'customer' | 'discount' | 'recall' | 'qty' | 'price' | 'line-discount' | 'search' | 'weight';
 
 /** "3*8901234567890" scans three at once; a plain code scans one. */
 function splitQuantity(text: string): { qtyMilli: number | null; code: string } {
@@ -44,8 +47,11 @@ export function BillingScreen({ me, goTo }: { me: Me; goTo: (screen: ScreenId) =
     items: Outputs['catalogue']['search'];
   }>({ query: '', qtyMilli: null, items: [] });
   const [lastBill, setLastBill] = useState<FinishedBill | null>(null);
+  /** A loose item waiting for its weight before it goes on the bill. */
+  const [weighing, setWeighing] = useState<CartItem | null>(null);
   const [scanSeq, setScanSeq] = useState(0);
   const scanBox = useRef<HTMLInputElement>(null);
+  const draft = useBillDraft(cart, dispatch);
   const settings = useQuery(trpc.settings.all.queryOptions());
   const shift = useQuery(trpc.cashSessions.current.queryOptions());
   // An update installs only while no bill is open (src-main/update): tell the app when a bill starts and ends.
@@ -69,13 +75,26 @@ export function BillingScreen({ me, goTo }: { me: Me; goTo: (screen: ScreenId) =
     scanBox.current?.focus();
   }, [dialog]);
 
-  const addItem = useCallback((item: CartItem, qtyMilli: number | null, weighed: boolean) => {
+  const putOnBill = useCallback((item: CartItem, qtyMilli: number, weighed: boolean) => {
     for (const mark of Object.values(SCAN_MARKS)) performance.clearMarks(mark);
     performance.mark(SCAN_MARKS.itemKnown);
-    dispatch({ type: 'add', item, qtyMilli: qtyMilli ?? 1000, weighed });
+    dispatch({ type: 'add', item, qtyMilli, weighed });
     setScanSeq((seq) => seq + 1);
     setLastBill(null);
+    setScanError(null);
   }, []);
+
+  /** A packed item goes on at 1 (or the scanned count); a loose one asks for its weight unless the label gave it. */
+  const addItem = (item: CartItem, qtyMilli: number | null, weighed: boolean) => {
+    if (qtyMilli === null && isLoose(item.unit)) {
+      setWeighing(item);
+      setDialog('weight');
+      return;
+    }
+    const problem = quantityProblem(qtyMilli ?? 1000, item.unit);
+    if (problem) return setScanError(new Invalid(`${item.name}: ${lineProblemText(t, problem, item.unit)}`));
+    putOnBill(item, qtyMilli ?? 1000, weighed);
+  };
 
   const scan = async (text: string) => {
     setScanError(null);
@@ -116,6 +135,7 @@ export function BillingScreen({ me, goTo }: { me: Me; goTo: (screen: ScreenId) =
       // A recalled bill that is held again leaves its old copy behind; drop it so the list shows one.
       if (cart.heldBillId) await client.sales.discardHeld.mutate({ id: cart.heldBillId }).catch(() => undefined);
       dispatch({ type: 'reset', billId: crypto.randomUUID() });
+      setScanError(null);
       setNotice(t('billing.held', { label }));
       void queryClient.invalidateQueries({ queryKey: trpc.sales.held.queryKey() });
     } catch (error) {
@@ -124,7 +144,9 @@ export function BillingScreen({ me, goTo }: { me: Me; goTo: (screen: ScreenId) =
   };
 
   const open = (kind: DialogKind) => () => {
-    if ((kind === 'pay' || kind === 'qty' || kind === 'price') && cart.lines.length === 0) return;
+    if ((kind === 'qty' || kind === 'price' || kind === 'line-discount') && !cart.lines[cart.selected]) return;
+    // The payment dialog needs totals; without them it would never open and every key would be taken from the bill.
+    if (kind === 'pay' && !okTotals) return;
     setDialog(kind);
   };
 
@@ -133,6 +155,7 @@ export function BillingScreen({ me, goTo }: { me: Me; goTo: (screen: ScreenId) =
       F2: open('pay'),
       F3: open('customer'),
       F4: open('discount'),
+      F5: open('line-discount'),
       F6: open('qty'),
       F7: open('price'),
       F8: () => void hold(),
@@ -168,6 +191,7 @@ export function BillingScreen({ me, goTo }: { me: Me; goTo: (screen: ScreenId) =
 
   const finished = (bill: FinishedBill) => {
     setLastBill(bill);
+    setScanError(null);
     dispatch({ type: 'reset', billId: crypto.randomUUID() });
     closeDialog();
     void queryClient.invalidateQueries();
@@ -176,7 +200,7 @@ export function BillingScreen({ me, goTo }: { me: Me; goTo: (screen: ScreenId) =
   const blocked = !settings.data?.shop ? t('billing.noShop') : shift.data === null ? t('billing.noShift') : null;
   const selectedLine = cart.lines[cart.selected];
   return (
-    <div className="billing">
+    <div className="billing" data-draft={draft.saveState}>
       <section className="bill-main">
         <input
           ref={scanBox}
@@ -202,6 +226,12 @@ export function BillingScreen({ me, goTo }: { me: Me; goTo: (screen: ScreenId) =
           </div>
         )}
         <ErrorNote error={scanError} testId="scan-error" />
+        <ErrorNote error={draft.error} testId="draft-error" />
+        {draft.restoredBillId === cart.billId && cart.lines.length > 0 && (
+          <div className="notice" data-testid="draft-restored">
+            {t('billing.draftRestored')}
+          </div>
+        )}
         {notice && (
           <div className="notice" data-testid="notice">
             {notice}
@@ -233,6 +263,11 @@ export function BillingScreen({ me, goTo }: { me: Me; goTo: (screen: ScreenId) =
       {dialog === 'discount' && (
         <DiscountDialog
           current={cart.billDiscount}
+          basePaise={
+            okTotals
+              ? okTotals.lines.reduce((sum, line) => sum + line.grossPaise - line.lineDiscountPaise, 0)
+              : Number.MAX_SAFE_INTEGER
+          }
           onClose={closeDialog}
           onApply={(discount) => {
             dispatch({ type: 'bill-discount', discount });
@@ -241,23 +276,41 @@ export function BillingScreen({ me, goTo }: { me: Me; goTo: (screen: ScreenId) =
         />
       )}
       {dialog === 'qty' && selectedLine && (
-        <LineEditDialog
-          kind="qty"
+        <QuantityDialog
           line={selectedLine}
           onClose={closeDialog}
-          onApply={(value) => {
-            dispatch({ type: 'set-qty', qtyMilli: value ?? 1000 });
+          onApply={(qtyMilli) => {
+            dispatch({ type: 'set-qty', qtyMilli });
+            closeDialog();
+          }}
+        />
+      )}
+      {dialog === 'weight' && weighing && (
+        <WeightDialog
+          item={weighing}
+          onClose={closeDialog}
+          onApply={(qtyMilli) => {
+            putOnBill(weighing, qtyMilli, true);
             closeDialog();
           }}
         />
       )}
       {dialog === 'price' && selectedLine && (
-        <LineEditDialog
-          kind="price"
+        <PriceDialog
           line={selectedLine}
           onClose={closeDialog}
-          onApply={(value) => {
-            dispatch({ type: 'set-price', unitPricePaise: value });
+          onApply={(unitPricePaise) => {
+            dispatch({ type: 'set-price', unitPricePaise });
+            closeDialog();
+          }}
+        />
+      )}
+      {dialog === 'line-discount' && selectedLine && (
+        <LineDiscountDialog
+          line={selectedLine}
+          onClose={closeDialog}
+          onApply={(discount) => {
+            dispatch({ type: 'line-discount', discount });
             closeDialog();
           }}
         />
@@ -267,6 +320,7 @@ export function BillingScreen({ me, goTo }: { me: Me; goTo: (screen: ScreenId) =
           onClose={closeDialog}
           onRecall={(recalled) => {
             dispatch({ type: 'load', cart: recalled });
+            setScanError(null);
             closeDialog();
           }}
         />

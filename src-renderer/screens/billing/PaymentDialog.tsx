@@ -12,11 +12,12 @@ import type { InvoiceTotals } from '../../../src-shared/sales/totals';
 import type { PaymentMode } from '../../../src-shared/contracts/sales';
 import { finalizeInput, type Cart } from './cart';
 import type { FinishedBill } from './LastBill';
-import { ApprovalFields, type ApprovalValue } from './ApprovalFields';
+import { ApprovalFields, approvalRefusal, type ApprovalValue } from './ApprovalFields';
 
 export type { FinishedBill };
 
 const MODES: PaymentMode[] = ['cash', 'upi', 'card', 'khata'];
+const NON_CASH: PaymentMode[] = ['upi', 'card', 'khata'];
 
 function readAmounts(amounts: Record<PaymentMode, string>): {
   paise: Record<PaymentMode, number>;
@@ -70,18 +71,27 @@ export function PaymentDialog({
           ),
         }),
       onError: (error) => {
-        if (errorCode(error) === 'FORBIDDEN' && !approval) setApproval({ staffId: '', pin: '' });
+        // A refused approval keeps the box (and the bill) as they are, with an empty PIN for the next try.
+        if (approvalRefusal(error)) setApproval((current) => current && { ...current, pin: '' });
+        else if (errorCode(error) === 'FORBIDDEN' && !approval) setApproval({ staffId: '', pin: '' });
       },
     }),
   );
   const { paise, error: amountError } = readAmounts(amounts);
   const paid = MODES.reduce((sum, mode) => sum + paise[mode], 0);
   const remaining = Math.max(0, totals.totalPaise - paid);
-  const change = Math.max(0, paid - totals.totalPaise);
+  const over = Math.max(0, paid - totals.totalPaise);
+  // Only cash can be handed back: what UPI, card or khata put above the bill is refused here, not at finalise.
+  const overNonCash = Math.max(0, over - paise.cash);
+  const change = over - overNonCash;
+  const overMode = overNonCash > 0 ? [...NON_CASH].reverse().find((mode) => paise[mode] > 0) : undefined;
+  const overText = overMode
+    ? t('payment.onlyCashOver', { mode: t(`payment.${overMode}`), over: formatRupees(overNonCash) })
+    : null;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (amountError) return;
+    if (amountError || overText) return;
     // Enter on an empty dialog is the commonest bill of all: exact cash.
     const payments =
       paid === 0
@@ -104,8 +114,14 @@ export function PaymentDialog({
         disabled={mode === 'khata' && !cart.party}
         placeholder={mode === 'khata' && !cart.party ? t('payment.khataNeedsCustomer') : '0.00'}
         value={amounts[mode]}
+        aria-invalid={mode === overMode ? true : undefined}
         onChange={(event) => setAmounts({ ...amounts, [mode]: event.target.value })}
       />
+      {mode === overMode && (
+        <span className="field-error" role="alert" data-testid="pay-over">
+          {overText}
+        </span>
+      )}
     </label>
   );
 
@@ -139,12 +155,17 @@ export function PaymentDialog({
             {formatRupees(change)}
           </span>
         </div>
-        {approval && <ApprovalFields value={approval} onChange={setApproval} autoFocus />}
+        {approval && <ApprovalFields value={approval} onChange={setApproval} error={finalize.error} autoFocus />}
         {amountError && <div className="error">{amountError}</div>}
-        <ErrorNote error={finalize.error} testId="payment-error" />
-        <button type="submit" disabled={finalize.isPending}>
+        {!approvalRefusal(finalize.error) && <ErrorNote error={finalize.error} testId="payment-error" />}
+        <button type="submit" disabled={finalize.isPending || overText !== null} data-testid="pay-finalise">
           {t('payment.finalise')} <kbd>Enter</kbd>
         </button>
+        {overText && (
+          <p className="field-error" data-testid="finalise-blocked">
+            {t('payment.cannotFinalise', { reason: overText })}
+          </p>
+        )}
         <p className="hint">{t('payment.hint')}</p>
       </form>
     </Dialog>

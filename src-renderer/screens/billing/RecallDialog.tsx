@@ -2,11 +2,14 @@
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useTRPC, useTRPCClient } from '../../app/trpc';
+import { useTRPC, useTRPCClient, type Outputs } from '../../app/trpc';
 import { Dialog } from '../../app/Dialog';
 import { ErrorNote } from '../../app/ErrorNote';
 import { holdBillInput } from '../../../src-shared/contracts/sales';
+import { formatRupees } from '../../../src-shared/money';
+import { shopTime } from '../../../src-shared/shop-time';
 import type { Cart } from './cart';
+import { cartFromSaved } from './saved-cart';
 import { PickList, pickListKeys, type PickOption } from './PickList';
 
 export function RecallDialog({ onClose, onRecall }: { onClose: () => void; onRecall: (cart: Cart) => void }) {
@@ -27,22 +30,7 @@ export function RecallDialog({ onClose, onRecall }: { onClose: () => void; onRec
     try {
       const bill = await client.sales.recall.query({ id });
       const saved = holdBillInput.shape.cart.parse(bill.cart);
-      const items = await Promise.all(saved.lines.map((line) => client.catalogue.get.query({ id: line.itemId })));
-      const party = saved.partyId ? await client.parties.get.query({ id: saved.partyId }) : null;
-      onRecall({
-        billId: crypto.randomUUID(),
-        heldBillId: bill.id,
-        selected: saved.lines.length - 1,
-        party,
-        billDiscount: saved.billDiscount,
-        lines: saved.lines.map((line, index) => ({
-          key: `${line.itemId}:${index}:recall`,
-          item: items[index]!,
-          qtyMilli: line.qtyMilli,
-          unitPricePaise: line.unitPricePaise ?? null,
-          discount: line.discount,
-        })),
-      });
+      onRecall(await cartFromSaved(client, saved, { billId: crypto.randomUUID(), heldBillId: bill.id }));
     } catch (cause) {
       setError(cause);
     }
@@ -50,14 +38,7 @@ export function RecallDialog({ onClose, onRecall }: { onClose: () => void; onRec
 
   const options: PickOption[] = (held.data ?? []).map((bill) => ({
     key: bill.id,
-    label: (
-      <span className="pick-row">
-        <span>{bill.label}</span>
-        <span className="muted">
-          {new Date(bill.createdAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}
-        </span>
-      </span>
-    ),
+    label: <HeldBillRow bill={bill} />,
     onPick: () => void recall(bill.id),
   }));
   return (
@@ -78,5 +59,25 @@ export function RecallDialog({ onClose, onRecall }: { onClose: () => void; onRec
       <ErrorNote error={error ?? discard.error} />
       <p className="hint">{t('recall.hint')}</p>
     </Dialog>
+  );
+}
+
+function HeldBillRow({ bill }: { bill: Outputs['sales']['held'][number] }) {
+  const { t } = useTranslation();
+  return (
+    <span className="pick-row held-row" data-testid="held-bill">
+      <span>
+        <strong data-testid="held-customer">{bill.partyName ?? t('billing.walkIn')}</strong>{' '}
+        <span className="muted" data-testid="held-items">
+          {t('recall.items', { count: bill.itemCount })}
+        </span>
+        <span className="muted small held-by" data-testid="held-by">
+          {t('recall.heldBy', { name: bill.heldBy, time: shopTime(bill.createdAt) })}
+        </span>
+      </span>
+      <span className="num" data-testid="held-amount">
+        {bill.totalPaise === null ? t('recall.noAmount') : formatRupees(bill.totalPaise)}
+      </span>
+    </span>
   );
 }

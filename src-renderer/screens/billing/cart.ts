@@ -1,6 +1,8 @@
 // The bill being built at the counter, pure: lines, the chosen customer, discounts, and its totals by the same maths as the ledger.
 import { computeInvoiceTotals, type Discount, type InvoiceTotals } from '../../../src-shared/sales/totals';
 import type { FinalizeSaleInput, HoldBillInput } from '../../../src-shared/contracts/sales';
+import type { BillDraftInput } from '../../../src-shared/contracts/drafts';
+import { MAX_LINE_QTY_MILLI } from '../../../src-shared/sales/line-bounds';
 import { DomainError } from '../../../src-shared/errors';
 import { parseRupees } from '../../../src-shared/money';
 
@@ -48,10 +50,13 @@ export type CartAction =
   | { type: 'set-qty'; qtyMilli: number }
   | { type: 'bump-qty'; by: 1 | -1 }
   | { type: 'set-price'; unitPricePaise: number | null }
+  | { type: 'line-discount'; discount: Discount | null }
   | { type: 'remove' }
   | { type: 'party'; party: CartParty | null }
   | { type: 'bill-discount'; discount: Discount | null }
   | { type: 'load'; cart: Cart }
+  /** The open bill's draft coming back: taken only while nothing has been started on screen. */
+  | { type: 'restore'; cart: Cart }
   | { type: 'reset'; billId: string };
 
 export function emptyCart(billId: string): Cart {
@@ -75,11 +80,11 @@ export function cartReducer(cart: Cart, action: CartAction): Cart {
         : cart.lines.findIndex(
             (line) => line.item.id === action.item.id && line.unitPricePaise === null && !line.discount,
           );
-      if (existing >= 0)
-        return {
-          ...withLine(cart, existing, (line) => ({ ...line, qtyMilli: line.qtyMilli + action.qtyMilli })),
-          selected: existing,
-        };
+      if (existing >= 0) {
+        const qtyMilli = (cart.lines[existing]?.qtyMilli ?? 0) + action.qtyMilli;
+        if (qtyMilli > MAX_LINE_QTY_MILLI) return { ...cart, selected: existing };
+        return { ...withLine(cart, existing, (line) => ({ ...line, qtyMilli })), selected: existing };
+      }
       const line: CartLine = {
         key: `${action.item.id}:${cart.lines.length}:${Date.now()}`,
         item: action.item,
@@ -99,10 +104,12 @@ export function cartReducer(cart: Cart, action: CartAction): Cart {
     case 'bump-qty':
       return withLine(cart, cart.selected, (line) => ({
         ...line,
-        qtyMilli: Math.max(1000, line.qtyMilli + action.by * 1000),
+        qtyMilli: Math.min(MAX_LINE_QTY_MILLI, Math.max(1000, line.qtyMilli + action.by * 1000)),
       }));
     case 'set-price':
       return withLine(cart, cart.selected, (line) => ({ ...line, unitPricePaise: action.unitPricePaise }));
+    case 'line-discount':
+      return withLine(cart, cart.selected, (line) => ({ ...line, discount: action.discount }));
     case 'remove': {
       if (!cart.lines[cart.selected]) return cart;
       const lines = cart.lines.filter((_, index) => index !== cart.selected);
@@ -114,9 +121,15 @@ export function cartReducer(cart: Cart, action: CartAction): Cart {
       return { ...cart, billDiscount: action.discount };
     case 'load':
       return action.cart;
+    case 'restore':
+      return isBlank(cart) ? action.cart : cart;
     case 'reset':
       return emptyCart(action.billId);
   }
+}
+
+function isBlank(cart: Cart): boolean {
+  return cart.lines.length === 0 && cart.party === null && cart.billDiscount === null && cart.heldBillId === null;
 }
 
 export interface TotalsSetting {
@@ -178,8 +191,17 @@ export function finalizeInput(
   };
 }
 
+function savedCart(cart: Cart): HoldBillInput['cart'] {
+  return { lines: saleLines(cart), partyId: cart.party?.id ?? null, billDiscount: cart.billDiscount };
+}
+
 export function holdInput(cart: Cart, label: string): HoldBillInput {
-  return { label, cart: { lines: saleLines(cart), partyId: cart.party?.id ?? null, billDiscount: cart.billDiscount } };
+  return { label, cart: savedCart(cart) };
+}
+
+/** The open bill as the ledger keeps its draft. */
+export function draftInput(cart: Cart): BillDraftInput {
+  return { billId: cart.billId, heldBillId: cart.heldBillId, cart: savedCart(cart) };
 }
 
 /** "10%" → 10 % (in basis points); "50" or "50.00" → ₹50 (in paise); "" → no discount. */

@@ -7,7 +7,7 @@ import { ErrorNote } from '../../app/ErrorNote';
 import { formatQuantity, formatRupees, parseQuantity } from '../../../src-shared/money';
 import { PAYMENT_MODES, type PaymentMode } from '../../../src-shared/contracts/sales';
 import type { Me } from '../../app/App';
-import { ApprovalFields, type ApprovalValue } from '../billing/ApprovalFields';
+import { ApprovalFields, approvalRefusal, type ApprovalValue } from '../billing/ApprovalFields';
 
 export function ReturnForm({ detail, me }: { detail: Outputs['sales']['get']; me: Me }) {
   const { t } = useTranslation();
@@ -23,6 +23,9 @@ export function ReturnForm({ detail, me }: { detail: Outputs['sales']['get']; me
   const [done, setDone] = useState<string | null>(null);
   const create = useMutation(
     trpc.returns.create.mutationOptions({
+      onError: (error) => {
+        if (approvalRefusal(error)) setApproval((current) => ({ ...current, pin: '' }));
+      },
       onSuccess: (result) => {
         setDone(
           t('invoices.returnDone', {
@@ -96,7 +99,7 @@ export function ReturnForm({ detail, me }: { detail: Outputs['sales']['get']; me
         {t('invoices.reason')}
         <input data-testid="return-reason" value={reason} onChange={(event) => setReason(event.target.value)} />
       </label>
-      {me.role === 'cashier' && <ApprovalFields value={approval} onChange={setApproval} />}
+      {me.role === 'cashier' && <ApprovalFields value={approval} onChange={setApproval} error={create.error} />}
       <button type="submit" disabled={create.isPending}>
         {t('invoices.submitReturn')} <kbd>Enter</kbd>
       </button>
@@ -105,7 +108,7 @@ export function ReturnForm({ detail, me }: { detail: Outputs['sales']['get']; me
           {done}
         </div>
       )}
-      <ErrorNote error={localError ?? create.error} />
+      <ErrorNote error={localError ?? (approvalRefusal(create.error) ? null : create.error)} />
     </form>
   );
 }

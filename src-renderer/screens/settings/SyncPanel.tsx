@@ -3,6 +3,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { parseEnrolmentLink } from '../../../src-shared/sync/enrol-link';
 import { useTRPC, type Outputs } from '../../app/trpc';
 import { ErrorNote } from '../../app/ErrorNote';
 import type { Me } from '../../app/App';
@@ -22,6 +23,13 @@ function EnrolForm({ isOwner }: { isOwner: boolean }) {
     event.preventDefault();
     enrol.mutate({ serverUrl: serverUrl.trim(), code });
   };
+  /** The dashboard's QR code scanned into either box holds both the address and the code: split it. */
+  const typed = (setBox: (text: string) => void) => (text: string) => {
+    const link = parseEnrolmentLink(text);
+    if (!link) return setBox(text);
+    setServerUrl(link.serverUrl);
+    setCode(link.code);
+  };
   return (
     <form className="inline-form" onSubmit={submit} data-testid="enrol-form">
       <p className="hint">{t('sync.enrolHint')}</p>
@@ -32,7 +40,7 @@ function EnrolForm({ isOwner }: { isOwner: boolean }) {
           value={serverUrl}
           placeholder="https://galla.example.in"
           data-testid="enrol-url"
-          onChange={(event) => setServerUrl(event.target.value)}
+          onChange={(event) => typed(setServerUrl)(event.target.value)}
         />
       </label>
       <label>
@@ -42,7 +50,7 @@ function EnrolForm({ isOwner }: { isOwner: boolean }) {
           autoComplete="off"
           placeholder="ABCDE-12345"
           data-testid="enrol-code"
-          onChange={(event) => setCode(event.target.value)}
+          onChange={(event) => typed(setCode)(event.target.value)}
         />
       </label>
       <button type="submit" disabled={enrol.isPending || !serverUrl.trim() || !code.trim()} data-testid="enrol-submit">

@@ -1,10 +1,11 @@
 // The WebSocket bridge on 127.0.0.1: only a client with the token connects; each connection has its own login; errors arrive intact.
+import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createTRPCClient, createWSClient, wsLink, TRPCClientError } from '@trpc/client';
 import type { AppRouter } from '../../../src-main/trpc/app-router';
 import { startBridge, type RunningBridge } from '../../../src-main/bridge/ws-bridge';
-import { PINS, shopWithStaff, type Shop } from '../../support/ledger';
+import { itemInput, PINS, shopWithStaff, type Shop } from '../../support/ledger';
 
 let shop: Shop;
 let bridge: RunningBridge | undefined;
@@ -81,5 +82,32 @@ describe('the WebSocket bridge', () => {
     );
     expect(refused?.data?.code).toBe('BAD_REQUEST');
     expect(refused?.data?.details).toEqual([expect.objectContaining({ row: 2, path: 'price' })]);
+  });
+
+  it('carries a refusal reason: a wrong manager PIN is APPROVAL_PIN_WRONG, a lost session SESSION_ENDED', async () => {
+    shop = await shopWithStaff();
+    const item = await shop.manager.catalogue.create(itemInput({ pricePaise: 10_000 }));
+    bridge = await startBridge({ ledger: shop.t.ledger, port: 0, rendererDir: null });
+    const counter = connect(bridge.wsUrl);
+    const caught = (call: Promise<unknown>) =>
+      call.then(
+        () => null,
+        (cause: unknown) => cause as TRPCClientError<AppRouter>,
+      );
+    const loggedOut = await caught(counter.sales.held.query());
+    expect(loggedOut?.data).toMatchObject({ code: 'UNAUTHORIZED', reason: 'SESSION_ENDED' });
+    await counter.staff.login.mutate({ staffId: shop.ids.cashier, pin: PINS.cashier });
+    const refused = await caught(
+      counter.sales.finalize.mutate({
+        id: randomUUID(),
+        lines: [{ itemId: item.id, qtyMilli: 1000 }],
+        billDiscount: { kind: 'percent', bp: 2000 },
+        payments: [{ mode: 'cash', amountPaise: 8000 }],
+        approval: { staffId: shop.ids.manager, pin: '9999' },
+      }),
+    );
+    expect(refused?.data).toMatchObject({ code: 'FORBIDDEN', reason: 'APPROVAL_PIN_WRONG' });
+    expect(refused?.message).toBe('Wrong manager PIN (4 tries left).');
+    expect((await counter.staff.me.query())?.role).toBe('cashier');
   });
 });

@@ -84,7 +84,11 @@ describe('returns', () => {
     await expect(shop.cashier.returns.create(request)).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(
       shop.cashier.returns.create({ ...request, approval: { staffId: shop.ids.manager, pin: '0000' } }),
-    ).rejects.toMatchObject({ code: 'UNAUTHORIZED', message: expect.stringMatching(/Wrong PIN/) });
+    ).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      message: expect.stringMatching(/Wrong manager PIN/),
+      cause: expect.objectContaining({ reason: 'APPROVAL_PIN_WRONG' }),
+    });
     const note = await shop.cashier.returns.create({
       ...request,
       approval: { staffId: shop.ids.manager, pin: PINS.manager },

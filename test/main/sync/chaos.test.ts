@@ -22,8 +22,6 @@ import type { Party } from '../../../src-main/ledger/parties/schema';
 import { chaosProxy, type ChaosProxy } from './chaos/proxy';
 import type { CounterArgs } from './chaos/counter';
 
-/** The chaos run belongs to the real PostgreSQL when there is one (.ci/run), else to PGlite. */
-const runsHere = TEST_DB === (process.env.DATABASE_URL ? 'postgres' : 'pglite');
 const SEED = Number(process.env.CHAOS_SEED ?? Date.now() % 1_000_000);
 const OPS_PER_COUNTER = 80;
 const CODES = ['C1', 'C2', 'C3'];
@@ -74,7 +72,8 @@ async function rows<T>(running: Running, query: ReturnType<typeof sql>): Promise
   return ((await running.db.db.execute(query)) as unknown as { rows: T[] }).rows;
 }
 
-describe.runIf(runsHere)('chaos', () => {
+// Runs in both server projects: on PGlite always, and on PostgreSQL whenever DATABASE_URL is set.
+describe(`chaos on ${TEST_DB}`, () => {
   it(`three counters converge and the server's totals equal their ledgers (seed ${SEED})`, async () => {
     const random = seeded(SEED);
     database = await freshTestDatabase();

@@ -160,15 +160,13 @@ describe('resilience', () => {
     for (let i = 0; i < 12; i += 1) created.push(await c1.manager.catalogue.create(itemInput()));
     await c1.engine().syncNow();
     const cursor = readCursor(c1.t.ledger);
-    const retire = created
-      .slice(0, 10)
-      .map((item, index) => ({
-        cursor: cursor + index + 1,
-        entity: 'item' as const,
-        entityId: item.id,
-        originCounterId: randomUUID(),
-        payload: { ...item, active: false },
-      }));
+    const retire = created.slice(0, 10).map((item, index) => ({
+      cursor: cursor + index + 1,
+      entity: 'item' as const,
+      entityId: item.id,
+      originCounterId: randomUUID(),
+      payload: { ...item, active: false },
+    }));
     const page = {
       changes: retire,
       nextCursor: cursor + 10,

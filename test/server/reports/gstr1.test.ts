@@ -173,7 +173,7 @@ describe('GSTR-1 export', () => {
   it("from a month of synced trade: the portal's required fields are all there and the sections add up to the GST report", async () => {
     shop = await reportShop({ days: 4 });
     const month = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Kolkata' }).format(new Date()).slice(0, 7);
-    const json = await shop.owner.reports.gstr1({ gstin: SHOP_GSTIN.toLowerCase(), month });
+    const json = await shop.owner.reports.gstr1({ month });
     const ajv = new Ajv({ allErrors: true });
     const valid = ajv.validate(GSTR1_SCHEMA, json);
     expect(ajv.errors ?? []).toEqual([]);
@@ -206,8 +206,5 @@ describe('GSTR-1 export', () => {
     const hsnTaxable = sum(json.hsn.data.map((row) => row.txval));
     expect(b2bTaxable - notesTaxable + b2csTaxable).toBe(hsnTaxable);
     expect(hsnTaxable).toBe(gst.byRate.reduce((total, row) => total + row.taxablePaise, 0));
-    await expect(shop.owner.reports.gstr1({ gstin: '27AAPFU0939F1ZX', month })).rejects.toMatchObject({
-      code: 'BAD_REQUEST',
-    });
   });
 });

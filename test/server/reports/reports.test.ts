@@ -2,6 +2,7 @@
 import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { reportShop, type ReportShop } from '../../support/report-shop';
+import { itemInput } from '../../support/ledger';
 
 let shop: ReportShop | null = null;
 afterEach(async () => {
@@ -28,7 +29,7 @@ interface RawInvoice {
   staff_id: string;
   business_date: string;
   total_paise: string;
-  payload: { invoice: { createdAt: string; partyGstin: string | null }; lines: RawLine[] };
+  payload: { invoice: { createdAt: string; partyGstin: string | null; changePaise: number }; lines: RawLine[] };
 }
 
 async function raw<T>(shop: ReportShop, query: ReturnType<typeof sql>): Promise<T[]> {
@@ -92,6 +93,14 @@ describe('owner reports over all counters', () => {
         () => 1,
       ),
     );
+    // Staff live on the counters; the owner sees them by the names their bills were signed with, not by ids.
+    const counterStaff = new Map<string, string>();
+    for (const counter of shop.counters)
+      for (const member of await counter.owner.staff.list()) counterStaff.set(member.id, member.name);
+    expect(report.byStaff.length).toBeGreaterThan(0);
+    expect(report.byStaff.map((row) => row.staffName)).toEqual(
+      report.byStaff.map((row) => counterStaff.get(row.staffId)),
+    );
     expect(report.heatmap.reduce((sum, cell) => sum + cell.salesPaise, 0)).toBe(report.totals.salesPaise);
 
     const payments = await raw<{ mode: string; doc_type: string; amount_paise: string }>(
@@ -103,6 +112,10 @@ describe('owner reports over all counters', () => {
       (row) => row.mode,
       (row) => Number(row.amount_paise),
     );
+    // Cash taken is what stayed in the drawer: the change handed back on each bill comes out of it.
+    const changeGiven = invoices.reduce((sum, row) => sum + row.payload.invoice.changePaise, 0);
+    expect(changeGiven).toBeGreaterThan(0);
+    received.cash! -= changeGiven;
     expect(
       Object.fromEntries(report.byMode.filter((row) => row.inPaise > 0).map((row) => [row.mode, row.inPaise])),
     ).toEqual(received);
@@ -129,6 +142,10 @@ describe('owner reports over all counters', () => {
     expect(soap.grossProfitPaise).toBe(
       soapLines.reduce((sum, line) => sum + line.taxablePaise - cost(line), 0) - soapReturnTaxable + 2 * soapUnitCost,
     );
+    // The page shows cost and profit on the same footing: net of the two returned soaps, before GST.
+    expect(soap.netCostPaise).toBe(soapLines.reduce((sum, line) => sum + cost(line), 0) - 2 * soapUnitCost);
+    expect(soap.netTaxablePaise).toBe(soapLines.reduce((sum, line) => sum + line.taxablePaise, 0) - soapReturnTaxable);
+    expect(soap.grossProfitPaise).toBe(soap.netTaxablePaise - soap.netCostPaise);
     expect(report.totals.grossProfitPaise).toBe(items.reduce((sum, row) => sum + row.grossProfitPaise, 0));
 
     const gst = await shop.owner.reports.gst(range);
@@ -146,6 +163,10 @@ describe('owner reports over all counters', () => {
   it('knows low stock, khata ageing, returns and each shift’s expected against counted cash', async () => {
     shop = await reportShop({ days: 3 });
     const today = new Date().toISOString().slice(0, 10);
+    // An item with no reorder level is never low, even with nothing on the shelf.
+    const [c1] = shop.counters;
+    await c1!.manager.catalogue.create(itemInput({ name: 'Gift Wrap', reorderLevelMilli: 0, openingStockMilli: 0 }));
+    await c1!.engine().syncNow();
     expect((await shop.owner.reports.lowStock()).map((item) => item.name)).toEqual(['Groundnut Oil 1l']);
     const khata = await shop.owner.reports.khata({ asOf: today });
     const ramesh = khata.find((row) => row.partyId === shop!.partyIds.ramesh)!;

@@ -1,0 +1,41 @@
+// How an invoice is recorded: what its hash covers, its rows, the day's sales it moves, what the server receives.
+import type { DocumentKind } from '../documents/record';
+import type { ChainLink } from '../journal/service';
+import { invoiceContent, type Unhashed } from '../journal/content';
+import { payments, type Payment } from '../payments/schema';
+import { addSaleToDay } from '../reports/daily';
+import { staffNameOf } from '../staff/service';
+import { insertRows } from '../../db/insert-rows';
+import { invoiceLines, invoices, type Invoice, type InvoiceLine } from './schema';
+
+export interface InvoiceDocument {
+  header: Unhashed<Invoice>;
+  lines: InvoiceLine[];
+  paid: Payment[];
+}
+
+/** The invoice as stored, with nothing returned yet: what the sale answers and (without credit notes) what syncs. */
+export function newInvoiceDetail(doc: InvoiceDocument, link: ChainLink) {
+  return {
+    invoice: { ...doc.header, ...link },
+    lines: doc.lines.map((line) => ({ ...line, returnedQtyMilli: 0 })),
+    payments: [...doc.paid].sort((a, b) => (a.id < b.id ? -1 : 1)),
+  };
+}
+
+export const invoiceDocument: DocumentKind<InvoiceDocument> = {
+  docType: 'invoice',
+  content: (doc) => invoiceContent(doc.header, doc.lines, doc.paid),
+  insert(ledger, doc, link) {
+    insertRows(ledger, invoices, [{ ...doc.header, ...link }]);
+    insertRows(ledger, invoiceLines, doc.lines);
+    insertRows(ledger, payments, doc.paid);
+  },
+  summarise: (ledger, doc, link) => addSaleToDay(ledger, { ...doc.header, ...link }, doc.paid),
+  // The staff name rides along because staff live on the counter: the owner's reports show who billed by name.
+  outboxPayload: (ledger, doc, link) => ({
+    ...newInvoiceDetail(doc, link),
+    staffName: staffNameOf(ledger, doc.header.staffId),
+  }),
+  printsOnRecord: true,
+};
