@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { openLedger } from '../src-main/ledger/ledger';
 import { startBridge } from '../src-main/bridge/ws-bridge';
-import { parsePrintConfig } from '../src-main/ledger/printing/worker';
+import { parsePrintConfig } from '../src-main/printing/worker';
 import { startCounterServices } from '../src-main/runtime/counter-services';
 import { buildIfStale, RENDERER } from './vite-builds';
 

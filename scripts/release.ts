@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { UPDATE_CHANNELS, UPDATE_PLATFORMS } from '../src-shared/update/feed';
+import { UPDATE_CHANNELS, UPDATE_PLATFORMS } from '../src-shared/updates/feed';
 import { readBuildOutput, ReleaseProblem } from './releases/artifacts';
 import { BUILDER_CONFIG, builderConfigProblems, loadBuilderConfig, ROOT } from './releases/builder-config';
 import { checkTarget, uploadBuilds } from './releases/upload';

@@ -1,4 +1,5 @@
 // Domain errors: a small set of classes with codes, mapped to tRPC codes in one place (src-main/trpc/errors.ts).
+import { shopText, type ShopMessage } from './shop-messages';
 
 export type DomainErrorCode = 'NOT_FOUND' | 'CONFLICT' | 'INVALID' | 'FORBIDDEN' | 'UNAUTHORIZED';
 
@@ -7,6 +8,13 @@ export interface ErrorDetail {
   path: string;
   message: string;
   row?: number;
+  /** The same message by key, so the screen can show it in the counter's language. */
+  shop?: ShopMessage;
+}
+
+/** A detail for a field or row, in shop language. */
+export function shopDetail(path: string, shop: ShopMessage, row?: number): ErrorDetail {
+  return { path, message: shopText(shop.key, shop.params), shop, ...(row === undefined ? {} : { row }) };
 }
 
 export abstract class DomainError extends Error {
@@ -14,11 +22,14 @@ export abstract class DomainError extends Error {
   readonly details: ErrorDetail[];
   /** A finer, machine-readable cause within the code, for a screen that must react to it (see the reasons below). */
   readonly reason: string | null = null;
+  /** Set when the message comes from the shop-language catalogue: the screen translates it. */
+  readonly shop: ShopMessage | null;
 
-  constructor(message: string, details: ErrorDetail[] = []) {
-    super(message);
+  constructor(message: string | ShopMessage, details: ErrorDetail[] = []) {
+    super(typeof message === 'string' ? message : shopText(message.key, message.params));
     this.name = new.target.name;
     this.details = details;
+    this.shop = typeof message === 'string' ? null : message;
   }
 }
 
@@ -55,7 +66,7 @@ export type ApprovalRefusal = (typeof APPROVAL_REFUSALS)[number];
 export class ApprovalRefused extends Forbidden {
   override readonly reason: ApprovalRefusal;
 
-  constructor(reason: ApprovalRefusal, message: string) {
+  constructor(reason: ApprovalRefusal, message: string | ShopMessage) {
     super(message);
     this.reason = reason;
   }

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { load } from 'js-yaml';
 import { z } from 'zod';
-import { FEED_FILE, UPDATE_PLATFORMS, type UpdatePlatform } from '../../src-shared/update/feed';
+import { FEED_FILE, UPDATE_PLATFORMS, type UpdatePlatform } from '../../src-shared/updates/feed';
 
 const feedYml = z.object({
   version: z.string(),

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import type { UpdateChannel } from '../../src-shared/update/feed';
+import type { UpdateChannel } from '../../src-shared/updates/feed';
 import { ReleaseProblem, type PlatformBuild } from './artifacts';
 
 export interface UploadTarget {

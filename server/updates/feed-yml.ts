@@ -3,7 +3,7 @@
 import { load } from 'js-yaml';
 import { z } from 'zod';
 import { Invalid } from '../../src-shared/errors';
-import { releaseFileName, releaseVersion } from '../../src-shared/update/feed';
+import { releaseFileName, releaseVersion } from '../../src-shared/updates/feed';
 
 const feedFile = z.object({ url: releaseFileName, sha512: z.string().min(80), size: z.number().int().positive() });
 

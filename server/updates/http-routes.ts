@@ -14,7 +14,7 @@ import {
   releaseVersion,
   UPDATE_CHANNELS,
   UPDATE_PLATFORMS,
-} from '../../src-shared/update/feed';
+} from '../../src-shared/updates/feed';
 import { resolveCaller } from '../accounts/service';
 import { bearerToken } from '../trpc/context';
 import type { Caller, ServerDeps } from '../trpc/init';

@@ -1,5 +1,5 @@
 // Owner procedures for updates: pin the shop's counters to a published version, unpin, and see what can be pinned.
-import { pinShopInput } from '../../src-shared/update/feed';
+import { pinShopInput } from '../../src-shared/updates/feed';
 import { roleProcedure, router } from '../trpc/init';
 import { pinnableVersions, pinShop, shopPin, unpinShop } from './service';
 

@@ -2,7 +2,7 @@
 // and an owner's pin holding a shop at one version.
 import { sql } from 'drizzle-orm';
 import { bigint, check, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { UPDATE_CHANNELS, UPDATE_PLATFORMS } from '../../src-shared/update/feed';
+import { UPDATE_CHANNELS, UPDATE_PLATFORMS } from '../../src-shared/updates/feed';
 import { shops, users } from '../accounts/schema';
 
 /** Content-addressed by name: a file that belongs to a published release never changes (see server/updates/store.ts). */

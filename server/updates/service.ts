@@ -9,7 +9,7 @@ import {
   type ReleaseChange,
   type UpdateChannel,
   type UpdatePlatform,
-} from '../../src-shared/update/feed';
+} from '../../src-shared/updates/feed';
 import { inShop } from '../db/tenant';
 import { releaseFiles, releases, shopUpdatePins, type Release } from './schema';
 import type { Caller, ServerDeps } from '../trpc/init';

@@ -7,7 +7,7 @@ import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { eq } from 'drizzle-orm';
 import { Conflict, Invalid } from '../../src-shared/errors';
-import { releaseFileName } from '../../src-shared/update/feed';
+import { releaseFileName } from '../../src-shared/updates/feed';
 import { releaseFiles, type ReleaseFile } from './schema';
 import type { ServerDeps } from '../trpc/init';
 

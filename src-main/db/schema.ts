@@ -14,5 +14,5 @@ export * from '../ledger/settings/schema';
 export * from '../ledger/journal/schema';
 export * from '../ledger/outbox/schema';
 export * from '../ledger/printing/schema';
-export * from '../ledger/sync/schema';
+export * from '../sync/schema';
 export * from '../ledger/reports/schema';

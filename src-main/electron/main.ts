@@ -13,7 +13,7 @@ import { readWindowState, writeWindowState } from './window-state';
 import { installMenu } from './menu';
 import { startUpdater } from './updater';
 import { applyPendingRestore } from '../backup/restore';
-import { parsePrintConfig } from '../ledger/printing/worker';
+import { parsePrintConfig } from '../printing/worker';
 import { startCounterServices, type CounterServices } from '../runtime/counter-services';
 
 const QUIT_GRACE_MS = 10_000;

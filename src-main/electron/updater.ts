@@ -7,12 +7,12 @@ import electronUpdater from 'electron-updater';
 import type { InFlight } from '../bridge/in-flight';
 import type { Ledger } from '../ledger/ledger';
 import { readSyncState } from '../sync/state';
-import { counterActivity } from '../update/activity';
-import { attemptFile } from '../update/attempt-file';
-import { feedUrl, parseUpdaterConfig } from '../update/config';
-import { UpdateController } from '../update/controller';
-import { updateSlot } from '../update/router';
-import { updaterPort } from '../update/updater-port';
+import { counterActivity } from '../updates/activity';
+import { attemptFile } from '../updates/attempt-file';
+import { feedUrl, parseUpdaterConfig } from '../updates/config';
+import { UpdateController } from '../updates/controller';
+import { updateSlot } from '../updates/router';
+import { updaterPort } from '../updates/updater-port';
 
 export interface UpdaterHost {
   ledger: Ledger;

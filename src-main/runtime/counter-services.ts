@@ -1,7 +1,7 @@
 // What runs beside the router while a counter is open: the print worker, sync once the counter is enrolled, and
 // scheduled backups. Electron's main and the browser bridge (`npm run dev:web`) start it the same way.
 import type { Ledger } from '../ledger/ledger';
-import { startPrintWorker, type PrintWorkerConfig } from '../ledger/printing/worker';
+import { startPrintWorker, type PrintWorkerConfig } from '../printing/worker';
 import { SyncEngine, type SyncEngineOptions } from '../sync/engine';
 import { readSyncState } from '../sync/state';
 import { startBackupSchedule } from '../backup/schedule';

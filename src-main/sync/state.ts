@@ -2,7 +2,7 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { type Ledger, nowIso } from '../ledger/ledger';
-import { syncState } from '../ledger/sync/schema';
+import { syncState } from './schema';
 
 const enrolment = z.object({
   serverUrl: z.url(),

@@ -14,8 +14,8 @@ import { settingsRouter } from '../ledger/settings/router';
 import { journalRouter } from '../ledger/journal/router';
 import { reportsRouter } from '../ledger/reports/router';
 import { syncRouter } from '../sync/router';
-import { printingRouter } from '../ledger/printing/router';
-import { updateRouter } from '../update/router';
+import { printingRouter } from '../printing/router';
+import { updatesRouter } from '../updates/router';
 import { backupRouter } from '../backup/router';
 
 export const appRouter = router({
@@ -34,7 +34,7 @@ export const appRouter = router({
   reports: reportsRouter,
   sync: syncRouter,
   printing: printingRouter,
-  update: updateRouter,
+  updates: updatesRouter,
   backup: backupRouter,
 });
 

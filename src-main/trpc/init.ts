@@ -5,7 +5,7 @@ import type { StaffRole } from '../../src-shared/contracts/staff';
 import type { Actor, Ledger } from '../ledger/ledger';
 import { hasRole, resolveActor } from '../ledger/staff/service';
 import { toTRPCError } from '../../src-shared/trpc-errors';
-import { errorDetails, inputErrorMessage } from './errors';
+import { errorDetails, errorShopMessage, inputErrorMessage } from './errors';
 
 /** One per window or WebSocket connection: who is logged in there. */
 export interface CounterSession {
@@ -34,7 +34,9 @@ const t = initTRPC
           ? 'Something went wrong and nothing was saved. Please try again.'
           : shape.message;
       const reason = error.cause instanceof DomainError ? error.cause.reason : null;
-      return { ...shape, message, data: { ...shape.data, details: errorDetails(error.cause), reason } };
+      const details = errorDetails(error.cause);
+      const shop = errorShopMessage(error.cause, details);
+      return { ...shape, message, data: { ...shape.data, details, reason, shop } };
     },
   });
 
@@ -60,14 +62,14 @@ export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure.use(mapErrors).use(announceWrites);
 
 export const staffProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (!ctx.session.staffId) throw new SessionEnded('Log in with your PIN first.');
+  if (!ctx.session.staffId) throw new SessionEnded({ key: 'loginFirst' });
   const actor: Actor = resolveActor(ctx.ledger, ctx.session.staffId);
   return next({ ctx: { actor } });
 });
 
 function roleProcedure(role: StaffRole) {
   return staffProcedure.use(({ ctx, next }) => {
-    if (!hasRole(ctx.actor, role)) throw new Forbidden(`Only a ${role} may do this.`);
+    if (!hasRole(ctx.actor, role)) throw new Forbidden({ key: role === 'owner' ? 'onlyOwner' : 'onlyManager' });
     return next();
   });
 }

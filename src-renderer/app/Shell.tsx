@@ -7,6 +7,7 @@ import { useHotkeys } from './hotkeys';
 import { StatusBar } from './StatusBar';
 import type { CounterConnection } from './connection';
 import type { Me } from './App';
+import type { StaffRole } from '../../src-shared/contracts/staff';
 import { BillingScreen } from '../screens/billing/BillingScreen';
 import { KhataScreen } from '../screens/khata/KhataScreen';
 import { ItemsScreen } from '../screens/items/ItemsScreen';
@@ -15,32 +16,40 @@ import { CashScreen } from '../screens/cash/CashScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { ReportsScreen } from '../screens/reports/ReportsScreen';
 
+/** Each screen with its Alt key and who may use it: a tab someone may not use is not shown to them at all. */
 export const SCREENS = [
-  { id: 'billing', key: 'b' },
-  { id: 'khata', key: 'k' },
-  { id: 'items', key: 'i' },
-  { id: 'invoices', key: 'n' },
-  { id: 'cash', key: 'c' },
-  { id: 'reports', key: 'r' },
-  { id: 'settings', key: 's' },
-] as const;
+  { id: 'billing', key: 'b', minRole: 'cashier' },
+  { id: 'khata', key: 'k', minRole: 'cashier' },
+  { id: 'items', key: 'i', minRole: 'cashier' },
+  { id: 'invoices', key: 'n', minRole: 'cashier' },
+  { id: 'cash', key: 'c', minRole: 'cashier' },
+  { id: 'reports', key: 'r', minRole: 'manager' },
+  { id: 'settings', key: 's', minRole: 'cashier' },
+] as const satisfies readonly { id: string; key: string; minRole: StaffRole }[];
 
 export type ScreenId = (typeof SCREENS)[number]['id'];
+
+const RANK: Record<StaffRole, number> = { cashier: 0, manager: 1, owner: 2 };
+
+export function screensFor(role: StaffRole) {
+  return SCREENS.filter((entry) => RANK[role] >= RANK[entry.minRole]);
+}
 
 export function Shell({ me, connection, onLogout }: { me: Me; connection: CounterConnection; onLogout: () => void }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const [screen, setScreen] = useState<ScreenId>('billing');
   const logout = useMutation(trpc.staff.logout.mutationOptions({ onSettled: onLogout }));
+  const screens = screensFor(me.role);
   useHotkeys({
-    ...Object.fromEntries(SCREENS.map((entry) => [`Alt+${entry.key}`, () => setScreen(entry.id)])),
+    ...Object.fromEntries(screens.map((entry) => [`Alt+${entry.key}`, () => setScreen(entry.id)])),
     'Alt+q': () => logout.mutate(),
   });
   return (
     <div className="shell">
       <nav className="tabs" aria-label={t('nav.screens')}>
         <span className="brand">{t('app.title')}</span>
-        {SCREENS.map((entry) => (
+        {screens.map((entry) => (
           <button
             key={entry.id}
             type="button"
@@ -66,7 +75,7 @@ export function Shell({ me, connection, onLogout }: { me: Me; connection: Counte
         {screen === 'items' && <ItemsScreen me={me} />}
         {screen === 'invoices' && <InvoicesScreen me={me} />}
         {screen === 'cash' && <CashScreen />}
-        {screen === 'reports' && <ReportsScreen me={me} />}
+        {screen === 'reports' && <ReportsScreen />}
         {screen === 'settings' && <SettingsScreen me={me} />}
       </main>
       <StatusBar connection={connection} />

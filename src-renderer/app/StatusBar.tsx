@@ -5,8 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { useTRPC } from './trpc';
 import type { CounterConnection } from './connection';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
+import { shopTime } from '../../src-shared/shop-time';
 
-const clockTime = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+const clockTime = (iso: string) => shopTime(iso);
 
 function SyncSlot() {
   const { t } = useTranslation();
@@ -59,7 +60,7 @@ export function StatusBar({ connection }: { connection: CounterConnection }) {
   const shift = useQuery({ ...trpc.cashSessions.current.queryOptions(), refetchInterval: 15_000 });
   const shiftText = shift.data
     ? t('status.shiftOpen', {
-        time: new Date(shift.data.session.openedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }),
+        time: shopTime(shift.data.session.openedAt),
       })
     : t('status.shiftClosed');
   return (

@@ -1,6 +1,8 @@
-// What a screen shows for a failed call: tRPC's message, its code, and per-field or per-row details.
+// What a screen shows for a failed call: one shop-language message in the counter's language, its code, and per-field or per-row details.
 import { TRPCClientError } from '@trpc/client';
 import { DomainError, SESSION_ENDED, type ErrorDetail } from '../../src-shared/errors';
+import type { ShopMessage } from '../../src-shared/shop-messages';
+import i18n from '../i18n';
 
 export interface ShownError {
   code: string;
@@ -10,19 +12,35 @@ export interface ShownError {
   details: ErrorDetail[];
 }
 
+/** A catalogue message in the counter's language; text without a key (older or outside messages) is shown as it came. */
+function inLanguage(message: string, shop: ShopMessage | null | undefined): string {
+  return shop ? i18n.t(`errors.${shop.key}`, shop.params ?? {}) : message;
+}
+
+/** Field or row details in the counter's language (a CSV check's rows, a form's fields). */
+export function detailsInLanguage(details: ErrorDetail[]): ErrorDetail[] {
+  return details.map((detail) => ({ ...detail, message: inLanguage(detail.message, detail.shop) }));
+}
+
 export function shownError(error: unknown): ShownError | null {
   if (!error) return null;
   if (error instanceof TRPCClientError) {
-    const data = error.data as { code?: string; details?: ErrorDetail[]; reason?: string | null } | undefined;
+    const data = error.data as
+      { code?: string; details?: ErrorDetail[]; reason?: string | null; shop?: ShopMessage | null } | undefined;
     return {
       code: data?.code ?? 'UNKNOWN',
       reason: data?.reason ?? null,
-      message: error.message,
-      details: data?.details ?? [],
+      message: inLanguage(error.message, data?.shop),
+      details: detailsInLanguage(data?.details ?? []),
     };
   }
   if (error instanceof DomainError)
-    return { code: error.code, reason: error.reason, message: error.message, details: error.details };
+    return {
+      code: error.code,
+      reason: error.reason,
+      message: inLanguage(error.message, error.shop),
+      details: detailsInLanguage(error.details),
+    };
   return {
     code: 'UNKNOWN',
     reason: null,

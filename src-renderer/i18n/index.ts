@@ -3,6 +3,7 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';
 import hi from './hi.json';
+import { SHOP_MESSAGES_EN, SHOP_MESSAGES_HI } from '../../src-shared/shop-messages';
 
 export const LANGUAGES = ['en', 'hi'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -14,7 +15,11 @@ function savedLanguage(): Language {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, hi: { translation: hi } },
+  // The ledger's shop-language messages live with the ledger (src-shared) and are shown here under `errors.*`.
+  resources: {
+    en: { translation: { ...en, errors: SHOP_MESSAGES_EN } },
+    hi: { translation: { ...hi, errors: SHOP_MESSAGES_HI } },
+  },
   lng: savedLanguage(),
   fallbackLng: 'en',
   interpolation: { escapeValue: false },

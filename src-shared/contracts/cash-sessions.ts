@@ -1,5 +1,6 @@
 // Inputs of the cash session (shift) procedures, and the Z-report figures a shift carries.
 import { z } from 'zod';
+import { shopText } from '../shop-messages';
 import { paise, requiredText, shortText } from './common';
 import { taxRateRow } from './tax';
 
@@ -7,7 +8,7 @@ export const openSessionInput = z.object({ openingFloatPaise: paise }).strict();
 export const cashMovementInput = z
   .object({
     kind: z.enum(['in', 'out']),
-    amountPaise: paise.refine((n) => n > 0, 'amount must be more than zero'),
+    amountPaise: paise.refine((n) => n > 0, shopText('amountAboveZero')),
     reason: requiredText(120),
   })
   .strict();

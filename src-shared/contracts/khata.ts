@@ -1,12 +1,13 @@
 // Inputs of the khata procedures: receiving payments, statements, ageing.
 import { z } from 'zod';
+import { shopText } from '../shop-messages';
 import { id, paise, shortText, isoDate } from './common';
 
 export const receivePaymentInput = z
   .object({
     id,
     partyId: id,
-    amountPaise: paise.refine((n) => n > 0, 'amount must be more than zero'),
+    amountPaise: paise.refine((n) => n > 0, shopText('amountAboveZero')),
     mode: z.enum(['cash', 'upi', 'card']),
     reference: shortText(80).default(''),
   })

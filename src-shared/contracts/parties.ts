@@ -1,5 +1,6 @@
 // Inputs of the party procedures (customers and suppliers).
 import { z } from 'zod';
+import { shopText } from '../shop-messages';
 import { id, paise, signedPaise, shortText, requiredText, page } from './common';
 import { isValidGstin, isStateCode } from '../gst/gstin';
 
@@ -9,7 +10,7 @@ const gstin = z
   .string()
   .trim()
   .toUpperCase()
-  .refine(isValidGstin, { message: 'GSTIN is not valid (check the 15 characters and the last check character)' });
+  .refine(isValidGstin, { message: shopText('gstinInvalid') });
 
 export const partyFields = z
   .object({
@@ -18,12 +19,12 @@ export const partyFields = z
     phone: z
       .string()
       .trim()
-      .regex(/^(\+?\d{10,13})?$/, 'phone must be 10 to 13 digits')
+      .regex(/^(\+?\d{10,13})?$/, shopText('phoneFormat'))
       .default(''),
     gstin: gstin.nullable().default(null),
     stateCode: z
       .string()
-      .refine(isStateCode, { message: 'state code must be an Indian GST state code such as 27' })
+      .refine(isStateCode, { message: shopText('stateCodeInvalid') })
       .nullable()
       .default(null),
     address: shortText(300).default(''),

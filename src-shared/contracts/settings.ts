@@ -1,5 +1,6 @@
 // The counter's settings, each key with its zod schema; read and written whole, validated both ways.
 import { z } from 'zod';
+import { shopText } from '../shop-messages';
 import { basisPoints, requiredText, shortText } from './common';
 import { isValidGstin, isStateCode } from '../gst/gstin';
 import { printerProfiles, type PrinterProfile } from './printing';
@@ -10,12 +11,12 @@ export const shopSettings = z
     name: requiredText(120),
     address: shortText(300).default(''),
     phone: shortText(20).default(''),
-    gstin: z.string().trim().toUpperCase().refine(isValidGstin, 'GSTIN is not valid').nullable().default(null),
-    stateCode: z.string().refine(isStateCode, 'state code must be an Indian GST state code such as 27'),
+    gstin: z.string().trim().toUpperCase().refine(isValidGstin, shopText('gstinInvalid')).nullable().default(null),
+    stateCode: z.string().refine(isStateCode, shopText('stateCodeInvalid')),
     upiId: z
       .string()
       .trim()
-      .regex(/^([\w.-]+@[\w.-]+)?$/, 'UPI id looks like name@bank')
+      .regex(/^([\w.-]+@[\w.-]+)?$/, shopText('upiIdFormat'))
       .default(''),
     receiptFooter: shortText(200).default('Thank you! Visit again.'),
     /** The words printed on receipts: English, Hindi, or both on each line. */
@@ -23,14 +24,14 @@ export const shopSettings = z
   })
   .strict()
   .refine((shop) => !shop.gstin || shop.gstin.slice(0, 2) === shop.stateCode, {
-    message: 'the GSTIN belongs to another state than the shop',
+    message: shopText('gstinOtherState'),
     path: ['gstin'],
   });
 
 export const counterSettings = z
   .object({
     /** Prefix of this counter's series: invoices C1-2026-000001, credit notes C1CN-2026-000001; two characters keep every number within GST's 16. */
-    counterId: z.string().regex(/^[A-Z0-9]{1,2}$/, 'counter id is 1 or 2 capital letters or digits, such as C1'),
+    counterId: z.string().regex(/^[A-Z0-9]{1,2}$/, shopText('counterIdFormat')),
   })
   .strict();
 
@@ -47,10 +48,7 @@ export const billingSettings = z
         valueKind: z.enum(['weight', 'price']),
       })
       .strict()
-      .refine(
-        (s) => 2 + s.pluDigits + s.valueDigits === 12,
-        'prefix, PLU and value digits must add up to 12 (plus the check digit)',
-      ),
+      .refine((s) => 2 + s.pluDigits + s.valueDigits === 12, shopText('scaleDigits')),
   })
   .strict();
 

@@ -16,6 +16,7 @@
 // - Round-off (when on) brings Σ line totals to the nearest rupee, half away from zero.
 
 import { Invalid } from '../errors';
+import type { ShopMessageKey } from '../shop-messages';
 import { allocateProportionally, divRound } from '../money';
 import { isGstRateBp } from '../gst/rates';
 import type { TaxFigures, TaxRateRow } from '../contracts/tax';
@@ -84,6 +85,10 @@ function requireInteger(value: number, where: string, what: string, min: number,
   }
 }
 
+function isWholeBetween(value: number, min: number, max: number): boolean {
+  return Number.isSafeInteger(value) && value >= min && value <= max;
+}
+
 function validateLine(line: TotalsLineInput, where: string): void {
   requireInteger(line.qtyMilli, where, 'quantity (milli-units)', 1);
   requireInteger(line.unitPricePaise, where, 'unit price (paise)', 0);
@@ -91,19 +96,23 @@ function validateLine(line: TotalsLineInput, where: string): void {
   requireInteger(line.cessRateBp, where, 'cess rate (bp)', 0, BP_WHOLE);
 }
 
-/** The discount in paise on `basePaise`, checked to lie between 0 and the base. */
-function discountPaise(discount: Discount | null | undefined, basePaise: number, where: string): number {
+/** The discount in paise on `basePaise`, checked to lie between 0 and the base; `line` (1-based) or null for the bill's. */
+function discountPaise(
+  discount: Discount | null | undefined,
+  basePaise: number,
+  where: string,
+  line: number | null,
+): number {
   if (!discount) return 0;
+  const refuse = (lineKey: ShopMessageKey, billKey: ShopMessageKey) =>
+    new Invalid(line === null ? { key: billKey } : { key: lineKey, params: { line } });
   if (discount.kind === 'percent') {
-    requireInteger(discount.bp, where, 'discount percentage (bp)', 0, BP_WHOLE);
+    if (!isWholeBetween(discount.bp, 0, BP_WHOLE)) throw refuse('lineDiscountPercentRange', 'billDiscountPercentRange');
     return mulDivRound(basePaise, discount.bp, BP_WHOLE, where);
   }
-  requireInteger(discount.paise, where, 'discount (paise)', 0);
-  if (discount.paise > basePaise) {
-    throw new Invalid(
-      `${where}: discount of ${discount.paise} paise is more than the ${basePaise} paise it applies to`,
-    );
-  }
+  if (!isWholeBetween(discount.paise, 0, Number.MAX_SAFE_INTEGER))
+    throw refuse('lineDiscountAmount', 'billDiscountAmount');
+  if (discount.paise > basePaise) throw refuse('lineDiscountAboveAmount', 'billDiscountAboveAmount');
   return discount.paise;
 }
 
@@ -167,13 +176,14 @@ export function computeInvoiceTotals(input: TotalsInput): InvoiceTotals {
 
   const grosses = input.lines.map((line, index) => mulDivRound(line.qtyMilli, line.unitPricePaise, 1000, where(index)));
   const lineDiscounts = input.lines.map((line, index) =>
-    discountPaise(line.discount, grosses[index] ?? 0, where(index)),
+    discountPaise(line.discount, grosses[index] ?? 0, where(index), index + 1),
   );
   const afterLineDiscounts = grosses.map((gross, index) => gross - (lineDiscounts[index] ?? 0));
   const billDiscountTotal = discountPaise(
     input.billDiscount,
     sumOf(afterLineDiscounts, (paise) => paise),
     'Bill discount',
+    null,
   );
   const billDiscounts = allocateProportionally(billDiscountTotal, afterLineDiscounts);
 

@@ -8,4 +8,8 @@ describe('the shop clock', () => {
     expect(shopDateTime('2026-05-07T13:00:00.000Z')).toBe('07-05-2026 18:30');
     expect(shopTime('2026-05-07T22:00:00.000Z')).toBe('03:30');
   });
+
+  it('shows a business date as it is, never shifted by a time zone', () => {
+    expect(shopDate('2026-04-01')).toBe('01-04-2026');
+  });
 });

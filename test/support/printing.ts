@@ -1,7 +1,7 @@
 // Printing test factories: a printer profile pointing at the emulator, a credit sale worth printing, and short timeouts.
 import { randomUUID } from 'node:crypto';
 import type { PrinterProfile } from '../../src-shared/contracts/printing';
-import { parsePrintConfig, type PrintWorkerConfig } from '../../src-main/ledger/printing/worker';
+import { parsePrintConfig, type PrintWorkerConfig } from '../../src-main/printing/worker';
 import { itemInput, type Shop } from './ledger';
 
 /** Timeouts short enough for tests, long enough for a loaded 2-core machine to answer on 127.0.0.1. */

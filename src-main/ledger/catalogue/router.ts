@@ -27,8 +27,8 @@ export const catalogueRouter = router({
     .query(({ ctx, input }) => searchItems(ctx.ledger, input.query, input.limit)),
   list: staffProcedure.input(listItemsInput).query(({ ctx, input }) => listItems(ctx.ledger, input)),
   checkCsv: managerProcedure.input(importCsvInput).mutation(({ input }) => {
-    const { inputs, errors } = validateCsv(input.csv);
-    return { rows: inputs.length, errors };
+    const { items, errors } = validateCsv(input.csv);
+    return { rows: items.length, errors };
   }),
   importCsv: managerProcedure
     .input(importCsvInput)

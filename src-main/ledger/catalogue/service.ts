@@ -1,7 +1,8 @@
 // Items: create and edit with barcodes, and the counter's lookups (barcode, weighing-scale code, SKU, name prefix).
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, inArray, lte, sql, type SQL } from 'drizzle-orm';
-import { Conflict, Invalid, NotFound } from '../../../src-shared/errors';
+import { and, asc, eq, gt, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { Conflict, Invalid, NotFound, shopDetail } from '../../../src-shared/errors';
+import type { ShopMessage } from '../../../src-shared/shop-messages';
 import { hasValidCheckDigit, looksLikeGs1, normalizeBarcode, parseScaleBarcode } from '../../../src-shared/barcode';
 import { divRound } from '../../../src-shared/money';
 import type { CreateItemInput, UpdateItemInput } from '../../../src-shared/contracts/catalogue';
@@ -10,6 +11,7 @@ import { enqueue } from '../outbox/service';
 import { moveStock } from '../stock/service';
 import { getBilling } from '../settings/service';
 import { itemBarcodes, items, type Item } from './schema';
+import { generateSku } from './sku';
 
 export type ItemWithBarcodes = Item & { barcodes: string[] };
 
@@ -17,15 +19,15 @@ export function normalizeBarcodes(raw: string[]): string[] {
   const codes = [...new Set(raw.map(normalizeBarcode))];
   const bad = codes.find((code) => looksLikeGs1(code) && !hasValidCheckDigit(code));
   if (bad) {
-    const message = `Barcode ${bad} has a wrong check digit; scan it again.`;
-    throw new Invalid(message, [{ path: 'barcodes', message }]);
+    const message: ShopMessage = { key: 'barcodeCheckDigit', params: { barcode: bad } };
+    throw new Invalid(message, [shopDetail('barcodes', message)]);
   }
   return codes;
 }
 
 /** A taken SKU, PLU or barcode, named against its field so the item form can show it there. */
-function conflictOn(path: string, message: string): Conflict {
-  return new Conflict(message, [{ path, message }]);
+function conflictOn(path: string, message: ShopMessage): Conflict {
+  return new Conflict(message, [shopDetail(path, message)]);
 }
 
 function assertFree(
@@ -39,7 +41,8 @@ function assertFree(
       .from(items)
       .where(eq(items.sku, fields.sku))
       .get();
-    if (other && other.id !== itemId) throw conflictOn('sku', `SKU ${fields.sku} is already used by "${other.name}".`);
+    if (other && other.id !== itemId)
+      throw conflictOn('sku', { key: 'skuTaken', params: { sku: fields.sku, name: other.name } });
   }
   if (fields.plu) {
     const other = ledger.db
@@ -48,7 +51,7 @@ function assertFree(
       .where(eq(items.plu, fields.plu))
       .get();
     if (other && other.id !== itemId)
-      throw conflictOn('plu', `Scale PLU ${fields.plu} is already used by "${other.name}".`);
+      throw conflictOn('plu', { key: 'pluTaken', params: { plu: fields.plu, name: other.name } });
   }
   if (fields.barcodes?.length) {
     const taken = ledger.db
@@ -57,7 +60,7 @@ function assertFree(
       .where(inArray(itemBarcodes.barcode, fields.barcodes))
       .all()
       .find((row) => row.itemId !== itemId);
-    if (taken) throw conflictOn('barcodes', `Barcode ${taken.barcode} is already on another item.`);
+    if (taken) throw conflictOn('barcodes', { key: 'barcodeTaken', params: { barcode: taken.barcode } });
   }
 }
 
@@ -65,9 +68,10 @@ function assertFree(
 export function insertItem(ledger: Ledger, actor: Actor | null, input: CreateItemInput): ItemWithBarcodes {
   const barcodes = normalizeBarcodes(input.barcodes);
   const id = randomUUID();
-  assertFree(ledger, id, { sku: input.sku, plu: input.plu, barcodes });
+  const sku = input.sku || generateSku(ledger, input.name);
+  assertFree(ledger, id, { sku, plu: input.plu, barcodes });
   const at = nowIso(ledger);
-  const { openingStockMilli, barcodes: _raw, ...fields } = input;
+  const { openingStockMilli, barcodes: _raw, ...fields } = { ...input, sku };
   const row: Item = { ...fields, id, stockMilli: 0, active: true, createdAt: at, updatedAt: at };
   ledger.db.insert(items).values(row).run();
   if (barcodes.length)
@@ -117,7 +121,7 @@ export function updateItem(ledger: Ledger, _actor: Actor, input: UpdateItemInput
 
 export function getItem(ledger: Ledger, id: string): ItemWithBarcodes {
   const row = ledger.db.select().from(items).where(eq(items.id, id)).get();
-  if (!row) throw new NotFound('No such item.');
+  if (!row) throw new NotFound({ key: 'noSuchItem' });
   const barcodes = ledger.db
     .select({ barcode: itemBarcodes.barcode })
     .from(itemBarcodes)
@@ -199,7 +203,8 @@ export function listItems(
 ): { rows: Item[]; total: number } {
   const filters: SQL[] = [eq(items.active, true)];
   if (input.category) filters.push(eq(items.category, input.category));
-  if (input.lowStockOnly) filters.push(lte(items.stockMilli, items.reorderLevelMilli));
+  // An item with no reorder level (0) is never low, however little is left.
+  if (input.lowStockOnly) filters.push(gt(items.reorderLevelMilli, 0), lte(items.stockMilli, items.reorderLevelMilli));
   const where = and(...filters);
   const rows = ledger.db
     .select()

@@ -4,8 +4,8 @@
 //   queued   — nothing of this job has reached a printer; it is due at next_attempt_at.
 //   printing — an attempt is under way, or one ended without knowing how much came out (a stall, a crash,
 //              an app restart). The next attempt prints the whole document again, marked REPRINT.
-//   done     — the printer took every byte and closed the connection (transports.ts says why that is the
-//              strongest proof raw ESC/POS gives).
+//   done     — the printer took every byte and closed the connection (src-main/printing/transports.ts says why
+//              that is the strongest proof raw ESC/POS gives).
 //   failed   — cannot ever print as asked (the printer profile or the document is gone); a person decides.
 // A job is never dropped for being retried too often: an unplugged printer is retried (with backoff) until
 // it is back, and reprint makes a new job at any time.

@@ -3,6 +3,7 @@ import type { Ledger } from '../ledger';
 import type { ReportRange } from '../../../src-shared/contracts/reports';
 import type { ItemMovementSums, ItemSalesReport, LowStockItem } from '../../../src-shared/contracts/report-rows';
 import { itemSalesReport } from '../../../src-shared/reports/item-sales';
+import { roundOffShares } from './round-off-shares';
 
 // A line's cost is divRound(qty × unit cost, 1000) as the server reckons it; both factors are never negative, so
 // (x + 500) / 1000 in SQLite's integer division is that same round-half-up, and the sum stays in SQL.
@@ -24,17 +25,26 @@ const ITEM_SALES_SQL = `
     COALESCE(r.qty, 0) AS returnQtyMilli, COALESCE(r.total, 0) AS returnsPaise, COALESCE(r.taxable, 0) AS returnTaxablePaise, COALESCE(r.cost, 0) AS returnCostPaise
   FROM moved m LEFT JOIN sold s ON s.item_id = m.item_id LEFT JOIN returned r ON r.item_id = m.item_id LEFT JOIN items it ON it.id = m.item_id`;
 
-/** Returns count on the day of the credit note, as on the owner's server, so a day's figures never change afterwards. */
+/**
+ * Returns count on the day of the credit note, as on the owner's server, so a day's figures never change afterwards.
+ * Sales include each bill's round-off share, so the item-wise total is the net sales figure to the paisa.
+ */
 export function itemSales(ledger: Ledger, range: ReportRange): ItemSalesReport {
-  return itemSalesReport(ledger.sqlite.prepare(ITEM_SALES_SQL).all(range) as ItemMovementSums[]);
+  const shares = roundOffShares(ledger, range);
+  const sums = (ledger.sqlite.prepare(ITEM_SALES_SQL).all(range) as ItemMovementSums[]).map((row) => ({
+    ...row,
+    salesPaise: row.salesPaise + (shares.sales.get(row.itemId) ?? 0),
+    returnsPaise: row.returnsPaise + (shares.returns.get(row.itemId) ?? 0),
+  }));
+  return itemSalesReport(sums);
 }
 
-/** Active items whose stock on hand is at or below the reorder level set on them, the furthest below first. */
+/** Active items whose stock on hand is at or below the reorder level set on them, the furthest below first; no level set (0) is never low. */
 export function lowStock(ledger: Ledger): LowStockItem[] {
   return ledger.sqlite
     .prepare(
       `SELECT id AS itemId, name, sku, unit, category, stock_milli AS stockMilli, reorder_level_milli AS reorderLevelMilli
-       FROM items WHERE active = 1 AND stock_milli <= reorder_level_milli ORDER BY stock_milli - reorder_level_milli, name LIMIT 5000`,
+       FROM items WHERE active = 1 AND reorder_level_milli > 0 AND stock_milli <= reorder_level_milli ORDER BY stock_milli - reorder_level_milli, name LIMIT 5000`,
     )
     .all() as LowStockItem[];
 }

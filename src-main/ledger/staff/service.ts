@@ -1,7 +1,7 @@
 // Staff and roles: first owner set-up, PIN login with lockout, manager approval of privileged actions.
 import { randomUUID } from 'node:crypto';
 import { addMinutes } from 'date-fns';
-import { eq, count } from 'drizzle-orm';
+import { and, eq, count, ne } from 'drizzle-orm';
 import {
   ApprovalRefused,
   Conflict,
@@ -9,9 +9,11 @@ import {
   NotFound,
   SessionEnded,
   Unauthorized,
+  shopDetail,
   type ApprovalRefusal,
   type DomainError,
 } from '../../../src-shared/errors';
+import type { ShopMessage } from '../../../src-shared/shop-messages';
 import { mayManageStaff, type StaffRole } from '../../../src-shared/contracts/staff';
 import { type Actor, type Ledger, keepOnRollback, nowIso } from '../ledger';
 import { recordAudit } from '../audit/service';
@@ -78,6 +80,7 @@ export function createStaff(
 ): StaffView {
   if (!mayManageStaff(actor.role, input.role)) throw new Forbidden(`A ${actor.role} may not add a ${input.role}.`);
   return ledger.transaction(() => {
+    assertPinFree(ledger, input.pin, null);
     const row = insertStaff(ledger, input);
     recordAudit(ledger, {
       action: 'staff.create',
@@ -104,6 +107,7 @@ export function updateStaff(
     if (input.name !== undefined) changes.name = input.name;
     if (input.role !== undefined) changes.role = input.role;
     if (input.active !== undefined) changes.active = input.active;
+    if (input.pin !== undefined) assertPinFree(ledger, input.pin, existing.id);
     if (input.pin !== undefined)
       Object.assign(changes, { pinHash: hashPin(input.pin), failedAttempts: 0, lockedUntil: null });
     ledger.db.update(staff).set(changes).where(eq(staff.id, input.id)).run();
@@ -115,6 +119,20 @@ export function updateStaff(
     });
     return view(findStaff(ledger, input.id));
   });
+}
+
+/**
+ * PINs are unique per counter, so a PIN says who is at the till. PINs are stored salted and hashed, so the new PIN is
+ * verified against each active member's hash rather than compared.
+ */
+function assertPinFree(ledger: Ledger, pin: string, exceptId: string | null): void {
+  const others = ledger.db
+    .select({ pinHash: staff.pinHash })
+    .from(staff)
+    .where(exceptId ? and(eq(staff.active, true), ne(staff.id, exceptId)) : eq(staff.active, true))
+    .all();
+  if (others.some((other) => verifyPin(pin, other.pinHash)))
+    throw new Conflict({ key: 'pinTaken' }, [shopDetail('pin', { key: 'pinTaken' })]);
 }
 
 function assertAnotherOwner(ledger: Ledger, ownerId: string): void {
@@ -136,7 +154,7 @@ export function staffNameOf(ledger: Ledger, staffId: string): string {
 
 export function resolveActor(ledger: Ledger, staffId: string): Actor {
   const row = ledger.db.select().from(staff).where(eq(staff.id, staffId)).get();
-  if (!row || !row.active) throw new SessionEnded('Your login has ended; log in again with your PIN.');
+  if (!row || !row.active) throw new SessionEnded({ key: 'loginEnded' });
   return { staffId: row.id, role: row.role };
 }
 
@@ -146,7 +164,12 @@ type PinPurpose = 'login' | 'approval';
  * A failed PIN check in words for whoever typed it: at login it is the person's own PIN (UNAUTHORIZED);
  * in an approval box it is a manager's, and the cashier's session stays as it was.
  */
-function pinRefusal(purpose: PinPurpose, reason: ApprovalRefusal, loginMessage: string, approvalMessage: string) {
+function pinRefusal(
+  purpose: PinPurpose,
+  reason: ApprovalRefusal,
+  loginMessage: ShopMessage,
+  approvalMessage: ShopMessage,
+) {
   return purpose === 'login' ? new Unauthorized(loginMessage) : new ApprovalRefused(reason, approvalMessage);
 }
 
@@ -159,16 +182,15 @@ export function checkPin(ledger: Ledger, staffId: string, pin: string, purpose: 
   return ledger.transaction(() => {
     const row = ledger.db.select().from(staff).where(eq(staff.id, staffId)).get();
     if (!row || !row.active)
+      throw pinRefusal(purpose, 'APPROVER_UNKNOWN', { key: 'staffUnknown' }, { key: 'approverUnknown' });
+    const now = ledger.clock();
+    if (row.lockedUntil && new Date(row.lockedUntil) > now)
       throw pinRefusal(
         purpose,
-        'APPROVER_UNKNOWN',
-        'Unknown or inactive member of staff.',
-        'Choose a manager who still works here.',
+        'APPROVAL_PIN_LOCKED',
+        { key: 'pinLocked', params: { minutes: LOCK_MINUTES } },
+        { key: 'approverPinLocked', params: { name: row.name, minutes: LOCK_MINUTES } },
       );
-    const now = ledger.clock();
-    const locked = `Too many wrong PINs: try again after ${LOCK_MINUTES} minutes.`;
-    if (row.lockedUntil && new Date(row.lockedUntil) > now)
-      throw pinRefusal(purpose, 'APPROVAL_PIN_LOCKED', locked, `${row.name}: ${locked}`);
     if (verifyPin(pin, row.pinHash)) {
       if (row.failedAttempts > 0)
         ledger.db.update(staff).set({ failedAttempts: 0, lockedUntil: null }).where(eq(staff.id, staffId)).run();
@@ -183,14 +205,18 @@ function wrongPin(ledger: Ledger, row: Staff, purpose: PinPurpose, now: Date): D
   const failedAttempts = row.failedAttempts + 1;
   const lockedUntil = failedAttempts >= MAX_FAILED_ATTEMPTS ? addMinutes(now, LOCK_MINUTES).toISOString() : null;
   const left = MAX_FAILED_ATTEMPTS - failedAttempts;
-  const lockedText = `Too many wrong PINs: locked for ${LOCK_MINUTES} minutes.`;
   const error = lockedUntil
-    ? pinRefusal(purpose, 'APPROVAL_PIN_LOCKED', lockedText, `${row.name}: ${lockedText}`)
+    ? pinRefusal(
+        purpose,
+        'APPROVAL_PIN_LOCKED',
+        { key: 'pinLockedNow', params: { minutes: LOCK_MINUTES } },
+        { key: 'approverPinLockedNow', params: { name: row.name, minutes: LOCK_MINUTES } },
+      )
     : pinRefusal(
         purpose,
         'APPROVAL_PIN_WRONG',
-        `Wrong PIN (${left} tries left).`,
-        `Wrong manager PIN (${left} tries left).`,
+        { key: 'wrongPin', params: { left } },
+        { key: 'wrongManagerPin', params: { left } },
       );
   keepOnRollback(error, () => {
     ledger.db

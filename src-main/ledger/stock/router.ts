@@ -7,8 +7,8 @@ import { adjustStock, listMovements } from './service';
 
 export const stockRouter = router({
   adjust: staffProcedure.input(adjustStockInput).mutation(({ ctx, input }) => {
-    if (input.reason === 'adjustment' && !hasRole(ctx.actor, 'manager'))
-      throw new Forbidden('Only a manager may adjust stock; receive goods as a purchase.');
+    if (input.reason !== 'purchase' && !hasRole(ctx.actor, 'manager'))
+      throw new Forbidden({ key: 'onlyManagerAdjustsStock' });
     return adjustStock(ctx.ledger, ctx.actor, input);
   }),
   movements: staffProcedure

@@ -8,6 +8,7 @@ import { recordAudit } from '../audit/service';
 import { enqueueAll } from '../outbox/service';
 import { stockMovements, type StockMovement } from './schema';
 import { insertRows } from '../../db/insert-rows';
+import type { AdjustStockInput } from '../../../src-shared/contracts/stock';
 
 export interface MoveStock {
   itemId: string;
@@ -65,17 +66,19 @@ function postMovements(ledger: Ledger, movements: StockMovement[]): number[] {
       .where(eq(items.id, movement.itemId))
       .returning({ stockMilli: items.stockMilli })
       .get();
-    if (!updated) throw new NotFound('No such item.');
+    if (!updated) throw new NotFound({ key: 'noSuchItem' });
     return updated.stockMilli;
   });
 }
 
+/** A purchase received, an adjustment by a change, or a shelf count (the stock becomes the count), with its note. */
 export function adjustStock(
   ledger: Ledger,
   actor: Actor,
-  input: { itemId: string; deltaMilli: number; reason: 'purchase' | 'adjustment'; note: string },
-): { stockMilli: number } {
+  input: AdjustStockInput,
+): { stockMilli: number; deltaMilli: number } {
   return ledger.transaction(() => {
+    if (input.reason === 'count') return countStock(ledger, actor, input);
     const stockMilli = moveStock(ledger, {
       itemId: input.itemId,
       qtyMilli: input.deltaMilli,
@@ -90,8 +93,43 @@ export function adjustStock(
         subjectId: input.itemId,
         details: { deltaMilli: input.deltaMilli, note: input.note },
       });
-    return { stockMilli };
+    return { stockMilli, deltaMilli: input.deltaMilli };
   });
+}
+
+/**
+ * "I counted N": the stock becomes N by an adjustment of the difference (none when it already matches); audited
+ * either way, since a count is a check someone made. Call inside a transaction.
+ */
+export function countStock(
+  ledger: Ledger,
+  actor: Actor,
+  input: { itemId: string; countedMilli: number; note: string },
+): { stockMilli: number; deltaMilli: number } {
+  const deltaMilli = input.countedMilli - currentStock(ledger, input.itemId);
+  const stockMilli =
+    deltaMilli === 0
+      ? input.countedMilli
+      : moveStock(ledger, {
+          itemId: input.itemId,
+          qtyMilli: deltaMilli,
+          reason: 'adjustment',
+          note: input.note,
+          staffId: actor.staffId,
+        });
+  recordAudit(ledger, {
+    action: 'stock.count',
+    staffId: actor.staffId,
+    subjectId: input.itemId,
+    details: { countedMilli: input.countedMilli, deltaMilli, note: input.note },
+  });
+  return { stockMilli, deltaMilli };
+}
+
+function currentStock(ledger: Ledger, itemId: string): number {
+  const row = ledger.db.select({ stockMilli: items.stockMilli }).from(items).where(eq(items.id, itemId)).get();
+  if (!row) throw new NotFound({ key: 'noSuchItem' });
+  return row.stockMilli;
 }
 
 export function listMovements(ledger: Ledger, itemId: string, limit: number, offset: number): StockMovement[] {

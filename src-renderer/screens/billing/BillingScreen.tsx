@@ -54,10 +54,10 @@ export function BillingScreen({ me, goTo }: { me: Me; goTo: (screen: ScreenId) =
   const draft = useBillDraft(cart, dispatch);
   const settings = useQuery(trpc.settings.all.queryOptions());
   const shift = useQuery(trpc.cashSessions.current.queryOptions());
-  // An update installs only while no bill is open (src-main/update): tell the app when a bill starts and ends.
+  // An update installs only while no bill is open (src-main/updates): tell the app when a bill starts and ends.
   const billOpen = cart.lines.length > 0;
   useEffect(() => {
-    void client.update.billState.mutate({ open: billOpen }).catch(() => undefined);
+    void client.updates.billState.mutate({ open: billOpen }).catch(() => undefined);
   }, [billOpen, client]);
   const totals = cartTotals(cart, {
     shopStateCode: settings.data?.shop?.stateCode ?? null,

@@ -279,9 +279,7 @@ export function CashScreen() {
       <div className="toolbar">
         <h1>{t('cash.title')}</h1>
         {current.data && (
-          <span className="muted">
-            {t('status.shiftOpen', { time: new Date(current.data.session.openedAt).toLocaleString() })}
-          </span>
+          <span className="muted">{t('status.shiftOpen', { time: shopDateTime(current.data.session.openedAt) })}</span>
         )}
       </div>
       {closed && <ClosedReport closed={closed} />}

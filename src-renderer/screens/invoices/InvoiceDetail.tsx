@@ -7,6 +7,7 @@ import { useHotkeys } from '../../app/hotkeys';
 import { formatQuantity, formatRupees } from '../../../src-shared/money';
 import type { Me } from '../../app/App';
 import { ReturnForm } from './ReturnForm';
+import { shopDateTime } from '../../../src-shared/shop-time';
 
 export function InvoiceDetail({ id, me, onBack }: { id: string; me: Me; onBack: () => void }) {
   const { t } = useTranslation();
@@ -25,7 +26,7 @@ export function InvoiceDetail({ id, me, onBack }: { id: string; me: Me; onBack: 
         </button>
         <h1 data-testid="invoice-number">{invoice.number}</h1>
         <span className="muted">
-          {new Date(invoice.createdAt).toLocaleString()} · {invoice.partyName || t('billing.walkIn')}
+          {shopDateTime(invoice.createdAt)} · {invoice.partyName || t('billing.walkIn')}
         </span>
         <span className="spacer" />
         <button type="button" onClick={reprint} data-testid="reprint">

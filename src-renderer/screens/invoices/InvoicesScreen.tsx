@@ -8,6 +8,7 @@ import { formatRupees } from '../../../src-shared/money';
 import type { Me } from '../../app/App';
 import { pickListKeys, type PickOption } from '../billing/PickList';
 import { InvoiceDetail } from './InvoiceDetail';
+import { shopDateTime } from '../../../src-shared/shop-time';
 
 export function InvoicesScreen({ me }: { me: Me }) {
   const { t } = useTranslation();
@@ -63,7 +64,7 @@ export function InvoicesScreen({ me }: { me: Me }) {
               data-testid="invoice-row"
             >
               <td>{invoice.number}</td>
-              <td>{new Date(invoice.createdAt).toLocaleString()}</td>
+              <td>{shopDateTime(invoice.createdAt)}</td>
               <td>{invoice.partyName || t('billing.walkIn')}</td>
               <td className="num">{invoice.khataPaise ? formatRupees(invoice.khataPaise) : ''}</td>
               <td className="num">{formatRupees(invoice.totalPaise)}</td>

@@ -6,6 +6,8 @@ import Papa from 'papaparse';
 import { useTRPCClient } from '../../app/trpc';
 import { ErrorNote } from '../../app/ErrorNote';
 import type { ErrorDetail } from '../../../src-shared/errors';
+import { SAMPLE_CSV } from '../../../src-shared/contracts/catalogue';
+import { detailsInLanguage } from '../../app/errors';
 
 const CHUNK_ROWS = 250;
 
@@ -13,9 +15,17 @@ type Phase =
   | { kind: 'idle' }
   | { kind: 'checking'; done: number; total: number }
   | { kind: 'importing'; total: number }
-  | { kind: 'done'; created: number; updated: number }
+  | { kind: 'done'; created: number; updated: number; counted: number }
   | { kind: 'rejected'; errors: ErrorDetail[]; total: number }
   | { kind: 'failed'; error: unknown };
+
+/** Offers the sample file as a download: in the browser a file, in Electron the save dialog. */
+function downloadSample(): void {
+  const url = URL.createObjectURL(new Blob(['\uFEFF' + SAMPLE_CSV + '\n'], { type: 'text/csv;charset=utf-8' }));
+  const link = Object.assign(document.createElement('a'), { href: url, download: 'galla-items-sample.csv' });
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
 
 /** Splits the CSV into chunks that each keep the header; a chunk's row numbers are shifted back to the file's. */
 function chunksOf(csv: string): { csv: string; firstRow: number }[] {
@@ -68,6 +78,12 @@ export function CsvImport() {
     <section className="card csv-import" data-testid="csv-import">
       <h3>{t('items.import')}</h3>
       <p className="hint">{t('items.importHint')}</p>
+      <p className="hint" data-testid="csv-stock-hint">
+        {t('items.stockHint')}
+      </p>
+      <button type="button" className="secondary" onClick={downloadSample} data-testid="csv-sample">
+        {t('items.sample')}
+      </button>
       <input
         type="file"
         accept=".csv,text/csv"
@@ -92,6 +108,7 @@ export function CsvImport() {
       {phase.kind === 'done' && (
         <div className="notice" data-testid="csv-done">
           {t('items.imported', { created: phase.created, updated: phase.updated })}
+          {phase.counted > 0 && <> {t('items.counted', { counted: phase.counted })}</>}
         </div>
       )}
       {phase.kind === 'failed' && <ErrorNote error={phase.error} />}
@@ -109,7 +126,7 @@ export function CsvImport() {
               </tr>
             </thead>
             <tbody>
-              {phase.errors.slice(0, 200).map((error, index) => (
+              {detailsInLanguage(phase.errors.slice(0, 200)).map((error, index) => (
                 <tr key={index}>
                   <td>{error.row}</td>
                   <td>

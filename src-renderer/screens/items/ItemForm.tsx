@@ -94,7 +94,7 @@ export function ItemForm({
     <form className="item-form" onSubmit={submit} data-testid="item-form" noValidate>
       <div className="field-grid">
         {field('name', t('items.name'), text('name', { autoFocus: true }))}
-        {field('sku', t('items.sku'), text('sku'))}
+        {field('sku', t('items.sku'), text('sku'), item ? undefined : t('itemEdit.skuHint'))}
         {field('barcodes', t('itemEdit.barcodes'), text('barcodes'), t('itemEdit.barcodesHint'))}
         {field('category', t('items.category'), text('category'))}
         {field(

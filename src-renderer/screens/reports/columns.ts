@@ -3,6 +3,7 @@ import type { ColumnDef } from '@tanstack/react-table';
 import type { TFunction } from 'i18next';
 import { formatQuantity, formatRupees } from '../../../src-shared/money';
 import type { Outputs } from '../../app/trpc';
+import { shopDate, shopDateTime } from '../../../src-shared/shop-time';
 
 type Reports = Outputs['reports'];
 export type DayRow = Reports['sales']['byDay'][number];
@@ -39,10 +40,7 @@ const rate = <Row>(header: string): ColumnDef<Row> => ({
   cell: (cell) => `${cell.getValue<number>() / 100}%`,
   meta: numeric,
 });
-const time = (iso: string | null) =>
-  iso
-    ? new Date(iso).toLocaleString('en-IN', { day: '2-digit', month: 'short', hour: '2-digit', minute: '2-digit' })
-    : '—';
+const time = (iso: string | null) => (iso ? shopDateTime(iso) : '—');
 const taxColumns = <Row extends RateRow | HsnRow>(t: TFunction): ColumnDef<Row>[] => [
   money<Row>('taxablePaise', t('reports.taxable')),
   money<Row>('cgstPaise', 'CGST'),
@@ -53,7 +51,7 @@ const taxColumns = <Row extends RateRow | HsnRow>(t: TFunction): ColumnDef<Row>[
 ];
 
 export const dayColumns = (t: TFunction): ColumnDef<DayRow>[] => [
-  { accessorKey: 'date', header: t('reports.date') },
+  { accessorKey: 'date', header: t('reports.date'), cell: (cell) => shopDate(cell.getValue<string>()) },
   count<DayRow>('invoiceCount', t('reports.bills')),
   money<DayRow>('salesPaise', t('reports.sales')),
   money<DayRow>('returnsPaise', t('reports.returns')),

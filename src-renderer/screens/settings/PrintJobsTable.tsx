@@ -4,17 +4,11 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useTRPC, type Outputs } from '../../app/trpc';
 import { ErrorNote } from '../../app/ErrorNote';
+import { shopDateTime } from '../../../src-shared/shop-time';
 
 type PrintJobRow = Outputs['printing']['jobs']['jobs'][number];
 
-const time = (iso: string) =>
-  new Date(iso).toLocaleString([], {
-    day: '2-digit',
-    month: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  });
+const time = (iso: string) => shopDateTime(iso);
 
 export function PrintJobsTable({ jobs, printerName }: { jobs: PrintJobRow[]; printerName: (id: string) => string }) {
   const { t } = useTranslation();

@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useTRPC, type Outputs } from '../../app/trpc';
 import { ErrorNote } from '../../app/ErrorNote';
+import { shownError } from '../../app/errors';
 import type { Me } from '../../app/App';
 import { StaffPanel } from './StaffPanel';
 import { PrintersPanel } from './PrintersPanel';
@@ -42,14 +43,23 @@ function ShopForm({ settings }: { settings: AllSettings }) {
     setSaved(false);
     save.mutate({ key: 'shop', value: { ...form, receiptLanguage, gstin: form.gstin.trim() || null } });
   };
+  // Each field's first problem is shown beside it ("value.gstin" is the GSTIN field of the shop setting).
+  const problems = shownError(save.error)?.details ?? [];
+  const problemOf = (key: keyof typeof form) => problems.find((detail) => detail.path === `value.${key}`)?.message;
   const field = (key: keyof typeof form, label: string) => (
-    <label key={key}>
+    <label key={key} className={problemOf(key) ? 'invalid' : undefined}>
       {label}
       <input
         value={form[key]}
         data-testid={`shop-${key}`}
+        aria-invalid={problemOf(key) ? true : undefined}
         onChange={(event) => setForm({ ...form, [key]: event.target.value })}
       />
+      {problemOf(key) && (
+        <span className="field-error" role="alert" data-testid={`shop-${key}-error`}>
+          {problemOf(key)}
+        </span>
+      )}
     </label>
   );
   return (
@@ -135,17 +145,17 @@ export function SettingsScreen({ me }: { me: Me }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const settings = useQuery(trpc.settings.all.queryOptions());
+  // A cashier sees only what she may use here (printers and their queue, sync status), never forms she cannot save.
   const canManage = me.role !== 'cashier';
   return (
     <div className="settings">
       <div className="toolbar">
         <h1>{t('settings.title')}</h1>
-        {!canManage && <span className="muted">{t('settings.managersOnly')}</span>}
       </div>
       {settings.data && (
         <div className="cards">
-          <ShopForm settings={settings.data} />
-          <CounterForm settings={settings.data} />
+          {canManage && <ShopForm settings={settings.data} />}
+          {canManage && <CounterForm settings={settings.data} />}
           {canManage && <StaffPanel me={me} />}
           <PrintersPanel me={me} printers={settings.data.printers} />
           <SyncPanel me={me} />

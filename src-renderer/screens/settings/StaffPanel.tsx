@@ -29,6 +29,21 @@ export function StaffPanel({ me }: { me: Me }) {
     }),
   );
   const update = useMutation(trpc.staff.update.mutationOptions({ onSuccess: refresh }));
+  // A PIN change answers in its own row: "Saved" on success, the refusal (such as a PIN already taken) beside the field.
+  const changePin = useMutation(trpc.staff.update.mutationOptions({ onSuccess: refresh }));
+  const [pinSavedFor, setPinSavedFor] = useState<string | null>(null);
+  const savePin = (memberId: string) => {
+    setPinSavedFor(null);
+    changePin.mutate(
+      { id: memberId, pin: pins[memberId] ?? '' },
+      {
+        onSuccess: () => {
+          setPins({ ...pins, [memberId]: '' });
+          setPinSavedFor(memberId);
+        },
+      },
+    );
+  };
   const submit = (event: FormEvent) => {
     event.preventDefault();
     create.mutate(form);
@@ -62,20 +77,26 @@ export function StaffPanel({ me }: { me: Me }) {
                         aria-label={t('settings.newPin')}
                         value={pins[member.id] ?? ''}
                         onChange={(event) => setPins({ ...pins, [member.id]: event.target.value })}
+                        onKeyDown={(event) => {
+                          if (event.key === 'Enter' && pins[member.id]) savePin(member.id);
+                        }}
                       />
                       <button
                         type="button"
                         className="secondary"
-                        disabled={!pins[member.id]}
-                        onClick={() =>
-                          update.mutate(
-                            { id: member.id, pin: pins[member.id] ?? '' },
-                            { onSuccess: () => setPins({ ...pins, [member.id]: '' }) },
-                          )
-                        }
+                        disabled={!pins[member.id] || changePin.isPending}
+                        onClick={() => savePin(member.id)}
                       >
                         {t('common.save')}
                       </button>
+                      {pinSavedFor === member.id && (
+                        <span className="notice" role="status" data-testid="pin-saved">
+                          {t('settings.pinSaved', { name: member.name })}
+                        </span>
+                      )}
+                      {changePin.variables?.id === member.id && (
+                        <ErrorNote error={changePin.error} testId="pin-error" />
+                      )}
                     </div>
                   )}
                 </td>

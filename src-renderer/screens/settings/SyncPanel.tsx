@@ -8,6 +8,7 @@ import { useTRPC, type Outputs } from '../../app/trpc';
 import { ErrorNote } from '../../app/ErrorNote';
 import type { Me } from '../../app/App';
 import { useAge } from './BackupProgress';
+import { shopTime } from '../../../src-shared/shop-time';
 
 type SyncStatus = Outputs['sync']['status'];
 
@@ -155,8 +156,7 @@ export function SyncPanel({ me }: { me: Me }) {
           {t('sync.lastError', { message: data.error.message })}
           <div className="small">
             {t('sync.failures', { count: data.error.failures })}
-            {data.error.nextAttemptAt &&
-              ` · ${t('sync.nextAttempt', { time: new Date(data.error.nextAttemptAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) })}`}
+            {data.error.nextAttemptAt && ` · ${t('sync.nextAttempt', { time: shopTime(data.error.nextAttemptAt) })}`}
           </div>
         </div>
       )}

@@ -95,7 +95,7 @@ describe('tRPC over IPC', () => {
     expect(error.message).toBe('Log in with your PIN first.');
   });
 
-  it('carries BAD_REQUEST with the readable message and data.details of bad input', async () => {
+  it('carries BAD_REQUEST with the first problem in shop language, and every field in data.details with its key', async () => {
     shop = await shopWithStaff();
     const { windowClient } = serve(shop);
     const counter = windowClient({ id: 1, url: APP_URL });
@@ -103,12 +103,11 @@ describe('tRPC over IPC', () => {
     const error = await caught(counter.catalogue.create.mutate({ ...itemInput(), pricePaise: -5, gstRateBp: 1700 }));
     expect(error.data?.code).toBe('BAD_REQUEST');
     expect(error.shape?.code).toBe(-32600);
-    expect(error.message).toMatch(
-      /^Invalid input: pricePaise must not be negative; gstRateBp GST rate must be one of 0, 0.25, 3, 5, 12, 18, 28/,
-    );
+    expect(error.message).toBe('Enter an amount of zero or more.');
+    expect(error.data?.shop).toEqual({ key: 'amountNotNegative' });
     expect(error.data?.details).toEqual([
-      { path: 'pricePaise', message: 'must not be negative' },
-      { path: 'gstRateBp', message: expect.stringMatching(/^GST rate must be one of/) },
+      { path: 'pricePaise', message: 'Enter an amount of zero or more.', shop: { key: 'amountNotNegative' } },
+      { path: 'gstRateBp', message: 'Choose a GST rate from the list.', shop: { key: 'gstRateInvalid' } },
     ]);
   });
 
@@ -120,7 +119,7 @@ describe('tRPC over IPC', () => {
     const csv = 'sku,name,unit,price,gst_rate\nA1,Tea,pcs,10,5\nA2,Salt,box,abc,18\n';
     const error = await caught(counter.catalogue.importCsv.mutate({ csv }));
     expect(error.data?.code).toBe('BAD_REQUEST');
-    expect(error.message).toBe('1 row has errors; nothing was imported. Fix them and import again.');
+    expect(error.message).toBe('Rows with mistakes: 1. Nothing was imported; correct them and import again.');
     expect(error.data?.details).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ row: 3, path: 'price' }),
@@ -136,7 +135,7 @@ describe('tRPC over IPC', () => {
     await counter.staff.login.mutate({ staffId: shop.ids.cashier, pin: PINS.cashier });
     const forbidden = await caught(counter.catalogue.create.mutate(itemInput()));
     expect(forbidden.data?.code).toBe('FORBIDDEN');
-    expect(forbidden.message).toBe('Only a manager may do this.');
+    expect(forbidden.message).toBe('Only a manager or the owner may do this.');
     const conflict = await caught(counter.cashSessions.open.mutate({ openingFloatPaise: 0 }));
     expect(conflict.data?.code).toBe('CONFLICT');
     expect(conflict.message).toBe('A shift is already open at this counter.');

@@ -73,7 +73,8 @@ describe('the WebSocket bridge', () => {
       (cause: unknown) => cause as TRPCClientError<AppRouter>,
     );
     expect(wrong?.data?.code).toBe('UNAUTHORIZED');
-    expect(wrong?.message).toBe('Wrong PIN (4 tries left).');
+    expect(wrong?.message).toBe('Wrong PIN. Tries left: 4.');
+    expect(wrong?.data?.shop).toEqual({ key: 'wrongPin', params: { left: 4 } });
     await counter.staff.login.mutate({ staffId: shop.ids.manager, pin: PINS.manager });
     const csv = 'sku,name,unit,price,gst_rate\nA1,Tea,pcs,ten,5\n';
     const refused = await counter.catalogue.importCsv.mutate({ csv }).then(
@@ -107,7 +108,7 @@ describe('the WebSocket bridge', () => {
       }),
     );
     expect(refused?.data).toMatchObject({ code: 'FORBIDDEN', reason: 'APPROVAL_PIN_WRONG' });
-    expect(refused?.message).toBe('Wrong manager PIN (4 tries left).');
+    expect(refused?.message).toBe('Wrong manager PIN. Tries left: 4.');
     expect((await counter.staff.me.query())?.role).toBe('cashier');
   });
 });

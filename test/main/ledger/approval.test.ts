@@ -24,7 +24,7 @@ describe("a manager's approval", () => {
       shop.cashier.sales.finalize({ ...bill, approval: { staffId: shop.ids.manager, pin: '9999' } }),
     ).rejects.toMatchObject({
       code: 'FORBIDDEN',
-      message: 'Wrong manager PIN (4 tries left).',
+      message: 'Wrong manager PIN. Tries left: 4.',
       cause: expect.objectContaining({ reason: 'APPROVAL_PIN_WRONG' }),
     });
     expect((await shop.cashier.staff.me())?.role).toBe('cashier');
@@ -66,7 +66,7 @@ describe("a manager's approval", () => {
     shop = await shopWithStaff();
     await expect(shop.t.as(null).staff.login({ staffId: shop.ids.cashier, pin: '0000' })).rejects.toMatchObject({
       code: 'UNAUTHORIZED',
-      message: 'Wrong PIN (4 tries left).',
+      message: 'Wrong PIN. Tries left: 4.',
     });
   });
 

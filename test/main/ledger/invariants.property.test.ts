@@ -125,7 +125,15 @@ describe('ledger invariants under random use', () => {
           let drawer = FLOAT;
           const invoiceIds: string[] = [];
 
-          for (const action of actions) {
+          // Items sold by the piece are sold whole: the generated milli-quantity is rounded up to whole pieces.
+          const wholePieces = (line: { item: number; qty: number }) =>
+            items[line.item]!.unit === 'pcs' ? Math.ceil(line.qty / 1000) * 1000 : line.qty;
+          const trades = actions.map((action) =>
+            action.kind === 'sale'
+              ? { ...action, lines: action.lines.map((line) => ({ ...line, qty: wholePieces(line) })) }
+              : action,
+          );
+          for (const action of trades) {
             if (action.kind === 'sale') {
               const partyIndex = action.party;
               const party = partyIndex === null ? null : parties[partyIndex]!;

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { itemInput, shopWithStaff, type Shop } from '../../support/ledger';
 import { RANGE, reportDays, type ReportDays } from '../../support/counter-report-days';
+import { allocateProportionally } from '../../../src-shared/money';
 
 let shop: Shop;
 
@@ -14,7 +15,8 @@ describe('counter sales report', () => {
     let now = new Date('2026-08-01T10:00:00');
     shop = await shopWithStaff({ clock: () => now });
     const item = await shop.manager.catalogue.create(
-      itemInput({ pricePaise: 10_000, priceIncludesTax: false, gstRateBp: 500 }),
+      // Sold by weight: a bill of 2.5 is a real quantity of a loose item (a piece is sold whole).
+      itemInput({ unit: 'kg', pricePaise: 10_000, priceIncludesTax: false, gstRateBp: 500 }),
     );
     const bills: { day: string; qty: number; mode: 'cash' | 'upi' }[] = [
       { day: '2026-08-01', qty: 1000, mode: 'cash' },
@@ -79,6 +81,22 @@ describe("the counter's own reports over a range", () => {
   const soldLine = (id: string) => days.inRange.flatMap(({ sale }) => sale.lines).find((line) => line.id === id)!;
   const sum = <T>(rows: T[], pick: (row: T) => number) => rows.reduce((total, row) => total + pick(row), 0);
   const cost = (qtyMilli: number, unitCostPaise: number) => Math.round((qtyMilli * unitCostPaise) / 1000);
+  /** A line's part of its document's round-off: proportional to the line totals, largest remainder, lines in bill order. */
+  const roundOffShare = (lineId: string): number => {
+    const documents = [
+      ...days.inRange.map(({ sale }) => ({ roundOff: sale.invoice.roundOffPaise, lines: sale.lines })),
+      ...days.returnsInRange.map(({ note }) => ({
+        roundOff: note.creditNote.roundOffPaise,
+        lines: [...note.lines].sort((a, b) => soldLine(a.invoiceLineId).lineNo - soldLine(b.invoiceLineId).lineNo),
+      })),
+    ];
+    const document = documents.find(({ lines }) => lines.some((line) => line.id === lineId))!;
+    const shares = allocateProportionally(
+      document.roundOff,
+      document.lines.map((line) => line.totalPaise),
+    );
+    return shares[document.lines.findIndex((line) => line.id === lineId)]!;
+  };
 
   it('sales by hour put each bill and return at the local hour it was made, and leave out other days', async () => {
     const byHour = await days.shop.manager.reports.byHour(RANGE);
@@ -127,7 +145,9 @@ describe("the counter's own reports over a range", () => {
         qtyMilli: sum(sold, (line) => line.qtyMilli),
         returnQtyMilli: sum(returned, (line) => line.qtyMilli),
         netQtyMilli: sum(sold, (line) => line.qtyMilli) - sum(returned, (line) => line.qtyMilli),
-        netSalesPaise: sum(sold, (line) => line.totalPaise) - sum(returned, (line) => line.totalPaise),
+        netSalesPaise:
+          sum(sold, (line) => line.totalPaise + roundOffShare(line.id)) -
+          sum(returned, (line) => line.totalPaise + roundOffShare(line.id)),
         netTaxablePaise: netTaxable,
         netCostPaise: netCost,
         grossProfitPaise: netTaxable - netCost,
@@ -140,11 +160,9 @@ describe("the counter's own reports over a range", () => {
     });
     expect(report.rows.find((row) => row.itemId === days.items.sugar.id)).toMatchObject({ costPaise: 5_199 });
     expect(report.totals.grossProfitPaise).toBe(sum(report.rows, (row) => row.grossProfitPaise));
-    // Line totals leave out each document's round-off, which belongs to the bill, not to an item.
-    const roundOff =
-      sum(days.inRange, ({ sale }) => sale.invoice.roundOffPaise) -
-      sum(days.returnsInRange, ({ note }) => note.creditNote.roundOffPaise);
-    expect(report.totals.netSalesPaise + roundOff).toBe((await days.shop.manager.reports.sales(RANGE)).netPaise);
+    // Each document's round-off is spread over its lines, so the item table adds up to net sales to the paisa.
+    expect(days.inRange.some(({ sale }) => sale.invoice.roundOffPaise !== 0)).toBe(true);
+    expect(report.totals.netSalesPaise).toBe((await days.shop.manager.reports.sales(RANGE)).netPaise);
   });
 
   it('GST by rate and by HSN: taxable, CGST, SGST, IGST and cess of the bills, less the credit notes', async () => {

@@ -28,7 +28,7 @@ describe('staff and roles', () => {
     for (let attempt = 1; attempt <= 4; attempt += 1) {
       await expect(counter.staff.login({ staffId: shop.ids.cashier, pin: '0000' })).rejects.toMatchObject({
         code: 'UNAUTHORIZED',
-        message: `Wrong PIN (${5 - attempt} tries left).`,
+        message: `Wrong PIN. Tries left: ${5 - attempt}.`,
       });
     }
     await expect(counter.staff.login({ staffId: shop.ids.cashier, pin: '0000' })).rejects.toMatchObject({
@@ -67,9 +67,34 @@ describe('staff and roles', () => {
     await expect(
       shop.manager.staff.create({ name: 'New manager', role: 'manager', pin: '5555' }),
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(shop.owner.staff.create({ name: 'New manager', role: 'manager', pin: '5555' })).resolves.toMatchObject(
+    await expect(shop.owner.staff.create({ name: 'New manager', role: 'manager', pin: '5556' })).resolves.toMatchObject(
       { role: 'manager' },
     );
+  });
+
+  it("PINs are unique at a counter: a new member or a new PIN may not reuse anyone active's PIN", async () => {
+    shop = await shopWithStaff();
+    const taken = {
+      code: 'CONFLICT',
+      message: 'Someone at this counter already has this PIN. Choose a different PIN.',
+    };
+    await expect(shop.owner.staff.create({ name: 'Priya', role: 'cashier', pin: PINS.owner })).rejects.toMatchObject(
+      taken,
+    );
+    await expect(shop.owner.staff.update({ id: shop.ids.cashier, pin: PINS.manager })).rejects.toMatchObject(taken);
+    const refused = await shop.owner.staff
+      .update({ id: shop.ids.cashier, pin: PINS.manager })
+      .catch((error: { cause: { details: unknown[] } }) => error.cause.details);
+    expect(refused).toEqual([expect.objectContaining({ path: 'pin', shop: { key: 'pinTaken' } })]);
+    // Giving someone their own PIN again is no clash; nor is the PIN of someone no longer active.
+    await expect(shop.owner.staff.update({ id: shop.ids.cashier, pin: PINS.cashier })).resolves.toBeTruthy();
+    await shop.owner.staff.update({ id: shop.ids.manager, active: false });
+    await expect(shop.owner.staff.create({ name: 'Priya', role: 'cashier', pin: PINS.manager })).resolves.toMatchObject(
+      {
+        name: 'Priya',
+      },
+    );
+    expect((await shop.owner.staff.list()).filter((member) => member.name === 'Priya')).toHaveLength(1);
   });
 
   it('a deactivated member is logged out at once, and the last owner cannot be removed', async () => {

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { itemInput, shopWithStaff, type Shop } from '../../support/ledger';
 import { readPdf } from '../../support/pdf-text';
-import { invoicePdf } from '../../../src-main/ledger/printing/service';
+import { invoicePdf } from '../../../src-main/printing/invoice-pdf';
 
 let shop: Shop;
 afterEach(() => shop?.t.cleanup());

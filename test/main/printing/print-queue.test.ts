@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { shopWithStaff, tempLedger, type Shop } from '../../support/ledger';
 import { creditSale, emulatorPrinter, TEST_PRINT_CONFIG, usePrinter } from '../../support/printing';
 import { startPrinterEmulator, type PrinterEmulator } from '../../../src-main/printing/emulator/server';
-import { startPrintWorker } from '../../../src-main/ledger/printing/worker';
+import { startPrintWorker } from '../../../src-main/printing/worker';
 import { claimDueJob } from '../../../src-main/ledger/printing/queue';
 import type { PrintJob } from '../../../src-main/ledger/printing/schema';
 

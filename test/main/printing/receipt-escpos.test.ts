@@ -7,7 +7,7 @@ import { shopWithStaff, type Shop } from '../../support/ledger';
 import { creditSale, emulatorPrinter, TEST_PRINT_CONFIG, usePrinter } from '../../support/printing';
 import { startPrinterEmulator, type PrinterEmulator } from '../../../src-main/printing/emulator/server';
 import { transcriptPng } from '../../../src-main/printing/emulator/preview';
-import { startPrintWorker } from '../../../src-main/ledger/printing/worker';
+import { startPrintWorker } from '../../../src-main/printing/worker';
 import { formatRupees } from '../../../src-shared/money';
 
 let shop: Shop;

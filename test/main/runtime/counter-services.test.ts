@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { appRouter } from '../../../src-main/trpc/app-router';
 import { createCallerFactory } from '../../../src-main/trpc/init';
 import { startCounterServices, type CounterServices } from '../../../src-main/runtime/counter-services';
-import { parsePrintConfig } from '../../../src-main/ledger/printing/worker';
+import { parsePrintConfig } from '../../../src-main/printing/worker';
 import { startPrinterEmulator, type PrinterEmulator } from '../../../src-main/printing/emulator/server';
 import { itemInput, shopWithStaff, type Shop } from '../../support/ledger';
 import { emulatorPrinter, usePrinter } from '../../support/printing';

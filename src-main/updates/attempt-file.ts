@@ -1,7 +1,7 @@
 // The install being tried, kept in a small JSON file beside the ledger so it survives the restart the install causes.
 import fs from 'node:fs';
 import { z } from 'zod';
-import type { InstallAttempt } from '../../src-shared/update/policy';
+import type { InstallAttempt } from '../../src-shared/updates/policy';
 import type { AttemptStore } from './controller';
 
 const attemptSchema = z.object({ version: z.string().min(1), attempts: z.number().int().min(1) });

@@ -1,5 +1,5 @@
 // Runs the update policy over time: checks at start and every few hours, downloads in the background, and installs
-// only when src-shared/update/policy says so (day close, the cashier's say-so, or the next start), never mid-bill.
+// only when src-shared/updates/policy says so (day close, the cashier's say-so, or the next start), never mid-bill.
 // A failed check, download, sha512 check or install leaves the running version in charge and tries again later.
 import {
   failedAttemptsFor,
@@ -15,8 +15,8 @@ import {
   type InstallMoment,
   type InstallVerdict,
   type UpdatePolicyConfig,
-} from '../../src-shared/update/policy';
-import type { UpdatePhase, UpdateStatus } from '../../src-shared/update/status';
+} from '../../src-shared/updates/policy';
+import type { UpdatePhase, UpdateStatus } from '../../src-shared/updates/status';
 import type { UpdaterPort } from './updater-port';
 
 /** Remembers the install being tried across the restart it causes. */

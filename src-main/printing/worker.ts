@@ -1,8 +1,8 @@
 // The print worker: recovers interrupted jobs at start, then prints due jobs one at a time, polling for new ones.
 import { z } from 'zod';
-import type { Ledger } from '../ledger';
-import { claimDueJob, recoverInterruptedJobs } from './queue';
-import { printClaimedJob, type PrintConfig } from './service';
+import type { Ledger } from '../ledger/ledger';
+import { claimDueJob, recoverInterruptedJobs } from '../ledger/printing/queue';
+import { printClaimedJob, type PrintConfig } from './print-job';
 
 /** Parsed once at start-up, not read from the environment later; defaults suit a counter with a LAN printer. */
 export const printConfigSchema = z

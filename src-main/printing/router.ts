@@ -1,15 +1,11 @@
 // Printing procedures for the renderer: queue state, reprint, test print, retry, receipt preview, invoice PDF.
 import { z } from 'zod';
-import { id } from '../../../src-shared/contracts/common';
-import {
-  invoicePdfInput,
-  listPrintJobsInput,
-  printerProfile,
-  reprintInput,
-} from '../../../src-shared/contracts/printing';
-import { router, staffProcedure } from '../../trpc/init';
-import { listPrintJobs, pendingJobCount, retryJobNow } from './queue';
-import { invoicePdf, queueTestPrint, receiptPreview, reprintDocument } from './service';
+import { id } from '../../src-shared/contracts/common';
+import { invoicePdfInput, listPrintJobsInput, printerProfile, reprintInput } from '../../src-shared/contracts/printing';
+import { router, staffProcedure } from '../trpc/init';
+import { listPrintJobs, pendingJobCount, retryJobNow } from '../ledger/printing/queue';
+import { queueTestPrint, receiptPreview, reprintDocument } from '../ledger/printing/service';
+import { invoicePdf } from './invoice-pdf';
 
 export const printingRouter = router({
   jobs: staffProcedure

@@ -1,7 +1,7 @@
 // Update procedures for the renderer: the status (always visible), the billing screen saying whether a bill is open,
 // and "Restart and update" (which the policy may still refuse, say while a receipt prints).
 import { z } from 'zod';
-import type { UpdateStatus } from '../../src-shared/update/status';
+import type { UpdateStatus } from '../../src-shared/updates/status';
 import { router, staffProcedure } from '../trpc/init';
 import type { UpdateController } from './controller';
 
@@ -25,7 +25,7 @@ const OFF = (runningVersion: string): UpdateStatus => ({
   lastInstall: 'none',
 });
 
-export const updateRouter = router({
+export const updatesRouter = router({
   status: staffProcedure.query((): UpdateStatus => updateSlot.controller?.status() ?? OFF('')),
   billState: staffProcedure.input(z.object({ open: z.boolean() }).strict()).mutation(({ input }) => {
     updateSlot.billOpen = input.open;

@@ -1,7 +1,7 @@
 // The updater's settings, parsed once at start: the channel, an optional feed override (staging, tests), the policy.
 import { z } from 'zod';
-import { UPDATE_CHANNELS, type UpdateChannel } from '../../src-shared/update/feed';
-import { updatePolicyConfig, type UpdatePolicyConfig } from '../../src-shared/update/policy';
+import { UPDATE_CHANNELS, type UpdateChannel } from '../../src-shared/updates/feed';
+import { updatePolicyConfig, type UpdatePolicyConfig } from '../../src-shared/updates/policy';
 
 const env = z.object({
   GALLA_UPDATE_CHANNEL: z.enum(UPDATE_CHANNELS).default('stable'),

@@ -1,9 +1,9 @@
 // The renderer's update procedures: the status shows "off" outside Electron, the billing screen's bill state reaches
 // the policy, and "Restart and update" is refused while a bill is open.
 import { afterEach, describe, expect, it } from 'vitest';
-import { UpdateController } from '../../../src-main/update/controller';
-import { updateSlot } from '../../../src-main/update/router';
-import { DEFAULT_UPDATE_POLICY } from '../../../src-shared/update/policy';
+import { UpdateController } from '../../../src-main/updates/controller';
+import { updateSlot } from '../../../src-main/updates/router';
+import { DEFAULT_UPDATE_POLICY } from '../../../src-shared/updates/policy';
 import { shopWithStaff, type Shop } from '../../support/ledger';
 
 let shop: Shop | null = null;
@@ -16,7 +16,7 @@ afterEach(() => {
 describe('update procedures', () => {
   it('report "off" where no updater runs (the browser build, tests)', async () => {
     shop = await shopWithStaff();
-    expect(await shop.cashier.update.status()).toMatchObject({ phase: 'off' });
+    expect(await shop.cashier.updates.status()).toMatchObject({ phase: 'off' });
   });
 
   it('"Restart and update" waits while the billing screen holds a bill, and installs once it is closed', async () => {
@@ -36,13 +36,13 @@ describe('update procedures', () => {
       timers: { setTimeout: () => 0, clearTimeout: () => {} },
     });
     updateSlot.controller = controller;
-    await shop.cashier.update.billState({ open: true });
+    await shop.cashier.updates.billState({ open: true });
     await controller.checkNow();
-    expect(await shop.cashier.update.installNow()).toEqual({ install: false, reason: 'bill-open' });
+    expect(await shop.cashier.updates.installNow()).toEqual({ install: false, reason: 'bill-open' });
     expect(installs).toBe(0);
-    await shop.cashier.update.billState({ open: false });
-    expect(await shop.cashier.update.installNow()).toEqual({ install: true, version: '0.2.0' });
+    await shop.cashier.updates.billState({ open: false });
+    expect(await shop.cashier.updates.installNow()).toEqual({ install: true, version: '0.2.0' });
     expect(installs).toBe(1);
-    expect((await shop.cashier.update.status()).phase).toBe('installing');
+    expect((await shop.cashier.updates.status()).phase).toBe('installing');
   });
 });

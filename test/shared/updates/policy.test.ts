@@ -10,7 +10,7 @@ import {
   settleInstallAttempt,
   type CounterActivity,
   type InstallMoment,
-} from '../../../src-shared/update/policy';
+} from '../../../src-shared/updates/policy';
 
 const HOUR = 3_600_000;
 const quiet: CounterActivity = { billOpen: false, callsInFlight: 0, printsInFlight: 0, shiftOpen: false };

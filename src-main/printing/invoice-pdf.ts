@@ -1,0 +1,34 @@
+// An invoice as an A4/A5 PDF: reads it (and its customer's address) from the ledger and lays it out.
+import { eq } from 'drizzle-orm';
+import type { Ledger } from '../ledger/ledger';
+import { getInvoice } from '../ledger/sales/service';
+import { parties } from '../ledger/parties/schema';
+import { requireShop } from '../ledger/settings/service';
+import { invoiceDocument } from './pdf/invoice-document';
+import { renderPdf } from './pdf/render';
+
+export async function invoicePdf(
+  ledger: Ledger,
+  invoiceId: string,
+  pageSize: 'A4' | 'A5',
+): Promise<{ fileName: string; pdf: Buffer }> {
+  const detail = getInvoice(ledger, invoiceId);
+  const party = detail.invoice.partyId
+    ? (ledger.db
+        .select({ address: parties.address, phone: parties.phone })
+        .from(parties)
+        .where(eq(parties.id, detail.invoice.partyId))
+        .get() ?? null)
+    : null;
+  const pdf = await renderPdf(
+    invoiceDocument({
+      shop: requireShop(ledger),
+      invoice: detail.invoice,
+      lines: detail.lines,
+      payments: detail.payments,
+      party,
+      pageSize,
+    }),
+  );
+  return { fileName: `${detail.invoice.number}.pdf`, pdf };
+}
