@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import type { ExportInput } from '../../src-shared/contracts/reports';
 import type { ReportFile } from '../../src-shared/contracts/owner-reports';
+import { shopDate } from '../../src-shared/shop-time';
 import type { ReportColumn, ReportTable } from './tables';
 
 /** 12345 paise → "123.45", exactly, by integer arithmetic. */
@@ -29,7 +30,9 @@ function cellText(column: ReportColumn, value: unknown): string {
 }
 
 export async function exportTable(table: ReportTable, input: ExportInput): Promise<ReportFile> {
-  const base = `galla-${table.name}-${input.from}-to-${input.to}`;
+  // The owner finds the file by the dates they picked, written as they read them; the cells keep ISO dates, which
+  // spreadsheets read as dates whatever their locale.
+  const base = `galla-${table.name}-${shopDate(input.from)}-to-${shopDate(input.to)}`;
   if (input.format === 'csv') {
     const csv = Papa.unparse({
       fields: table.columns.map((column) => column.label),

@@ -3,6 +3,7 @@ import {
   exportInput,
   gstr1Input,
   invoiceInput,
+  invoicePdfRequest,
   invoiceListInput,
   khataReportInput,
   reportRange,
@@ -15,6 +16,7 @@ import { router, shopProcedure } from '../trpc/init';
 import { exportTable } from './export';
 import { gstr1, gstSummary } from './gst';
 import { invoiceDetail, listInvoices, listReturns } from './invoices';
+import { invoicePdf } from './invoice-pdf';
 import { itemSales, lowStock } from './items';
 import { khataOutstanding } from './khata';
 import { overview } from './overview';
@@ -52,6 +54,11 @@ export const reportsRouter = router({
     .input(invoiceInput)
     .output(owner.invoiceDetail)
     .query(({ ctx, input }) => invoiceDetail(ctx.tx, ctx.shopId, input.id)),
+  /** The tax invoice PDF, the same document the counter prints; a mutation, like export, because it makes a file. */
+  invoicePdf: reportProcedure
+    .input(invoicePdfRequest)
+    .output(owner.reportFile)
+    .mutation(({ ctx, input }) => invoicePdf(ctx.tx, ctx.shopId, input)),
   export: reportProcedure
     .input(exportInput)
     .output(owner.reportFile)

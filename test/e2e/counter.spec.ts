@@ -1,10 +1,11 @@
 // A day at the counter, keyboard only: PIN login, shift, scanner, split payment, khata sale and payment, return,
 // hold/recall, shift close with a difference; then a manager imports 1,000 items. Every screen is photographed.
+// The day starts from an empty shop (first bill numbers, no shift, three items), so it runs on a ledger of its own,
+// whatever the other specs did to the shared one.
 import { expect, test, type Page } from '@playwright/test';
 import { ITEMS, PINS, seedShop } from './support/seed';
 import { paiseOf, scan, shot } from './support/screens';
-
-const pageUrl = () => process.env.GALLA_URL ?? '';
+import { startCounterApp, type CounterApp } from './support/counter-app';
 
 async function loginAs(page: Page, name: string, pin: string) {
   await expect(page.getByTestId('login')).toBeVisible();
@@ -24,16 +25,19 @@ async function loginAs(page: Page, name: string, pin: string) {
 
 test.describe.serial('the counter, keyboard only', () => {
   let page: Page;
+  let app: CounterApp;
 
   test.beforeAll(async ({ browser }) => {
-    await seedShop(process.env.GALLA_WS ?? '');
+    app = await startCounterApp();
+    await seedShop(app.ws);
     page = await browser.newPage();
     page.on('pageerror', (error) => console.error('page error:', error.message));
-    await page.goto(pageUrl());
+    await page.goto(app.page);
   });
 
   test.afterAll(async () => {
-    await page.close();
+    await page?.close();
+    await app?.stop();
   });
 
   test('a cashier logs in with a PIN', async () => {

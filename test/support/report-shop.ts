@@ -2,6 +2,7 @@
 // khata sales, a registered buyer in another state, a return, a khata receipt and a closed shift, then sync to the server.
 import { randomUUID } from 'node:crypto';
 import { itemInput, type Shop } from './ledger';
+import { istTime } from './shop-days';
 import { syncedShop, type SyncedShop } from './sync-shop';
 
 export const BUYER_GSTIN = '29AAPFU0939F1ZR';
@@ -10,12 +11,6 @@ type Counter = SyncedShop['counters'][number];
 
 function setClock(counter: Counter, at: Date): void {
   (counter.t.ledger as { clock: () => Date }).clock = () => at;
-}
-
-/** `daysAgo` days before `now`, at `hourIst`:`minute` in India (UTC+05:30). */
-function istTime(now: Date, daysAgo: number, hourIst: number, minute = 0): Date {
-  const day = new Date(now.getTime() - daysAgo * 86_400_000).toISOString().slice(0, 10);
-  return new Date(Date.parse(`${day}T00:00:00Z`) + (hourIst * 60 + minute - 330) * 60_000);
 }
 
 export interface ReportShop extends SyncedShop {

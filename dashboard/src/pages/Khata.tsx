@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTRPC, type Outputs } from '../trpc';
-import { rupees } from '../format';
+import { date, rupees } from '../format';
 import type { Range } from '../range';
 import { DataTable } from '../components/DataTable';
 import { ExportButtons } from '../components/ExportButtons';
@@ -10,9 +10,7 @@ import { ExportButtons } from '../components/ExportButtons';
 type Row = Outputs['reports']['khata'][number];
 
 export function reminderText(row: Row, shopName: string): string {
-  const since = row.oldestUnpaidAt
-    ? ` (oldest since ${new Date(row.oldestUnpaidAt).toLocaleDateString('en-IN', { day: 'numeric', month: 'short', year: 'numeric' })})`
-    : '';
+  const since = row.oldestUnpaidAt ? ` (oldest since ${date(row.oldestUnpaidAt)})` : '';
   return `Namaste ${row.name} ji, a gentle reminder from ${shopName}: ${rupees(row.totalPaise)} is due on your khata${since}. Please pay at the shop or by UPI at your convenience. Thank you!`;
 }
 
@@ -43,7 +41,7 @@ export function KhataPage({ range }: { range: Range }) {
       </section>
       <DataTable
         testId="khata"
-        title={`Khata ageing as of ${range.to}`}
+        title={`Khata ageing as of ${date(range.to)}`}
         rows={rows}
         columns={[
           {

@@ -46,6 +46,7 @@ function ShopForm({ settings }: { settings: AllSettings }) {
   // Each field's first problem is shown beside it ("value.gstin" is the GSTIN field of the shop setting).
   const problems = shownError(save.error)?.details ?? [];
   const problemOf = (key: keyof typeof form) => problems.find((detail) => detail.path === `value.${key}`)?.message;
+  const allPlaced = problems.length > 0 && problems.every((detail) => detail.path.replace(/^value\./, '') in form);
   const field = (key: keyof typeof form, label: string) => (
     <label key={key} className={problemOf(key) ? 'invalid' : undefined}>
       {label}
@@ -88,7 +89,7 @@ function ShopForm({ settings }: { settings: AllSettings }) {
       </label>
       <button type="submit">{t('common.save')}</button>
       {saved && <div className="notice">{t('settings.saved')}</div>}
-      <ErrorNote error={save.error} />
+      {!allPlaced && <ErrorNote error={save.error} />}
     </form>
   );
 }

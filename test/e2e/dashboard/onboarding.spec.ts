@@ -73,7 +73,8 @@ test.describe.serial('a shop starts from the dashboard', () => {
     );
     counter = startedCounter.child;
     counterUrl = startedCounter.values.GALLA_URL!;
-    dashboard = await browser.newPage();
+    // A US browser on purpose: the dashboard's dates must still read dd-mm-yyyy in India's time.
+    dashboard = await browser.newPage({ locale: 'en-US', timezoneId: 'America/New_York' });
     dashboard.on('pageerror', (error) => console.error('page error:', error.message));
   });
 
@@ -148,7 +149,7 @@ test.describe.serial('a shop starts from the dashboard', () => {
     await expect(code).toHaveText(/^[A-Z2-9]{5}-[A-Z2-9]{5}$/);
     await expect(dashboard.getByTestId('enrolment-url')).toHaveText(serverUrl);
     await expect(dashboard.getByTestId('enrolment-expiry')).toHaveText(
-      /^Works once, until \d{2}-\d{2}-\d{4}, \d{2}:\d{2}\.$/,
+      /^Works once, until \d{2}-\d{2}-\d{4} \d{2}:\d{2}\.$/,
     );
     const qr = dashboard.getByRole('img', { name: 'QR code with the server address and code' });
     await expect(qr).toBeVisible();
@@ -188,6 +189,10 @@ test.describe.serial('a shop starts from the dashboard', () => {
     await expect(row).toContainText('C1');
     await expect(row).toContainText('Active');
     await expect(row.locator('td[data-label="Last sync"]')).not.toHaveText('never', { timeout: 20_000 });
+    const shopToday = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Kolkata' })
+      .format(new Date())
+      .replace(/\//g, '-');
+    await expect(row.locator('td[data-label="Enrolled"]')).toHaveText(new RegExp(`^${shopToday} \\d\\d:\\d\\d$`));
     await dashboard.getByRole('button', { name: 'Done' }).click();
     await expect(dashboard.getByTestId('enrolment')).toHaveCount(0);
     await shot(dashboard, 'onboarding-06-counters-list');
@@ -236,6 +241,15 @@ test.describe.serial('a shop starts from the dashboard', () => {
     const [year, month] = today.split('-').map(Number) as [number, number];
     const last = month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`;
     await expect(card.getByLabel('GSTR-1 period')).toHaveValue(last);
+    const lastInWords = new Date(Date.UTC(Number(last.slice(0, 4)), Number(last.slice(5)) - 1, 1)).toLocaleString(
+      'en-GB',
+      {
+        month: 'long',
+        year: 'numeric',
+        timeZone: 'UTC',
+      },
+    );
+    await expect(card.getByLabel('GSTR-1 period').locator('option:checked')).toHaveText(lastInWords);
     const download = dashboard.waitForEvent('download');
     await card.getByRole('button', { name: 'Download GSTR-1 JSON' }).click();
     expect((await download).suggestedFilename()).toBe(`GSTR1_${SHOP_GSTIN}_${last.slice(5)}${last.slice(0, 4)}.json`);

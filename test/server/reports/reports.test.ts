@@ -3,6 +3,8 @@ import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { reportShop, type ReportShop } from '../../support/report-shop';
 import { itemInput } from '../../support/ledger';
+import { shopDate } from '../../../src-shared/shop-time';
+import { shopDayAgo } from '../../support/shop-days';
 
 let shop: ReportShop | null = null;
 afterEach(async () => {
@@ -162,7 +164,7 @@ describe('owner reports over all counters', () => {
 
   it('knows low stock, khata ageing, returns and each shift’s expected against counted cash', async () => {
     shop = await reportShop({ days: 3 });
-    const today = new Date().toISOString().slice(0, 10);
+    const today = shopDayAgo(new Date(), 0);
     // An item with no reorder level is never low, even with nothing on the shelf.
     const [c1] = shop.counters;
     await c1!.manager.catalogue.create(itemInput({ name: 'Gift Wrap', reorderLevelMilli: 0, openingStockMilli: 0 }));
@@ -208,6 +210,8 @@ describe('owner reports over all counters', () => {
 
     const csv = await shop.owner.reports.export({ ...range, table: 'sales-by-day', format: 'csv' });
     const text = Buffer.from(csv.base64, 'base64').toString('utf8');
+    expect(csv.filename).toBe(`galla-sales-by-day-${shopDate(range.from)}-to-${shopDate(range.to)}.csv`);
+    expect(csv.filename).toMatch(/^galla-sales-by-day-\d\d-\d\d-\d{4}-to-\d\d-\d\d-\d{4}\.csv$/);
     const [header, ...rows] = text.trim().split(/\r?\n/);
     expect(header).toBe('Date,Invoices,Sales,Tax,Returns,Returned,Net sales,Gross profit');
     expect(rows).toHaveLength(2);

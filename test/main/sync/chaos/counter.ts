@@ -14,6 +14,7 @@ import { readSyncState } from '../../../../src-main/sync/state';
 import { syncStatus } from '../../../../src-main/sync/status';
 import { eq } from 'drizzle-orm';
 import { planFor, type PlannedOp } from './plan';
+import { seeded } from './random';
 
 export interface CounterArgs {
   file: string;
@@ -101,12 +102,14 @@ async function main(): Promise<void> {
   const cashier = resolveActor(ledger, args.cashierId);
   const manager = resolveActor(ledger, args.managerId);
   const plan = planFor(args.seed, args.ops, args.partyIds.length, args.itemIds.length);
+  // The pauses between ops come from the counter's seed too, so a replayed run paces its work the same way.
+  const pause = seeded(args.seed);
 
   engine.start();
   for (let index = 0; index < plan.length; index += 1) {
     if (!done(ledger, plan[index]!)) perform(ledger, plan, index, cashier, manager);
     engine.wake();
-    await sleep(Math.floor(Math.random() * 50));
+    await sleep(Math.floor(pause() * 50));
   }
   send({ type: 'worked' });
 
