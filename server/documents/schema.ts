@@ -1,4 +1,4 @@
-// The shop's documents as the counters finalised them: invoices, credit notes, receipts, payments, cash sessions.
+// The shop's documents as the counters finalised them: invoices, credit notes, receipts and reversals, payments, cash sessions.
 import {
   pgTable,
   uuid,
@@ -117,9 +117,33 @@ export const receipts = pgTable(
   (t) => [primaryKey({ columns: [t.shopId, t.id] }), uniqueIndex('receipts_number_idx').on(t.shopId, t.number)],
 );
 
-export const PAYMENT_DOC_TYPES = ['invoice', 'receipt', 'credit_note'] as const;
+/** Cancels one wrong receipt (a counter's reversing document); the khata entry it made travels as its own op. */
+export const receiptReversals = pgTable(
+  'receipt_reversals',
+  {
+    shopId: uuid('shop_id').notNull(),
+    id: uuid('id').notNull(),
+    counterId: uuid('counter_id').notNull(),
+    number: text('number').notNull(),
+    receiptId: uuid('receipt_id').notNull(),
+    partyId: uuid('party_id').notNull(),
+    mode: text('mode').notNull(),
+    amountPaise: amount('amount_paise'),
+    businessDate: date('business_date').notNull(),
+    counterCreatedAt: text('counter_created_at').notNull(),
+    payload: jsonb('payload').notNull(),
+    receivedAt: received(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.shopId, t.id] }),
+    uniqueIndex('receipt_reversals_number_idx').on(t.shopId, t.number),
+    uniqueIndex('receipt_reversals_receipt_idx').on(t.shopId, t.receiptId),
+  ],
+);
 
-/** Money in (invoice, receipt) and out (credit-note refunds) by mode, for the owner's reports. */
+export const PAYMENT_DOC_TYPES = ['invoice', 'receipt', 'credit_note', 'receipt_reversal'] as const;
+
+/** Money in (invoice, receipt) and out (credit-note refunds, receipt reversals) by mode, for the owner's reports. */
 export const payments = pgTable(
   'payments',
   {

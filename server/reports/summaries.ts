@@ -315,6 +315,10 @@ function addPayments(
   for (const row of rows.receipts)
     if (insertedIds.has(row.id))
       docs.set(row.id, { businessDate: row.businessDate, refund: false, change: 0, paid: [] });
+  // A wrong receipt cancelled: its money goes back out, like a return's refund.
+  for (const row of rows.receiptReversals)
+    if (insertedIds.has(row.id))
+      docs.set(row.id, { businessDate: row.businessDate, refund: true, change: 0, paid: [] });
   for (const payment of rows.payments) docs.get(payment.docId)?.paid.push(payment);
   for (const doc of docs.values()) {
     const counts = new Map<string, number>();

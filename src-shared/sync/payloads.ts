@@ -91,6 +91,20 @@ export const receiptPayload = z.looseObject({
   payments: z.array(z.looseObject({ id: uuid, mode: text, amountPaise: money })).max(20),
 });
 
+export const receiptReversalPayload = z.looseObject({
+  reversal: z.looseObject({
+    id: uuid,
+    number: text,
+    receiptId: uuid,
+    partyId: uuid,
+    amountPaise: money,
+    mode: text,
+    createdAt: text,
+    businessDate: z.iso.date(),
+  }),
+  payments: z.array(z.looseObject({ id: uuid, mode: text, amountPaise: money })).max(20),
+});
+
 export const khataEntryPayload = z.looseObject({
   id: uuid,
   partyId: uuid,
@@ -123,5 +137,6 @@ export const cashSessionPayload = z.looseObject({ id: uuid, openedAt: text });
 export type InvoicePayload = z.infer<typeof invoicePayload>;
 export type CreditNotePayload = z.infer<typeof creditNotePayload>;
 export type ReceiptPayload = z.infer<typeof receiptPayload>;
+export type ReceiptReversalPayload = z.infer<typeof receiptReversalPayload>;
 export type KhataEntryPayload = z.infer<typeof khataEntryPayload>;
 export type StockMovementPayload = z.infer<typeof stockMovementPayload>;

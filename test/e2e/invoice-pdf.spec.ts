@@ -22,7 +22,9 @@ test.describe.serial('A4 invoice, receipt language and the Z-report screen', () 
   test('the bill just saved offers the A4 invoice, downloaded as a PDF of that bill', async () => {
     await ensureShiftOpen(page, '500');
     await page.keyboard.press('Alt+b');
+    await expect(page.getByTestId('scan-box')).toBeFocused();
     await scan(page, SOAP.barcode);
+    await expect(page.getByTestId('bill-total')).toHaveText('₹36.00');
     await page.keyboard.press('F2');
     await page.keyboard.type('50');
     await page.keyboard.press('Enter');

@@ -33,8 +33,8 @@ export function InvoiceDetail({ id, me, onBack }: { id: string; me: Me; onBack: 
         <button type="button" onClick={reprint} data-testid="reprint">
           {t('invoices.reprint')} <kbd>Alt+P</kbd>
         </button>
-        <InvoicePdfButtons invoiceId={id} />
       </div>
+      <InvoicePdfButtons invoiceId={id} />
       {printing.isSuccess && <div className="notice">{t('invoices.reprinted')}</div>}
       <ErrorNote error={printing.error} />
       <div className="split">
