@@ -2,10 +2,13 @@
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { NotFound } from '../../src-shared/errors';
+import type { ReportFile } from '../../src-shared/contracts/owner-reports';
 import { invoiceDocument, type InvoicePdfInput } from '../../src-shared/printing/invoice-pdf';
 import { invoiceSeller } from '../../src-shared/sync/payloads';
 import type { ServerDb } from '../db/connection';
-import { invoices, parties, shops } from '../db/schema';
+import { shops } from '../accounts/schema';
+import { parties } from '../catalogue/schema';
+import { invoices } from '../documents/schema';
 import { renderPdf } from '../printing/render-pdf';
 
 const paise = z.number().int();
@@ -69,7 +72,7 @@ export async function invoicePdf(
   tx: ServerDb,
   shopId: string,
   input: { id: string; pageSize: 'A4' | 'A5' },
-): Promise<{ filename: string; contentType: string; base64: string }> {
+): Promise<ReportFile> {
   const [row] = await tx
     .select({ payload: invoices.payload })
     .from(invoices)

@@ -17,7 +17,7 @@ import {
   cashSessions,
 } from '../documents/schema';
 import { items, khataEntries, parties, stockMovements } from '../catalogue/schema';
-import type { Clock } from '../trpc/init';
+import type { Clock } from '../../src-shared/clock';
 import { addOpRows, emptyRows, RejectedOp, type BatchRows, type Device } from './rows';
 import { addToSummaries } from '../reports/summaries';
 

@@ -3,9 +3,8 @@ import { shopBusinessDate } from '../../src-shared/shop-time';
 import type Database from 'better-sqlite3';
 import { openLedgerConnection, type LedgerDb } from '../db/connection';
 import { migrateLedger } from '../db/migrate';
+import type { Clock } from '../../src-shared/clock';
 import type { StaffRole } from '../../src-shared/contracts/staff';
-
-export type Clock = () => Date;
 
 export interface Ledger {
   readonly file: string;

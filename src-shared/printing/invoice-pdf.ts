@@ -7,7 +7,7 @@ import { INDIAN_STATE_CODES } from '../gst/gstin';
 import { shopDateTime } from '../shop-time';
 import type { ReceiptInvoice, ReceiptLine, ReceiptPayment, ReceiptShop } from './receipt-invoice';
 import { percent } from './receipt-invoice';
-import type { TaxFigures } from '../sales/totals';
+import type { TaxFigures } from '../contracts/tax';
 
 export interface InvoicePdfInput {
   shop: ReceiptShop & { stateCode: string };

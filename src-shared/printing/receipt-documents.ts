@@ -1,6 +1,6 @@
 // Receipt layouts for the other printed documents: credit note, khata payment receipt and its reversal, Z-report, test page.
 import type { ShiftDetails, ShiftFigures } from '../contracts/cash-sessions';
-import type { TaxRateRow } from '../sales/totals';
+import type { TaxRateRow } from '../contracts/tax';
 import { shopDateTime } from '../shop-time';
 import { formatQuantity } from '../money';
 import {

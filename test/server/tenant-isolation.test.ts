@@ -141,10 +141,10 @@ describe('tenant isolation', () => {
     expect((await b.owner.reports.overview()).counters.map((counter) => counter.id).sort()).toEqual(
       b.counters.map((counter) => counter.counterId).sort(),
     );
-    expect(await b.owner.reports.items(day)).toEqual([]);
+    expect(await b.owner.reports.items(day)).toMatchObject({ rows: [], totals: { netSalesPaise: 0 } });
     expect((await a.owner.reports.lowStock()).map((item) => item.name)).toEqual(['Rice']);
     expect(await b.owner.reports.lowStock()).toEqual([]);
-    expect((await a.owner.reports.khata({ asOf: '2026-06-30' })).map((row) => row.balancePaise)).toEqual([50_000]);
+    expect((await a.owner.reports.khata({ asOf: '2026-06-30' })).map((row) => row.totalPaise)).toEqual([50_000]);
     expect(await b.owner.reports.khata({ asOf: '2026-06-30' })).toEqual([]);
     expect(await b.owner.reports.returns(day)).toEqual([]);
     expect(await b.owner.reports.cashSessions(day)).toEqual([]);

@@ -127,7 +127,7 @@ export function ShiftsPage({ range }: { range: Range }) {
             render: (row) => dateTime(row.openedAt),
           },
           { key: 'openingFloatPaise', label: 'Float', kind: 'paise' },
-          { key: 'expectedPaise', label: 'Expected', kind: 'paise' },
+          { key: 'expectedCashPaise', label: 'Expected', kind: 'paise' },
           { key: 'countedPaise', label: 'Counted', kind: 'paise' },
           { key: 'differencePaise', label: 'Difference', kind: 'paise' },
         ]}

@@ -5,6 +5,7 @@ import {
   reverseReceiptInput,
   statementInput,
 } from '../../../src-shared/contracts/khata';
+import { khataAgeingReport } from '../../../src-shared/contracts/counter-reports';
 import { router, staffProcedure } from '../../trpc/init';
 import { khataAgeing, partyStatement, receivePayment } from './service';
 import { shopDayEnd } from '../../../src-shared/shop-time';
@@ -20,5 +21,12 @@ export const khataRouter = router({
   statement: staffProcedure.input(statementInput).query(({ ctx, input }) => partyStatement(ctx.ledger, input)),
   ageing: staffProcedure
     .input(ageingInput)
+<<<<<<< HEAD
     .query(({ ctx, input }) => khataAgeing(ctx.ledger, input.asOf ? shopDayEnd(input.asOf) : ctx.ledger.clock())),
+=======
+    .output(khataAgeingReport)
+    .query(({ ctx, input }) =>
+      khataAgeing(ctx.ledger, input.asOf ? new Date(`${input.asOf}T23:59:59`) : ctx.ledger.clock()),
+    ),
+>>>>>>> main
 });

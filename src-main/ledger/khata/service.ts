@@ -1,7 +1,8 @@
 // Khata: receiving a customer's payment (a numbered, chained receipt), statements with running balance, overdue ageing.
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, gte, lt, ne, sql } from 'drizzle-orm';
-import { ageBalance, type KhataAgeing } from '../../../src-shared/khata/ageing';
+import { ageBalance } from '../../../src-shared/khata/ageing';
+import type { KhataAgeingReport } from '../../../src-shared/contracts/counter-reports';
 import { Invalid, shopDetail } from '../../../src-shared/errors';
 import { formatRupees } from '../../../src-shared/money';
 import type { ReceivePaymentInput } from '../../../src-shared/contracts/khata';
@@ -145,18 +146,8 @@ export function partyStatement(
   return { party, openingPaise, rows, closingPaise: balancePaise };
 }
 
-export interface AgeingRow extends KhataAgeing {
-  partyId: string;
-  name: string;
-  phone: string;
-  creditLimitPaise: number | null;
-}
-
 /** Who owes what, and for how long: FIFO over each customer's entries, oldest debts first. */
-export function khataAgeing(
-  ledger: Ledger,
-  asOf: Date,
-): { rows: AgeingRow[]; totals: Omit<KhataAgeing, 'oldestUnpaidAt'> } {
+export function khataAgeing(ledger: Ledger, asOf: Date): KhataAgeingReport {
   const owing = ledger.db
     .select()
     .from(parties)

@@ -1,20 +1,11 @@
 // Cash-session reconciliation: each shift opened in the range, its Z-report figures, and counted cash against expected.
 import type { Ledger } from '../ledger';
 import type { ReportRange } from '../../../src-shared/contracts/reports';
-import { sessionSummary, type SessionSummary } from '../cash-sessions/service';
+import type { ShiftRow } from '../../../src-shared/contracts/counter-reports';
+import { sessionSummary } from '../cash-sessions/service';
 import { nextShopDay, shopDayStart } from '../../../src-shared/shop-time';
 
-export interface ShiftRow extends Omit<SessionSummary, 'session'> {
-  id: string;
-  openedAt: string;
-  closedAt: string | null;
-  openingFloatPaise: number;
-  /** Null while the shift is open: nothing has been counted yet. */
-  countedPaise: number | null;
-  differencePaise: number | null;
-}
-
-/** Local calendar days to the UTC instants stored on the rows: [start of "from", start of the day after "to"). */
+/** Shop days (India) to the UTC instants stored on the rows: [start of "from", start of the day after "to"). */
 export function rangeInstants(range: ReportRange): { start: string; end: string } {
   return {
     start: shopDayStart(range.from).toISOString(),

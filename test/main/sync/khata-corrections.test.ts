@@ -25,7 +25,7 @@ describe('khata corrections sync', () => {
       mode: 'cash',
     });
     await c1.engine().syncNow();
-    expect((await shop.owner.reports.khata({ asOf: TODAY })).map((row) => row.balancePaise)).toEqual([30_000]);
+    expect((await shop.owner.reports.khata({ asOf: TODAY })).map((row) => row.totalPaise)).toEqual([30_000]);
 
     const reversed = await c1.cashier.khata.reverseReceipt({
       id: randomUUID(),
@@ -38,7 +38,7 @@ describe('khata corrections sync', () => {
     await c2.engine().syncNow();
 
     expect(syncStatus(c1.t.ledger)).toMatchObject({ pendingOps: 0, rejectedOps: 0 });
-    expect((await shop.owner.reports.khata({ asOf: TODAY })).map((row) => [row.name, row.balancePaise])).toEqual([
+    expect((await shop.owner.reports.khata({ asOf: TODAY })).map((row) => [row.name, row.totalPaise])).toEqual([
       ['Lata', 80_000],
     ]);
     expect((await c2.cashier.parties.get({ id: lata.id })).balancePaise).toBe(80_000);

@@ -125,7 +125,7 @@ describe('owner reports over all counters', () => {
     expect(Object.keys(received).sort()).toEqual(['card', 'cash', 'khata', 'upi']);
 
     const lines = invoices.flatMap((row) => row.payload.lines);
-    const items = await shop.owner.reports.items(range);
+    const items = (await shop.owner.reports.items(range)).rows;
     expect(Object.fromEntries(items.map((row) => [row.itemId, row.qtyMilli]))).toEqual(
       sumBy(
         lines,
@@ -172,25 +172,25 @@ describe('owner reports over all counters', () => {
     expect((await shop.owner.reports.lowStock()).map((item) => item.name)).toEqual(['Groundnut Oil 1l']);
     const khata = await shop.owner.reports.khata({ asOf: today });
     const ramesh = khata.find((row) => row.partyId === shop!.partyIds.ramesh)!;
-    expect(ramesh.balancePaise).toBe(3 * 5_900 - 5_000);
-    expect(ramesh.d0to30Paise).toBe(ramesh.balancePaise);
+    expect(ramesh.totalPaise).toBe(3 * 5_900 - 5_000);
+    expect(ramesh.d0to30Paise).toBe(ramesh.totalPaise);
     expect(ramesh.overdue).toBe(false);
     const later = await shop.owner.reports.khata({
       asOf: new Date(Date.now() + 45 * 86_400_000).toISOString().slice(0, 10),
     });
     expect(later.find((row) => row.partyId === shop!.partyIds.ramesh)).toMatchObject({
       overdue: true,
-      d31to60Paise: ramesh.balancePaise,
+      d31to60Paise: ramesh.totalPaise,
     });
 
     const range = recent();
     const returns = await shop.owner.reports.returns(range);
     expect(returns).toHaveLength(1);
-    expect(returns[0]).toMatchObject({ refundMode: 'upi', totalPaise: 2 * 5_900 });
+    expect(returns[0]).toMatchObject({ refundMode: 'upi', reason: 'Damaged', totalPaise: 2 * 5_900 });
     const sessions = await shop.owner.reports.cashSessions(range);
     expect(sessions).toHaveLength(1);
     expect(sessions[0]!.differencePaise).toBe(-5_000);
-    expect(sessions[0]!.countedPaise! - sessions[0]!.expectedPaise!).toBe(-5_000);
+    expect(sessions[0]!.countedPaise! - sessions[0]!.expectedCashPaise!).toBe(-5_000);
     expect(sessions[0]!.counterCode).toBe('C1');
   });
 
