@@ -21,12 +21,6 @@ export const khataRouter = router({
   statement: staffProcedure.input(statementInput).query(({ ctx, input }) => partyStatement(ctx.ledger, input)),
   ageing: staffProcedure
     .input(ageingInput)
-<<<<<<< HEAD
-    .query(({ ctx, input }) => khataAgeing(ctx.ledger, input.asOf ? shopDayEnd(input.asOf) : ctx.ledger.clock())),
-=======
     .output(khataAgeingReport)
-    .query(({ ctx, input }) =>
-      khataAgeing(ctx.ledger, input.asOf ? new Date(`${input.asOf}T23:59:59`) : ctx.ledger.clock()),
-    ),
->>>>>>> main
+    .query(({ ctx, input }) => khataAgeing(ctx.ledger, input.asOf ? shopDayEnd(input.asOf) : ctx.ledger.clock())),
 });

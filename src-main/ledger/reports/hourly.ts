@@ -1,20 +1,8 @@
 // Sales by hour of the day on the counter PC's clock (the same local clock that decides a bill's business date).
 import type { Ledger } from '../ledger';
 import type { ReportRange } from '../../../src-shared/contracts/reports';
-<<<<<<< HEAD
 import { shopHour } from '../../../src-shared/shop-time';
-
-export interface HourFigures {
-  hour: number;
-  invoiceCount: number;
-  salesPaise: number;
-  returnCount: number;
-  returnsPaise: number;
-  netPaise: number;
-}
-=======
 import type { HourFigures } from '../../../src-shared/contracts/counter-reports';
->>>>>>> main
 
 interface Document {
   createdAt: string;

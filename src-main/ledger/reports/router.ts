@@ -27,16 +27,9 @@ export const reportsRouter = router({
   lowStock: managerProcedure.output(rows.lowStockItem.array()).query(({ ctx }) => lowStock(ctx.ledger)),
   khata: managerProcedure
     .input(ageingInput)
-<<<<<<< HEAD
-    .query(({ ctx, input }) => khataAgeing(ctx.ledger, input.asOf ? shopDayEnd(input.asOf) : ctx.ledger.clock())),
-  cashSessions: managerProcedure.input(reportRange).query(({ ctx, input }) => shiftReconciliation(ctx.ledger, input)),
-=======
     .output(counter.khataAgeingReport)
-    .query(({ ctx, input }) =>
-      khataAgeing(ctx.ledger, input.asOf ? new Date(`${input.asOf}T23:59:59`) : ctx.ledger.clock()),
-    ),
+    .query(({ ctx, input }) => khataAgeing(ctx.ledger, input.asOf ? shopDayEnd(input.asOf) : ctx.ledger.clock())),
   cashSessions: rangeReport
     .output(counter.shiftRow.array())
     .query(({ ctx, input }) => shiftReconciliation(ctx.ledger, input)),
->>>>>>> main
 });
