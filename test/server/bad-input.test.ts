@@ -322,16 +322,16 @@ describe('bad input to every procedure of the server', () => {
         email: 'nul@example.in',
         password: 'correct horse battery',
       }),
-    ).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('NUL') });
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('unusual character') });
     await expect(
       shop.owner.counters.createEnrolmentCode({ name: 'Back\u0000', counterCode: 'F2' }),
-    ).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('NUL') });
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('unusual character') });
     await expect(
       shop.owner.reports.invoices({ from: '2026-06-01', to: '2026-06-30', staffId: 'staff\u0000' }),
-    ).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('NUL') });
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('unusual character') });
     await expect(
       shop.counters[0]!.api.sync.push({ ...pushOf([itemOp()]), appVersion: '1.0\u0000' }),
-    ).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('NUL') });
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('unusual character') });
   });
 
   it('the server still answers its owner and its counter after all of it', async () => {

@@ -39,6 +39,7 @@ const CHECKED = [
   'reports.gstr1',
   'reports.invoices',
   'reports.invoice',
+  'reports.invoicePdf',
   'reports.export',
   'monitoring.counters',
   'monitoring.alerts',

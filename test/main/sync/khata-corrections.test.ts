@@ -45,7 +45,9 @@ describe('khata corrections sync', () => {
     const stored = await inShop(shop.server.database.db, (await shop.owner.accounts.me()).shopId, (tx) =>
       tx.execute(sql`SELECT number, receipt_id AS "receiptId", amount_paise AS "amountPaise" FROM receipt_reversals`),
     );
-    expect((stored as unknown as { rows: unknown[] }).rows).toEqual([
+    // PostgreSQL hands bigint columns back as text: compare amounts as numbers on both databases.
+    const rows = (stored as unknown as { rows: { amountPaise: unknown }[] }).rows;
+    expect(rows.map((row) => ({ ...row, amountPaise: Number(row.amountPaise) }))).toEqual([
       { number: reversed.reversal.number, receiptId: paid.receipt.id, amountPaise: 50_000 },
     ]);
   });
