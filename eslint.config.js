@@ -2,6 +2,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import assertions from './eslint-rules/assertions.js';
 
 const noNode = {
   group: ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'net', 'better-sqlite3'],
@@ -114,5 +115,11 @@ export default tseslint.config(
   {
     files: ['test/**/*.ts', 'bench/**/*.ts'],
     rules: { 'no-restricted-syntax': 'off' },
+  },
+  {
+    // Tests that could pass without testing: an expect() on one path only, an every() that an empty list satisfies.
+    files: ['test/**/*.ts'],
+    plugins: { assertions },
+    rules: { 'assertions/no-conditional-expect': 'error', 'assertions/no-vacuous-every': 'error' },
   },
 );

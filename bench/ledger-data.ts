@@ -134,6 +134,7 @@ function generate(file: string, scale: BenchScale, log: (line: string) => void):
         stateCode: null,
         address: '',
         creditLimitPaise: null,
+        creditLimitPolicy: 'warn',
         openingBalancePaise: 0,
       }).id,
     ),
@@ -162,6 +163,7 @@ function generate(file: string, scale: BenchScale, log: (line: string) => void):
             amountPaise: 100,
             mode: 'upi',
             reference: '',
+            asAdvance: true,
           });
       }
       closeSession(ledger, cashierActor, { countedPaise: 0, note: '' });

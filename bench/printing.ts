@@ -2,7 +2,7 @@
 // bench/run.ts adds printingBench()'s rows to its table; `npx tsx bench/printing.ts` runs it alone.
 import { invoiceReceipt, type InvoiceReceiptInput } from '../src-shared/printing/receipt-invoice';
 import { renderEscPos } from '../src-main/printing/escpos';
-import { invoiceDocument } from '../src-main/printing/pdf/invoice-document';
+import { invoiceDocument } from '../src-shared/printing/invoice-pdf';
 import { renderPdf } from '../src-main/printing/pdf/render';
 import { measure, measureAsync, type BenchRow } from './stats';
 

@@ -6,7 +6,7 @@ import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { openPostgres } from '../server/db/connection';
 import { inShop } from '../server/db/tenant';
-import { gstByRate } from '../server/reports/gst';
+import { gstSummary } from '../server/reports/gst';
 import { itemSales } from '../server/reports/items';
 import { salesReport } from '../server/reports/sales';
 import { measureAsync, type BenchRow } from './stats';
@@ -111,10 +111,10 @@ export async function reportsBench(log: (line: string) => void): Promise<BenchRo
         (range) => inShop(database.db, shopId, (tx) => itemSales(tx, shopId, range)),
       ),
       await measureAsync(
-        'owner GST by rate, 12 months',
+        'owner GST summary, 12 months',
         options,
         () => year,
-        (range) => inShop(database.db, shopId, (tx) => gstByRate(tx, shopId, range)),
+        (range) => inShop(database.db, shopId, (tx) => gstSummary(tx, shopId, range)),
       ),
     ];
   } finally {

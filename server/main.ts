@@ -1,6 +1,7 @@
 // Starts the cloud server: parse config once, open (and migrate) the database, listen, and shut down gracefully on a signal.
 import { pino } from 'pino';
 import { ConfigError, parseConfig, type ServerConfig } from './config';
+import type { Clock } from '../src-shared/clock';
 import { openDatabase, type ServerDatabase } from './db/connection';
 import { buildApp } from './http/app';
 import { startOperations } from './monitoring/operations';
@@ -13,7 +14,7 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function startServer(config: ServerConfig, options: { clock?: () => Date } = {}): Promise<RunningServer> {
+export async function startServer(config: ServerConfig, options: { clock?: Clock } = {}): Promise<RunningServer> {
   const log = pino({ level: config.logLevel, base: { service: 'galla-server' } });
   const database = await openDatabase(config.database, (error) =>
     log.warn({ err: error }, 'an idle database connection failed; the pool replaces it'),

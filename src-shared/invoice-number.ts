@@ -1,16 +1,18 @@
 // Document numbers per counter series and Indian financial year, e.g. C1-2026-000123.
 
 import { Invalid } from './errors';
+import { shopBusinessDate } from './shop-time';
 
 /** GST rules cap an invoice number at 16 characters. */
 const MAX_LENGTH = 16;
 const PREFIX = /^[A-Za-z0-9]+$/;
 const DOCUMENT_NUMBER = /^([A-Za-z0-9]+)-(\d{4})-(\d{6,})$/;
 
-/** The year in which the Indian financial year (1 April – 31 March) containing `date` began, by local date. */
+/** The year in which the Indian financial year (1 April – 31 March) containing `date` began, by the day in India. */
 export function financialYearStart(date: Date): number {
   if (Number.isNaN(date.getTime())) throw new Invalid('Not a valid date');
-  return date.getMonth() >= 3 ? date.getFullYear() : date.getFullYear() - 1;
+  const [year, month] = shopBusinessDate(date).split('-').map(Number) as [number, number];
+  return month >= 4 ? year : year - 1;
 }
 
 export function formatDocumentNumber(prefix: string, fyStart: number, seq: number): string {

@@ -1,9 +1,10 @@
 // The dashboard shell: login gate, navigation, the date range every report shares, and the page the URL names.
-import { useState, useSyncExternalStore } from 'react';
+import { useSyncExternalStore } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTRPC } from './trpc';
 import { session } from './session';
-import { href, navigate, useRoute, type Range } from './range';
+import { href, navigate, useRoute } from './range';
+import { RangePicker } from './components/RangePicker';
 import { Login } from './pages/Login';
 import { Overview } from './pages/Overview';
 import { SalesPage } from './pages/Sales';
@@ -32,48 +33,6 @@ const PAGES = [
 
 /** Pages about now, not about a range of days: no range picker. */
 const RANGELESS = new Set(['monitoring', 'counters', 'staff', 'shop']);
-
-function RangePicker({ range, onApply }: { range: Range; onApply: (range: Range) => void }) {
-  const [draft, setDraft] = useState(range);
-  const [shown, setShown] = useState(range);
-  if (shown.from !== range.from || shown.to !== range.to) {
-    setShown(range);
-    setDraft(range);
-  }
-  return (
-    <form
-      className="range"
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (draft.from <= draft.to) onApply(draft);
-      }}
-    >
-      <label>
-        From{' '}
-        <input
-          type="date"
-          aria-label="From"
-          value={draft.from}
-          max={draft.to}
-          onChange={(event) => setDraft({ ...draft, from: event.target.value })}
-        />
-      </label>
-      <label>
-        To{' '}
-        <input
-          type="date"
-          aria-label="To"
-          value={draft.to}
-          min={draft.from}
-          onChange={(event) => setDraft({ ...draft, to: event.target.value })}
-        />
-      </label>
-      <button type="submit" className="small">
-        Apply
-      </button>
-    </form>
-  );
-}
 
 function Page() {
   const route = useRoute();

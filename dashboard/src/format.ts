@@ -1,29 +1,17 @@
-// How the dashboard writes money, quantities, dates and times (the shared rules of src-shared/money, in Indian style).
+// How the dashboard writes money, quantities, dates and times: the shared rules of src-shared (Indian-style amounts,
+// dd-mm-yyyy in India's time zone), never the browser's locale.
 import { formatQuantity, formatRupees } from '../../src-shared/money';
+import { shopBusinessDate, shopDate, shopDateTime } from '../../src-shared/shop-time';
 
 export const rupees = (paise: number | null | undefined): string =>
   paise === null || paise === undefined ? '—' : formatRupees(paise);
 export const quantity = (milli: number): string => formatQuantity(milli);
 
-export function shortDate(isoDate: string): string {
-  const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(year, month - 1, day)).toLocaleDateString('en-IN', {
-    day: 'numeric',
-    month: 'short',
-    timeZone: 'UTC',
-  });
-}
+/** "02-12-2026", from a business date ("2026-12-02") or an instant. */
+export const date = (at: string | null): string => (at ? shopDate(at) : '—');
 
-export function dateTime(iso: string | null): string {
-  if (!iso) return '—';
-  return new Date(iso).toLocaleString('en-IN', {
-    timeZone: 'Asia/Kolkata',
-    day: 'numeric',
-    month: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
-}
+/** "02-12-2026 14:30" in India. */
+export const dateTime = (iso: string | null): string => (iso ? shopDateTime(iso) : '—');
 
 /** "3 h ago", for when a counter last synced. */
 export function ago(iso: string | null, now = Date.now()): string {
@@ -37,26 +25,5 @@ export function ago(iso: string | null, now = Date.now()): string {
 
 /** The shop's calendar day in India, as YYYY-MM-DD. */
 export function shopToday(offsetDays = 0): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Kolkata' }).format(
-    new Date(Date.now() + offsetDays * 86_400_000),
-  );
-}
-
-/** "05-07-2026, 14:30": the shop's dd-mm-yyyy and 24-hour time in India, whatever the browser's locale. */
-export function shopDateTime(iso: string | null): string {
-  if (!iso) return '—';
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone: 'Asia/Kolkata',
-      day: '2-digit',
-      month: '2-digit',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(new Date(iso))
-      .map((part) => [part.type, part.value]),
-  );
-  return `${parts.day}-${parts.month}-${parts.year}, ${parts.hour}:${parts.minute}`;
+  return shopBusinessDate(new Date(Date.now() + offsetDays * 86_400_000));
 }

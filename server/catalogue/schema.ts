@@ -1,5 +1,6 @@
 // The shop's shared catalogue and parties (last writer by server order) and the additive khata and stock movements.
 import { pgTable, uuid, text, bigint, jsonb, boolean, timestamp, primaryKey, index } from 'drizzle-orm/pg-core';
+import { amount } from '../db/columns';
 
 export const items = pgTable(
   'items',
@@ -42,7 +43,7 @@ export const khataEntries = pgTable(
     partyId: uuid('party_id').notNull(),
     kind: text('kind').notNull(),
     docId: uuid('doc_id'),
-    amountPaise: bigint('amount_paise', { mode: 'number' }).notNull(),
+    amountPaise: amount('amount_paise'),
     counterCreatedAt: text('counter_created_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.shopId, t.id] }), index('khata_entries_party_idx').on(t.shopId, t.partyId)],
@@ -56,7 +57,7 @@ export const stockMovements = pgTable(
     id: uuid('id').notNull(),
     counterId: uuid('counter_id').notNull(),
     itemId: uuid('item_id').notNull(),
-    qtyMilli: bigint('qty_milli', { mode: 'number' }).notNull(),
+    qtyMilli: amount('qty_milli'),
     reason: text('reason').notNull(),
     docId: uuid('doc_id'),
     counterCreatedAt: text('counter_created_at').notNull(),

@@ -1,9 +1,8 @@
-// The shop's documents as the counters finalised them: invoices, credit notes, receipts, payments, cash sessions.
+// The shop's documents as the counters finalised them: invoices, credit notes, receipts and reversals, payments, cash sessions.
 import {
   pgTable,
   uuid,
   text,
-  bigint,
   jsonb,
   timestamp,
   primaryKey,
@@ -12,8 +11,8 @@ import {
   date,
   integer,
 } from 'drizzle-orm/pg-core';
+import { amount } from '../db/columns';
 
-const money = (name: string) => bigint(name, { mode: 'number' }).notNull();
 const received = () => timestamp('received_at', { withTimezone: true }).notNull().defaultNow();
 
 export const invoices = pgTable(
@@ -27,14 +26,14 @@ export const invoices = pgTable(
     staffId: text('staff_id').notNull(),
     businessDate: date('business_date').notNull(),
     counterCreatedAt: text('counter_created_at').notNull(),
-    taxablePaise: money('taxable_paise'),
-    cgstPaise: money('cgst_paise'),
-    sgstPaise: money('sgst_paise'),
-    igstPaise: money('igst_paise'),
-    cessPaise: money('cess_paise'),
-    roundOffPaise: money('round_off_paise'),
-    totalPaise: money('total_paise'),
-    khataPaise: money('khata_paise'),
+    taxablePaise: amount('taxable_paise'),
+    cgstPaise: amount('cgst_paise'),
+    sgstPaise: amount('sgst_paise'),
+    igstPaise: amount('igst_paise'),
+    cessPaise: amount('cess_paise'),
+    roundOffPaise: amount('round_off_paise'),
+    totalPaise: amount('total_paise'),
+    khataPaise: amount('khata_paise'),
     payload: jsonb('payload').notNull(),
     receivedAt: received(),
   },
@@ -53,10 +52,10 @@ export const invoiceLines = pgTable(
     invoiceId: uuid('invoice_id').notNull(),
     lineNo: integer('line_no').notNull(),
     itemId: uuid('item_id').notNull(),
-    qtyMilli: money('qty_milli'),
-    unitCostPaise: money('unit_cost_paise'),
-    taxablePaise: money('taxable_paise'),
-    totalPaise: money('total_paise'),
+    qtyMilli: amount('qty_milli'),
+    unitCostPaise: amount('unit_cost_paise'),
+    taxablePaise: amount('taxable_paise'),
+    totalPaise: amount('total_paise'),
   },
   (t) => [
     primaryKey({ columns: [t.shopId, t.id] }),
@@ -77,8 +76,8 @@ export const creditNotes = pgTable(
     refundMode: text('refund_mode').notNull(),
     businessDate: date('business_date').notNull(),
     counterCreatedAt: text('counter_created_at').notNull(),
-    taxablePaise: money('taxable_paise'),
-    totalPaise: money('total_paise'),
+    taxablePaise: amount('taxable_paise'),
+    totalPaise: amount('total_paise'),
     payload: jsonb('payload').notNull(),
     receivedAt: received(),
   },
@@ -93,9 +92,9 @@ export const creditNoteLines = pgTable(
     creditNoteId: uuid('credit_note_id').notNull(),
     invoiceLineId: uuid('invoice_line_id').notNull(),
     itemId: uuid('item_id').notNull(),
-    qtyMilli: money('qty_milli'),
-    taxablePaise: money('taxable_paise'),
-    totalPaise: money('total_paise'),
+    qtyMilli: amount('qty_milli'),
+    taxablePaise: amount('taxable_paise'),
+    totalPaise: amount('total_paise'),
   },
   (t) => [primaryKey({ columns: [t.shopId, t.id] }), index('credit_note_lines_item_idx').on(t.shopId, t.itemId)],
 );
@@ -109,7 +108,7 @@ export const receipts = pgTable(
     number: text('number').notNull(),
     partyId: uuid('party_id').notNull(),
     mode: text('mode').notNull(),
-    amountPaise: money('amount_paise'),
+    amountPaise: amount('amount_paise'),
     businessDate: date('business_date').notNull(),
     counterCreatedAt: text('counter_created_at').notNull(),
     payload: jsonb('payload').notNull(),
@@ -118,9 +117,33 @@ export const receipts = pgTable(
   (t) => [primaryKey({ columns: [t.shopId, t.id] }), uniqueIndex('receipts_number_idx').on(t.shopId, t.number)],
 );
 
-export const PAYMENT_DOC_TYPES = ['invoice', 'receipt', 'credit_note'] as const;
+/** Cancels one wrong receipt (a counter's reversing document); the khata entry it made travels as its own op. */
+export const receiptReversals = pgTable(
+  'receipt_reversals',
+  {
+    shopId: uuid('shop_id').notNull(),
+    id: uuid('id').notNull(),
+    counterId: uuid('counter_id').notNull(),
+    number: text('number').notNull(),
+    receiptId: uuid('receipt_id').notNull(),
+    partyId: uuid('party_id').notNull(),
+    mode: text('mode').notNull(),
+    amountPaise: amount('amount_paise'),
+    businessDate: date('business_date').notNull(),
+    counterCreatedAt: text('counter_created_at').notNull(),
+    payload: jsonb('payload').notNull(),
+    receivedAt: received(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.shopId, t.id] }),
+    uniqueIndex('receipt_reversals_number_idx').on(t.shopId, t.number),
+    uniqueIndex('receipt_reversals_receipt_idx').on(t.shopId, t.receiptId),
+  ],
+);
 
-/** Money in (invoice, receipt) and out (credit-note refunds) by mode, for the owner's reports. */
+export const PAYMENT_DOC_TYPES = ['invoice', 'receipt', 'credit_note', 'receipt_reversal'] as const;
+
+/** Money in (invoice, receipt) and out (credit-note refunds, receipt reversals) by mode, for the owner's reports. */
 export const payments = pgTable(
   'payments',
   {
@@ -130,7 +153,7 @@ export const payments = pgTable(
     docType: text('doc_type', { enum: PAYMENT_DOC_TYPES }).notNull(),
     docId: uuid('doc_id').notNull(),
     mode: text('mode').notNull(),
-    amountPaise: money('amount_paise'),
+    amountPaise: amount('amount_paise'),
   },
   (t) => [primaryKey({ columns: [t.shopId, t.id] }), index('payments_doc_idx').on(t.shopId, t.docId)],
 );

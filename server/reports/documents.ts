@@ -61,14 +61,6 @@ export type ReportInvoice = z.infer<typeof reportInvoice>;
 export type ReportInvoiceLine = z.infer<typeof reportInvoiceLine>;
 export type ReportCreditNote = z.infer<typeof reportCreditNote>;
 
-/** Galla's shops are in India (one time zone, no daylight saving): the hour a bill was made, on the shop's clock. */
-const shopHour = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Kolkata', hour: '2-digit', hourCycle: 'h23' });
-
-export function localHour(iso: string): number {
-  const time = new Date(iso);
-  return Number.isNaN(time.getTime()) ? 0 : Number(shopHour.format(time));
-}
-
 /** Cost of a line at the cost price the counter recorded when it sold: quantity is in milli-units. */
 export function lineCostPaise(qtyMilli: number, unitCostPaise: number): number {
   return divRound(qtyMilli * unitCostPaise, 1000);

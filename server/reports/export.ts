@@ -2,6 +2,8 @@
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import type { ExportInput } from '../../src-shared/contracts/reports';
+import type { ReportFile } from '../../src-shared/contracts/owner-reports';
+import { shopDate } from '../../src-shared/shop-time';
 import type { ReportColumn, ReportTable } from './tables';
 
 /** 12345 paise → "123.45", exactly, by integer arithmetic. */
@@ -27,14 +29,10 @@ function cellText(column: ReportColumn, value: unknown): string {
   return String(value);
 }
 
-export interface ExportedFile {
-  filename: string;
-  contentType: string;
-  base64: string;
-}
-
-export async function exportTable(table: ReportTable, input: ExportInput): Promise<ExportedFile> {
-  const base = `galla-${table.name}-${input.from}-to-${input.to}`;
+export async function exportTable(table: ReportTable, input: ExportInput): Promise<ReportFile> {
+  // The owner finds the file by the dates they picked, written as they read them; the cells keep ISO dates, which
+  // spreadsheets read as dates whatever their locale.
+  const base = `galla-${table.name}-${shopDate(input.from)}-to-${shopDate(input.to)}`;
   if (input.format === 'csv') {
     const csv = Papa.unparse({
       fields: table.columns.map((column) => column.label),

@@ -2,54 +2,35 @@
 import { eq, sql } from 'drizzle-orm';
 import { Invalid } from '../../src-shared/errors';
 import type { Gstr1Input, ReportRange } from '../../src-shared/contracts/reports';
-import { buildGstr1, type Gstr1Document, type Gstr1Json } from '../../src-shared/gst/gstr1';
+import type { Gstr1Json } from '../../src-shared/contracts/gstr1';
+import type { GstSummary, TaxFigures } from '../../src-shared/contracts/tax';
+import { buildGstr1, type Gstr1Document } from '../../src-shared/gst/gstr1';
+import { summariseGst, type GstRegisterLine } from '../../src-shared/gst/summary';
 import type { ServerDb } from '../db/connection';
 import { shops } from '../accounts/schema';
 import { reportRows } from './query';
 import { reportCreditNote, reportInvoice } from './documents';
 
 const TAX = ['taxablePaise', 'igstPaise', 'cgstPaise', 'sgstPaise', 'cessPaise'] as const;
-type Tax = Record<(typeof TAX)[number], number>;
 const taxSums = sql.raw(
   `SUM(taxable_paise) AS "taxablePaise", SUM(igst_paise) AS "igstPaise", SUM(cgst_paise) AS "cgstPaise", SUM(sgst_paise) AS "sgstPaise", SUM(cess_paise) AS "cessPaise"`,
 );
 const inRange = (shopId: string, range: ReportRange) =>
   sql`shop_id = ${shopId} AND business_date BETWEEN ${range.from} AND ${range.to}`;
 
-export type GstByRate = Tax & { gstRateBp: number; valuePaise: number; taxPaise: number };
-export type GstByHsn = Tax & {
-  hsn: string;
-  unit: string;
-  gstRateBp: number;
-  qtyMilli: number;
-  valuePaise: number;
-  taxPaise: number;
-};
-
-const withTax = <T extends Tax>(row: T) => ({
-  ...row,
-  taxPaise: row.igstPaise + row.cgstPaise + row.sgstPaise + row.cessPaise,
-});
-
-export async function gstByRate(tx: ServerDb, shopId: string, range: ReportRange): Promise<GstByRate[]> {
-  const rows = await reportRows<Tax & { gstRateBp: number; valuePaise: number }>(
-    tx,
-    sql`SELECT gst_rate_bp AS "gstRateBp", SUM(value_paise) AS "valuePaise", ${taxSums} FROM report_gst_daily WHERE ${inRange(shopId, range)} GROUP BY gst_rate_bp ORDER BY gst_rate_bp`,
-    ['gstRateBp', 'valuePaise', ...TAX],
-  );
-  return rows.map(withTax);
-}
-
-export async function gstByHsn(tx: ServerDb, shopId: string, range: ReportRange): Promise<GstByHsn[]> {
-  const rows = await reportRows<
-    Tax & { hsn: string; unit: string; gstRateBp: number; qtyMilli: number; valuePaise: number }
-  >(
+/** The shop's GST register over the range, already net of returns in the summaries: one row per HSN, unit and rate. */
+function gstRegister(tx: ServerDb, shopId: string, range: ReportRange): Promise<GstRegisterLine[]> {
+  return reportRows<GstRegisterLine>(
     tx,
     sql`SELECT hsn, unit, gst_rate_bp AS "gstRateBp", SUM(qty_milli) AS "qtyMilli", SUM(value_paise) AS "valuePaise", ${taxSums}
-        FROM report_gst_daily WHERE ${inRange(shopId, range)} GROUP BY hsn, unit, gst_rate_bp ORDER BY hsn, gst_rate_bp, unit`,
+        FROM report_gst_daily WHERE ${inRange(shopId, range)} GROUP BY hsn, unit, gst_rate_bp`,
     ['gstRateBp', 'qtyMilli', 'valuePaise', ...TAX],
   );
-  return rows.map(withTax);
+}
+
+/** By rate, by HSN and in total, summed the way the counter sums its own (src-shared/gst/summary.ts). */
+export async function gstSummary(tx: ServerDb, shopId: string, range: ReportRange): Promise<GstSummary> {
+  return summariseGst(await gstRegister(tx, shopId, range));
 }
 
 function monthRange(month: string): ReportRange {
@@ -113,12 +94,12 @@ export async function gstr1(tx: ServerDb, shopId: string, input: Gstr1Input): Pr
       lines: lines.map((line) => ({ ...line, gstRateBp: rateOf.get(line.invoiceLineId) ?? 0 })),
     };
   });
-  const b2cs = await reportRows<Tax & { placeOfSupply: string; interState: boolean; gstRateBp: number }>(
+  const b2cs = await reportRows<TaxFigures & { placeOfSupply: string; interState: boolean; gstRateBp: number }>(
     tx,
     sql`SELECT place_of_supply AS "placeOfSupply", inter_state AS "interState", gst_rate_bp AS "gstRateBp", ${taxSums}
         FROM report_gst_daily WHERE ${inRange(shopId, range)} AND supply = 'b2c' GROUP BY 1, 2, 3`,
     ['gstRateBp', ...TAX],
   );
-  const hsn = (await gstByHsn(tx, shopId, range)).map((row) => ({ ...row, description: '' }));
+  const hsn = (await gstSummary(tx, shopId, range)).byHsn.map((row) => ({ ...row, description: '' }));
   return buildGstr1({ gstin, month: input.month, b2b, creditNotes, b2cs, hsn });
 }

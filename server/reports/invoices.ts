@@ -2,33 +2,17 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { NotFound } from '../../src-shared/errors';
 import type { InvoiceListInput, ReportRange } from '../../src-shared/contracts/reports';
+import type { InvoiceDetail, InvoiceList, InvoiceRow } from '../../src-shared/contracts/owner-reports';
+import type { ReturnRow } from '../../src-shared/contracts/report-rows';
 import type { ServerDb } from '../db/connection';
 import { counters } from '../accounts/schema';
 import { invoices, payments, creditNotes } from '../documents/schema';
 import { reportRows } from './query';
 
-export interface InvoiceRow {
-  id: string;
-  number: string;
-  date: string;
-  createdAt: string;
-  counterCode: string;
-  staffId: string;
-  partyName: string;
-  taxablePaise: number;
-  taxPaise: number;
-  totalPaise: number;
-  khataPaise: number;
-}
-
 /** Shop-local hour of counter_created_at, the same rule the summaries use (server/reports/documents.ts). */
 const LOCAL_HOUR = sql.raw(`extract(hour FROM (i.counter_created_at::timestamptz AT TIME ZONE 'Asia/Kolkata'))::int`);
 
-export async function listInvoices(
-  tx: ServerDb,
-  shopId: string,
-  input: InvoiceListInput,
-): Promise<{ rows: InvoiceRow[]; total: number }> {
+export async function listInvoices(tx: ServerDb, shopId: string, input: InvoiceListInput): Promise<InvoiceList> {
   const filters: SQL[] = [sql`i.shop_id = ${shopId}`, sql`i.business_date BETWEEN ${input.from} AND ${input.to}`];
   if (input.counterId) filters.push(sql`i.counter_id = ${input.counterId}`);
   if (input.staffId) filters.push(sql`i.staff_id = ${input.staffId}`);
@@ -56,7 +40,7 @@ export async function listInvoices(
 }
 
 /** One invoice as its counter finalised it (the synced payload), with the counter's name and any returns against it. */
-export async function invoiceDetail(tx: ServerDb, shopId: string, id: string) {
+export async function invoiceDetail(tx: ServerDb, shopId: string, id: string): Promise<InvoiceDetail> {
   const [row] = await tx
     .select()
     .from(invoices)
@@ -92,23 +76,23 @@ export async function invoiceDetail(tx: ServerDb, shopId: string, id: string) {
   };
 }
 
-export interface ReturnRow {
-  id: string;
-  number: string;
-  date: string;
-  invoiceNumber: string;
-  refundMode: string;
-  taxablePaise: number;
-  totalPaise: number;
-}
+/** A credit note's taxes are in its synced payload only; older counters may not have sent every one. */
+const NOTE_TAX = sql.raw(
+  ['cgstPaise', 'sgstPaise', 'igstPaise', 'cessPaise']
+    .map((key) => `COALESCE((n.payload->'creditNote'->>'${key}')::bigint, 0)`)
+    .join(' + '),
+);
 
+/** Newest first; capped so a years-wide range cannot flood the page (the totals come from the sales report). */
 export function listReturns(tx: ServerDb, shopId: string, range: ReportRange): Promise<ReturnRow[]> {
   return reportRows<ReturnRow>(
     tx,
-    sql`SELECT n.id, n.number, to_char(n.business_date, 'YYYY-MM-DD') AS "date", COALESCE(i.number, '') AS "invoiceNumber", n.refund_mode AS "refundMode",
-          n.taxable_paise AS "taxablePaise", n.total_paise AS "totalPaise"
+    sql`SELECT n.id, n.number, to_char(n.business_date, 'YYYY-MM-DD') AS "date", n.counter_created_at AS "createdAt",
+          COALESCE(i.number, '') AS "invoiceNumber", COALESCE(i.payload->'invoice'->>'partyName', '') AS "partyName",
+          COALESCE(n.payload->>'staffName', '') AS "staffName", COALESCE(n.payload->'creditNote'->>'reason', '') AS "reason", n.refund_mode AS "refundMode",
+          n.taxable_paise AS "taxablePaise", ${NOTE_TAX} AS "taxPaise", n.total_paise AS "totalPaise"
         FROM credit_notes n LEFT JOIN invoices i ON i.shop_id = n.shop_id AND i.id = n.invoice_id
-        WHERE n.shop_id = ${shopId} AND n.business_date BETWEEN ${range.from} AND ${range.to} ORDER BY n.business_date DESC, n.number DESC LIMIT 5000`,
-    ['taxablePaise', 'totalPaise'],
+        WHERE n.shop_id = ${shopId} AND n.business_date BETWEEN ${range.from} AND ${range.to} ORDER BY n.counter_created_at DESC, n.number DESC LIMIT 5000`,
+    ['taxablePaise', 'taxPaise', 'totalPaise'],
   );
 }

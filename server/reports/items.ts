@@ -1,42 +1,23 @@
 // Item-wise sales and gross profit (at the cost recorded on each bill) over a range, and items at or below their reorder level.
 import { sql } from 'drizzle-orm';
 import type { ReportRange } from '../../src-shared/contracts/reports';
+import type { ItemMovementSums, ItemSalesReport, LowStockItem } from '../../src-shared/contracts/report-rows';
+import { itemSalesReport } from '../../src-shared/reports/item-sales';
 import type { ServerDb } from '../db/connection';
 import { reportRows } from './query';
 
-export interface ItemSales {
-  itemId: string;
-  name: string;
-  sku: string;
-  qtyMilli: number;
-  salesPaise: number;
-  taxablePaise: number;
-  costPaise: number;
-  returnQtyMilli: number;
-  returnsPaise: number;
-  netQtyMilli: number;
-  netSalesPaise: number;
-  /** Net of returns and before GST: what the gross profit is measured on, beside the cost it is measured against. */
-  netTaxablePaise: number;
-  netCostPaise: number;
-  grossProfitPaise: number;
-}
-
-export async function itemSales(tx: ServerDb, shopId: string, range: ReportRange): Promise<ItemSales[]> {
-  const rows = await reportRows<
-    Omit<ItemSales, 'netQtyMilli' | 'netSalesPaise' | 'netTaxablePaise' | 'netCostPaise' | 'grossProfitPaise'> & {
-      returnTaxablePaise: number;
-      returnCostPaise: number;
-    }
-  >(
+/** Returns count on the day of the credit note, as on the counters, so a day's figures never change afterwards. */
+export async function itemSales(tx: ServerDb, shopId: string, range: ReportRange): Promise<ItemSalesReport> {
+  const sums = await reportRows<ItemMovementSums>(
     tx,
     sql`SELECT d.item_id AS "itemId", COALESCE(i.name, 'Unknown item') AS "name", COALESCE(i.sku, '') AS "sku",
+          COALESCE(i.payload->>'unit', 'pcs') AS "unit",
           SUM(d.qty_milli) AS "qtyMilli", SUM(d.total_paise) AS "salesPaise", SUM(d.taxable_paise) AS "taxablePaise", SUM(d.cost_paise) AS "costPaise",
           SUM(d.return_qty_milli) AS "returnQtyMilli", SUM(d.return_total_paise) AS "returnsPaise",
           SUM(d.return_taxable_paise) AS "returnTaxablePaise", SUM(d.return_cost_paise) AS "returnCostPaise"
         FROM report_items_daily d LEFT JOIN items i ON i.shop_id = d.shop_id AND i.id = d.item_id
         WHERE d.shop_id = ${shopId} AND d.business_date BETWEEN ${range.from} AND ${range.to}
-        GROUP BY d.item_id, i.name, i.sku`,
+        GROUP BY d.item_id, i.name, i.sku, i.payload->>'unit'`,
     [
       'qtyMilli',
       'salesPaise',
@@ -48,28 +29,7 @@ export async function itemSales(tx: ServerDb, shopId: string, range: ReportRange
       'returnCostPaise',
     ],
   );
-  return rows
-    .map(({ returnTaxablePaise, returnCostPaise, ...row }) => {
-      const netTaxablePaise = row.taxablePaise - returnTaxablePaise;
-      const netCostPaise = row.costPaise - returnCostPaise;
-      return {
-        ...row,
-        netQtyMilli: row.qtyMilli - row.returnQtyMilli,
-        netSalesPaise: row.salesPaise - row.returnsPaise,
-        netTaxablePaise,
-        netCostPaise,
-        grossProfitPaise: netTaxablePaise - netCostPaise,
-      };
-    })
-    .sort((a, b) => b.netSalesPaise - a.netSalesPaise || a.name.localeCompare(b.name));
-}
-
-export interface LowStockItem {
-  itemId: string;
-  name: string;
-  sku: string;
-  stockMilli: number;
-  reorderLevelMilli: number;
+  return itemSalesReport(sums);
 }
 
 /**
@@ -79,7 +39,8 @@ export interface LowStockItem {
 export function lowStock(tx: ServerDb, shopId: string): Promise<LowStockItem[]> {
   return reportRows<LowStockItem>(
     tx,
-    sql`SELECT i.id AS "itemId", i.name, i.sku, COALESCE(s.stock_milli, 0) AS "stockMilli", COALESCE((i.payload->>'reorderLevelMilli')::bigint, 0) AS "reorderLevelMilli"
+    sql`SELECT i.id AS "itemId", i.name, i.sku, COALESCE(i.payload->>'unit', 'pcs') AS "unit", COALESCE(i.payload->>'category', '') AS "category",
+          COALESCE(s.stock_milli, 0) AS "stockMilli", COALESCE((i.payload->>'reorderLevelMilli')::bigint, 0) AS "reorderLevelMilli"
         FROM items i LEFT JOIN report_stock s ON s.shop_id = i.shop_id AND s.item_id = i.id
         WHERE i.shop_id = ${shopId} AND i.active AND COALESCE((i.payload->>'reorderLevelMilli')::bigint, 0) > 0
           AND COALESCE(s.stock_milli, 0) <= (i.payload->>'reorderLevelMilli')::bigint

@@ -1,25 +1,12 @@
 // Outstanding khata over all counters: each customer's balance with overdue ageing (0–30, 31–60, 61–90, 90+ days).
 import { sql } from 'drizzle-orm';
 import { ageBalance } from '../../src-shared/khata/ageing';
+import type { KhataOutstandingRow } from '../../src-shared/contracts/owner-reports';
 import type { ServerDb } from '../db/connection';
 import { reportRows } from './query';
 
-export interface KhataOutstanding {
-  partyId: string;
-  name: string;
-  phone: string;
-  balancePaise: number;
-  d0to30Paise: number;
-  d31to60Paise: number;
-  d61to90Paise: number;
-  d90plusPaise: number;
-  oldestUnpaidAt: string | null;
-  /** Something unpaid for more than 30 days. */
-  overdue: boolean;
-}
-
 /** Only customers who owe something are aged; the ageing itself is the shared rule the counters use (src-shared). */
-export async function khataOutstanding(tx: ServerDb, shopId: string, asOf: string): Promise<KhataOutstanding[]> {
+export async function khataOutstanding(tx: ServerDb, shopId: string, asOf: string): Promise<KhataOutstandingRow[]> {
   const owing = await reportRows<{ partyId: string; name: string; phone: string; balancePaise: number }>(
     tx,
     sql`SELECT k.party_id AS "partyId", COALESCE(p.name, 'Unknown customer') AS "name", COALESCE(p.payload->>'phone', '') AS "phone", SUM(k.amount_paise) AS "balancePaise"
@@ -45,17 +32,14 @@ export async function khataOutstanding(tx: ServerDb, shopId: string, asOf: strin
   }
   const end = new Date(`${asOf}T23:59:59`);
   return owing
-    .map((party) => {
+    .map(({ balancePaise, ...party }) => {
       const ageing = ageBalance(byParty.get(party.partyId) ?? [], end);
       return {
         ...party,
-        d0to30Paise: ageing.d0to30Paise,
-        d31to60Paise: ageing.d31to60Paise,
-        d61to90Paise: ageing.d61to90Paise,
-        d90plusPaise: ageing.d90plusPaise,
-        oldestUnpaidAt: ageing.oldestUnpaidAt,
+        ...ageing,
+        totalPaise: balancePaise,
         overdue: ageing.d31to60Paise + ageing.d61to90Paise + ageing.d90plusPaise > 0,
       };
     })
-    .sort((a, b) => b.balancePaise - a.balancePaise);
+    .sort((a, b) => b.totalPaise - a.totalPaise);
 }

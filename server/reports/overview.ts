@@ -1,11 +1,12 @@
 // The owner's first screen: today's sales against yesterday's, and when each counter last synced.
 import { sql } from 'drizzle-orm';
+import type { Overview } from '../../src-shared/contracts/owner-reports';
 import type { ServerDb } from '../db/connection';
 import { reportRows } from './query';
 import { salesTotals } from './sales';
 
 /** The shop's calendar day (India, see server/reports/documents.ts) for a server instant, as YYYY-MM-DD. */
-const shopDay = new Intl.DateTimeFormat('en-CA', {
+const shopBusinessDate = new Intl.DateTimeFormat('en-CA', {
   timeZone: 'Asia/Kolkata',
   year: 'numeric',
   month: '2-digit',
@@ -13,21 +14,13 @@ const shopDay = new Intl.DateTimeFormat('en-CA', {
 });
 
 export function shopDate(at: Date): string {
-  return shopDay.format(at);
+  return shopBusinessDate.format(at);
 }
 
-export async function overview(tx: ServerDb, shopId: string, now: Date) {
+export async function overview(tx: ServerDb, shopId: string, now: Date): Promise<Overview> {
   const today = shopDate(now);
   const yesterday = shopDate(new Date(now.getTime() - 86_400_000));
-  const counters = await reportRows<{
-    id: string;
-    name: string;
-    counterCode: string;
-    lastSeenAt: string | null;
-    appVersion: string | null;
-    pushedOps: number;
-    revoked: boolean;
-  }>(
+  const counters = await reportRows<Overview['counters'][number]>(
     tx,
     sql`SELECT c.id, c.name, c.counter_code AS "counterCode", to_char(c.last_seen_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "lastSeenAt", c.app_version AS "appVersion",
           COALESCE(k.pushed_ops, 0) AS "pushedOps", c.revoked_at IS NOT NULL AS "revoked"

@@ -1,6 +1,7 @@
 // Sales over a date range from the hourly and payment summaries: totals and breakdowns by day, hour, counter, staff and mode.
 import { sql } from 'drizzle-orm';
 import type { ReportRange } from '../../src-shared/contracts/reports';
+import type { PaymentsByMode, SalesFigures, SalesReport } from '../../src-shared/contracts/owner-reports';
 import type { ServerDb } from '../db/connection';
 import { reportRows } from './query';
 
@@ -16,12 +17,6 @@ const FIGURES = [
   'returnCostPaise',
 ] as const;
 type Figures = Record<(typeof FIGURES)[number], number>;
-
-export interface SalesFigures extends Figures {
-  netPaise: number;
-  /** Net taxable sales minus the cost of what was sold, at the cost recorded on each bill, net of returns. */
-  grossProfitPaise: number;
-}
 
 const sums = sql.raw(`
   SUM(invoices) AS "invoices", SUM(total_paise) AS "salesPaise", SUM(taxable_paise) AS "taxablePaise", SUM(tax_paise) AS "taxPaise",
@@ -105,8 +100,8 @@ export async function salesHeatmap(tx: ServerDb, shopId: string, range: ReportRa
   );
 }
 
-export async function paymentsByMode(tx: ServerDb, shopId: string, range: ReportRange) {
-  return reportRows<{ mode: string; inPaise: number; outPaise: number; count: number; netPaise: number }>(
+export async function paymentsByMode(tx: ServerDb, shopId: string, range: ReportRange): Promise<PaymentsByMode[]> {
+  return reportRows<PaymentsByMode>(
     tx,
     sql`SELECT mode, SUM(in_paise) AS "inPaise", SUM(out_paise) AS "outPaise", SUM(count) AS "count", SUM(in_paise) - SUM(out_paise) AS "netPaise"
         FROM report_payments_daily WHERE shop_id = ${shopId} AND business_date BETWEEN ${range.from} AND ${range.to} GROUP BY mode ORDER BY mode`,
@@ -118,7 +113,7 @@ export async function paymentsByMode(tx: ServerDb, shopId: string, range: Report
  * The whole sales report in one pass over the summaries: GROUPING SETS gives the totals and every breakdown from a
  * single scan, which keeps a year's report fast however many invoices it covers.
  */
-export async function salesReport(tx: ServerDb, shopId: string, range: ReportRange) {
+export async function salesReport(tx: ServerDb, shopId: string, range: ReportRange): Promise<SalesReport> {
   type Row = Figures & {
     gDate: number;
     gHour: number;

@@ -1,7 +1,8 @@
 // Owner-report summary tables, kept up to date by sync apply (server/reports/summaries.ts) so reports never scan raw documents.
-import { pgTable, uuid, text, bigint, integer, boolean, date, primaryKey } from 'drizzle-orm/pg-core';
+import { pgTable, uuid, text, integer, boolean, date, primaryKey } from 'drizzle-orm/pg-core';
+import { amount } from '../db/columns';
 
-const paise = (name: string) => bigint(name, { mode: 'number' }).notNull().default(0);
+// Summary rows are upserted by adding to them, so every amount starts at zero.
 
 /** Sales and returns per business day, local hour, counter and staff: the source of the by-day/hour/counter/staff reports. */
 export const reportSalesHourly = pgTable(
@@ -13,14 +14,14 @@ export const reportSalesHourly = pgTable(
     counterId: uuid('counter_id').notNull(),
     staffId: text('staff_id').notNull(),
     invoices: integer('invoices').notNull().default(0),
-    taxablePaise: paise('taxable_paise'),
-    taxPaise: paise('tax_paise'),
-    totalPaise: paise('total_paise'),
-    costPaise: paise('cost_paise'),
+    taxablePaise: amount('taxable_paise').default(0),
+    taxPaise: amount('tax_paise').default(0),
+    totalPaise: amount('total_paise').default(0),
+    costPaise: amount('cost_paise').default(0),
     returns: integer('returns').notNull().default(0),
-    returnTaxablePaise: paise('return_taxable_paise'),
-    returnTotalPaise: paise('return_total_paise'),
-    returnCostPaise: paise('return_cost_paise'),
+    returnTaxablePaise: amount('return_taxable_paise').default(0),
+    returnTotalPaise: amount('return_total_paise').default(0),
+    returnCostPaise: amount('return_cost_paise').default(0),
   },
   (t) => [primaryKey({ columns: [t.shopId, t.businessDate, t.hour, t.counterId, t.staffId] })],
 );
@@ -33,8 +34,8 @@ export const reportPaymentsDaily = pgTable(
     businessDate: date('business_date').notNull(),
     counterId: uuid('counter_id').notNull(),
     mode: text('mode').notNull(),
-    inPaise: paise('in_paise'),
-    outPaise: paise('out_paise'),
+    inPaise: amount('in_paise').default(0),
+    outPaise: amount('out_paise').default(0),
     count: integer('count').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.shopId, t.businessDate, t.counterId, t.mode] })],
@@ -47,14 +48,14 @@ export const reportItemsDaily = pgTable(
     shopId: uuid('shop_id').notNull(),
     businessDate: date('business_date').notNull(),
     itemId: uuid('item_id').notNull(),
-    qtyMilli: paise('qty_milli'),
-    taxablePaise: paise('taxable_paise'),
-    totalPaise: paise('total_paise'),
-    costPaise: paise('cost_paise'),
-    returnQtyMilli: paise('return_qty_milli'),
-    returnTaxablePaise: paise('return_taxable_paise'),
-    returnTotalPaise: paise('return_total_paise'),
-    returnCostPaise: paise('return_cost_paise'),
+    qtyMilli: amount('qty_milli').default(0),
+    taxablePaise: amount('taxable_paise').default(0),
+    totalPaise: amount('total_paise').default(0),
+    costPaise: amount('cost_paise').default(0),
+    returnQtyMilli: amount('return_qty_milli').default(0),
+    returnTaxablePaise: amount('return_taxable_paise').default(0),
+    returnTotalPaise: amount('return_total_paise').default(0),
+    returnCostPaise: amount('return_cost_paise').default(0),
   },
   (t) => [primaryKey({ columns: [t.shopId, t.businessDate, t.itemId] })],
 );
@@ -74,13 +75,13 @@ export const reportGstDaily = pgTable(
     hsn: text('hsn').notNull(),
     unit: text('unit').notNull(),
     gstRateBp: integer('gst_rate_bp').notNull(),
-    qtyMilli: paise('qty_milli'),
-    valuePaise: paise('value_paise'),
-    taxablePaise: paise('taxable_paise'),
-    igstPaise: paise('igst_paise'),
-    cgstPaise: paise('cgst_paise'),
-    sgstPaise: paise('sgst_paise'),
-    cessPaise: paise('cess_paise'),
+    qtyMilli: amount('qty_milli').default(0),
+    valuePaise: amount('value_paise').default(0),
+    taxablePaise: amount('taxable_paise').default(0),
+    igstPaise: amount('igst_paise').default(0),
+    cgstPaise: amount('cgst_paise').default(0),
+    sgstPaise: amount('sgst_paise').default(0),
+    cessPaise: amount('cess_paise').default(0),
   },
   (t) => [
     primaryKey({
@@ -95,7 +96,7 @@ export const reportStock = pgTable(
   {
     shopId: uuid('shop_id').notNull(),
     itemId: uuid('item_id').notNull(),
-    stockMilli: paise('stock_milli'),
+    stockMilli: amount('stock_milli').default(0),
   },
   (t) => [primaryKey({ columns: [t.shopId, t.itemId] })],
 );

@@ -1,19 +1,9 @@
 // Cash-session reconciliation: each shift's expected cash against what was counted at close, per counter.
 import { sql } from 'drizzle-orm';
 import type { ReportRange } from '../../src-shared/contracts/reports';
+import type { CashSessionRow } from '../../src-shared/contracts/owner-reports';
 import type { ServerDb } from '../db/connection';
 import { reportRows } from './query';
-
-export interface CashSessionRow {
-  id: string;
-  counterCode: string;
-  openedAt: string;
-  closedAt: string | null;
-  openingFloatPaise: number;
-  expectedPaise: number | null;
-  countedPaise: number | null;
-  differencePaise: number | null;
-}
 
 /** Sessions opened in the range (the day of opening in India, as the counter's business dates are); an open shift has no count yet. */
 export async function cashSessionReconciliation(
@@ -39,7 +29,7 @@ export async function cashSessionReconciliation(
     openedAt: String(row.openedAt),
     closedAt: (row.closedAt as string | null) ?? null,
     openingFloatPaise: amount(row.openingFloatPaise) ?? 0,
-    expectedPaise: amount(row.expectedPaise),
+    expectedCashPaise: amount(row.expectedPaise),
     countedPaise: amount(row.countedPaise),
     differencePaise: amount(row.differencePaise),
   }));

@@ -14,7 +14,8 @@ import {
 } from './schema';
 import type { BatchRows, Device } from '../sync/rows';
 import { takenByMode } from '../../src-shared/sales/taken-by-mode';
-import { lineCostPaise, localHour, reportCreditNote, reportInvoice, type ReportInvoiceLine } from './documents';
+import { lineCostPaise, reportCreditNote, reportInvoice, type ReportInvoiceLine } from './documents';
+import { shopHour } from '../../src-shared/shop-time';
 
 type Counts = Record<string, number>;
 
@@ -81,7 +82,7 @@ export async function addToSummaries(
     const costPaise = lines.reduce((sum, line) => sum + lineCostPaise(line.qtyMilli, line.unitCostPaise), 0);
     const taxPaise = row.cgstPaise + row.sgstPaise + row.igstPaise + row.cessPaise;
     hourly.add(
-      { shopId, businessDate, hour: localHour(invoice.createdAt), counterId: row.counterId, staffId: row.staffId },
+      { shopId, businessDate, hour: shopHour(invoice.createdAt), counterId: row.counterId, staffId: row.staffId },
       { invoices: 1, taxablePaise: row.taxablePaise, taxPaise, totalPaise: row.totalPaise, costPaise },
     );
     const supply = invoice.partyGstin ? 'b2b' : 'b2c';
@@ -154,7 +155,7 @@ export async function addToSummaries(
       {
         shopId,
         businessDate,
-        hour: localHour(creditNote.createdAt),
+        hour: shopHour(creditNote.createdAt),
         counterId: row.counterId,
         staffId: creditNote.staffId,
       },
@@ -315,6 +316,10 @@ function addPayments(
   for (const row of rows.receipts)
     if (insertedIds.has(row.id))
       docs.set(row.id, { businessDate: row.businessDate, refund: false, change: 0, paid: [] });
+  // A wrong receipt cancelled: its money goes back out, like a return's refund.
+  for (const row of rows.receiptReversals)
+    if (insertedIds.has(row.id))
+      docs.set(row.id, { businessDate: row.businessDate, refund: true, change: 0, paid: [] });
   for (const payment of rows.payments) docs.get(payment.docId)?.paid.push(payment);
   for (const doc of docs.values()) {
     const counts = new Map<string, number>();

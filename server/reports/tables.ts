@@ -1,7 +1,7 @@
 // Every report table as named columns over rows, so the CSV and XLSX exports write exactly what the dashboard shows.
 import type { ExportInput, ReportTableName } from '../../src-shared/contracts/reports';
 import type { ServerDb } from '../db/connection';
-import { gstByHsn, gstByRate } from './gst';
+import { gstSummary } from './gst';
 import { itemSales, lowStock } from './items';
 import { khataOutstanding } from './khata';
 import { listInvoices, listReturns } from './invoices';
@@ -82,12 +82,13 @@ const TABLES: Record<
       money('netCostPaise', 'Cost of goods sold'),
       money('grossProfitPaise', 'Gross profit'),
     ],
-    rows: (tx, shop, range) => itemSales(tx, shop, range),
+    rows: async (tx, shop, range) => (await itemSales(tx, shop, range)).rows,
   },
   'low-stock': {
     columns: [
       text('name', 'Item'),
       text('sku', 'SKU'),
+      text('category', 'Category'),
       qty('stockMilli', 'Stock'),
       qty('reorderLevelMilli', 'Reorder level'),
     ],
@@ -97,7 +98,7 @@ const TABLES: Record<
     columns: [
       text('name', 'Customer'),
       text('phone', 'Phone'),
-      money('balancePaise', 'Balance'),
+      money('totalPaise', 'Balance'),
       money('d0to30Paise', '0–30 days'),
       money('d31to60Paise', '31–60 days'),
       money('d61to90Paise', '61–90 days'),
@@ -111,8 +112,12 @@ const TABLES: Record<
       text('number', 'Credit note'),
       text('date', 'Date'),
       text('invoiceNumber', 'Invoice'),
+      text('partyName', 'Customer'),
+      text('staffName', 'Staff'),
+      text('reason', 'Reason'),
       text('refundMode', 'Refund'),
       money('taxablePaise', 'Taxable'),
+      money('taxPaise', 'Tax'),
       money('totalPaise', 'Total'),
     ],
     rows: (tx, shop, range) => listReturns(tx, shop, range),
@@ -123,7 +128,7 @@ const TABLES: Record<
       text('openedAt', 'Opened'),
       text('closedAt', 'Closed'),
       money('openingFloatPaise', 'Float'),
-      money('expectedPaise', 'Expected'),
+      money('expectedCashPaise', 'Expected'),
       money('countedPaise', 'Counted'),
       money('differencePaise', 'Difference'),
     ],
@@ -131,7 +136,7 @@ const TABLES: Record<
   },
   'gst-by-rate': {
     columns: [count('gstRateBp', 'Rate (bp)'), money('valuePaise', 'Value'), ...TAX],
-    rows: (tx, shop, range) => gstByRate(tx, shop, range),
+    rows: async (tx, shop, range) => (await gstSummary(tx, shop, range)).byRate,
   },
   'gst-by-hsn': {
     columns: [
@@ -142,7 +147,7 @@ const TABLES: Record<
       money('valuePaise', 'Value'),
       ...TAX,
     ],
-    rows: (tx, shop, range) => gstByHsn(tx, shop, range),
+    rows: async (tx, shop, range) => (await gstSummary(tx, shop, range)).byHsn,
   },
   invoices: {
     columns: [

@@ -6,7 +6,7 @@ import { inShop } from '../db/tenant';
 import { changes, counterCursors } from './schema';
 import { items, parties } from '../catalogue/schema';
 import { shops } from '../accounts/schema';
-import type { Clock } from '../trpc/init';
+import type { Clock } from '../../src-shared/clock';
 import type { Device } from './rows';
 
 /**

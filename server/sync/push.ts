@@ -12,11 +12,12 @@ import {
   invoiceLines,
   invoices,
   payments,
+  receiptReversals,
   receipts,
   cashSessions,
 } from '../documents/schema';
 import { items, khataEntries, parties, stockMovements } from '../catalogue/schema';
-import type { Clock } from '../trpc/init';
+import type { Clock } from '../../src-shared/clock';
 import { addOpRows, emptyRows, RejectedOp, type BatchRows, type Device } from './rows';
 import { addToSummaries } from '../reports/summaries';
 
@@ -50,7 +51,14 @@ async function insertNew(tx: ServerDb, table: Keyed, rows: { id: string }[]): Pr
   return inserted;
 }
 
-const DOC_ENTITIES = new Set(['invoice', 'credit_note', 'receipt', 'khata_entry', 'stock_movement']);
+const DOC_ENTITIES = new Set([
+  'invoice',
+  'credit_note',
+  'receipt',
+  'receipt_reversal',
+  'khata_entry',
+  'stock_movement',
+]);
 
 /**
  * Writes one group of fresh ops (none seen before). Throws on a database error, which aborts the caller's
@@ -77,6 +85,7 @@ async function applyOps(
     [invoices, rows.invoices],
     [creditNotes, rows.creditNotes],
     [receipts, rows.receipts],
+    [receiptReversals, rows.receiptReversals],
     [khataEntries, rows.khataEntries],
     [stockMovements, rows.stockMovements],
   ] as const) {

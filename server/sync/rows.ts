@@ -9,6 +9,7 @@ import {
   khataEntryPayload,
   partyPayload,
   receiptPayload,
+  receiptReversalPayload,
   stockMovementPayload,
 } from '../../src-shared/sync/payloads';
 import type {
@@ -18,6 +19,7 @@ import type {
   invoiceLines,
   invoices,
   payments,
+  receiptReversals,
   receipts,
 } from '../documents/schema';
 import type { khataEntries, stockMovements } from '../catalogue/schema';
@@ -30,6 +32,7 @@ export interface BatchRows {
   creditNotes: Row<typeof creditNotes>[];
   creditNoteLines: Row<typeof creditNoteLines>[];
   receipts: Row<typeof receipts>[];
+  receiptReversals: Row<typeof receiptReversals>[];
   payments: Row<typeof payments>[];
   cashSessions: Row<typeof cashSessions>[];
   khataEntries: Row<typeof khataEntries>[];
@@ -45,6 +48,7 @@ export function emptyRows(): BatchRows {
     creditNotes: [],
     creditNoteLines: [],
     receipts: [],
+    receiptReversals: [],
     payments: [],
     cashSessions: [],
     khataEntries: [],
@@ -194,6 +198,33 @@ export function addOpRows(rows: BatchRows, device: Device, op: SyncOp): void {
           id: payment.id,
           docType: 'receipt',
           docId: receipt.id,
+          mode: payment.mode,
+          amountPaise: payment.amountPaise,
+        });
+      return;
+    }
+    case 'receipt_reversal': {
+      const { reversal, payments } = parse(receiptReversalPayload, op);
+      if (reversal.id !== op.entityId) throw new RejectedOp('receipt reversal id does not match the op');
+      checkSeries(reversal.number, `${device.counterCode}RV`);
+      rows.receiptReversals.push({
+        ...base,
+        id: reversal.id,
+        number: reversal.number,
+        receiptId: reversal.receiptId,
+        partyId: reversal.partyId,
+        mode: reversal.mode,
+        amountPaise: reversal.amountPaise,
+        businessDate: reversal.businessDate,
+        counterCreatedAt: reversal.createdAt,
+        payload: op.payload,
+      });
+      for (const payment of payments)
+        rows.payments.push({
+          ...base,
+          id: payment.id,
+          docType: 'receipt_reversal',
+          docId: reversal.id,
           mode: payment.mode,
           amountPaise: payment.amountPaise,
         });

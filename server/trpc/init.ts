@@ -1,14 +1,13 @@
 // tRPC for the cloud server: the request context (database, config, who is calling) and procedures by caller kind and role.
 import { initTRPC } from '@trpc/server';
 import type { Logger } from 'pino';
+import type { Clock } from '../../src-shared/clock';
 import { DomainError, Forbidden, Unauthorized } from '../../src-shared/errors';
 import type { ServerConfig } from '../config';
 import type { ServerDb } from '../db/connection';
 import { inShop } from '../db/tenant';
 import type { UserRole } from '../accounts/schema';
 import { toTRPCError } from '../../src-shared/trpc-errors';
-
-export type Clock = () => Date;
 
 export type Caller =
   | { kind: 'user'; userId: string; shopId: string; role: UserRole }

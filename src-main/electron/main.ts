@@ -1,7 +1,8 @@
 // Electron main: one instance per PC, the ledger opened once, one hardened window, tRPC over one IPC channel,
 // window state remembered, and a quit that lets the bill being finalised finish before the ledger closes.
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, session, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, session, shell, type WebContents } from 'electron';
+import { Conflict } from '../../src-shared/errors';
 import { openLedger, type Ledger } from '../ledger/ledger';
 import { appRouter } from '../trpc/app-router';
 import type { CounterSession, LedgerContext } from '../trpc/init';
@@ -53,6 +54,12 @@ function createWindow(config: DesktopConfig): BrowserWindow {
   return window;
 }
 
+/** An invoice PDF opens in whatever the PC uses for PDFs; shell.openPath answers with an error text, empty when it worked. */
+async function openFile(file: string): Promise<void> {
+  const problem = await shell.openPath(file);
+  if (problem) throw new Conflict(`The PDF could not be opened: ${problem}`);
+}
+
 function isOurPage(url: string | undefined, config: DesktopConfig): boolean {
   if (!url) return false;
   try {
@@ -93,7 +100,7 @@ async function start(): Promise<void> {
     contextFor: (sender): LedgerContext => {
       const existing = sessions.get(sender) ?? { staffId: null };
       sessions.set(sender, existing);
-      return { ledger: openLedgerNow, session: existing, afterWrite: runningServices.afterWrite };
+      return { ledger: openLedgerNow, session: existing, afterWrite: runningServices.afterWrite, openFile };
     },
     isTrustedSender: (event) =>
       mainWindow !== null && event.sender === mainWindow.webContents && isOurPage(event.senderFrame?.url, config),

@@ -1,11 +1,10 @@
 // The open ledger: its connection, its clock, and the one way to write (an immediate SQLite transaction).
-import { format } from 'date-fns';
+import { shopBusinessDate } from '../../src-shared/shop-time';
 import type Database from 'better-sqlite3';
 import { openLedgerConnection, type LedgerDb } from '../db/connection';
 import { migrateLedger } from '../db/migrate';
+import type { Clock } from '../../src-shared/clock';
 import type { StaffRole } from '../../src-shared/contracts/staff';
-
-export type Clock = () => Date;
 
 export interface Ledger {
   readonly file: string;
@@ -77,7 +76,7 @@ export function nowIso(ledger: Ledger): string {
   return ledger.clock().toISOString();
 }
 
-/** The shop's calendar day (the counter PC's local date), which day and month summaries group by. */
+/** The shop's calendar day in India (not the PC's own time zone), which day and month summaries group by. */
 export function businessDate(at: Date): string {
-  return format(at, 'yyyy-MM-dd');
+  return shopBusinessDate(at);
 }

@@ -4,7 +4,7 @@ import type { Ledger } from '../ledger/ledger';
 import { getInvoice } from '../ledger/sales/service';
 import { parties } from '../ledger/parties/schema';
 import { requireShop } from '../ledger/settings/service';
-import { invoiceDocument } from './pdf/invoice-document';
+import { invoiceDocument } from '../../src-shared/printing/invoice-pdf';
 import { renderPdf } from './pdf/render';
 
 export async function invoicePdf(

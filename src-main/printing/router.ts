@@ -6,6 +6,7 @@ import { router, staffProcedure } from '../trpc/init';
 import { listPrintJobs, pendingJobCount, retryJobNow } from '../ledger/printing/queue';
 import { queueTestPrint, receiptPreview, reprintDocument } from '../ledger/printing/service';
 import { invoicePdf } from './invoice-pdf';
+import { writeTempPdf } from './pdf/open-file';
 
 export const printingRouter = router({
   jobs: staffProcedure
@@ -24,5 +25,12 @@ export const printingRouter = router({
   invoicePdf: staffProcedure.input(invoicePdfInput).query(async ({ ctx, input }) => {
     const { fileName, pdf } = await invoicePdf(ctx.ledger, input.invoiceId, input.pageSize);
     return { fileName, base64: pdf.toString('base64') };
+  }),
+  /** "A4 invoice": opened in the system's viewer on the desktop; in a browser the PDF comes back to be downloaded. */
+  openInvoicePdf: staffProcedure.input(invoicePdfInput).mutation(async ({ ctx, input }) => {
+    const { fileName, pdf } = await invoicePdf(ctx.ledger, input.invoiceId, input.pageSize);
+    if (!ctx.openFile) return { opened: false, fileName, base64: pdf.toString('base64') };
+    await ctx.openFile(await writeTempPdf(fileName, pdf));
+    return { opened: true, fileName, base64: null };
   }),
 });

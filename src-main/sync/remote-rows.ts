@@ -1,7 +1,7 @@
 // The shapes of other counters' rows as they arrive in a pull, checked before they touch this counter's ledger.
 import { z } from 'zod';
 import { ITEM_UNITS } from '../../src-shared/contracts/catalogue';
-import { PARTY_KINDS } from '../../src-shared/contracts/parties';
+import { CREDIT_LIMIT_POLICIES, PARTY_KINDS } from '../../src-shared/contracts/parties';
 import { KHATA_ENTRY_KINDS } from '../ledger/khata/schema';
 import { STOCK_REASONS } from '../ledger/stock/schema';
 
@@ -37,6 +37,8 @@ export const remoteParty = z.object({
   address: z.string(),
   openingBalancePaise: int,
   creditLimitPaise: int.nullable(),
+  // Counters from before the policy existed send none: they only ever warned.
+  creditLimitPolicy: z.enum(CREDIT_LIMIT_POLICIES).default('warn'),
   active: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),

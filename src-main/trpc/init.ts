@@ -17,6 +17,11 @@ export interface LedgerContext {
   session: CounterSession;
   /** Told after each committed mutation, so background work (printing, sync) starts now rather than at its next poll. */
   afterWrite?: () => void;
+  /**
+   * Opens a file in the system's viewer (the desktop app passes Electron's shell.openPath). Absent in the browser
+   * bridge: there the renderer downloads the bytes instead.
+   */
+  openFile?: (file: string) => Promise<void>;
 }
 
 export interface ProcedureMeta {

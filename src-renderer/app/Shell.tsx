@@ -71,7 +71,7 @@ export function Shell({ me, connection, onLogout }: { me: Me; connection: Counte
       </nav>
       <main className="screen" data-screen={screen}>
         {screen === 'billing' && <BillingScreen me={me} goTo={setScreen} />}
-        {screen === 'khata' && <KhataScreen />}
+        {screen === 'khata' && <KhataScreen me={me} />}
         {screen === 'items' && <ItemsScreen me={me} />}
         {screen === 'invoices' && <InvoicesScreen me={me} />}
         {screen === 'cash' && <CashScreen />}

@@ -1,8 +1,8 @@
-// Inputs of the cash session (shift) procedures.
+// Inputs of the cash session (shift) procedures, and the Z-report figures a shift carries.
 import { z } from 'zod';
 import { shopText } from '../shop-messages';
 import { paise, requiredText, shortText } from './common';
-import type { TaxRateRow } from '../sales/totals';
+import { taxRateRow } from './tax';
 
 export const openSessionInput = z.object({ openingFloatPaise: paise }).strict();
 export const cashMovementInput = z
@@ -15,27 +15,30 @@ export const cashMovementInput = z
 export const closeSessionInput = z.object({ countedPaise: paise, note: shortText(300).default('') }).strict();
 
 /** The Z-report figures of a shift: computed by the ledger, printed by the receipt layout. */
-export interface ShiftFigures {
-  invoiceCount: number;
-  salesPaise: number;
-  salesByMode: Record<'cash' | 'upi' | 'card' | 'khata', number>;
-  changeGivenPaise: number;
-  returnCount: number;
-  refundsPaise: number;
-  cashRefundsPaise: number;
-  receiptsPaise: number;
-  cashReceiptsPaise: number;
-  cashInPaise: number;
-  cashOutPaise: number;
-  expectedCashPaise: number;
-}
+export const shiftFigures = z.object({
+  invoiceCount: z.int(),
+  salesPaise: z.int(),
+  salesByMode: z.object({ cash: z.int(), upi: z.int(), card: z.int(), khata: z.int() }),
+  changeGivenPaise: z.int(),
+  returnCount: z.int(),
+  refundsPaise: z.int(),
+  cashRefundsPaise: z.int(),
+  receiptsPaise: z.int(),
+  cashReceiptsPaise: z.int(),
+  cashInPaise: z.int(),
+  cashOutPaise: z.int(),
+  expectedCashPaise: z.int(),
+});
 
 /** Who ran the shift and its GST: printed on the Z-report beside the cash figures. */
-export interface ShiftDetails {
-  openedByName: string;
+export const shiftDetails = z.object({
+  openedByName: z.string(),
   /** Empty while the shift is open. */
-  closedByName: string;
-  cashiers: { staffId: string; name: string; invoiceCount: number; salesPaise: number }[];
-  gstSales: TaxRateRow[];
-  gstReturns: TaxRateRow[];
-}
+  closedByName: z.string(),
+  cashiers: z.array(z.object({ staffId: z.string(), name: z.string(), invoiceCount: z.int(), salesPaise: z.int() })),
+  gstSales: z.array(taxRateRow),
+  gstReturns: z.array(taxRateRow),
+});
+
+export type ShiftFigures = z.infer<typeof shiftFigures>;
+export type ShiftDetails = z.infer<typeof shiftDetails>;

@@ -90,7 +90,7 @@ export const CSV_COLUMNS = [
 /** A sample a shop owner can open in a spreadsheet and fill in: a packed item, a loose one, one without a SKU. */
 export const SAMPLE_CSV = [
   CSV_COLUMNS.join(','),
-  'DAL-1KG,Toor Dal 1kg,8901030865275,pcs,145.50,yes,120,5,0,0713,,25,5,Pulses',
+  'DAL-1KG,Toor Dal 1kg,8901725181239,pcs,145.50,yes,120,5,0,0713,,25,5,Pulses',
   'SUGAR-LOOSE,Loose Sugar,,kg,44,yes,40,5,0,1701,45,12.5,10,Grocery',
-  ',Bath Soap 100g,96385074|8901030865282,pcs,38,yes,30,18,0,3401,,48,12,Personal care',
+  ',Bath Soap 100g,8901030704727,pcs,38,yes,30,18,0,3401,,48,12,Personal care',
 ].join('\n');

@@ -1,7 +1,7 @@
-// Inputs of the khata procedures: receiving payments, statements, ageing.
+// Inputs of the khata procedures: receiving payments, cancelling a wrong receipt, statements, ageing.
 import { z } from 'zod';
 import { shopText } from '../shop-messages';
-import { id, paise, shortText, isoDate } from './common';
+import { approval, id, paise, requiredText, shortText, isoDate } from './common';
 
 export const receivePaymentInput = z
   .object({
@@ -10,6 +10,18 @@ export const receivePaymentInput = z
     amountPaise: paise.refine((n) => n > 0, shopText('amountAboveZero')),
     mode: z.enum(['cash', 'upi', 'card']),
     reference: shortText(80).default(''),
+    /** Confirmed at the counter: whatever is more than the due is kept as the customer's advance. */
+    asAdvance: z.boolean().default(false),
+  })
+  .strict();
+
+/** A wrong receipt is never edited or deleted: a reversing document, approved by a manager, cancels it. */
+export const reverseReceiptInput = z
+  .object({
+    id,
+    receiptId: id,
+    reason: requiredText(200),
+    approval: approval.optional(),
   })
   .strict();
 
@@ -20,3 +32,4 @@ export const statementInput = z
 export const ageingInput = z.object({ asOf: isoDate.optional() }).strict();
 
 export type ReceivePaymentInput = z.infer<typeof receivePaymentInput>;
+export type ReverseReceiptInput = z.infer<typeof reverseReceiptInput>;

@@ -37,6 +37,7 @@ export const invoiceListInput = rangeChecks(
 export type InvoiceListInput = z.infer<typeof invoiceListInput>;
 
 export const invoiceInput = z.object({ id }).strict();
+export const invoicePdfRequest = z.object({ id, pageSize: z.enum(['A4', 'A5']).default('A4') }).strict();
 
 export const gstr1Input = z
   .object({

@@ -1,13 +1,7 @@
 // GSTR-1 as the GST portal's offline tool imports it (JSON field names as the portal spells them), from paise totals.
 // Amounts are summed in paise and turned into rupees once, at the end, so no rounding creeps in.
-
-export interface TaxAmounts {
-  taxablePaise: number;
-  igstPaise: number;
-  cgstPaise: number;
-  sgstPaise: number;
-  cessPaise: number;
-}
+import type { Gstr1Json } from '../contracts/gstr1';
+import type { TaxFigures, TaxRateRow } from '../contracts/tax';
 
 export interface Gstr1Document {
   /** The buyer's GSTIN. */
@@ -17,10 +11,11 @@ export interface Gstr1Document {
   date: string;
   valuePaise: number;
   placeOfSupply: string;
-  lines: (TaxAmounts & { gstRateBp: number })[];
+  lines: TaxRateRow[];
 }
 
-export interface Gstr1Input {
+/** What a month's return is built from: the B2B documents one by one, the rest as summed rows. */
+export interface Gstr1Source {
   gstin: string;
   /** YYYY-MM. */
   month: string;
@@ -28,8 +23,8 @@ export interface Gstr1Input {
   /** Credit notes to registered buyers. */
   creditNotes: Gstr1Document[];
   /** Sales to unregistered buyers, net of their returns, by place of supply and rate. */
-  b2cs: (TaxAmounts & { placeOfSupply: string; interState: boolean; gstRateBp: number })[];
-  hsn: (TaxAmounts & {
+  b2cs: (TaxFigures & { placeOfSupply: string; interState: boolean; gstRateBp: number })[];
+  hsn: (TaxFigures & {
     hsn: string;
     description: string;
     unit: string;
@@ -37,72 +32,6 @@ export interface Gstr1Input {
     qtyMilli: number;
     valuePaise: number;
   })[];
-}
-
-interface ItemDetail {
-  txval: number;
-  rt: number;
-  iamt: number;
-  camt: number;
-  samt: number;
-  csamt: number;
-}
-
-export interface Gstr1Json {
-  gstin: string;
-  fp: string;
-  b2b: {
-    ctin: string;
-    inv: {
-      inum: string;
-      idt: string;
-      val: number;
-      pos: string;
-      rchrg: 'N';
-      inv_typ: 'R';
-      itms: { num: number; itm_det: ItemDetail }[];
-    }[];
-  }[];
-  b2cs: {
-    sply_ty: 'INTRA' | 'INTER';
-    pos: string;
-    typ: 'OE';
-    rt: number;
-    txval: number;
-    iamt: number;
-    camt: number;
-    samt: number;
-    csamt: number;
-  }[];
-  hsn: {
-    data: {
-      num: number;
-      hsn_sc: string;
-      desc: string;
-      uqc: string;
-      qty: number;
-      rt: number;
-      val: number;
-      txval: number;
-      iamt: number;
-      camt: number;
-      samt: number;
-      csamt: number;
-    }[];
-  };
-  cdnr: {
-    ctin: string;
-    nt: {
-      ntty: 'C';
-      nt_num: string;
-      nt_dt: string;
-      val: number;
-      pos: string;
-      rchrg: 'N';
-      inv_typ: 'R';
-      itms: { num: number; itm_det: ItemDetail }[];
-    }[];
-  }[];
 }
 
 /** Paise to rupees: integer paise over 100 is the double nearest the 2-decimal figure, which JSON prints exactly. */
@@ -118,11 +47,11 @@ export function portalDate(isoDate: string): string {
   return `${day}-${month}-${year}`;
 }
 
-function emptyTax(): TaxAmounts {
+function emptyTax(): TaxFigures {
   return { taxablePaise: 0, igstPaise: 0, cgstPaise: 0, sgstPaise: 0, cessPaise: 0 };
 }
 
-function addTax(into: TaxAmounts, from: TaxAmounts): void {
+function addTax(into: TaxFigures, from: TaxFigures): void {
   into.taxablePaise += from.taxablePaise;
   into.igstPaise += from.igstPaise;
   into.cgstPaise += from.cgstPaise;
@@ -130,7 +59,7 @@ function addTax(into: TaxAmounts, from: TaxAmounts): void {
   into.cessPaise += from.cessPaise;
 }
 
-function taxFigures(tax: TaxAmounts) {
+function portalTax(tax: TaxFigures) {
   return {
     txval: rupees(tax.taxablePaise),
     iamt: rupees(tax.igstPaise),
@@ -141,8 +70,8 @@ function taxFigures(tax: TaxAmounts) {
 }
 
 /** One item row per tax rate, as the portal lists an invoice: lines of the same rate are added up. */
-function itemsByRate(lines: Gstr1Document['lines']): { num: number; itm_det: ItemDetail }[] {
-  const byRate = new Map<number, TaxAmounts>();
+function itemsByRate(lines: Gstr1Document['lines']): Gstr1Json['b2b'][number]['inv'][number]['itms'] {
+  const byRate = new Map<number, TaxFigures>();
   for (const line of lines) {
     const tax = byRate.get(line.gstRateBp) ?? emptyTax();
     addTax(tax, line);
@@ -151,7 +80,7 @@ function itemsByRate(lines: Gstr1Document['lines']): { num: number; itm_det: Ite
   return [...byRate.entries()]
     .sort(([a], [b]) => a - b)
     .map(([gstRateBp, tax], index) => {
-      const { txval, iamt, camt, samt, csamt } = taxFigures(tax);
+      const { txval, iamt, camt, samt, csamt } = portalTax(tax);
       return { num: index + 1, itm_det: { txval, rt: rate(gstRateBp), iamt, camt, samt, csamt } };
     });
 }
@@ -167,7 +96,7 @@ function byBuyer<T>(
   return [...grouped.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([ctin, entries]) => ({ ctin, entries }));
 }
 
-export function buildGstr1(input: Gstr1Input): Gstr1Json {
+export function buildGstr1(input: Gstr1Source): Gstr1Json {
   const [year, month] = input.month.split('-');
   const b2b = byBuyer(input.b2b, (invoice) => ({
     inum: invoice.number,
@@ -189,7 +118,7 @@ export function buildGstr1(input: Gstr1Input): Gstr1Json {
     itms: itemsByRate(note.lines),
   }));
 
-  const b2csRows = new Map<string, TaxAmounts & { placeOfSupply: string; interState: boolean; gstRateBp: number }>();
+  const b2csRows = new Map<string, TaxFigures & { placeOfSupply: string; interState: boolean; gstRateBp: number }>();
   for (const row of input.b2cs) {
     const key = `${row.placeOfSupply}|${row.interState}|${row.gstRateBp}`;
     const sum = b2csRows.get(key) ?? {
@@ -209,10 +138,10 @@ export function buildGstr1(input: Gstr1Input): Gstr1Json {
       pos: row.placeOfSupply,
       typ: 'OE' as const,
       rt: rate(row.gstRateBp),
-      ...taxFigures(row),
+      ...portalTax(row),
     }));
 
-  const hsnRows = new Map<string, Gstr1Input['hsn'][number]>();
+  const hsnRows = new Map<string, Gstr1Source['hsn'][number]>();
   for (const row of input.hsn) {
     const key = `${row.hsn}|${row.unit}|${row.gstRateBp}`;
     const sum = hsnRows.get(key) ?? {
@@ -239,7 +168,7 @@ export function buildGstr1(input: Gstr1Input): Gstr1Json {
       qty: row.qtyMilli / 1000,
       rt: rate(row.gstRateBp),
       val: rupees(row.valuePaise),
-      ...taxFigures(row),
+      ...portalTax(row),
     }));
 
   return {

@@ -2,22 +2,13 @@
 
 import { differenceInCalendarDays, parseISO } from 'date-fns';
 import { Invalid } from '../errors';
+import type { KhataAgeing } from '../contracts/report-rows';
 
 export interface KhataMovement {
   /** ISO timestamp. */
   at: string;
   /** Positive: the customer owes more (sale, opening balance). Negative: paid or credited. */
   amountPaise: number;
-}
-
-export interface KhataAgeing {
-  d0to30Paise: number;
-  d31to60Paise: number;
-  d61to90Paise: number;
-  d90plusPaise: number;
-  /** The balance; negative when the customer has paid in advance (then every bucket is 0). */
-  totalPaise: number;
-  oldestUnpaidAt: string | null;
 }
 
 interface Debit {

@@ -1,6 +1,6 @@
-// Receipt layouts for the other printed documents: credit note, khata payment receipt, Z-report and the printer test page.
+// Receipt layouts for the other printed documents: credit note, khata payment receipt and its reversal, Z-report, test page.
 import type { ShiftDetails, ShiftFigures } from '../contracts/cash-sessions';
-import type { TaxRateRow } from '../sales/totals';
+import type { TaxRateRow } from '../contracts/tax';
 import { shopDateTime } from '../shop-time';
 import { formatQuantity } from '../money';
 import {
@@ -125,6 +125,45 @@ export function khataReceipt(input: KhataReceiptInput): ReceiptModel {
     { kind: 'barcode', data: receipt.number },
   );
   return finish(input.paper, blocks, receipt.mode === 'cash' && !input.reprint);
+}
+
+export interface ReceiptReversalInput {
+  shop: ReceiptShop;
+  reversal: {
+    number: string;
+    createdAt: string;
+    receiptNumber: string;
+    amountPaise: number;
+    mode: ReceiptPayment['mode'];
+    reason: string;
+  };
+  partyName: string;
+  balanceAfterPaise: number;
+  paper: ReceiptPaper;
+  reprint: boolean;
+}
+
+/** The slip for a cancelled receipt: which receipt, why, and the khata balance it restored. */
+export function receiptReversalSlip(input: ReceiptReversalInput): ReceiptModel {
+  const columns = columnsFor(input.paper.width);
+  const l = receiptLabels(input.paper.language ?? 'en');
+  const { reversal } = input;
+  const blocks: ReceiptBlock[] = [...shopHeader(input.shop, columns, l('receiptCancelled'), input.reprint, l)];
+  blocks.push(
+    ...rows(l('reversalNo'), reversal.number, columns),
+    ...rows(l('date'), when(reversal.createdAt), columns),
+    ...left(`${l('cancelsReceipt')} ${reversal.receiptNumber}`, columns),
+    ...left(`${l('to')}: ${input.partyName}`, columns),
+    ...left(`${l('reason')}: ${reversal.reason}`, columns),
+    { kind: 'rule', char: '-' },
+    ...rows(`${l('backOutBy')} ${l(MODE_LABELS[reversal.mode])} Rs.`, money(reversal.amountPaise), columns, {
+      bold: true,
+    }),
+    ...rows(l('khataBalance'), money(input.balanceAfterPaise), columns, { bold: true }),
+    { kind: 'feed', lines: 1 },
+    { kind: 'barcode', data: reversal.number },
+  );
+  return finish(input.paper, blocks);
 }
 
 export interface ZReportInput {

@@ -44,6 +44,10 @@ const LABELS = {
   from: ['From', 'से'],
   receivedBy: ['Received by', 'प्राप्त'],
   reference: ['Ref', 'संदर्भ'],
+  receiptCancelled: ['RECEIPT CANCELLED', 'रसीद रद्द'],
+  reversalNo: ['Reversal No', 'रद्द पर्ची नं.'],
+  cancelsReceipt: ['Cancels receipt', 'रद्द की गई रसीद'],
+  backOutBy: ['Paid back out by', 'वापस दिया'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type ReceiptLabel = keyof typeof LABELS;

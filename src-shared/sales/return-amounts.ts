@@ -2,7 +2,8 @@
 
 import { Invalid } from '../errors';
 import { divRound } from '../money';
-import type { LineTotals, TaxFigures } from './totals';
+import type { TaxFigures } from '../contracts/tax';
+import type { LineTotals } from './totals';
 
 export interface ReturnShare extends TaxFigures {
   totalPaise: number;

@@ -19,6 +19,7 @@ import { Invalid } from '../errors';
 import type { ShopMessageKey } from '../shop-messages';
 import { allocateProportionally, divRound } from '../money';
 import { isGstRateBp } from '../gst/rates';
+import type { TaxFigures, TaxRateRow } from '../contracts/tax';
 
 export type Discount = { kind: 'percent'; bp: number } | { kind: 'amount'; paise: number };
 
@@ -38,25 +39,12 @@ export interface TotalsInput {
   roundOff: boolean;
 }
 
-/** The taxable value and the taxes on it: what every line, rate row, return and HSN row carries. */
-export interface TaxFigures {
-  taxablePaise: number;
-  cgstPaise: number;
-  sgstPaise: number;
-  igstPaise: number;
-  cessPaise: number;
-}
-
 export interface LineTotals extends TaxFigures {
   grossPaise: number;
   lineDiscountPaise: number;
   billDiscountPaise: number;
   netPaise: number;
   totalPaise: number;
-}
-
-export interface TaxRateRow extends TaxFigures {
-  gstRateBp: number;
 }
 
 export interface InvoiceTotals {

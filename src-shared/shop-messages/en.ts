@@ -64,6 +64,12 @@ export const SHOP_MESSAGES_EN = {
   csvMissingColumns: 'The CSV is missing the columns: {{missing}}. Its columns can be: {{columns}}.',
   csvNoRows: 'The CSV has no item rows.',
   row: 'Row {{row}}',
+  moreThanDue: '{{amount}} is more than the due {{due}}: confirm to record {{advance}} as advance.',
+  moreThanDueField: 'More than the due {{due}}',
+  receiptAlreadyCancelled: 'Receipt {{number}} is already cancelled ({{reversal}}).',
+  creditLimitManagersOnly: "Only a manager can change a customer's credit limit.",
+  partyGstinOtherState: 'This GSTIN belongs to {{gstinState}}, not {{state}}.',
+  gstinStateField: 'The GSTIN belongs to {{gstinState}}',
 } as const;
 
 export type ShopMessageKey = keyof typeof SHOP_MESSAGES_EN;

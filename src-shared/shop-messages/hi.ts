@@ -66,4 +66,10 @@ export const SHOP_MESSAGES_HI: Record<ShopMessageKey, string> = {
   csvMissingColumns: 'CSV में ये कॉलम नहीं हैं: {{missing}}। इसके कॉलम ये हो सकते हैं: {{columns}}।',
   csvNoRows: 'CSV में आइटम की कोई पंक्ति नहीं है।',
   row: 'पंक्ति {{row}}',
+  moreThanDue: '{{amount}} बाकी {{due}} से ज़्यादा है: {{advance}} अग्रिम के रूप में दर्ज करने की पुष्टि करें।',
+  moreThanDueField: 'बाकी {{due}} से ज़्यादा',
+  receiptAlreadyCancelled: 'रसीद {{number}} पहले ही रद्द हो चुकी है ({{reversal}})।',
+  creditLimitManagersOnly: 'ग्राहक की उधार सीमा सिर्फ़ मैनेजर बदल सकते हैं।',
+  partyGstinOtherState: 'यह GSTIN {{gstinState}} का है, {{state}} का नहीं।',
+  gstinStateField: 'यह GSTIN {{gstinState}} का है',
 };

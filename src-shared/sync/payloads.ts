@@ -6,6 +6,16 @@ const money = z.number().int();
 const text = z.string().max(500);
 const nullableUuid = uuid.nullable();
 
+/** The seller as the bill was made: the server's copy of a tax invoice shows these, as the counter's does. */
+export const invoiceSeller = z.looseObject({
+  name: text,
+  address: text,
+  phone: text,
+  gstin: text.nullable(),
+  stateCode: text,
+  receiptFooter: text,
+});
+
 export const invoicePayload = z.looseObject({
   invoice: z.looseObject({
     id: uuid,
@@ -37,6 +47,8 @@ export const invoicePayload = z.looseObject({
     )
     .max(500),
   payments: z.array(z.looseObject({ id: uuid, mode: text, amountPaise: money })).max(20),
+  /** Sent by counters since the server renders invoice PDFs; older outbox rows lack it. */
+  seller: invoiceSeller.optional(),
 });
 
 export const creditNotePayload = z.looseObject({
@@ -79,6 +91,20 @@ export const receiptPayload = z.looseObject({
   payments: z.array(z.looseObject({ id: uuid, mode: text, amountPaise: money })).max(20),
 });
 
+export const receiptReversalPayload = z.looseObject({
+  reversal: z.looseObject({
+    id: uuid,
+    number: text,
+    receiptId: uuid,
+    partyId: uuid,
+    amountPaise: money,
+    mode: text,
+    createdAt: text,
+    businessDate: z.iso.date(),
+  }),
+  payments: z.array(z.looseObject({ id: uuid, mode: text, amountPaise: money })).max(20),
+});
+
 export const khataEntryPayload = z.looseObject({
   id: uuid,
   partyId: uuid,
@@ -111,5 +137,6 @@ export const cashSessionPayload = z.looseObject({ id: uuid, openedAt: text });
 export type InvoicePayload = z.infer<typeof invoicePayload>;
 export type CreditNotePayload = z.infer<typeof creditNotePayload>;
 export type ReceiptPayload = z.infer<typeof receiptPayload>;
+export type ReceiptReversalPayload = z.infer<typeof receiptReversalPayload>;
 export type KhataEntryPayload = z.infer<typeof khataEntryPayload>;
 export type StockMovementPayload = z.infer<typeof stockMovementPayload>;

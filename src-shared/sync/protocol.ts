@@ -8,6 +8,7 @@ export const SYNC_ENTITIES = [
   'invoice',
   'credit_note',
   'receipt',
+  'receipt_reversal',
   'item',
   'party',
   'khata_entry',

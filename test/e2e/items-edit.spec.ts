@@ -40,7 +40,7 @@ test.describe.serial('creating and editing an item', () => {
     await page.getByTestId('item-hsn').fill('10063');
     await page.getByTestId('item-reorderLevel').fill('4');
     await page.getByTestId('item-save').click();
-    await expect(page.getByTestId('field-error-hsn')).toHaveText('HSN must be 4, 6 or 8 digits');
+    await expect(page.getByTestId('field-error-hsn')).toHaveText('An HSN code is 4, 6 or 8 digits.');
     await expect(page.getByTestId('field-error-price')).toHaveCount(0);
     await expect(page.getByTestId('item-hsn')).toHaveAttribute('aria-invalid', 'true');
     await expect(page.getByTestId('stock-panel')).toHaveCount(0);
@@ -65,11 +65,11 @@ test.describe.serial('creating and editing an item', () => {
     await expect(row).toContainText('Supplier bill 4471');
   });
 
-  test('a counted adjustment can remove stock; it needs a note', async () => {
-    await page.getByTestId('adjust-reason').selectOption('adjustment');
+  test('an adjustment can remove stock; it needs a note, asked for beside the note', async () => {
+    await page.getByTestId('adjust-reason').selectOption('change');
     await page.getByTestId('adjust-qty').fill('-2');
     await page.getByTestId('adjust-save').click();
-    await expect(page.getByTestId('adjust-error')).toContainText('note');
+    await expect(page.getByTestId('adjust-note-error')).toHaveText('Fill this in.');
     await page.getByTestId('adjust-note').fill('Two bags torn');
     await page.getByTestId('adjust-save').click();
     await expect(page.getByTestId('item-stock')).toHaveText('10 pcs');

@@ -293,6 +293,7 @@ describe('bad input to every procedure of the server', () => {
         try {
           answer = await call(await server.as(token), path, input);
         } catch (error) {
+          /* eslint-disable assertions/no-conditional-expect -- the accepted path is checked too (checkAnswer below): each call is asserted either way */
           expect(error).toBeInstanceOf(TRPCError);
           const { code, message } = error as TRPCError;
           expect(EXPECTED_CODES, `${path} gave ${code}: ${message}`).toContain(code);
@@ -304,6 +305,7 @@ describe('bad input to every procedure of the server', () => {
             await databaseFingerprint(server.database.db, tables),
             `${path} refused the call but changed the database`,
           ).toBe(before);
+          /* eslint-enable assertions/no-conditional-expect */
           return;
         }
         checkAnswer(path, input, answer);
@@ -320,16 +322,16 @@ describe('bad input to every procedure of the server', () => {
         email: 'nul@example.in',
         password: 'correct horse battery',
       }),
-    ).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('NUL') });
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('unusual character') });
     await expect(
       shop.owner.counters.createEnrolmentCode({ name: 'Back\u0000', counterCode: 'F2' }),
-    ).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('NUL') });
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('unusual character') });
     await expect(
       shop.owner.reports.invoices({ from: '2026-06-01', to: '2026-06-30', staffId: 'staff\u0000' }),
-    ).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('NUL') });
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('unusual character') });
     await expect(
       shop.counters[0]!.api.sync.push({ ...pushOf([itemOp()]), appVersion: '1.0\u0000' }),
-    ).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('NUL') });
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('unusual character') });
   });
 
   it('the server still answers its owner and its counter after all of it', async () => {

@@ -76,7 +76,8 @@ describe('http', () => {
       const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
       expect(await exited).toBe(0);
-      if (!database) expect(fs.existsSync(path.join(dataDir, 'pglite'))).toBe(true);
+      // PGlite keeps its files in the data directory; on PostgreSQL there are none.
+      expect(fs.existsSync(path.join(dataDir, 'pglite'))).toBe(database === null);
     } finally {
       child.kill('SIGKILL');
       fs.rmSync(dataDir, { recursive: true, force: true });

@@ -4,11 +4,16 @@ import { Invalid } from '../../src-shared/errors';
 import { financialYearStart, formatDocumentNumber, parseDocumentNumber } from '../../src-shared/invoice-number';
 
 describe('financialYearStart', () => {
-  it('starts the Indian financial year on 1 April, by the local calendar', () => {
-    expect(financialYearStart(new Date(2026, 2, 31, 23, 59, 59))).toBe(2025);
-    expect(financialYearStart(new Date(2026, 3, 1, 0, 0, 0))).toBe(2026);
-    expect(financialYearStart(new Date(2026, 0, 1))).toBe(2025);
-    expect(financialYearStart(new Date(2026, 11, 31))).toBe(2026);
+  it('starts the Indian financial year on 1 April, by the calendar in India', () => {
+    expect(financialYearStart(new Date('2026-03-31T23:59:59+05:30'))).toBe(2025);
+    expect(financialYearStart(new Date('2026-04-01T00:00:00+05:30'))).toBe(2026);
+    expect(financialYearStart(new Date('2026-01-01T12:00:00+05:30'))).toBe(2025);
+    expect(financialYearStart(new Date('2026-12-31T12:00:00+05:30'))).toBe(2026);
+  });
+
+  it('a bill at 00:30 on 1 April in India opens the new year, whatever zone the PC keeps (19:00 UTC on 31 March)', () => {
+    expect(financialYearStart(new Date('2026-03-31T19:00:00Z'))).toBe(2026);
+    expect(financialYearStart(new Date('2026-03-31T18:29:59Z'))).toBe(2025);
   });
 
   it('rejects an invalid date', () => {

@@ -9,7 +9,7 @@ export type CreditNote = Awaited<ReturnType<Shop['manager']['returns']['create']
 export interface ReportDays {
   shop: Shop;
   items: Record<'rice' | 'soap' | 'sugar' | 'cola' | 'ghee' | 'tea', { id: string }>;
-  /** Bills in the range 2026-08-01..02, with the local hour each was made at. */
+  /** Bills in the range 2026-08-01..02, with the hour in India each was made at. */
   inRange: { sale: Sale; hour: number }[];
   returnsInRange: { note: CreditNote; hour: number }[];
   /** A bill and a return on 2026-08-03, which a report of the 1st and 2nd must leave out. */
@@ -20,8 +20,9 @@ export interface ReportDays {
 export const RANGE = { from: '2026-08-01', to: '2026-08-02' } as const;
 
 export async function reportDays(): Promise<ReportDays> {
-  let now = new Date('2026-08-01T08:00:00');
-  const at = (local: string) => (now = new Date(local));
+  // Times are the shop's, in India: the counter dates and hours its documents in IST whatever the PC's zone is.
+  let now = new Date('2026-08-01T08:00:00+05:30');
+  const at = (ist: string) => (now = new Date(`${ist}+05:30`));
   const shop = await shopWithStaff({ clock: () => now });
   const create = (overrides: Parameters<typeof itemInput>[0]) => shop.manager.catalogue.create(itemInput(overrides));
   const items = {

@@ -59,3 +59,8 @@ export async function readPdf(pdf: Uint8Array): Promise<PdfPage[]> {
     await document.destroy();
   }
 }
+
+/** Every page's rows in reading order, runs of spaces as one: what a person reads off the invoice. */
+export async function pdfLines(pdf: Uint8Array): Promise<string[]> {
+  return (await readPdf(pdf)).flatMap((page) => page.lines.map((line) => line.replace(/\s+/g, ' ')));
+}

@@ -15,7 +15,8 @@ import * as schema from '../../server/db/schema';
 import { buildApp } from '../../server/http/app';
 import { serverRouter } from '../../server/trpc/app-router';
 import { createContext } from '../../server/trpc/context';
-import { createCallerFactory, type Clock, type ServerDeps } from '../../server/trpc/init';
+import type { Clock } from '../../src-shared/clock';
+import { createCallerFactory, type ServerDeps } from '../../server/trpc/init';
 
 export const TEST_DB = process.env.GALLA_TEST_DB === 'postgres' ? 'postgres' : 'pglite';
 

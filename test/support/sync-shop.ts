@@ -3,6 +3,7 @@ import { enrolCounter } from '../../src-main/sync/enrol';
 import { SyncEngine, type SyncEngineOptions } from '../../src-main/sync/engine';
 import { listen, testServerDb, type ServerCaller, type TestServerDb } from './server';
 import { SHOP_GSTIN, shopWithStaff, type Shop } from './ledger';
+import { startRelay } from './relay';
 
 export interface SyncedCounter extends Shop {
   code: string;
@@ -20,7 +21,10 @@ export interface SyncedShop {
 
 export async function syncedShop(codes: string[] = ['C1', 'C2']): Promise<SyncedShop> {
   const server = await testServerDb();
-  let { app, url } = await listen(server.deps, server.database);
+  let { app, url: serverUrl } = await listen(server.deps, server.database);
+  // Counters know the relay's address, so the server can come back on another port after stopHttp.
+  const relay = await startRelay(Number(new URL(serverUrl).port));
+  const url = `http://127.0.0.1:${relay.port}`;
   const session = await (
     await server.as(null)
   ).accounts.signUp({
@@ -57,17 +61,19 @@ export async function syncedShop(codes: string[] = ['C1', 'C2']): Promise<Synced
     counters,
     stopHttp: async () => {
       httpOpen = false;
+      relay.target = null;
       await app.close();
     },
     close: async () => {
       if (httpOpen) await app.close();
+      await relay.close();
       for (const counter of counters) counter.t.cleanup();
       await server.close();
     },
-    /** Brings the HTTP server back on the same port, as after a restart. */
+    /** Brings the HTTP server back, as after a restart, at the same URL (a new port behind the relay). */
     async restartHttp() {
-      const port = Number(new URL(url).port);
-      ({ app, url } = await listen(server.deps, server.database, port));
+      ({ app, url: serverUrl } = await listen(server.deps, server.database));
+      relay.target = Number(new URL(serverUrl).port);
       httpOpen = true;
     },
   } as SyncedShop & { restartHttp(): Promise<void> };

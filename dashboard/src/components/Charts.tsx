@@ -14,7 +14,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { rupees, shortDate } from '../format';
+import { date, rupees } from '../format';
 
 const COLOURS = ['#0f766e', '#f59e0b', '#6366f1', '#e11d48', '#0ea5e9', '#84cc16'];
 const inRupees = (paise: number) => `₹${Math.round(paise / 100).toLocaleString('en-IN')}`;
@@ -24,9 +24,9 @@ export function SalesTrend({ days }: { days: { date: string; salesPaise: number;
     <ResponsiveContainer width="100%" height={240}>
       <AreaChart data={days} margin={{ top: 8, right: 8, left: 8, bottom: 0 }}>
         <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" />
-        <XAxis dataKey="date" tickFormatter={shortDate} fontSize={12} />
+        <XAxis dataKey="date" tickFormatter={date} fontSize={12} />
         <YAxis tickFormatter={inRupees} fontSize={12} width={72} />
-        <Tooltip formatter={(value) => rupees(Number(value))} labelFormatter={(label) => shortDate(String(label))} />
+        <Tooltip formatter={(value) => rupees(Number(value))} labelFormatter={(label) => date(String(label))} />
         <Area
           type="monotone"
           dataKey="netPaise"

@@ -1,4 +1,5 @@
-// A report table: TanStack Table v8 with sorting by any column, a filter box, money and quantities formatted, rows clickable.
+// A report table: TanStack Table v8 with sorting by any column, a filter box, money, quantities and dates formatted,
+// rows clickable.
 import { useMemo, useState, type ReactNode } from 'react';
 import {
   flexRender,
@@ -7,14 +8,16 @@ import {
   getSortedRowModel,
   useReactTable,
   type ColumnDef,
+  type FilterFn,
   type SortingState,
 } from '@tanstack/react-table';
-import { quantity, rupees } from '../format';
+import { date, quantity, rupees } from '../format';
 
 export interface Column<T> {
   key: keyof T & string;
   label: string;
-  kind?: 'paise' | 'milli' | 'number' | 'text';
+  /** A 'date' holds a business date (YYYY-MM-DD): shown dd-mm-yyyy, sorted by the calendar. */
+  kind?: 'paise' | 'milli' | 'number' | 'text' | 'date';
   render?: (row: T) => ReactNode;
 }
 
@@ -33,7 +36,19 @@ function cell<T>(column: Column<T>, row: T): ReactNode {
   const value = row[column.key] as unknown;
   if (column.kind === 'paise') return rupees(value as number | null);
   if (column.kind === 'milli') return quantity(Number(value));
+  if (column.kind === 'date') return date(value as string | null);
   return value === null || value === undefined ? '—' : String(value);
+}
+
+/** The filter box finds what the table shows: "02-12-2026" finds the row of the business date 2026-12-02. */
+function matchesShownText<T>(columns: Column<T>[]): FilterFn<T> {
+  const dateColumns = new Set<string>(columns.filter((column) => column.kind === 'date').map((column) => column.key));
+  return (row, columnId, typed: string) => {
+    const value = row.getValue<unknown>(columnId);
+    if (value === null || value === undefined) return false;
+    const shown = dateColumns.has(columnId) ? date(String(value)) : String(value);
+    return shown.toLowerCase().includes(typed.trim().toLowerCase());
+  };
 }
 
 export function DataTable<T extends object>({ title, rows, columns, onRowClick, actions, testId, empty }: Props<T>) {
@@ -47,7 +62,7 @@ export function DataTable<T extends object>({ title, rows, columns, onRowClick, 
         header: column.label,
         cell: ({ row }) => cell(column, row.original),
         sortingFn: column.kind && column.kind !== 'text' ? 'basic' : 'alphanumeric',
-        meta: { numeric: column.kind && column.kind !== 'text' },
+        meta: { numeric: column.kind && column.kind !== 'text' && column.kind !== 'date' },
       })),
     [columns],
   );
@@ -57,7 +72,7 @@ export function DataTable<T extends object>({ title, rows, columns, onRowClick, 
     state: { sorting, globalFilter: filter },
     onSortingChange: setSorting,
     onGlobalFilterChange: setFilter,
-    globalFilterFn: 'includesString',
+    globalFilterFn: matchesShownText(columns),
     getCoreRowModel: getCoreRowModel(),
     getSortedRowModel: getSortedRowModel(),
     getFilteredRowModel: getFilteredRowModel(),

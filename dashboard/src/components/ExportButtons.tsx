@@ -4,7 +4,8 @@ import type { ReportTableName } from '../../../src-shared/contracts/reports';
 import { useTRPC } from '../trpc';
 import type { Range } from '../range';
 
-function save(file: { filename: string; contentType: string; base64: string }): void {
+/** Saves a file the server made (base64) through the browser's download. */
+export function saveFile(file: { filename: string; contentType: string; base64: string }): void {
   const bytes = Uint8Array.from(atob(file.base64), (char) => char.charCodeAt(0));
   const url = URL.createObjectURL(new Blob([bytes], { type: file.contentType }));
   const link = document.createElement('a');
@@ -18,7 +19,7 @@ function save(file: { filename: string; contentType: string; base64: string }): 
 
 export function ExportButtons({ table, range }: { table: ReportTableName; range: Range }) {
   const trpc = useTRPC();
-  const exporting = useMutation(trpc.reports.export.mutationOptions({ onSuccess: save }));
+  const exporting = useMutation(trpc.reports.export.mutationOptions({ onSuccess: saveFile }));
   return (
     <span className="export">
       {(['csv', 'xlsx'] as const).map((format) => (

@@ -6,7 +6,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createEnrolmentCodeInput } from '../../../src-shared/contracts/accounts';
 import { enrolmentLink } from '../../../src-shared/sync/enrol-link';
 import { useTRPC, type Outputs } from '../trpc';
-import { ago, shopDateTime } from '../format';
+import { ago, dateTime } from '../format';
 import { useChecked } from '../form';
 import { DataTable } from '../components/DataTable';
 import { Field } from '../components/Field';
@@ -84,7 +84,7 @@ function EnrolmentCard({ enrolment, onDone }: { enrolment: Enrolment; onDone: ()
               {enrolment.code}
             </span>
             <span className="muted" data-testid="enrolment-expiry">
-              Works once, until {shopDateTime(enrolment.expiresAt)}.
+              Works once, until {dateTime(enrolment.expiresAt)}.
             </span>
           </li>
           <li>
@@ -189,10 +189,10 @@ export function CountersPage() {
           {
             key: 'lastSyncAt',
             label: 'Last sync',
-            render: (row) => <span title={shopDateTime(row.lastSyncAt)}>{ago(row.lastSyncAt)}</span>,
+            render: (row) => <span title={dateTime(row.lastSyncAt)}>{ago(row.lastSyncAt)}</span>,
           },
           { key: 'appVersion', label: 'App version', render: (row) => (row.appVersion ? `v${row.appVersion}` : '—') },
-          { key: 'enrolledAt', label: 'Enrolled', render: (row) => shopDateTime(row.enrolledAt) },
+          { key: 'enrolledAt', label: 'Enrolled', render: (row) => dateTime(row.enrolledAt) },
           { key: 'id', label: '', render: (row) => <RevokeCell row={row} canRevoke={isOwner} /> },
         ]}
         empty={counters.isPending ? 'Loading…' : 'No counter yet: press “Add counter” to enrol the first one.'}

@@ -2,8 +2,8 @@
 import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTRPC } from '../trpc';
-import { href, lastMonth, type Range } from '../range';
-import { shopToday } from '../format';
+import { filingMonths, href, lastMonth, type Range } from '../range';
+import { dateTime } from '../format';
 import { DataTable } from '../components/DataTable';
 import { ExportButtons } from '../components/ExportButtons';
 
@@ -60,13 +60,13 @@ function Gstr1Card({ range }: { range: Range }) {
       <div className="row">
         <label className="inline">
           Period{' '}
-          <input
-            type="month"
-            aria-label="GSTR-1 period"
-            value={month}
-            max={shopToday().slice(0, 7)}
-            onChange={(event) => event.target.value && setMonth(event.target.value)}
-          />
+          <select aria-label="GSTR-1 period" value={month} onChange={(event) => setMonth(event.target.value)}>
+            {filingMonths().map((period) => (
+              <option key={period.month} value={period.month}>
+                {period.label}
+              </option>
+            ))}
+          </select>
         </label>
         <button type="button" onClick={() => void download()} disabled={!gstin}>
           Download GSTR-1 JSON
@@ -124,10 +124,10 @@ export function ShiftsPage({ range }: { range: Range }) {
           {
             key: 'openedAt',
             label: 'Opened',
-            render: (row) => new Date(row.openedAt).toLocaleString('en-IN', { timeZone: 'Asia/Kolkata' }),
+            render: (row) => dateTime(row.openedAt),
           },
           { key: 'openingFloatPaise', label: 'Float', kind: 'paise' },
-          { key: 'expectedPaise', label: 'Expected', kind: 'paise' },
+          { key: 'expectedCashPaise', label: 'Expected', kind: 'paise' },
           { key: 'countedPaise', label: 'Counted', kind: 'paise' },
           { key: 'differencePaise', label: 'Difference', kind: 'paise' },
         ]}
@@ -138,7 +138,7 @@ export function ShiftsPage({ range }: { range: Range }) {
         rows={returns.data ?? []}
         columns={[
           { key: 'number', label: 'Credit note' },
-          { key: 'date', label: 'Date' },
+          { key: 'date', label: 'Date', kind: 'date' },
           { key: 'invoiceNumber', label: 'Invoice' },
           { key: 'refundMode', label: 'Refund' },
           { key: 'totalPaise', label: 'Total', kind: 'paise' },

@@ -1,10 +1,10 @@
 // Drill-down: the invoices behind a report row (a day, counter, staff, hour or item), then one invoice in full.
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTRPC } from '../trpc';
-import { dateTime, quantity, rupees } from '../format';
+import { date, dateTime, quantity, rupees } from '../format';
 import { href, navigate, type Range } from '../range';
 import { DataTable } from '../components/DataTable';
-import { ExportButtons } from '../components/ExportButtons';
+import { ExportButtons, saveFile } from '../components/ExportButtons';
 
 export function InvoicesPage({ range, params }: { range: Range; params: URLSearchParams }) {
   const trpc = useTRPC();
@@ -15,7 +15,7 @@ export function InvoicesPage({ range, params }: { range: Range; params: URLSearc
     ...(params.get('itemId') ? { itemId: params.get('itemId')! } : {}),
   };
   const list = useQuery(trpc.reports.invoices.queryOptions({ ...range, ...filters, limit: 200 }));
-  const title = `Invoices ${range.from === range.to ? `on ${range.from}` : `${range.from} to ${range.to}`}${'hour' in filters ? ` at ${filters.hour}:00` : ''}`;
+  const title = `Invoices ${range.from === range.to ? `on ${date(range.from)}` : `${date(range.from)} to ${date(range.to)}`}${'hour' in filters ? ` at ${filters.hour}:00` : ''}`;
   return (
     <div className="page">
       <p className="muted">
@@ -51,6 +51,26 @@ interface Line {
   totalPaise?: number;
 }
 
+/** The same A4 tax invoice PDF the counter prints, made by the server from the synced bill. */
+function PdfButton({ id }: { id: string }) {
+  const trpc = useTRPC();
+  const pdf = useMutation(trpc.reports.invoicePdf.mutationOptions({ onSuccess: saveFile }));
+  return (
+    <span className="export">
+      <button
+        type="button"
+        className="small"
+        disabled={pdf.isPending}
+        onClick={() => pdf.mutate({ id, pageSize: 'A4' })}
+        data-testid="invoice-pdf"
+      >
+        {pdf.isPending ? 'Preparing PDF…' : 'Download A4 invoice (PDF)'}
+      </button>
+      {pdf.error && <span className="error">{pdf.error.message}</span>}
+    </span>
+  );
+}
+
 export function InvoicePage({ id }: { id: string }) {
   const trpc = useTRPC();
   const invoice = useQuery(trpc.reports.invoice.queryOptions({ id }));
@@ -66,6 +86,7 @@ export function InvoicePage({ id }: { id: string }) {
           <span className="muted">
             {data.counterCode} · {dateTime(data.counterCreatedAt)}
           </span>
+          <PdfButton id={id} />
         </header>
         <p>
           {header.partyName ? `Bill to ${header.partyName}` : 'Walk-in customer'}

@@ -14,7 +14,7 @@ export function ItemsPage({ range }: { range: Range }) {
       <DataTable
         testId="items"
         title="Item-wise sales and profit"
-        rows={items.data ?? []}
+        rows={items.data?.rows ?? []}
         columns={[
           { key: 'name', label: 'Item' },
           { key: 'sku', label: 'SKU' },

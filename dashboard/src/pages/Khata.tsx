@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTRPC, type Outputs } from '../trpc';
-import { rupees } from '../format';
+import { date, rupees } from '../format';
 import type { Range } from '../range';
 import { DataTable } from '../components/DataTable';
 import { ExportButtons } from '../components/ExportButtons';
@@ -10,10 +10,8 @@ import { ExportButtons } from '../components/ExportButtons';
 type Row = Outputs['reports']['khata'][number];
 
 export function reminderText(row: Row, shopName: string): string {
-  const since = row.oldestUnpaidAt
-    ? ` (oldest since ${new Date(row.oldestUnpaidAt).toLocaleDateString('en-IN', { day: 'numeric', month: 'short', year: 'numeric' })})`
-    : '';
-  return `Namaste ${row.name} ji, a gentle reminder from ${shopName}: ${rupees(row.balancePaise)} is due on your khata${since}. Please pay at the shop or by UPI at your convenience. Thank you!`;
+  const since = row.oldestUnpaidAt ? ` (oldest since ${date(row.oldestUnpaidAt)})` : '';
+  return `Namaste ${row.name} ji, a gentle reminder from ${shopName}: ${rupees(row.totalPaise)} is due on your khata${since}. Please pay at the shop or by UPI at your convenience. Thank you!`;
 }
 
 export function KhataPage({ range }: { range: Range }) {
@@ -23,7 +21,7 @@ export function KhataPage({ range }: { range: Range }) {
   const [chosen, setChosen] = useState<Row | null>(null);
   const [copied, setCopied] = useState(false);
   const rows = khata.data ?? [];
-  const total = rows.reduce((sum, row) => sum + row.balancePaise, 0);
+  const total = rows.reduce((sum, row) => sum + row.totalPaise, 0);
   const message = chosen ? reminderText(chosen, me.data?.shop.name ?? 'the shop') : '';
   return (
     <div className="page grid">
@@ -43,7 +41,7 @@ export function KhataPage({ range }: { range: Range }) {
       </section>
       <DataTable
         testId="khata"
-        title={`Khata ageing as of ${range.to}`}
+        title={`Khata ageing as of ${date(range.to)}`}
         rows={rows}
         columns={[
           {
@@ -52,7 +50,7 @@ export function KhataPage({ range }: { range: Range }) {
             render: (row) => (row.overdue ? <span className="overdue">{row.name}</span> : row.name),
           },
           { key: 'phone', label: 'Phone' },
-          { key: 'balancePaise', label: 'Balance', kind: 'paise' },
+          { key: 'totalPaise', label: 'Balance', kind: 'paise' },
           { key: 'd0to30Paise', label: '0–30', kind: 'paise' },
           { key: 'd31to60Paise', label: '31–60', kind: 'paise' },
           { key: 'd61to90Paise', label: '61–90', kind: 'paise' },

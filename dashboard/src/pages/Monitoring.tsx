@@ -2,7 +2,7 @@
 // and the shop's alerts to acknowledge and resolve. Refreshed every 30 s while open.
 import { useQuery } from '@tanstack/react-query';
 import { useTRPC } from '../trpc';
-import { ago } from '../format';
+import { ago, dateTime } from '../format';
 import { printerText, silentCounterIds, type AlertRow, type CounterStatus } from '../monitoring';
 import { DataTable } from '../components/DataTable';
 import { AlertList } from '../components/AlertList';
@@ -44,8 +44,13 @@ function counterRows(counters: CounterStatus[], alerts: AlertRow[]): CounterRow[
   });
 }
 
-function Flagged({ on, children }: { on: boolean; children: string }) {
-  return on ? <span className="flagged">{children}</span> : <>{children}</>;
+/** A cell's text, in red when the server flagged it; `at` (the exact time behind "3 h ago") shows on hover. */
+function Flagged({ on, at, children }: { on: boolean; at?: string; children: string }) {
+  return (
+    <span className={on ? 'flagged' : undefined} title={at ? dateTime(at) : undefined}>
+      {children}
+    </span>
+  );
 }
 
 export function MonitoringPage() {
@@ -85,7 +90,11 @@ export function MonitoringPage() {
           {
             key: 'lastSyncAt',
             label: 'Last sync',
-            render: (row) => <Flagged on={row.flags.has('counter_silent')}>{ago(row.lastSyncAt || null)}</Flagged>,
+            render: (row) => (
+              <Flagged on={row.flags.has('counter_silent')} at={row.lastSyncAt}>
+                {ago(row.lastSyncAt || null)}
+              </Flagged>
+            ),
           },
           {
             key: 'outboxDepth',
@@ -107,7 +116,9 @@ export function MonitoringPage() {
             key: 'lastBackupAt',
             label: 'Last backup',
             render: (row) => (
-              <Flagged on={row.flags.has('counter_backup_stale')}>{ago(row.lastBackupAt || null)}</Flagged>
+              <Flagged on={row.flags.has('counter_backup_stale')} at={row.lastBackupAt}>
+                {ago(row.lastBackupAt || null)}
+              </Flagged>
             ),
           },
         ]}

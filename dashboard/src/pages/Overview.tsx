@@ -58,7 +58,7 @@ export function Overview({ range }: { range: Range }) {
         </section>
         <section className="card">
           <h2>Top items</h2>
-          {items.data && <TopItems items={items.data} />}
+          {items.data && <TopItems items={items.data.rows} />}
         </section>
         <section className="card">
           <h2>Busy hours</h2>

@@ -53,7 +53,7 @@ export function SalesPage({ range }: { range: Range }) {
           testId="by-day"
           title="By day"
           rows={byDay}
-          columns={[{ key: 'date', label: 'Date' }, ...figureColumns<Sales['byDay'][number]>()]}
+          columns={[{ key: 'date', label: 'Date', kind: 'date' }, ...figureColumns<Sales['byDay'][number]>()]}
           onRowClick={(row) => drill({}, row.date, row.date)}
           actions={<ExportButtons table="sales-by-day" range={range} />}
         />

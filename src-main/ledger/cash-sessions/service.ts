@@ -84,7 +84,10 @@ export interface SessionSummary extends ShiftFigures, ShiftDetails {
 const sum = (ledger: Ledger, query: string, sessionId: string): number =>
   (ledger.sqlite.prepare(query).pluck().get(sessionId) as number | null) ?? 0;
 
-/** Everything the Z-report shows, computed from the session's documents; cash expected = float + cash taken − change − cash refunds + in − out. */
+/**
+ * Everything the Z-report shows, computed from the session's documents; cash expected = float + cash taken − change −
+ * cash refunds + khata receipts (net of receipts cancelled) + in − out.
+ */
 export function sessionSummary(ledger: Ledger, sessionId: string): SessionSummary {
   const session = ledger.db.select().from(cashSessions).where(eq(cashSessions.id, sessionId)).get();
   if (!session) throw new NotFound('No such shift.');
@@ -107,7 +110,7 @@ export function sessionSummary(ledger: Ledger, sessionId: string): SessionSummar
   );
   const cashReceiptsPaise = sum(
     ledger,
-    "SELECT SUM(amount_paise) FROM payments WHERE doc_type = 'receipt' AND mode = 'cash' AND cash_session_id = ?",
+    "SELECT SUM(CASE doc_type WHEN 'receipt' THEN amount_paise ELSE -amount_paise END) FROM payments WHERE doc_type IN ('receipt', 'receipt_reversal') AND mode = 'cash' AND cash_session_id = ?",
     sessionId,
   );
   const cashInPaise = sum(
@@ -132,7 +135,7 @@ export function sessionSummary(ledger: Ledger, sessionId: string): SessionSummar
     cashRefundsPaise,
     receiptsPaise: sum(
       ledger,
-      "SELECT SUM(amount_paise) FROM payments WHERE doc_type = 'receipt' AND cash_session_id = ?",
+      "SELECT SUM(CASE doc_type WHEN 'receipt' THEN amount_paise ELSE -amount_paise END) FROM payments WHERE doc_type IN ('receipt', 'receipt_reversal') AND cash_session_id = ?",
       sessionId,
     ),
     cashReceiptsPaise,

@@ -1,6 +1,6 @@
 // What a Z-report names besides cash: who opened and closed the shift, who billed in it, and its GST by rate.
 import type { ShiftDetails } from '../../../src-shared/contracts/cash-sessions';
-import type { TaxRateRow } from '../../../src-shared/sales/totals';
+import type { TaxRateRow } from '../../../src-shared/contracts/tax';
 import type { Ledger } from '../ledger';
 import type { CashSession } from './schema';
 

@@ -3,7 +3,7 @@ import { asc, and, eq } from 'drizzle-orm';
 import type { Ledger } from '../ledger';
 import { invoices, invoiceLines, type Invoice, type InvoiceLine } from '../sales/schema';
 import { creditNotes, creditNoteLines, type CreditNote, type CreditNoteLine } from '../returns/schema';
-import { receipts, type Receipt } from '../khata/schema';
+import { receiptReversals, receipts, type Receipt, type ReceiptReversal } from '../khata/schema';
 import { payments, type Payment } from '../payments/schema';
 import type { JournalDocType } from './schema';
 
@@ -23,6 +23,10 @@ export function creditNoteContent(header: Unhashed<CreditNote>, lines: CreditNot
 
 export function receiptContent(header: Unhashed<Receipt>, paid: Payment[]) {
   return { type: 'receipt', header, payments: byId(paid) };
+}
+
+export function receiptReversalContent(header: Unhashed<ReceiptReversal>, refunds: Payment[]) {
+  return { type: 'receipt_reversal', header, payments: byId(refunds) };
 }
 
 function split<T extends Hashes>(row: T): { header: Unhashed<T>; hashes: Hashes } {
@@ -66,6 +70,12 @@ const STORED_CONTENT: Record<JournalDocType, (ledger: Ledger, docId: string) => 
     if (!row) return null;
     const { header, hashes } = split(row);
     return { content: receiptContent(header, paymentsOf(ledger, 'receipt', docId)), hashes };
+  },
+  receipt_reversal(ledger, docId) {
+    const row = ledger.db.select().from(receiptReversals).where(eq(receiptReversals.id, docId)).get();
+    if (!row) return null;
+    const { header, hashes } = split(row);
+    return { content: receiptReversalContent(header, paymentsOf(ledger, 'receipt_reversal', docId)), hashes };
   },
 };
 

@@ -48,10 +48,18 @@ const CHECKS: Check[] = [
     sql: `SELECT l.id FROM invoice_lines l JOIN credit_note_lines r ON r.invoice_line_id = l.id GROUP BY l.id HAVING SUM(r.qty_milli) > l.qty_milli`,
   },
   {
+    name: 'a receipt reversal puts back exactly its receipt, on the same customer, once',
+    sql: `SELECT v.id FROM receipt_reversals v LEFT JOIN receipts r ON r.id = v.receipt_id
+          LEFT JOIN khata_entries k ON k.doc_id = v.id AND k.kind = 'reversal'
+          WHERE r.id IS NULL OR r.amount_paise <> v.amount_paise OR r.party_id <> v.party_id OR r.mode <> v.mode
+             OR k.amount_paise IS NOT v.amount_paise OR k.party_id <> v.party_id`,
+  },
+  {
     // Numbers are unique and only ever taken from their series, so "as many documents as numbers issued" means no gap.
     name: 'each document series is numbered without gaps',
     sql: `SELECT s.key FROM document_series s WHERE s.next_seq - 1 <> (
-            SELECT COUNT(*) FROM (SELECT number FROM invoices UNION ALL SELECT number FROM credit_notes UNION ALL SELECT number FROM receipts) d
+            SELECT COUNT(*) FROM (SELECT number FROM invoices UNION ALL SELECT number FROM credit_notes UNION ALL SELECT number FROM receipts
+                  UNION ALL SELECT number FROM receipt_reversals) d
             WHERE d.number LIKE replace(s.key, ':', '-') || '-%')`,
   },
   {

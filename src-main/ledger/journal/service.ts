@@ -7,11 +7,15 @@ import { documentSeries, journal, type JournalDocType } from './schema';
 import { documentContent } from './content';
 import { insertRows } from '../../db/insert-rows';
 
-/** GST allows 16 characters in a document number: C1-2026-000001, C1CN-2026-000001 (credit notes), C1RC-2026-000001 (receipts). */
+/**
+ * GST allows 16 characters in a document number: C1-2026-000001, C1CN-2026-000001 (credit notes),
+ * C1RC-2026-000001 (receipts), C1RV-2026-000001 (receipt reversals).
+ */
 export const SERIES_PREFIX: Record<JournalDocType, (counterId: string) => string> = {
   invoice: (counterId) => counterId,
   credit_note: (counterId) => `${counterId}CN`,
   receipt: (counterId) => `${counterId}RC`,
+  receipt_reversal: (counterId) => `${counterId}RV`,
 };
 
 /** Takes the next number of a series. Call inside the document's transaction: a rollback returns the number. */

@@ -1,7 +1,10 @@
 // Khata: receiving a customer's payment (a numbered, chained receipt), statements with running balance, overdue ageing.
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, gte, lt, ne, sql } from 'drizzle-orm';
-import { ageBalance, type KhataAgeing } from '../../../src-shared/khata/ageing';
+import { ageBalance } from '../../../src-shared/khata/ageing';
+import type { KhataAgeingReport } from '../../../src-shared/contracts/counter-reports';
+import { Invalid, shopDetail } from '../../../src-shared/errors';
+import { formatRupees } from '../../../src-shared/money';
 import type { ReceivePaymentInput } from '../../../src-shared/contracts/khata';
 import { type Actor, type Ledger, businessDate } from '../ledger';
 import { parties, type Party } from '../parties/schema';
@@ -12,7 +15,19 @@ import { getCounter } from '../settings/service';
 import { recordDocument } from '../documents/record';
 import { addKhataEntry } from './entries';
 import { receiptDocument } from './document';
-import { khataEntries, receipts, type KhataEntry, type Receipt } from './schema';
+import { nextShopDay, shopDayStart } from '../../../src-shared/shop-time';
+import { khataEntries, receiptReversals, receipts, type KhataEntry, type Receipt } from './schema';
+
+/** More than the customer owes is kept as an advance only when the counter confirmed it: no silent minus balance. */
+function checkAdvance(party: Party, input: ReceivePaymentInput): void {
+  const duePaise = Math.max(party.balancePaise, 0);
+  if (input.amountPaise <= duePaise || input.asAdvance) return;
+  const due = formatRupees(duePaise);
+  const params = { amount: formatRupees(input.amountPaise), due, advance: formatRupees(input.amountPaise - duePaise) };
+  throw new Invalid({ key: 'moreThanDue', params }, [
+    shopDetail('amountPaise', { key: 'moreThanDueField', params: { due } }),
+  ]);
+}
 
 export function receivePayment(
   ledger: Ledger,
@@ -24,6 +39,7 @@ export function receivePayment(
     if (existing)
       return { receipt: existing, balancePaise: getParty(ledger, existing.partyId).balancePaise, replayed: true };
     const party = getParty(ledger, input.partyId);
+    checkAdvance(party, input);
     // Cash goes into a drawer, so it needs an open shift; UPI and card are recorded in the shift if one is open.
     const session = input.mode === 'cash' ? requireOpenSession(ledger) : currentSession(ledger);
     const at = ledger.clock();
@@ -72,21 +88,18 @@ export function receivePayment(
   });
 }
 
-/** A shop day (local calendar date) to the UTC instant it starts at, since entries are stamped in UTC. */
+/** A shop day (its calendar date in India) to the UTC instant it starts at, since entries are stamped in UTC. */
 function dayStartIso(date: string): string {
-  return new Date(`${date}T00:00:00`).toISOString();
-}
-
-function nextDay(date: string): string {
-  const next = new Date(`${date}T00:00:00`);
-  next.setDate(next.getDate() + 1);
-  return businessDate(next);
+  return shopDayStart(date).toISOString();
 }
 
 export interface StatementRow {
   at: string;
   kind: KhataEntry['kind'];
+  docId: string | null;
   docNumber: string | null;
+  /** For a payment: the number of the reversal that cancelled its receipt, if one did. */
+  reversedBy: string | null;
   debitPaise: number;
   creditPaise: number;
   balancePaise: number;
@@ -98,7 +111,7 @@ export function partyStatement(
 ): { party: Party; openingPaise: number; rows: StatementRow[]; closingPaise: number } {
   const party = getParty(ledger, input.partyId);
   const start = dayStartIso(input.from);
-  const end = dayStartIso(nextDay(input.to));
+  const end = dayStartIso(nextShopDay(input.to));
   const openingPaise =
     ledger.db
       .select({ sum: sql<number>`COALESCE(SUM(${khataEntries.amountPaise}), 0)` })
@@ -106,18 +119,25 @@ export function partyStatement(
       .where(and(eq(khataEntries.partyId, party.id), lt(khataEntries.createdAt, start)))
       .get()?.sum ?? 0;
   const entries = ledger.db
-    .select()
+    .select({ entry: khataEntries, reversedBy: receiptReversals.number })
     .from(khataEntries)
+    .leftJoin(
+      receiptReversals,
+      and(eq(khataEntries.kind, 'payment'), eq(receiptReversals.receiptId, khataEntries.docId)),
+    )
     .where(and(eq(khataEntries.partyId, party.id), gte(khataEntries.createdAt, start), lt(khataEntries.createdAt, end)))
-    .orderBy(asc(khataEntries.createdAt))
+    // Entries made in the same millisecond (a receipt and its reversal in a test) keep the order they were written in.
+    .orderBy(asc(khataEntries.createdAt), asc(sql`khata_entries.rowid`))
     .all();
   let balancePaise = openingPaise;
-  const rows = entries.map((entry) => {
+  const rows = entries.map(({ entry, reversedBy }) => {
     balancePaise += entry.amountPaise;
     return {
       at: entry.createdAt,
       kind: entry.kind,
+      docId: entry.docId,
       docNumber: entry.docNumber,
+      reversedBy,
       debitPaise: Math.max(entry.amountPaise, 0),
       creditPaise: Math.max(-entry.amountPaise, 0),
       balancePaise,
@@ -126,18 +146,8 @@ export function partyStatement(
   return { party, openingPaise, rows, closingPaise: balancePaise };
 }
 
-export interface AgeingRow extends KhataAgeing {
-  partyId: string;
-  name: string;
-  phone: string;
-  creditLimitPaise: number | null;
-}
-
 /** Who owes what, and for how long: FIFO over each customer's entries, oldest debts first. */
-export function khataAgeing(
-  ledger: Ledger,
-  asOf: Date,
-): { rows: AgeingRow[]; totals: Omit<KhataAgeing, 'oldestUnpaidAt'> } {
+export function khataAgeing(ledger: Ledger, asOf: Date): KhataAgeingReport {
   const owing = ledger.db
     .select()
     .from(parties)

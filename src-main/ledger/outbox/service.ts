@@ -6,7 +6,15 @@ import { outbox } from './schema';
 import { insertRows } from '../../db/insert-rows';
 
 export type OutboxEntity =
-  'invoice' | 'credit_note' | 'receipt' | 'item' | 'party' | 'khata_entry' | 'stock_movement' | 'cash_session';
+  | 'invoice'
+  | 'credit_note'
+  | 'receipt'
+  | 'receipt_reversal'
+  | 'item'
+  | 'party'
+  | 'khata_entry'
+  | 'stock_movement'
+  | 'cash_session';
 
 export function enqueue(ledger: Ledger, entity: OutboxEntity, entityId: string, payload: unknown): void {
   enqueueAll(ledger, [{ entity, entityId, payload }]);

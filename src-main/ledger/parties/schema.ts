@@ -1,6 +1,6 @@
 // Parties: customers and suppliers; balance_paise is the running sum of their khata entries.
 import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
-import { PARTY_KINDS } from '../../../src-shared/contracts/parties';
+import { CREDIT_LIMIT_POLICIES, PARTY_KINDS } from '../../../src-shared/contracts/parties';
 
 export const parties = sqliteTable(
   'parties',
@@ -14,6 +14,7 @@ export const parties = sqliteTable(
     address: text('address').notNull().default(''),
     openingBalancePaise: integer('opening_balance_paise').notNull().default(0),
     creditLimitPaise: integer('credit_limit_paise'),
+    creditLimitPolicy: text('credit_limit_policy', { enum: CREDIT_LIMIT_POLICIES }).notNull().default('warn'),
     balancePaise: integer('balance_paise').notNull().default(0),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     createdAt: text('created_at').notNull(),

@@ -1,20 +1,27 @@
 // Parties: customers and suppliers; an opening balance is the first khata entry, never a bare number.
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, like, ne, or, sql, type SQL } from 'drizzle-orm';
-import { Invalid, NotFound } from '../../../src-shared/errors';
-import { gstinStateCode } from '../../../src-shared/gst/gstin';
+import { Forbidden, Invalid, NotFound, shopDetail } from '../../../src-shared/errors';
+import { INDIAN_STATE_CODES, gstinStateCode } from '../../../src-shared/gst/gstin';
 import type { CreatePartyInput, UpdatePartyInput } from '../../../src-shared/contracts/parties';
 import { type Actor, type Ledger, nowIso } from '../ledger';
 import { enqueue } from '../outbox/service';
+import { recordAudit } from '../audit/service';
+import { hasRole } from '../staff/service';
 import { addKhataEntry } from '../khata/entries';
 import { parties, type Party } from './schema';
+
+const stateName = (code: string) => `${INDIAN_STATE_CODES[code] ?? code} (${code})`;
 
 /** A GSTIN fixes the state; a state given beside it must agree. */
 function stateFor(gstin: string | null | undefined, stateCode: string | null | undefined): string | null {
   if (!gstin) return stateCode ?? null;
   const fromGstin = gstinStateCode(gstin);
   if (stateCode && stateCode !== fromGstin)
-    throw new Invalid(`The GSTIN is registered in state ${fromGstin}, not ${stateCode}.`);
+    throw new Invalid(
+      { key: 'partyGstinOtherState', params: { gstinState: stateName(fromGstin), state: stateName(stateCode) } },
+      [shopDetail('stateCode', { key: 'gstinStateField', params: { gstinState: stateName(fromGstin) } })],
+    );
   return fromGstin;
 }
 
@@ -46,7 +53,20 @@ export function createParty(ledger: Ledger, _actor: Actor, input: CreatePartyInp
   });
 }
 
-export function updateParty(ledger: Ledger, _actor: Actor, input: UpdatePartyInput): Party {
+type EditableField = Exclude<keyof UpdatePartyInput, 'id'>;
+/** A cashier may fix a customer's name or phone, but only a manager may loosen what guards the shop's credit. */
+const CREDIT_FIELDS: EditableField[] = ['creditLimitPaise', 'creditLimitPolicy'];
+
+/** The fields an edit really changes, each with its old and new value (for the audit log). */
+function changesOf(existing: Party, next: Partial<Pick<Party, EditableField>>) {
+  const changes: Partial<Record<EditableField, { from: unknown; to: unknown }>> = {};
+  for (const key of Object.keys(next) as EditableField[])
+    if (next[key] !== undefined && next[key] !== existing[key]) changes[key] = { from: existing[key], to: next[key] };
+  return changes;
+}
+
+/** Edits a customer or supplier: audited with what changed, and sent to the server as a party change. */
+export function updateParty(ledger: Ledger, actor: Actor, input: UpdatePartyInput): Party {
   return ledger.transaction(() => {
     const existing = getParty(ledger, input.id);
     const { id, ...fields } = input;
@@ -55,11 +75,17 @@ export function updateParty(ledger: Ledger, _actor: Actor, input: UpdatePartyInp
       gstin,
       fields.stateCode !== undefined ? fields.stateCode : gstin ? null : existing.stateCode,
     );
+    const changes = changesOf(existing, { ...fields, stateCode });
+    if (Object.keys(changes).length === 0) return existing;
+    if (CREDIT_FIELDS.some((key) => key in changes) && !hasRole(actor, 'manager'))
+      throw new Forbidden({ key: 'creditLimitManagersOnly' });
+    const next = Object.fromEntries(Object.entries(changes).map(([key, change]) => [key, change.to]));
     ledger.db
       .update(parties)
-      .set({ ...fields, stateCode, updatedAt: nowIso(ledger) })
+      .set({ ...next, updatedAt: nowIso(ledger) })
       .where(eq(parties.id, id))
       .run();
+    recordAudit(ledger, { action: 'party.update', staffId: actor.staffId, subjectId: id, details: { changes } });
     const updated = getParty(ledger, id);
     enqueue(ledger, 'party', id, updated);
     return updated;

@@ -2,7 +2,8 @@
 import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
 import { PAYMENT_MODES } from '../../../src-shared/contracts/sales';
 
-export const PAYMENT_DOC_TYPES = ['invoice', 'receipt', 'credit_note'] as const;
+/** A receipt reversal's payment is money going back out, like a credit note's refund. */
+export const PAYMENT_DOC_TYPES = ['invoice', 'receipt', 'credit_note', 'receipt_reversal'] as const;
 
 export const payments = sqliteTable(
   'payments',

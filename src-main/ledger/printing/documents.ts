@@ -6,12 +6,18 @@ import type { ReceiptModel, ReceiptPaper } from '../../../src-shared/printing/re
 import type { ReceiptLanguage } from '../../../src-shared/printing/receipt-labels';
 import { invoiceReceipt } from '../../../src-shared/printing/receipt-invoice';
 import type { ShopSettings } from '../../../src-shared/contracts/settings';
-import { creditNoteReceipt, khataReceipt, testPage, zReport } from '../../../src-shared/printing/receipt-documents';
+import {
+  creditNoteReceipt,
+  khataReceipt,
+  receiptReversalSlip,
+  testPage,
+  zReport,
+} from '../../../src-shared/printing/receipt-documents';
 import type { Ledger } from '../ledger';
 import { getInvoice } from '../sales/service';
 import { invoiceLines } from '../sales/schema';
 import { getCreditNote } from '../returns/service';
-import { receipts } from '../khata/schema';
+import { receiptReversals, receipts } from '../khata/schema';
 import { parties } from '../parties/schema';
 import { sessionSummary } from '../cash-sessions/service';
 import { cashSessions } from '../cash-sessions/schema';
@@ -115,6 +121,23 @@ export function receiptModelFor(
       return khataReceipt({
         shop,
         receipt,
+        partyName: party?.name ?? '',
+        balanceAfterPaise: khataBalanceAfter(ledger, docId) ?? 0,
+        paper,
+        reprint,
+      });
+    }
+    case 'receipt_reversal': {
+      const reversal = ledger.db.select().from(receiptReversals).where(eq(receiptReversals.id, docId)).get();
+      if (!reversal) throw new NotFound('No such receipt reversal.');
+      const party = ledger.db
+        .select({ name: parties.name })
+        .from(parties)
+        .where(eq(parties.id, reversal.partyId))
+        .get();
+      return receiptReversalSlip({
+        shop,
+        reversal,
         partyName: party?.name ?? '',
         balanceAfterPaise: khataBalanceAfter(ledger, docId) ?? 0,
         paper,

@@ -17,7 +17,7 @@ import { type Ledger, nowIso } from '../ledger';
 import { getPrinters } from '../settings/service';
 import { invoices } from '../sales/schema';
 import { creditNotes } from '../returns/schema';
-import { receipts } from '../khata/schema';
+import { receiptReversals, receipts } from '../khata/schema';
 import { printJobs, type PrintJob } from './schema';
 
 export type PrintDocType = PrintJob['docType'];
@@ -168,11 +168,12 @@ export function printedBefore(ledger: Ledger, job: PrintJob): boolean {
   return earlier !== undefined;
 }
 
-/** The number of the document a job prints (a bill, credit note or receipt), so a person can tell which one is waiting. */
+/** The number of the document a job prints (a bill, credit note, receipt or reversal), so a person can tell which one is waiting. */
 const docNumber = sql<string | null>`COALESCE(
   (SELECT ${invoices.number} FROM ${invoices} WHERE ${invoices.id} = ${printJobs.docId}),
   (SELECT ${creditNotes.number} FROM ${creditNotes} WHERE ${creditNotes.id} = ${printJobs.docId}),
-  (SELECT ${receipts.number} FROM ${receipts} WHERE ${receipts.id} = ${printJobs.docId}))`;
+  (SELECT ${receipts.number} FROM ${receipts} WHERE ${receipts.id} = ${printJobs.docId}),
+  (SELECT ${receiptReversals.number} FROM ${receiptReversals} WHERE ${receiptReversals.id} = ${printJobs.docId}))`;
 
 export function listPrintJobs(
   ledger: Ledger,

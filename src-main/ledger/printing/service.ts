@@ -4,6 +4,7 @@ import type { PrinterProfile, ReprintInput } from '../../../src-shared/contracts
 import { receiptText } from '../../../src-shared/printing/receipt-model';
 import type { Ledger } from '../ledger';
 import { getInvoice } from '../sales/service';
+import { getPrinters } from '../settings/service';
 import { receiptModelFor } from './documents';
 import { addPrintJob, defaultPrinter, findPrinter } from './queue';
 import type { PrintJob } from './schema';
@@ -17,10 +18,27 @@ function printerFor(ledger: Ledger, printerId: string | undefined): PrinterProfi
   return printer;
 }
 
+/** A4/A5 goes to an office printer through the OS queue: the one named, else the first such printer set up. */
+function pagePrinterFor(ledger: Ledger, printerId: string | undefined): PrinterProfile {
+  const printer = printerId
+    ? printerFor(ledger, printerId)
+    : getPrinters(ledger).find((profile) => profile.connection.kind === 'os');
+  if (!printer)
+    throw new Conflict(
+      'No A4 printer is set up. Add your office printer in Settings → Printers with the connection "Printer queue".',
+    );
+  if (printer.connection.kind !== 'os')
+    throw new Invalid(
+      `${printer.name} is a receipt printer; A4 invoices print on a printer with the connection "Printer queue".`,
+    );
+  return printer;
+}
+
 /** Reprint any document at any time: a new job; it comes out marked as a duplicate if the document was printed before. */
 export function reprintDocument(ledger: Ledger, input: ReprintInput): PrintJob {
   return ledger.transaction(() => {
-    const printer = printerFor(ledger, input.printerId);
+    const printer =
+      input.format === 'receipt' ? printerFor(ledger, input.printerId) : pagePrinterFor(ledger, input.printerId);
     if (input.format === 'receipt') receiptModelFor(ledger, input.docType, input.docId, printer, true);
     else if (input.docType !== 'invoice') throw new Invalid('Only invoices print on A4/A5.');
     else getInvoice(ledger, input.docId);

@@ -1,15 +1,8 @@
 // Sales by hour of the day on the counter PC's clock (the same local clock that decides a bill's business date).
 import type { Ledger } from '../ledger';
 import type { ReportRange } from '../../../src-shared/contracts/reports';
-
-export interface HourFigures {
-  hour: number;
-  invoiceCount: number;
-  salesPaise: number;
-  returnCount: number;
-  returnsPaise: number;
-  netPaise: number;
-}
+import { shopHour } from '../../../src-shared/shop-time';
+import type { HourFigures } from '../../../src-shared/contracts/counter-reports';
 
 interface Document {
   createdAt: string;
@@ -20,7 +13,7 @@ interface Document {
 export function groupByHour(bills: Document[], returns: Document[]): HourFigures[] {
   const hours = new Map<number, HourFigures>();
   const at = (iso: string) => {
-    const hour = new Date(iso).getHours();
+    const hour = shopHour(iso);
     if (!hours.has(hour))
       hours.set(hour, { hour, invoiceCount: 0, salesPaise: 0, returnCount: 0, returnsPaise: 0, netPaise: 0 });
     return hours.get(hour)!;

@@ -1,51 +1,9 @@
 // Item-wise quantity, sales and gross profit (at the cost recorded on each bill line), net of returns; and items at or below their reorder level.
 import type { Ledger } from '../ledger';
 import type { ReportRange } from '../../../src-shared/contracts/reports';
+import type { ItemMovementSums, ItemSalesReport, LowStockItem } from '../../../src-shared/contracts/report-rows';
+import { itemSalesReport } from '../../../src-shared/reports/item-sales';
 import { roundOffShares } from './round-off-shares';
-
-/** What was sold and returned of one item in the range, summed in SQL. */
-export interface ItemMovementSums {
-  itemId: string;
-  name: string;
-  sku: string;
-  unit: string;
-  qtyMilli: number;
-  salesPaise: number;
-  taxablePaise: number;
-  costPaise: number;
-  returnQtyMilli: number;
-  returnsPaise: number;
-  returnTaxablePaise: number;
-  returnCostPaise: number;
-}
-
-export interface ItemSales extends ItemMovementSums {
-  netQtyMilli: number;
-  netSalesPaise: number;
-  netTaxablePaise: number;
-  netCostPaise: number;
-  /** Net taxable sales minus the cost of what stayed sold: tax collected is the government's, not profit. */
-  grossProfitPaise: number;
-}
-
-export function withProfit(row: ItemMovementSums): ItemSales {
-  const netTaxablePaise = row.taxablePaise - row.returnTaxablePaise;
-  const netCostPaise = row.costPaise - row.returnCostPaise;
-  return {
-    ...row,
-    netQtyMilli: row.qtyMilli - row.returnQtyMilli,
-    netSalesPaise: row.salesPaise - row.returnsPaise,
-    netTaxablePaise,
-    netCostPaise,
-    grossProfitPaise: netTaxablePaise - netCostPaise,
-  };
-}
-
-export function itemTotals(rows: ItemSales[]) {
-  const totals = { netQtyMilli: 0, netSalesPaise: 0, netTaxablePaise: 0, netCostPaise: 0, grossProfitPaise: 0 };
-  for (const row of rows) for (const key of Object.keys(totals) as (keyof typeof totals)[]) totals[key] += row[key];
-  return totals;
-}
 
 // A line's cost is divRound(qty × unit cost, 1000) as the server reckons it; both factors are never negative, so
 // (x + 500) / 1000 in SQLite's integer division is that same round-half-up, and the sum stays in SQL.
@@ -71,28 +29,14 @@ const ITEM_SALES_SQL = `
  * Returns count on the day of the credit note, as on the owner's server, so a day's figures never change afterwards.
  * Sales include each bill's round-off share, so the item-wise total is the net sales figure to the paisa.
  */
-export function itemSales(
-  ledger: Ledger,
-  range: ReportRange,
-): { rows: ItemSales[]; totals: ReturnType<typeof itemTotals> } {
+export function itemSales(ledger: Ledger, range: ReportRange): ItemSalesReport {
   const shares = roundOffShares(ledger, range);
   const sums = (ledger.sqlite.prepare(ITEM_SALES_SQL).all(range) as ItemMovementSums[]).map((row) => ({
     ...row,
     salesPaise: row.salesPaise + (shares.sales.get(row.itemId) ?? 0),
     returnsPaise: row.returnsPaise + (shares.returns.get(row.itemId) ?? 0),
   }));
-  const rows = sums.map(withProfit).sort((a, b) => b.netSalesPaise - a.netSalesPaise || a.name.localeCompare(b.name));
-  return { rows, totals: itemTotals(rows) };
-}
-
-export interface LowStockItem {
-  itemId: string;
-  name: string;
-  sku: string;
-  unit: string;
-  category: string;
-  stockMilli: number;
-  reorderLevelMilli: number;
+  return itemSalesReport(sums);
 }
 
 /** Active items whose stock on hand is at or below the reorder level set on them, the furthest below first; no level set (0) is never low. */

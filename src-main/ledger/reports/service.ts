@@ -1,24 +1,8 @@
 // The counter's own reports, offline: sales over a date range (by day and by payment mode), net of returns, from the daily summaries.
 import { and, asc, between, sql } from 'drizzle-orm';
+import type { SalesSummary } from '../../../src-shared/contracts/counter-reports';
 import type { Ledger } from '../ledger';
 import { salesDayModes, salesDays } from './schema';
-
-export interface SalesSummary {
-  from: string;
-  to: string;
-  invoiceCount: number;
-  grossPaise: number;
-  discountPaise: number;
-  taxablePaise: number;
-  taxPaise: number;
-  roundOffPaise: number;
-  salesPaise: number;
-  returnCount: number;
-  returnsPaise: number;
-  netPaise: number;
-  byMode: { mode: string; paise: number }[];
-  byDay: { date: string; invoiceCount: number; salesPaise: number; returnsPaise: number }[];
-}
 
 /** Business dates are local calendar days, so a range is an inclusive comparison on the summaries' key. */
 export function salesSummary(ledger: Ledger, range: { from: string; to: string }): SalesSummary {

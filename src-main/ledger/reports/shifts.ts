@@ -1,23 +1,16 @@
 // Cash-session reconciliation: each shift opened in the range, its Z-report figures, and counted cash against expected.
 import type { Ledger } from '../ledger';
 import type { ReportRange } from '../../../src-shared/contracts/reports';
-import { sessionSummary, type SessionSummary } from '../cash-sessions/service';
+import type { ShiftRow } from '../../../src-shared/contracts/counter-reports';
+import { sessionSummary } from '../cash-sessions/service';
+import { nextShopDay, shopDayStart } from '../../../src-shared/shop-time';
 
-export interface ShiftRow extends Omit<SessionSummary, 'session'> {
-  id: string;
-  openedAt: string;
-  closedAt: string | null;
-  openingFloatPaise: number;
-  /** Null while the shift is open: nothing has been counted yet. */
-  countedPaise: number | null;
-  differencePaise: number | null;
-}
-
-/** Local calendar days to the UTC instants stored on the rows: [start of "from", start of the day after "to"). */
+/** Shop days (India) to the UTC instants stored on the rows: [start of "from", start of the day after "to"). */
 export function rangeInstants(range: ReportRange): { start: string; end: string } {
-  const end = new Date(`${range.to}T00:00:00`);
-  end.setDate(end.getDate() + 1);
-  return { start: new Date(`${range.from}T00:00:00`).toISOString(), end: end.toISOString() };
+  return {
+    start: shopDayStart(range.from).toISOString(),
+    end: shopDayStart(nextShopDay(range.to)).toISOString(),
+  };
 }
 
 /**

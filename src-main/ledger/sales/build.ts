@@ -1,6 +1,8 @@
 // Pure: turns a bill at the counter (items, party, payments) into the invoice rows to store, with totals, tax and change.
 import { Invalid } from '../../../src-shared/errors';
 import { computeInvoiceTotals, type InvoiceTotals } from '../../../src-shared/sales/totals';
+import { creditLimitExcessPaise, creditLimitNeedsApproval } from '../../../src-shared/khata/credit-limit';
+import { formatRupees } from '../../../src-shared/money';
 import type { FinalizeSaleInput, PaymentMode, SaleLineInput } from '../../../src-shared/contracts/sales';
 import { LINE_PROBLEM_TEXT, lineProblem } from '../../../src-shared/sales/line-bounds';
 import type { Item } from '../catalogue/schema';
@@ -60,6 +62,17 @@ function approvalReason(
   if (cut) return 'A price below the catalogue price';
   if (totals.discountPaise * 10_000 > totals.grossPaise * limitBp) return `A discount above ${limitBp / 100}%`;
   return null;
+}
+
+/** A customer whose limit is set to "needs a manager" cannot be taken over it by a cashier alone. */
+function creditLimitReason(party: Party | null, khataPaise: number): string | null {
+  if (!party || !creditLimitNeedsApproval(party, khataPaise)) return null;
+  return `Going ${formatRupees(creditLimitExcessPaise(party, khataPaise))} over ${party.name}'s credit limit`;
+}
+
+function joinReasons(...reasons: (string | null)[]): string | null {
+  const given = reasons.filter((reason): reason is string => reason !== null);
+  return given.length ? given.join(', and ') : null;
 }
 
 /** Payments must cover the total; only cash may be over-tendered (the excess is change); khata needs a customer. */
@@ -158,6 +171,9 @@ export function buildSale({ input, items, party, setting, newId }: BuildSaleArgs
       amountPaise: payment.amountPaise,
       reference: payment.reference,
     })),
-    needsApproval: approvalReason(input, items, totals, setting.cashierDiscountLimitBp),
+    needsApproval: joinReasons(
+      approvalReason(input, items, totals, setting.cashierDiscountLimitBp),
+      creditLimitReason(party, khataPaise),
+    ),
   };
 }

@@ -6,6 +6,8 @@ import { payments, type Payment } from '../payments/schema';
 import { addSaleToDay } from '../reports/daily';
 import { staffNameOf } from '../staff/service';
 import { insertRows } from '../../db/insert-rows';
+import type { Ledger } from '../ledger';
+import { requireShop } from '../settings/service';
 import { invoiceLines, invoices, type Invoice, type InvoiceLine } from './schema';
 
 export interface InvoiceDocument {
@@ -23,6 +25,12 @@ export function newInvoiceDetail(doc: InvoiceDocument, link: ChainLink) {
   };
 }
 
+/** The shop's details as the bill is made travel with it, so the server's tax invoice PDF names the seller as the counter's does. */
+function sellerNow(ledger: Ledger) {
+  const { name, address, phone, gstin, stateCode, receiptFooter } = requireShop(ledger);
+  return { name, address, phone, gstin, stateCode, receiptFooter };
+}
+
 export const invoiceDocument: DocumentKind<InvoiceDocument> = {
   docType: 'invoice',
   content: (doc) => invoiceContent(doc.header, doc.lines, doc.paid),
@@ -36,6 +44,7 @@ export const invoiceDocument: DocumentKind<InvoiceDocument> = {
   outboxPayload: (ledger, doc, link) => ({
     ...newInvoiceDetail(doc, link),
     staffName: staffNameOf(ledger, doc.header.staffId),
+    seller: sellerNow(ledger),
   }),
   printsOnRecord: true,
 };

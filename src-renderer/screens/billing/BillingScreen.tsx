@@ -22,6 +22,7 @@ import { isLoose, quantityProblem } from '../../../src-shared/sales/line-bounds'
 import { RecallDialog } from './RecallDialog';
 import { SearchDialog } from './SearchDialog';
 import { LastBill } from './LastBill';
+import { shopTime } from '../../../src-shared/shop-time';
 
 type DialogKind = 'pay' | 'customer' | 'discount' | 'recall' | 'qty' | 'price' | 'line-discount' | 'search' | 'weight';
 
@@ -127,9 +128,7 @@ export function BillingScreen({ me, goTo }: { me: Me; goTo: (screen: ScreenId) =
 
   const hold = async () => {
     if (cart.lines.length === 0) return;
-    const label =
-      cart.party?.name ??
-      `${t('billing.bill')} ${new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`;
+    const label = cart.party?.name ?? `${t('billing.bill')} ${shopTime(new Date())}`;
     try {
       await client.sales.hold.mutate(holdInput(cart, label));
       // A recalled bill that is held again leaves its old copy behind; drop it so the list shows one.
@@ -248,7 +247,13 @@ export function BillingScreen({ me, goTo }: { me: Me; goTo: (screen: ScreenId) =
         <p className="muted small">{me.name}</p>
       </aside>
       {dialog === 'pay' && okTotals && (
-        <PaymentDialog cart={cart} totals={okTotals} onClose={closeDialog} onFinished={finished} />
+        <PaymentDialog
+          cart={cart}
+          totals={okTotals}
+          onClose={closeDialog}
+          onFinished={finished}
+          isCashier={me.role === 'cashier'}
+        />
       )}
       {dialog === 'customer' && (
         <CustomerDialog

@@ -1,13 +1,65 @@
-// Customer (F3): find by name or phone, or add a new one on the spot; the khata balance and limit show beside each.
-import { useState } from 'react';
+// Customer (F3): find by name or phone, or add a new one on the spot (asked for the phone too); the khata balance
+// and limit show beside each.
+import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../../app/trpc';
 import { Dialog } from '../../app/Dialog';
 import { ErrorNote } from '../../app/ErrorNote';
 import { formatRupees } from '../../../src-shared/money';
+import { EMPTY_PARTY_FORM, cleanPhone, partyFormErrors } from '../khata/party-form';
 import type { CartParty } from './cart';
 import { PickList, pickListKeys, type PickOption } from './PickList';
+
+interface NewCustomer {
+  name: string;
+  phone: string;
+}
+
+function NewCustomerForm({ start, onChoose }: { start: NewCustomer; onChoose: (party: CartParty) => void }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const [form, setForm] = useState(start);
+  const [errors, setErrors] = useState<{ name?: string; phone?: string }>({});
+  const create = useMutation(trpc.parties.create.mutationOptions({ onSuccess: (party) => onChoose(party) }));
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const problems = partyFormErrors({ ...EMPTY_PARTY_FORM, ...form });
+    setErrors({ name: problems.name && t(problems.name), phone: problems.phone && t(problems.phone) });
+    if (problems.name || problems.phone) return;
+    create.mutate({ name: form.name.trim(), phone: cleanPhone(form.phone) });
+  };
+  const field = (key: keyof NewCustomer, label: string, focus: boolean) => (
+    <label className={errors[key] ? 'field invalid' : 'field'}>
+      <span>{label}</span>
+      <input
+        autoFocus={focus}
+        value={form[key]}
+        inputMode={key === 'phone' ? 'tel' : undefined}
+        data-testid={`new-customer-${key}`}
+        onChange={(event) => setForm({ ...form, [key]: event.target.value })}
+      />
+      {errors[key] && (
+        <span className="field-error" role="alert" data-testid={`new-customer-${key}-error`}>
+          {errors[key]}
+        </span>
+      )}
+    </label>
+  );
+  return (
+    <form onSubmit={submit} className="new-customer" data-testid="new-customer" noValidate>
+      <h3>{t('customer.newTitle')}</h3>
+      {field('name', t('khata.name'), !start.name)}
+      {field('phone', t('customer.phoneOptional'), Boolean(start.name))}
+      <div className="form-actions">
+        <button type="submit" disabled={create.isPending} data-testid="new-customer-save">
+          {t('customer.save')} <kbd>Enter</kbd>
+        </button>
+      </div>
+      <ErrorNote error={create.error} />
+    </form>
+  );
+}
 
 export function CustomerDialog({
   current,
@@ -22,13 +74,13 @@ export function CustomerDialog({
   const trpc = useTRPC();
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
+  const [draft, setDraft] = useState<NewCustomer | null>(null);
   const found = useQuery({
     ...trpc.parties.list.queryOptions({ query, kind: 'customer', limit: 20 }),
     placeholderData: (previous) => previous,
   });
-  const create = useMutation(trpc.parties.create.mutationOptions({ onSuccess: (party) => onChoose(party) }));
   const trimmed = query.trim();
-  const isPhone = /^\+?\d{10,13}$/.test(trimmed);
+  const isPhone = /^\+?\d{10,13}$/.test(cleanPhone(trimmed));
   const options: PickOption[] = [
     ...(current ? [{ key: 'none', label: t('customer.none'), onPick: () => onChoose(null) }] : []),
     ...(found.data?.rows ?? []).map((party) => ({
@@ -48,32 +100,42 @@ export function CustomerDialog({
       ),
       onPick: () => onChoose(party),
     })),
-    ...(trimmed && !isPhone
+    ...(trimmed
       ? [
           {
             key: 'new',
-            label: <strong>{t('customer.create', { name: trimmed })}</strong>,
-            onPick: () => create.mutate({ name: trimmed }),
+            label: (
+              <strong>
+                {isPhone ? t('customer.createWithPhone', { phone: trimmed }) : t('customer.create', { name: trimmed })}
+              </strong>
+            ),
+            onPick: () => setDraft(isPhone ? { name: '', phone: trimmed } : { name: trimmed, phone: '' }),
           },
         ]
       : []),
   ];
   return (
-    <Dialog title={t('customer.title')} onClose={onClose} testId="customer-dialog">
-      <input
-        autoFocus
-        data-testid="customer-search"
-        placeholder={t('customer.search')}
-        value={query}
-        onChange={(event) => {
-          setQuery(event.target.value);
-          setActive(0);
-        }}
-        onKeyDown={(event) => pickListKeys(event, options, active, setActive)}
-      />
-      <PickList options={options} active={active} testId="customer-options" />
-      <ErrorNote error={create.error ?? found.error} />
-      <p className="hint">{t('common.pickHint')}</p>
+    <Dialog title={t('customer.title')} onClose={draft ? () => setDraft(null) : onClose} testId="customer-dialog">
+      {draft ? (
+        <NewCustomerForm start={draft} onChoose={onChoose} />
+      ) : (
+        <>
+          <input
+            autoFocus
+            data-testid="customer-search"
+            placeholder={t('customer.search')}
+            value={query}
+            onChange={(event) => {
+              setQuery(event.target.value);
+              setActive(0);
+            }}
+            onKeyDown={(event) => pickListKeys(event, options, active, setActive)}
+          />
+          <PickList options={options} active={active} testId="customer-options" />
+          <ErrorNote error={found.error} />
+          <p className="hint">{t('common.pickHint')}</p>
+        </>
+      )}
     </Dialog>
   );
 }

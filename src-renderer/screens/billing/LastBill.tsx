@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../../app/trpc';
 import { formatRupees } from '../../../src-shared/money';
+import { InvoicePdfButtons } from '../invoices/InvoicePdfButtons';
 
 export interface FinishedBill {
   id: string;
@@ -47,6 +48,7 @@ export function LastBill({ bill }: { bill: FinishedBill }) {
         {t('payment.change')}: <strong data-testid="change-due">{formatRupees(bill.changePaise)}</strong>
       </div>
       <ReceiptState invoiceId={bill.id} />
+      <InvoicePdfButtons invoiceId={bill.id} />
       {bill.warnings.map((warning) => (
         <div key={warning} className="warning small">
           {warning}

@@ -1,6 +1,6 @@
 // Payment (F2): split across cash, UPI, card and khata; shows what is still due and the change; Enter finalises.
 import { useState, type FormEvent } from 'react';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../../app/trpc';
 import { Dialog } from '../../app/Dialog';
@@ -13,11 +13,39 @@ import type { PaymentMode } from '../../../src-shared/contracts/sales';
 import { finalizeInput, type Cart } from './cart';
 import type { FinishedBill } from './LastBill';
 import { ApprovalFields, approvalRefusal, type ApprovalValue } from './ApprovalFields';
+import { creditLimitExcessPaise, creditLimitNeedsApproval } from '../../../src-shared/khata/credit-limit';
 
 export type { FinishedBill };
 
 const MODES: PaymentMode[] = ['cash', 'upi', 'card', 'khata'];
 const NON_CASH: PaymentMode[] = ['upi', 'card', 'khata'];
+
+/** Before finalising: how far the khata part takes the customer over their limit, and whether a manager must approve. */
+function CreditLimitNote({
+  party,
+  khataPaise,
+  askManager,
+}: {
+  party: Cart['party'];
+  khataPaise: number;
+  askManager: boolean;
+}) {
+  const { t } = useTranslation();
+  if (!party || party.creditLimitPaise === null) return null;
+  const overPaise = creditLimitExcessPaise(party, khataPaise);
+  if (overPaise === 0) return null;
+  return (
+    <div className="warning" role="alert" data-testid="credit-limit-warning">
+      <strong>{t('payment.overLimit', { amount: formatRupees(overPaise) })}</strong>{' '}
+      {t('payment.overLimitDetail', {
+        name: party.name,
+        balance: formatRupees(party.balancePaise),
+        limit: formatRupees(party.creditLimitPaise),
+      })}
+      {askManager && ` ${t('payment.limitNeedsManager')}`}
+    </div>
+  );
+}
 
 function readAmounts(amounts: Record<PaymentMode, string>): {
   paise: Record<PaymentMode, number>;
@@ -41,11 +69,14 @@ export function PaymentDialog({
   totals,
   onClose,
   onFinished,
+  isCashier,
 }: {
   cart: Cart;
   totals: InvoiceTotals;
   onClose: () => void;
   onFinished: (bill: FinishedBill) => void;
+  /** A cashier needs a manager's PIN where the shop asks for one (a customer's credit limit). */
+  isCashier: boolean;
 }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
@@ -77,7 +108,12 @@ export function PaymentDialog({
       },
     }),
   );
+  // The balance as it is now (another counter may have billed the customer since they were chosen).
+  const fresh = useQuery({ ...trpc.parties.get.queryOptions({ id: cart.party?.id ?? '' }), enabled: !!cart.party });
+  const party = cart.party ? (fresh.data ?? cart.party) : null;
   const { paise, error: amountError } = readAmounts(amounts);
+  const limitNeedsManager = isCashier && !!party && creditLimitNeedsApproval(party, paise.khata);
+  const shownApproval = approval ?? (limitNeedsManager ? { staffId: '', pin: '' } : null);
   const paid = MODES.reduce((sum, mode) => sum + paise[mode], 0);
   const remaining = Math.max(0, totals.totalPaise - paid);
   const over = Math.max(0, paid - totals.totalPaise);
@@ -101,7 +137,7 @@ export function PaymentDialog({
             amountPaise: paise[mode],
             reference: mode === 'upi' || mode === 'card' ? reference : '',
           }));
-    finalize.mutate(finalizeInput(cart, payments, approval?.staffId ? approval : undefined));
+    finalize.mutate(finalizeInput(cart, payments, shownApproval?.staffId ? shownApproval : undefined));
   };
 
   const field = (mode: PaymentMode, autoFocus = false) => (
@@ -155,7 +191,16 @@ export function PaymentDialog({
             {formatRupees(change)}
           </span>
         </div>
-        {approval && <ApprovalFields value={approval} onChange={setApproval} error={finalize.error} autoFocus />}
+        <CreditLimitNote party={party} khataPaise={paise.khata} askManager={limitNeedsManager} />
+        {/* Asked for by the ledger: take focus; shown while the khata amount is typed: leave focus where it is. */}
+        {shownApproval && (
+          <ApprovalFields
+            value={shownApproval}
+            onChange={setApproval}
+            error={finalize.error}
+            autoFocus={approval !== null}
+          />
+        )}
         {amountError && <div className="error">{amountError}</div>}
         {!approvalRefusal(finalize.error) && <ErrorNote error={finalize.error} testId="payment-error" />}
         <button type="submit" disabled={finalize.isPending || overText !== null} data-testid="pay-finalise">

@@ -1,6 +1,7 @@
 // The bill being built at the counter, pure: lines, the chosen customer, discounts, and its totals by the same maths as the ledger.
 import { computeInvoiceTotals, type Discount, type InvoiceTotals } from '../../../src-shared/sales/totals';
 import type { FinalizeSaleInput, HoldBillInput } from '../../../src-shared/contracts/sales';
+import type { CreditLimitPolicy } from '../../../src-shared/contracts/parties';
 import type { BillDraftInput } from '../../../src-shared/contracts/drafts';
 import { MAX_LINE_QTY_MILLI } from '../../../src-shared/sales/line-bounds';
 import { DomainError } from '../../../src-shared/errors';
@@ -23,6 +24,7 @@ export interface CartParty {
   stateCode: string | null;
   balancePaise: number;
   creditLimitPaise: number | null;
+  creditLimitPolicy: CreditLimitPolicy;
 }
 
 export interface CartLine {

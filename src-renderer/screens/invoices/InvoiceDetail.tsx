@@ -7,6 +7,7 @@ import { useHotkeys } from '../../app/hotkeys';
 import { formatQuantity, formatRupees } from '../../../src-shared/money';
 import type { Me } from '../../app/App';
 import { ReturnForm } from './ReturnForm';
+import { InvoicePdfButtons } from './InvoicePdfButtons';
 import { shopDateTime } from '../../../src-shared/shop-time';
 
 export function InvoiceDetail({ id, me, onBack }: { id: string; me: Me; onBack: () => void }) {
@@ -33,6 +34,7 @@ export function InvoiceDetail({ id, me, onBack }: { id: string; me: Me; onBack: 
           {t('invoices.reprint')} <kbd>Alt+P</kbd>
         </button>
       </div>
+      <InvoicePdfButtons invoiceId={id} />
       {printing.isSuccess && <div className="notice">{t('invoices.reprinted')}</div>}
       <ErrorNote error={printing.error} />
       <div className="split">

@@ -7,7 +7,7 @@ import { useTRPCClient } from '../../app/trpc';
 import { ErrorNote } from '../../app/ErrorNote';
 import type { ErrorDetail } from '../../../src-shared/errors';
 import { SAMPLE_CSV } from '../../../src-shared/contracts/catalogue';
-import { detailsInLanguage } from '../../app/errors';
+import { detailsInLanguage, shownError } from '../../app/errors';
 
 const CHUNK_ROWS = 250;
 
@@ -45,11 +45,11 @@ export function CsvImport() {
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
 
   const run = async (file: File) => {
+    let total = 0;
     try {
       const csv = await file.text();
       const chunks = chunksOf(csv);
       const errors: ErrorDetail[] = [];
-      let total = 0;
       for (const [index, chunk] of chunks.entries()) {
         setPhase({ kind: 'checking', done: index, total: chunks.length });
         const checked = await client.catalogue.checkCsv.mutate({ csv: chunk.csv });
@@ -62,7 +62,9 @@ export function CsvImport() {
       setPhase({ kind: 'done', ...result });
       void queryClient.invalidateQueries();
     } catch (error) {
-      setPhase({ kind: 'failed', error });
+      // A row the ledger refused while importing (a barcode already on another item) is listed like a checked row.
+      const rows = shownError(error)?.details.filter((detail) => detail.row !== undefined) ?? [];
+      setPhase(rows.length ? { kind: 'rejected', errors: rows, total } : { kind: 'failed', error });
     }
   };
 

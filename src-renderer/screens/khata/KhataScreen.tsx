@@ -1,63 +1,17 @@
-// Khata: customers with balances (↑/↓, Enter opens one), a new party, and the overdue ageing of who owes what.
-import { useState, type FormEvent } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+// Khata: customers with balances (↑/↓, Enter opens one), a new customer, and the overdue ageing of who owes what.
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../../app/trpc';
 import { ErrorNote } from '../../app/ErrorNote';
-import { formatRupees, parseRupees } from '../../../src-shared/money';
+import { formatRupees } from '../../../src-shared/money';
+import type { Me } from '../../app/App';
 import { pickListKeys, type PickOption } from '../billing/PickList';
 import { PartyDetail } from './PartyDetail';
 import { AgeingTable } from './AgeingTable';
+import { PartyForm } from './PartyForm';
 
-function NewParty({ onCreated }: { onCreated: (id: string) => void }) {
-  const { t } = useTranslation();
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const [form, setForm] = useState({ name: '', phone: '', gstin: '', creditLimit: '' });
-  const [localError, setLocalError] = useState<unknown>(null);
-  const create = useMutation(
-    trpc.parties.create.mutationOptions({
-      onSuccess: (party) => {
-        void queryClient.invalidateQueries({ queryKey: trpc.parties.list.queryKey() });
-        setForm({ name: '', phone: '', gstin: '', creditLimit: '' });
-        onCreated(party.id);
-      },
-    }),
-  );
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    try {
-      const creditLimitPaise = form.creditLimit.trim() ? parseRupees(form.creditLimit) : null;
-      setLocalError(null);
-      create.mutate({ name: form.name, phone: form.phone, gstin: form.gstin.trim() || null, creditLimitPaise });
-    } catch (error) {
-      setLocalError(error);
-    }
-  };
-  const input = (key: keyof typeof form, label: string) => (
-    <label>
-      {label}
-      <input
-        value={form[key]}
-        data-testid={`party-${key}`}
-        onChange={(event) => setForm({ ...form, [key]: event.target.value })}
-      />
-    </label>
-  );
-  return (
-    <form className="card inline-form" onSubmit={submit} data-testid="new-party">
-      <h3>{t('khata.newParty')}</h3>
-      {input('name', t('khata.name'))}
-      {input('phone', t('khata.phone'))}
-      {input('gstin', t('settings.gstin'))}
-      {input('creditLimit', t('khata.creditLimit'))}
-      <button type="submit">{t('common.create')}</button>
-      <ErrorNote error={localError ?? create.error} />
-    </form>
-  );
-}
-
-export function KhataScreen() {
+export function KhataScreen({ me }: { me: Me }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const [query, setQuery] = useState('');
@@ -75,7 +29,7 @@ export function KhataScreen() {
     onPick: () => setOpenId(party.id),
   }));
 
-  if (openId) return <PartyDetail partyId={openId} onBack={() => setOpenId(null)} />;
+  if (openId) return <PartyDetail partyId={openId} me={me} onBack={() => setOpenId(null)} />;
   return (
     <div className="khata">
       <div className="toolbar">
@@ -141,7 +95,10 @@ export function KhataScreen() {
             <p className="hint">{t('common.pickHint')}</p>
             <ErrorNote error={parties.error} />
           </section>
-          <NewParty onCreated={() => undefined} />
+          <section className="card" data-testid="new-party">
+            <h3>{t('khata.newParty')}</h3>
+            <PartyForm party={null} canEditCredit onSaved={() => undefined} testId="new-party-form" autoFocus={false} />
+          </section>
         </div>
       )}
     </div>

@@ -1,5 +1,6 @@
-// The date ranges a report screen offers (today, yesterday, this month, custom), as local calendar days like the ledger's business dates.
-import { format, startOfMonth, subDays } from 'date-fns';
+// The date ranges a report screen offers (today, yesterday, this month, custom), as days in India like the ledger's business dates.
+import { subDays } from 'date-fns';
+import { shopBusinessDate } from '../../../src-shared/shop-time';
 
 export const PRESETS = ['today', 'yesterday', 'month', 'custom'] as const;
 export type Preset = (typeof PRESETS)[number];
@@ -9,12 +10,12 @@ export interface DayRange {
   to: string;
 }
 
-const day = (date: Date) => format(date, 'yyyy-MM-dd');
+const day = shopBusinessDate;
 
 /** A preset's range on the given day; "custom" keeps whatever range was last shown. */
 export function presetRange(preset: Exclude<Preset, 'custom'>, today: Date): DayRange {
   if (preset === 'yesterday') return { from: day(subDays(today, 1)), to: day(subDays(today, 1)) };
-  if (preset === 'month') return { from: day(startOfMonth(today)), to: day(today) };
+  if (preset === 'month') return { from: `${day(today).slice(0, 8)}01`, to: day(today) };
   return { from: day(today), to: day(today) };
 }
 

@@ -11,6 +11,7 @@ import { PrintersPanel } from './PrintersPanel';
 import { SyncPanel } from './SyncPanel';
 import { BackupPanel } from './BackupPanel';
 import { RECEIPT_LANGUAGES, type ReceiptLanguage } from '../../../src-shared/printing/receipt-labels';
+import { financialYearStart } from '../../../src-shared/invoice-number';
 
 type AllSettings = Outputs['settings']['all'];
 
@@ -46,6 +47,7 @@ function ShopForm({ settings }: { settings: AllSettings }) {
   // Each field's first problem is shown beside it ("value.gstin" is the GSTIN field of the shop setting).
   const problems = shownError(save.error)?.details ?? [];
   const problemOf = (key: keyof typeof form) => problems.find((detail) => detail.path === `value.${key}`)?.message;
+  const allPlaced = problems.length > 0 && problems.every((detail) => detail.path.replace(/^value\./, '') in form);
   const field = (key: keyof typeof form, label: string) => (
     <label key={key} className={problemOf(key) ? 'invalid' : undefined}>
       {label}
@@ -88,7 +90,7 @@ function ShopForm({ settings }: { settings: AllSettings }) {
       </label>
       <button type="submit">{t('common.save')}</button>
       {saved && <div className="notice">{t('settings.saved')}</div>}
-      <ErrorNote error={save.error} />
+      {!allPlaced && <ErrorNote error={save.error} />}
     </form>
   );
 }
@@ -123,7 +125,7 @@ function CounterForm({ settings }: { settings: AllSettings }) {
       </label>
       <p className="hint">
         {t('settings.seriesExample', {
-          example: `${counterId.toUpperCase() || 'C1'}-${new Date().getFullYear()}-000001`,
+          example: `${counterId.toUpperCase() || 'C1'}-${financialYearStart(new Date())}-000001`,
         })}
       </p>
       <label>

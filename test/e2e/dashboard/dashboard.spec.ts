@@ -1,11 +1,14 @@
 // The owner dashboard in Chromium against the real server: log in, pick a range, drill down day → invoices → invoice,
 // export CSV (and read the file), khata reminder, monitoring (a quiet counter's alert acknowledged, then resolved into its
-// cooldown), and the same screens on a phone. Every screen is photographed.
+// cooldown), and the same screens on a phone. Every screen is photographed. The browser is set to the US locale and a US
+// time zone on purpose: every date must still read dd-mm-yyyy in India's time.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { paiseOf, shot } from '../support/screens';
+import { shopDateTime } from '../../../src-shared/shop-time';
+import { shopDayAgo } from '../../support/shop-days';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const PASSWORD = 'correct horse battery';
@@ -45,8 +48,14 @@ function startServer(): Promise<void> {
   });
 }
 
-const isoDay = (offset: number) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Kolkata' }).format(new Date(Date.now() + offset * 86_400_000));
+/** The shop's day `offset` days from today, by the same India calendar the seed (report-shop) uses. */
+const isoDay = (offset: number) => shopDayAgo(new Date(), -offset);
+/** The same day as the shop reads and types it: dd-mm-yyyy. */
+const shopBusinessDate = (offset: number) => isoDay(offset).split('-').reverse().join('-');
+
+function problemBeside(page: Page, label: string) {
+  return page.locator('.field', { has: page.getByLabel(label, { exact: true }) }).locator('.problem');
+}
 
 async function logIn(page: Page) {
   await page.goto(url);
@@ -55,6 +64,8 @@ async function logIn(page: Page) {
   await page.getByRole('button', { name: 'Log in' }).click();
   await expect(page.getByTestId('today')).toBeVisible();
 }
+
+test.use({ locale: 'en-US', timezoneId: 'America/Los_Angeles' });
 
 test.describe.serial('the owner dashboard', () => {
   test.setTimeout(180_000);
@@ -88,13 +99,48 @@ test.describe.serial('the owner dashboard', () => {
     await expect(page.locator('.heat-cell').first()).toBeVisible();
     await shot(page, 'dashboard-overview');
 
-    // Filter the range to the last three days: the by-day table shows exactly those days.
+    // The range boxes read the last seven days as dd-mm-yyyy, and are typed the same way.
     await page.getByRole('link', { name: 'Sales' }).click();
-    await page.getByLabel('From').fill(isoDay(-2));
-    await page.getByLabel('To').fill(isoDay(0));
-    await page.getByRole('button', { name: 'Apply' }).click();
+    const from = page.getByLabel('From', { exact: true });
+    const to = page.getByLabel('To', { exact: true });
+    await expect(from).toHaveValue(shopBusinessDate(-6));
+    await expect(to).toHaveValue(shopBusinessDate(0));
+    await expect(from).toHaveAttribute('placeholder', 'dd-mm-yyyy');
+    await expect(page.getByRole('button', { name: 'Last 7 days' })).toHaveAttribute('aria-pressed', 'true');
     const byDay = page.getByTestId('by-day');
+    await expect(byDay.locator('tbody tr').first()).toBeVisible();
+    const weekDays = await byDay.locator('tbody tr td:first-child').allTextContents();
+    expect(weekDays.length).toBeGreaterThan(0);
+    expect(weekDays).toContain(shopBusinessDate(0));
+    expect(weekDays.every((day) => /^\d\d-\d\d-\d{4}$/.test(day))).toBe(true);
+
+    // A day the calendar lacks, and a To before From, are refused beside their box; the report stays as it was.
+    const shownUrl = page.url();
+    await from.fill('31-04-2026');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect(problemBeside(page, 'From')).toHaveText('There is no such day in the calendar');
+    await expect(from).toHaveAttribute('aria-invalid', 'true');
+    await from.fill('2026-04-01');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect(problemBeside(page, 'From')).toHaveText('Type the date as dd-mm-yyyy, like 05-12-2026');
+    await from.fill(shopBusinessDate(0));
+    await to.fill(shopBusinessDate(-2));
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect(problemBeside(page, 'To')).toHaveText('To is before From: pick the same day or a later one');
+    await expect(problemBeside(page, 'From')).toHaveCount(0);
+    await shot(page, 'dashboard-range-refused');
+    expect(page.url()).toBe(shownUrl);
+    await expect(byDay.locator('tbody tr td:first-child')).toHaveText(weekDays);
+
+    // Filter the range to the last three days: the by-day table shows exactly those days, dd-mm-yyyy.
+    await from.fill(shopBusinessDate(-2));
+    await to.fill(shopBusinessDate(0));
+    await page.getByRole('button', { name: 'Apply' }).click();
     await expect(byDay.locator('tbody tr')).toHaveCount(3);
+    expect(page.url()).toContain(`from=${isoDay(-2)}&to=${isoDay(0)}`);
+    await expect(byDay.locator('tbody tr td:first-child')).toHaveText([shopBusinessDate(-2), shopBusinessDate(-1), shopBusinessDate(0)]);
+    await expect(problemBeside(page, 'To')).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Last 7 days' })).toHaveAttribute('aria-pressed', 'false');
     await shot(page, 'dashboard-sales');
 
     // Sort by sales, then drill down: the day's invoices add up to the day's sales, and one invoice opens in full.
@@ -107,6 +153,8 @@ test.describe.serial('the owner dashboard', () => {
     await firstDay.click();
     const invoices = page.getByTestId('invoices');
     await expect(invoices.locator('tbody tr').first()).toBeVisible();
+    await expect(invoices.getByRole('heading')).toHaveText(/^Invoices on \d\d-\d\d-\d{4}$/);
+    await expect(invoices.locator('td[data-label="Time"]').first()).toHaveText(/^\d\d-\d\d-\d{4} \d\d:\d\d$/);
     const totals = await invoices.locator('tbody tr td:last-child').allTextContents();
     expect(totals.reduce((sum, text) => sum + paiseOf(text), 0)).toBe(daySales);
     await shot(page, 'dashboard-invoices');
@@ -123,7 +171,7 @@ test.describe.serial('the owner dashboard', () => {
     const downloadEvent = page.waitForEvent('download');
     await page.getByTestId('by-day').getByRole('button', { name: 'CSV' }).click();
     const download = await downloadEvent;
-    expect(download.suggestedFilename()).toBe(`galla-sales-by-day-${isoDay(-2)}-to-${isoDay(0)}.csv`);
+    expect(download.suggestedFilename()).toBe(`galla-sales-by-day-${shopBusinessDate(-2)}-to-${shopBusinessDate(0)}.csv`);
     const csv = fs
       .readFileSync((await download.path())!, 'utf8')
       .trim()
@@ -136,11 +184,22 @@ test.describe.serial('the owner dashboard', () => {
         .sort(),
     ).toEqual([isoDay(-2), isoDay(-1), isoDay(0)]);
 
+    // A quick range: yesterday alone.
+    await page.getByRole('button', { name: 'Yesterday' }).click();
+    await expect(byDay.locator('tbody tr td:first-child')).toHaveText([shopBusinessDate(-1)]);
+    await expect(from).toHaveValue(shopBusinessDate(-1));
+    await expect(to).toHaveValue(shopBusinessDate(-1));
+    await page.getByRole('button', { name: 'Today' }).click();
+    await expect(byDay.locator('tbody tr td:first-child')).toHaveText([shopBusinessDate(0)]);
+
     // Khata: the customer who owes, with a reminder to copy.
     await page.getByRole('link', { name: 'Khata' }).click();
     const khata = page.getByTestId('khata');
+    await expect(khata.getByRole('heading')).toHaveText(`Khata ageing as of ${shopBusinessDate(0)}`);
     await khata.getByRole('row', { name: /Ramesh Kumar/ }).click();
-    await expect(page.getByTestId('reminder').locator('textarea')).toHaveValue(/Ramesh Kumar ji.*is due on your khata/);
+    await expect(page.getByTestId('reminder').locator('textarea')).toHaveValue(
+      /Ramesh Kumar ji.*is due on your khata \(oldest since \d\d-\d\d-\d{4}\)/,
+    );
     await shot(page, 'dashboard-khata');
     await page.getByRole('link', { name: 'Items' }).click();
     await expect(page.getByTestId('items')).toContainText('Neem Soap');
@@ -148,6 +207,9 @@ test.describe.serial('the owner dashboard', () => {
     await page.getByRole('link', { name: 'GST' }).click();
     await expect(page.getByText('GST by HSN')).toBeVisible();
     await shot(page, 'dashboard-gst');
+    await page.getByRole('link', { name: 'Shifts & returns' }).click();
+    await expect(page.locator('td[data-label="Opened"]').first()).toHaveText(/^\d\d-\d\d-\d{4} \d\d:\d\d$/);
+    await shot(page, 'dashboard-shifts');
   });
 
   test("monitoring: each counter's sync, outbox, version, printer and backup; a quiet counter's alert acknowledged, then resolved into its cooldown", async ({
@@ -211,16 +273,10 @@ test.describe.serial('the owner dashboard', () => {
     await expect(alerts.getByRole('button', { name: 'Acknowledged (0)' })).toBeVisible();
     await alerts.getByRole('button', { name: 'Resolved (1)' }).click();
     await expect(alert.getByRole('button')).toHaveCount(0);
-    await expect(alert).toContainText(/Resolved \d+ \w+, \d\d:\d\d/i);
+    await expect(alert).toContainText(/Resolved \d\d-\d\d-\d{4} \d\d:\d\d/);
     // The server holds the same condition back for the cooldown after the resolve; the page says until when.
     const hourFromNow = [0, 1].map((minute) =>
-      new Date(Date.now() + (60 - minute) * 60_000).toLocaleString('en-IN', {
-        timeZone: 'Asia/Kolkata',
-        day: 'numeric',
-        month: 'short',
-        hour: '2-digit',
-        minute: '2-digit',
-      }),
+      shopDateTime(new Date(Date.now() + (60 - minute) * 60_000).toISOString()),
     );
     await expect(alert.locator('.cooldown')).toHaveText(
       new RegExp(`may fire again from (${hourFromNow.join('|')}) if the problem is still there`),
@@ -245,10 +301,27 @@ test.describe.serial('the owner dashboard', () => {
     await expect(phone.getByTestId('by-day').locator('tbody tr').first()).toBeVisible();
     expect(await scrollsSideways()).toBe(false);
     await shot(phone, 'dashboard-phone-sales');
+    await phone.getByLabel('To', { exact: true }).fill('29-02-2027');
+    await phone.getByRole('button', { name: 'Apply' }).click();
+    await expect(problemBeside(phone, 'To')).toHaveText('There is no such day in the calendar');
+    expect(await scrollsSideways()).toBe(false);
+    await shot(phone, 'dashboard-phone-range-refused');
     await phone.getByTestId('by-day').locator('tbody tr').first().click();
     await phone.getByTestId('invoices').locator('tbody tr').first().click();
     await expect(phone.getByTestId('invoice')).toBeVisible();
     await shot(phone, 'dashboard-phone-invoice');
+    await phone.goBack();
+    await expect(phone.getByTestId('invoices').locator('tbody tr').first()).toBeVisible();
+    expect(await scrollsSideways()).toBe(false);
+    await shot(phone, 'dashboard-phone-invoices');
+    await phone.getByRole('link', { name: 'Khata' }).click();
+    await expect(phone.getByTestId('khata').locator('tbody tr').first()).toBeVisible();
+    expect(await scrollsSideways()).toBe(false);
+    await shot(phone, 'dashboard-phone-khata');
+    await phone.getByRole('link', { name: 'GST', exact: true }).click();
+    await expect(phone.getByText('GST by HSN')).toBeVisible();
+    expect(await scrollsSideways()).toBe(false);
+    await shot(phone, 'dashboard-phone-gst');
     await phone.getByRole('link', { name: /^Monitoring/ }).click();
     await expect(phone.getByTestId('monitoring-counters').locator('tbody tr')).toHaveCount(3);
     await phone.getByTestId('alerts').getByRole('button', { name: 'Resolved (1)' }).click();

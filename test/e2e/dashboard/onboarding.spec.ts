@@ -2,13 +2,43 @@
 // beside their boxes), fills in the shop settings, adds a counter and gets its code and QR, enrols a real counter with
 // that code in the counter app's Settings → Sync, sees it in the Counters list with its last sync, and revokes it; then
 // staff, the GSTR-1 under the stored GSTIN, and the same pages on a phone. Every screen is photographed.
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { startCloudServer, startCounterApp, tempDir } from '../support/processes';
 import { shot } from '../support/screens';
 
+const ROOT = path.resolve(import.meta.dirname, '../../..');
+const TSX = path.join(ROOT, 'node_modules/tsx/dist/cli.mjs');
 const PHONE = { width: 390, height: 844 };
 const SHOP_GSTIN = '27AAPFU0939F1ZV';
 const OWNER = { email: 'meera@example.in', password: 'meera’s long password' };
+
+/** Starts a child process and resolves with the values it prints as KEY=value, once all are there. */
+function startChild(args: string[], keys: string[]): Promise<{ child: ChildProcess; values: Record<string, string> }> {
+  const child = spawn(process.execPath, [TSX, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`${args[0]} did not start within 120 s:\n${output}`)), 120_000);
+    const read = (chunk: Buffer) => {
+      output += chunk.toString();
+      const values = Object.fromEntries(keys.map((key) => [key, new RegExp(`${key}=(\\S+)`).exec(output)?.[1]]));
+      if (keys.every((key) => values[key])) {
+        clearTimeout(timer);
+        resolve({ child, values: values as Record<string, string> });
+      }
+    };
+    child.stdout?.on('data', read);
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => reject(new Error(`${args[0]} exited with ${code}:\n${output}`)));
+  });
+}
+
+async function stopChild(child: ChildProcess | undefined): Promise<void> {
+  if (!child || child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
 
 function problemBeside(page: Page, label: string) {
   return page.locator('.field', { has: page.getByLabel(label, { exact: true }) }).locator('.problem');
@@ -25,34 +55,33 @@ async function phoneShot(page: Page, name: string): Promise<void> {
 }
 
 test.describe.serial('a shop starts from the dashboard', () => {
-  let server: Awaited<ReturnType<typeof startCloudServer>> | undefined;
-  let counter: Awaited<ReturnType<typeof startCounterApp>> | undefined;
-  const folders: (() => void)[] = [];
+  let server: ChildProcess | undefined;
+  let counter: ChildProcess | undefined;
   let serverUrl = '';
   let counterUrl = '';
   let dashboard: Page;
 
   test.beforeAll(async ({ browser }) => {
     test.setTimeout(240_000);
-    // An empty server and a counter of its own (a new ledger, never enrolled): everything is made through the screens,
-    // and the shared counter of the other specs stays as it is.
-    const serverData = tempDir('galla-onboarding-server-');
-    const ledger = tempDir('galla-onboarding-counter-');
-    folders.push(serverData.remove, ledger.remove);
-    [server, counter] = await Promise.all([
-      startCloudServer(serverData.dir),
-      startCounterApp(`${ledger.dir}/ledger.db`),
-    ]);
-    serverUrl = server.url;
-    counterUrl = counter.url;
-    dashboard = await browser.newPage();
+    const started = await startChild(['test/e2e/support/empty-server.ts'], ['EMPTY_SERVER_URL']);
+    server = started.child;
+    serverUrl = started.values.EMPTY_SERVER_URL!;
+    // A counter of its own (a new ledger, never enrolled), so the shared counter of the other specs stays as it is.
+    const startedCounter = await startChild(
+      ['scripts/dev-web.ts', '--built', '--port=0', '--no-backups'],
+      ['GALLA_URL'],
+    );
+    counter = startedCounter.child;
+    counterUrl = startedCounter.values.GALLA_URL!;
+    // A US browser on purpose: the dashboard's dates must still read dd-mm-yyyy in India's time.
+    dashboard = await browser.newPage({ locale: 'en-US', timezoneId: 'America/New_York' });
     dashboard.on('pageerror', (error) => console.error('page error:', error.message));
   });
 
   test.afterAll(async () => {
     await dashboard?.close();
-    await Promise.all([counter?.stop(), server?.stop()]);
-    for (const remove of folders) remove();
+    await stopChild(counter);
+    await stopChild(server);
   });
 
   test('sign up from the login page: wrong GSTIN and state are said beside their boxes, then the owner is in', async () => {
@@ -120,7 +149,7 @@ test.describe.serial('a shop starts from the dashboard', () => {
     await expect(code).toHaveText(/^[A-Z2-9]{5}-[A-Z2-9]{5}$/);
     await expect(dashboard.getByTestId('enrolment-url')).toHaveText(serverUrl);
     await expect(dashboard.getByTestId('enrolment-expiry')).toHaveText(
-      /^Works once, until \d{2}-\d{2}-\d{4}, \d{2}:\d{2}\.$/,
+      /^Works once, until \d{2}-\d{2}-\d{4} \d{2}:\d{2}\.$/,
     );
     const qr = dashboard.getByRole('img', { name: 'QR code with the server address and code' });
     await expect(qr).toBeVisible();
@@ -160,6 +189,10 @@ test.describe.serial('a shop starts from the dashboard', () => {
     await expect(row).toContainText('C1');
     await expect(row).toContainText('Active');
     await expect(row.locator('td[data-label="Last sync"]')).not.toHaveText('never', { timeout: 20_000 });
+    const shopToday = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Kolkata' })
+      .format(new Date())
+      .replace(/\//g, '-');
+    await expect(row.locator('td[data-label="Enrolled"]')).toHaveText(new RegExp(`^${shopToday} \\d\\d:\\d\\d$`));
     await dashboard.getByRole('button', { name: 'Done' }).click();
     await expect(dashboard.getByTestId('enrolment')).toHaveCount(0);
     await shot(dashboard, 'onboarding-06-counters-list');
@@ -208,6 +241,15 @@ test.describe.serial('a shop starts from the dashboard', () => {
     const [year, month] = today.split('-').map(Number) as [number, number];
     const last = month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`;
     await expect(card.getByLabel('GSTR-1 period')).toHaveValue(last);
+    const lastInWords = new Date(Date.UTC(Number(last.slice(0, 4)), Number(last.slice(5)) - 1, 1)).toLocaleString(
+      'en-GB',
+      {
+        month: 'long',
+        year: 'numeric',
+        timeZone: 'UTC',
+      },
+    );
+    await expect(card.getByLabel('GSTR-1 period').locator('option:checked')).toHaveText(lastInWords);
     const download = dashboard.waitForEvent('download');
     await card.getByRole('button', { name: 'Download GSTR-1 JSON' }).click();
     expect((await download).suggestedFilename()).toBe(`GSTR1_${SHOP_GSTIN}_${last.slice(5)}${last.slice(0, 4)}.json`);

@@ -34,8 +34,16 @@ export async function scan(page: Page, code: string): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
-/** The fonts Chromium actually drew an element's text with (not what CSS asked for): a box-drawing fallback shows here. */
-export async function renderedFonts(page: Page, selector: string): Promise<string[]> {
+/** A font Chromium actually drew some of an element's text with (not what CSS asked for), and whether the page shipped it. */
+export interface DrawnFont {
+  family: string;
+  /** True for a web font the app loaded (@font-face), false for a font of this machine. */
+  shipped: boolean;
+  glyphs: number;
+}
+
+/** The fonts Chromium actually drew an element's text with: a box-drawing fallback shows here. */
+export async function renderedFonts(page: Page, selector: string): Promise<DrawnFont[]> {
   await page.evaluate(() => document.fonts.ready);
   const cdp = await page.context().newCDPSession(page);
   try {
@@ -44,7 +52,7 @@ export async function renderedFonts(page: Page, selector: string): Promise<strin
     const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
     const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
     const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
-    return fonts.map((font) => font.familyName);
+    return fonts.map((font) => ({ family: font.familyName, shipped: font.isCustomFont, glyphs: font.glyphCount }));
   } finally {
     await cdp.detach();
   }

@@ -23,7 +23,8 @@ export async function sellSome(shop: Shop, count: number, itemId: string): Promi
 /** A shop with 12 bills (one on khata), a return, and a backup passphrase set by the owner. */
 export async function shopWithSales(options: Parameters<typeof shopWithStaff>[0] = {}) {
   const shop = await shopWithStaff(options);
-  const item = await shop.manager.catalogue.create(itemInput({ pricePaise: 5900 }));
+  // Sold by weight: the fixture's bills take 1.5 of it.
+  const item = await shop.manager.catalogue.create(itemInput({ pricePaise: 5900, unit: 'kg' }));
   const party = await shop.cashier.parties.create({ name: 'Ramesh', phone: '9811111111', creditLimitPaise: 1_000_000 });
   await sellSome(shop, 10, item.id);
   const khataBill = await shop.cashier.sales.finalize({

@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { itemInput, shopWithStaff, type Shop } from '../../support/ledger';
 import { ledgerFingerprint } from '../../support/fingerprint';
+import { SAMPLE_CSV } from '../../../src-shared/contracts/catalogue';
 
 let shop: Shop;
 afterEach(() => shop?.t.cleanup());
@@ -211,6 +212,13 @@ describe('CSV import', () => {
     expect(await shop.manager.catalogue.importCsv({ csv })).toEqual({ created: 2, updated: 0, counted: 0 });
     const skus = (await shop.cashier.catalogue.list({})).rows.map((item) => item.sku).sort();
     expect(skus).toEqual(['BASMATI-RICE-5KG-1', 'BASMATI-RICE-5KG-2']);
+  });
+
+  it('the sample CSV offered on the screen imports as it is', async () => {
+    shop = await shopWithStaff();
+    expect(await shop.manager.catalogue.importCsv({ csv: SAMPLE_CSV })).toEqual({ created: 3, updated: 0, counted: 0 });
+    const soap = (await shop.cashier.catalogue.lookup({ code: '8901030704727' })).item;
+    expect(soap).toMatchObject({ name: 'Bath Soap 100g', sku: 'BATH-SOAP-100G-1', stockMilli: 48_000 });
   });
 
   it('checks a CSV without importing it', async () => {

@@ -109,6 +109,7 @@ describe('staff and roles', () => {
   it('PINs are stored hashed with scrypt, never as typed', async () => {
     shop = await shopWithStaff();
     const stored = shop.t.ledger.sqlite.prepare('SELECT pin_hash FROM staff').pluck().all() as string[];
+    expect(stored.length).toBeGreaterThan(0);
     expect(
       stored.every((hash) => hash.startsWith('scrypt$') && !Object.values(PINS).some((pin) => hash.includes(pin))),
     ).toBe(true);

@@ -116,7 +116,11 @@ describe('sync in the background', () => {
     const owner = callerWithServices(shop, shop.ids.owner, services);
     expect(unsentOps(shop)).toBeGreaterThan(0);
     await owner.sync.enrol({ serverUrl: synced.url, code });
-    await vi.waitFor(() => expect(unsentOps(shop!)).toBe(0), { timeout: 15_000, interval: 50 });
-    expect((await owner.sync.status()).lastSuccessAt).not.toBeNull();
+    // A run records its success only after its pull, which follows the push that empties the outbox: wait for that.
+    await vi.waitFor(async () => expect((await owner.sync.status()).lastSuccessAt).not.toBeNull(), {
+      timeout: 15_000,
+      interval: 50,
+    });
+    expect(unsentOps(shop)).toBe(0);
   });
 });

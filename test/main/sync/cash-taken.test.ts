@@ -58,6 +58,6 @@ describe('cash taken, the same figure on the counter and the dashboard', () => {
     // What came in by every mode is exactly the sales: the drawer, UPI and the books agree to the paisa.
     expect(owner.byMode.reduce((sum, row) => sum + row.netPaise, 0)).toBe(owner.totals.salesPaise);
     const [shift] = await shop.owner.reports.cashSessions({ from: today, to: today });
-    expect(shift?.expectedPaise).toBe(100_000 + cashTaken);
+    expect(shift?.expectedCashPaise).toBe(100_000 + cashTaken);
   });
 });

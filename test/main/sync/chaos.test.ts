@@ -20,29 +20,21 @@ import { itemInput, shopWithStaff, type Shop } from '../../support/ledger';
 import type { ItemWithBarcodes } from '../../../src-main/ledger/catalogue/service';
 import type { Party } from '../../../src-main/ledger/parties/schema';
 import { chaosProxy, type ChaosProxy } from './chaos/proxy';
+import { chaosSeed, seeded } from './chaos/random';
 import type { CounterArgs } from './chaos/counter';
 
-const SEED = Number(process.env.CHAOS_SEED ?? Date.now() % 1_000_000);
+const SEED = chaosSeed(process.env.CHAOS_SEED);
 const OPS_PER_COUNTER = 80;
 const CODES = ['C1', 'C2', 'C3'];
-
-/** mulberry32: a tiny seeded PRNG so a failing run's network chaos can be replayed with CHAOS_SEED. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 let database: TestDatabase | null = null;
 let proxy: ChaosProxy | null = null;
 const children = new Set<ChildProcess>();
 const dirs: string[] = [];
+// Set before the clean-up kills whatever still runs, so those kills are not taken for a counter that crashed.
+let tearingDown = false;
 afterAll(async () => {
+  tearingDown = true;
   for (const child of children) child.kill('SIGKILL');
   await proxy?.close();
   await database?.drop();
@@ -56,10 +48,11 @@ interface Running {
   port: number;
 }
 
-async function startServer(testDb: TestDatabase, port = 0): Promise<Running> {
+/** On a fresh ephemeral port each time: a restart never races another process for the port it gave up. */
+async function startServer(testDb: TestDatabase): Promise<Running> {
   const db = await testDb.open();
   const deps: ServerDeps = { db: db.db, config: testConfig(), clock: () => new Date(), log: pino({ level: 'silent' }) };
-  const { app, url } = await listen(deps, db, port);
+  const { app, url } = await listen(deps, db);
   return { db, app, deps, port: Number(new URL(url).port) };
 }
 
@@ -148,7 +141,7 @@ describe(`chaos on ${TEST_DB}`, () => {
       child.on('exit', (code, signal) => {
         children.delete(child);
         if (signal === 'SIGKILL' && !finishing) handles[index] = spawnCounter(index);
-        else if (code !== 0) throw new Error(`counter ${CODES[index]} exited with ${code ?? signal}`);
+        else if (code !== 0 && !tearingDown) throw new Error(`counter ${CODES[index]} exited with ${code ?? signal}`);
       });
       return child;
     };
@@ -160,7 +153,8 @@ describe(`chaos on ${TEST_DB}`, () => {
       await new Promise((resolve) => setTimeout(resolve, 1_000));
       if (restarts < 3 && worked.size < CODES.length) {
         await stopServer(server);
-        server = await startServer(database, server.port);
+        // The counters reach it through the proxy, which follows it to its new port.
+        server = await startServer(database);
         restarts += 1;
       }
     }
@@ -181,6 +175,14 @@ describe(`chaos on ${TEST_DB}`, () => {
       );
     await ask('flush', 'flushed');
     await ask('converge', 'converged');
+    // Each counter exits by itself once converged: wait for that, so none is still running when the ledgers are read.
+    await Promise.all(
+      handles.map((child) =>
+        child.exitCode !== null || child.signalCode !== null
+          ? null
+          : new Promise((resolve) => child.once('exit', resolve)),
+      ),
+    );
 
     const ledgers = counters.map((shop) => new Database(shop.t.file, { readonly: true }));
     try {

@@ -188,6 +188,7 @@ describe('GSTR-1 export', () => {
         expect([item.itm_det.camt, item.itm_det.samt, item.itm_det.iamt > 0]).toEqual([0, 0, true]);
     }
     expect(json.cdnr).toHaveLength(1);
+    expect(json.b2cs.length).toBeGreaterThan(0);
     expect(json.b2cs.every((row) => row.sply_ty === 'INTRA' && row.pos === '27')).toBe(true);
 
     const [year, mm] = month.split('-').map(Number) as [number, number];

@@ -3,6 +3,8 @@ import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { reportShop, type ReportShop } from '../../support/report-shop';
 import { itemInput } from '../../support/ledger';
+import { shopDate } from '../../../src-shared/shop-time';
+import { shopDayAgo } from '../../support/shop-days';
 
 let shop: ReportShop | null = null;
 afterEach(async () => {
@@ -123,7 +125,7 @@ describe('owner reports over all counters', () => {
     expect(Object.keys(received).sort()).toEqual(['card', 'cash', 'khata', 'upi']);
 
     const lines = invoices.flatMap((row) => row.payload.lines);
-    const items = await shop.owner.reports.items(range);
+    const items = (await shop.owner.reports.items(range)).rows;
     expect(Object.fromEntries(items.map((row) => [row.itemId, row.qtyMilli]))).toEqual(
       sumBy(
         lines,
@@ -162,7 +164,7 @@ describe('owner reports over all counters', () => {
 
   it('knows low stock, khata ageing, returns and each shift’s expected against counted cash', async () => {
     shop = await reportShop({ days: 3 });
-    const today = new Date().toISOString().slice(0, 10);
+    const today = shopDayAgo(new Date(), 0);
     // An item with no reorder level is never low, even with nothing on the shelf.
     const [c1] = shop.counters;
     await c1!.manager.catalogue.create(itemInput({ name: 'Gift Wrap', reorderLevelMilli: 0, openingStockMilli: 0 }));
@@ -170,25 +172,25 @@ describe('owner reports over all counters', () => {
     expect((await shop.owner.reports.lowStock()).map((item) => item.name)).toEqual(['Groundnut Oil 1l']);
     const khata = await shop.owner.reports.khata({ asOf: today });
     const ramesh = khata.find((row) => row.partyId === shop!.partyIds.ramesh)!;
-    expect(ramesh.balancePaise).toBe(3 * 5_900 - 5_000);
-    expect(ramesh.d0to30Paise).toBe(ramesh.balancePaise);
+    expect(ramesh.totalPaise).toBe(3 * 5_900 - 5_000);
+    expect(ramesh.d0to30Paise).toBe(ramesh.totalPaise);
     expect(ramesh.overdue).toBe(false);
     const later = await shop.owner.reports.khata({
       asOf: new Date(Date.now() + 45 * 86_400_000).toISOString().slice(0, 10),
     });
     expect(later.find((row) => row.partyId === shop!.partyIds.ramesh)).toMatchObject({
       overdue: true,
-      d31to60Paise: ramesh.balancePaise,
+      d31to60Paise: ramesh.totalPaise,
     });
 
     const range = recent();
     const returns = await shop.owner.reports.returns(range);
     expect(returns).toHaveLength(1);
-    expect(returns[0]).toMatchObject({ refundMode: 'upi', totalPaise: 2 * 5_900 });
+    expect(returns[0]).toMatchObject({ refundMode: 'upi', reason: 'Damaged', totalPaise: 2 * 5_900 });
     const sessions = await shop.owner.reports.cashSessions(range);
     expect(sessions).toHaveLength(1);
     expect(sessions[0]!.differencePaise).toBe(-5_000);
-    expect(sessions[0]!.countedPaise! - sessions[0]!.expectedPaise!).toBe(-5_000);
+    expect(sessions[0]!.countedPaise! - sessions[0]!.expectedCashPaise!).toBe(-5_000);
     expect(sessions[0]!.counterCode).toBe('C1');
   });
 
@@ -208,6 +210,8 @@ describe('owner reports over all counters', () => {
 
     const csv = await shop.owner.reports.export({ ...range, table: 'sales-by-day', format: 'csv' });
     const text = Buffer.from(csv.base64, 'base64').toString('utf8');
+    expect(csv.filename).toBe(`galla-sales-by-day-${shopDate(range.from)}-to-${shopDate(range.to)}.csv`);
+    expect(csv.filename).toMatch(/^galla-sales-by-day-\d\d-\d\d-\d{4}-to-\d\d-\d\d-\d{4}\.csv$/);
     const [header, ...rows] = text.trim().split(/\r?\n/);
     expect(header).toBe('Date,Invoices,Sales,Tax,Returns,Returned,Net sales,Gross profit');
     expect(rows).toHaveLength(2);

@@ -39,7 +39,7 @@ describe('report summaries under sync retries', () => {
     const report = await owner.reports.sales(range);
     expect({ invoices: report.totals.invoices, salesPaise: report.totals.salesPaise }).toEqual(await rawTotals(shopId));
     expect(report.totals).toMatchObject({ invoices: 3, salesPaise: 41_300 });
-    expect((await owner.reports.items(range)).find((row) => row.itemId === itemId)).toMatchObject({
+    expect((await owner.reports.items(range)).rows.find((row) => row.itemId === itemId)).toMatchObject({
       qtyMilli: 3000,
       costPaise: 15_000,
     });

@@ -73,7 +73,8 @@ describe('isValidGstin', () => {
         (state, pan1, pan2, pan3, entity, z, other) => {
           const gstin = withCheckChar(state + pan1 + pan2 + pan3 + entity + z);
           expect(isValidGstin(gstin)).toBe(true);
-          if (other !== gstin[14]) expect(isValidGstin(gstin.slice(0, 14) + other)).toBe(false);
+          // Any other check character is refused; the right one (drawn by chance) is the same GSTIN again.
+          expect(isValidGstin(gstin.slice(0, 14) + other)).toBe(other === gstin[14]);
         },
       ),
       { numRuns: 500 },

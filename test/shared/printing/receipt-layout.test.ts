@@ -194,6 +194,7 @@ describe('word wrapping', () => {
         fc.integer({ min: 8, max: 48 }),
         (words, columns) => {
           const lines = wrapText(words.join(' '), columns);
+          expect(lines.length).toBeGreaterThan(0);
           expect(lines.every((l) => displayWidth(l) <= columns)).toBe(true);
           expect(lines.join('').replaceAll(' ', '')).toBe(words.join(''));
         },

@@ -14,6 +14,7 @@ import { readSyncState } from '../../../../src-main/sync/state';
 import { syncStatus } from '../../../../src-main/sync/status';
 import { eq } from 'drizzle-orm';
 import { planFor, type PlannedOp } from './plan';
+import { seeded } from './random';
 
 export interface CounterArgs {
   file: string;
@@ -62,6 +63,8 @@ function perform(ledger: Ledger, plan: PlannedOp[], index: number, cashier: Acto
       amountPaise: op.amountPaise,
       mode: op.mode,
       reference: '',
+      // The plan pays random amounts: more than the due is an advance the counter confirmed.
+      asAdvance: true,
     });
     return;
   }
@@ -101,12 +104,14 @@ async function main(): Promise<void> {
   const cashier = resolveActor(ledger, args.cashierId);
   const manager = resolveActor(ledger, args.managerId);
   const plan = planFor(args.seed, args.ops, args.partyIds.length, args.itemIds.length);
+  // The pauses between ops come from the counter's seed too, so a replayed run paces its work the same way.
+  const pause = seeded(args.seed);
 
   engine.start();
   for (let index = 0; index < plan.length; index += 1) {
     if (!done(ledger, plan[index]!)) perform(ledger, plan, index, cashier, manager);
     engine.wake();
-    await sleep(Math.floor(Math.random() * 50));
+    await sleep(Math.floor(pause() * 50));
   }
   send({ type: 'worked' });
 

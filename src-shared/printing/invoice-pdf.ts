@@ -1,17 +1,13 @@
-// The A4/A5 GST tax invoice as a pdfmake document: both GSTINs, place of supply, lines, HSN-wise tax, amount in words, signature box.
-import { format } from 'date-fns';
+// The A4/A5 GST tax invoice as a pdfmake document definition: both GSTINs, place of supply, lines, HSN-wise tax,
+// amount in words, signature box. Pure data, so the counter and the server render the same document with pdfmake.
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
-import { amountInWords } from '../../../src-shared/amount-in-words';
-import { formatQuantity, formatRupees } from '../../../src-shared/money';
-import { INDIAN_STATE_CODES } from '../../../src-shared/gst/gstin';
-import type {
-  ReceiptInvoice,
-  ReceiptLine,
-  ReceiptPayment,
-  ReceiptShop,
-} from '../../../src-shared/printing/receipt-invoice';
-import { percent } from '../../../src-shared/printing/receipt-invoice';
-import type { TaxFigures } from '../../../src-shared/sales/totals';
+import { amountInWords } from '../amount-in-words';
+import { formatQuantity, formatRupees } from '../money';
+import { INDIAN_STATE_CODES } from '../gst/gstin';
+import { shopDateTime } from '../shop-time';
+import type { ReceiptInvoice, ReceiptLine, ReceiptPayment, ReceiptShop } from './receipt-invoice';
+import { percent } from './receipt-invoice';
+import type { TaxFigures } from '../contracts/tax';
 
 export interface InvoicePdfInput {
   shop: ReceiptShop & { stateCode: string };
@@ -67,7 +63,7 @@ function header(input: InvoicePdfInput): Content {
   const meta: Content[] = [
     { text: 'TAX INVOICE', style: 'title' },
     { text: `Invoice No: ${invoice.number}`, bold: true },
-    { text: `Date: ${format(new Date(invoice.createdAt), 'dd-MM-yyyy HH:mm')}` },
+    { text: `Date: ${shopDateTime(invoice.createdAt)}` },
     { text: `Place of supply: ${state(invoice.placeOfSupply)}` },
     { text: invoice.interState ? 'Inter-state supply (IGST)' : 'Intra-state supply (CGST + SGST)' },
   ];
@@ -104,33 +100,47 @@ function linesTable(input: InvoicePdfInput): Content {
       t(line.name) as TableCell,
       line.hsn,
       num(qty),
-      num(plain(line.unitPricePaise)),
-      num(plain(line.lineDiscountPaise)),
+      num(`${plain(line.unitPricePaise)}${line.priceIncludesTax ? '*' : ''}`),
+      num(plain(line.lineDiscountPaise + line.billDiscountPaise)),
       num(plain(line.taxablePaise)),
       num(percent(line.gstRateBp)),
       num(plain(line.totalPaise)),
     ]);
   });
-  return {
-    table: { headerRows: 1, widths: [14, '*', 38, 34, 48, 36, 52, 30, 56], body },
-    layout: 'lightHorizontalLines',
-    fontSize: input.pageSize === 'A5' ? 7 : 9,
-  };
+  const fontSize = input.pageSize === 'A5' ? 7 : 9;
+  const notes: Content[] = [];
+  if (input.lines.some((line) => line.priceIncludesTax))
+    notes.push({ text: '* rate includes GST', fontSize: fontSize - 1, color: '#555555' });
+  return [
+    {
+      table: { headerRows: 1, widths: [14, '*', 38, 34, 48, 36, 52, 30, 56], body },
+      layout: 'lightHorizontalLines',
+      fontSize,
+    },
+    ...notes,
+  ];
 }
 
+/** Taxable value + taxes ± round-off = total: the sum holds exactly, and never adds GST-inclusive prices to exclusive ones. */
 function totals(invoice: ReceiptInvoice): Content {
-  const rows: [string, number][] = [['Gross', invoice.grossPaise]];
-  if (invoice.discountPaise) rows.push(['Discount', -invoice.discountPaise]);
-  rows.push(['Taxable value', invoice.taxablePaise]);
+  const rows: [string, number][] = [['Taxable value', invoice.taxablePaise]];
   if (invoice.interState) rows.push(['IGST', invoice.igstPaise]);
   else rows.push(['CGST', invoice.cgstPaise], ['SGST', invoice.sgstPaise]);
   if (invoice.cessPaise) rows.push(['Cess', invoice.cessPaise]);
   if (invoice.roundOffPaise) rows.push(['Round off', invoice.roundOffPaise]);
   const body: TableCell[][] = rows.map(([label, paise]) => [label, num(rupees(paise))]);
   body.push([{ text: 'Invoice total', bold: true }, num(rupees(invoice.totalPaise), { bold: true })]);
+  const discount: Content[] = invoice.discountPaise
+    ? [
+        {
+          text: `Discount given: ${rupees(invoice.discountPaise)} (already deducted from the taxable value)`,
+          fontSize: 8,
+        },
+      ]
+    : [];
   return {
     columns: [
-      { text: '', width: '*' },
+      { stack: discount, width: '*' },
       { width: 200, table: { widths: ['*', 90], body }, layout: 'noBorders' },
     ],
     margin: [0, 6, 0, 6],

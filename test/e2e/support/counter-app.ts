@@ -1,0 +1,56 @@
+// Starts `dev:web --built` on a fresh temp ledger at a random port: the shared app of the e2e run, or a spec's own.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+
+const ROOT = path.resolve(import.meta.dirname, '../../..');
+
+export interface CounterApp {
+  /** The page to open, with the bridge's address and token in its query. */
+  page: string;
+  ws: string;
+  stop: () => Promise<void>;
+}
+
+function waitForUrls(child: ReturnType<typeof spawn>): Promise<{ page: string; ws: string }> {
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`dev:web did not start within 60 s:\n${output}`)), 60_000);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const page = /GALLA_URL=(\S+)/.exec(output)?.[1];
+      const ws = /GALLA_WS=(\S+)/.exec(output)?.[1];
+      if (page && ws) {
+        clearTimeout(timer);
+        resolve({ page, ws });
+      }
+    });
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`dev:web exited with ${code}:\n${output}`));
+    });
+  });
+}
+
+/** The renderer must be built already (the global setup builds it). */
+export async function startCounterApp(): Promise<CounterApp> {
+  const child = spawn(
+    process.execPath,
+    [
+      path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'),
+      path.join(ROOT, 'scripts/dev-web.ts'),
+      '--built',
+      '--port=0',
+      '--no-backups',
+    ],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const urls = await waitForUrls(child);
+  const stop = async () => {
+    if (child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+  };
+  return { ...urls, stop };
+}
