@@ -138,7 +138,11 @@ test.describe.serial('the owner dashboard', () => {
     await page.getByRole('button', { name: 'Apply' }).click();
     await expect(byDay.locator('tbody tr')).toHaveCount(3);
     expect(page.url()).toContain(`from=${isoDay(-2)}&to=${isoDay(0)}`);
-    await expect(byDay.locator('tbody tr td:first-child')).toHaveText([shopBusinessDate(-2), shopBusinessDate(-1), shopBusinessDate(0)]);
+    await expect(byDay.locator('tbody tr td:first-child')).toHaveText([
+      shopBusinessDate(-2),
+      shopBusinessDate(-1),
+      shopBusinessDate(0),
+    ]);
     await expect(problemBeside(page, 'To')).toHaveCount(0);
     await expect(page.getByRole('button', { name: 'Last 7 days' })).toHaveAttribute('aria-pressed', 'false');
     await shot(page, 'dashboard-sales');
@@ -171,7 +175,9 @@ test.describe.serial('the owner dashboard', () => {
     const downloadEvent = page.waitForEvent('download');
     await page.getByTestId('by-day').getByRole('button', { name: 'CSV' }).click();
     const download = await downloadEvent;
-    expect(download.suggestedFilename()).toBe(`galla-sales-by-day-${shopBusinessDate(-2)}-to-${shopBusinessDate(0)}.csv`);
+    expect(download.suggestedFilename()).toBe(
+      `galla-sales-by-day-${shopBusinessDate(-2)}-to-${shopBusinessDate(0)}.csv`,
+    );
     const csv = fs
       .readFileSync((await download.path())!, 'utf8')
       .trim()
