@@ -15,7 +15,13 @@ export function playwrightSummary(report) {
         else {
           summary.skipped += 1;
           const annotation = (test.annotations ?? []).find((note) => note.type === 'skip');
-          summary.skips.push(`${spec.file} > ${spec.title}: ${annotation?.description || 'skipped without a reason'}`);
+          // A serial group stops at its first failing step; Playwright reports the steps after it as skipped with no
+          // annotation and no run of their own.
+          const neverRan = !annotation && (test.results ?? []).every((result) => result.status === 'skipped');
+          const reason =
+            annotation?.description ||
+            (neverRan ? 'did not run: an earlier step of its serial group failed' : 'skipped without a reason');
+          summary.skips.push(`${spec.file} > ${spec.title}: ${reason}`);
         }
       }
     }

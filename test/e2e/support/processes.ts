@@ -19,13 +19,17 @@ export interface Started {
 export function startTsx(
   script: string,
   args: string[],
-  env: Record<string, string>,
+  env: Record<string, string | undefined>,
   ready: RegExp,
   timeoutMs = 180_000,
 ): Promise<Started & { match: RegExpExecArray }> {
+  // An undefined value removes that variable from what the child inherits.
+  const childEnv = Object.fromEntries(
+    Object.entries({ ...process.env, ...env }).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
   const child = spawn(process.execPath, [TSX, path.join(ROOT, script), ...args], {
     cwd: ROOT,
-    env: { ...process.env, ...env },
+    env: childEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -80,7 +84,8 @@ export async function startCloudServer(dataDir: string) {
   const started = await startTsx(
     'server/main.ts',
     [],
-    { PORT: '0', HOST: '127.0.0.1', GALLA_DATA_DIR: dataDir, LOG_LEVEL: 'info' },
+    // DATABASE_URL is dropped: the test runner sets it to the shared PostgreSQL, where other suites' shops live.
+    { PORT: '0', HOST: '127.0.0.1', GALLA_DATA_DIR: dataDir, LOG_LEVEL: 'info', DATABASE_URL: undefined },
     /"port":(\d+)[^\n]*galla server listening/,
   );
   return { ...started, url: `http://127.0.0.1:${started.match[1]}` };
