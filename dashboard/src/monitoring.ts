@@ -18,6 +18,9 @@ export const ALERT_KIND_LABELS: Record<AlertRow['kind'], string> = {
   outbox_backlog: 'Outbox backlog',
   printer_error: 'Printer problem',
   counter_backup_stale: 'Backup overdue',
+  sync_conflict: 'Sync conflict',
+  sync_cursor_reset: 'Re-synced after server restore',
+  journal_chain_broken: 'Journal altered',
 };
 
 /**

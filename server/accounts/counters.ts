@@ -1,9 +1,10 @@
 // Counters of a shop: a one-time enrolment code from the owner becomes a revocable device token on the counter.
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull, max, ne } from 'drizzle-orm';
 import { Conflict, Invalid, NotFound } from '../../src-shared/errors';
 import type { EnrolInput, EnrolResult } from '../../src-shared/sync/protocol';
 import { inShop } from '../db/tenant';
-import { counterCursors } from '../sync/schema';
+import { counterCursors, journalHeads } from '../sync/schema';
+import { alerts } from '../monitoring/schema';
 import { counters, enrolmentCodes, shops } from './schema';
 import type { ServerDeps } from '../trpc/init';
 import { hashToken, newEnrolmentCode, newToken, normalizeEnrolmentCode } from './tokens';
@@ -91,30 +92,32 @@ function latest(...moments: (Date | null)[]): Date | null {
   return times.length > 0 ? new Date(Math.max(...times)) : null;
 }
 
-export async function listCounters(deps: ServerDeps, shopId: string) {
-  const rows = await inShop(deps.db, shopId, (tx) =>
+/** max() over a timestamp comes back as text from some drivers, as a Date from others. */
+function toDate(value: Date | string | null | undefined): Date | null {
+  return value ? new Date(value) : null;
+}
+
+/** Per counter: the last journal head its pushes anchored here, and whether a push's chain was refused since. */
+function journalStates(tx: ServerDeps['db'], shopId: string) {
+  return Promise.all([
     tx
-      .select({
-        id: counters.id,
-        name: counters.name,
-        counterCode: counters.counterCode,
-        enrolledAt: counters.enrolledAt,
-        revokedAt: counters.revokedAt,
-        lastSeenAt: counters.lastSeenAt,
-        lastClockSkewMs: counters.lastClockSkewMs,
-        appVersion: counters.appVersion,
-        pulledTo: counterCursors.pulledTo,
-        pulledAt: counterCursors.pulledAt,
-        pushedOps: counterCursors.pushedOps,
-      })
-      .from(counters)
-      .leftJoin(
-        counterCursors,
-        and(eq(counterCursors.shopId, counters.shopId), eq(counterCursors.counterId, counters.id)),
-      )
-      .where(eq(counters.shopId, shopId))
-      .orderBy(asc(counters.counterCode), asc(counters.enrolledAt)),
+      .select({ counterId: journalHeads.counterId, seq: max(journalHeads.seq), at: max(journalHeads.receivedAt) })
+      .from(journalHeads)
+      .where(eq(journalHeads.shopId, shopId))
+      .groupBy(journalHeads.counterId),
+    tx
+      .select({ counterId: alerts.subject })
+      .from(alerts)
+      .where(and(eq(alerts.shopId, shopId), eq(alerts.kind, 'journal_chain_broken'), ne(alerts.state, 'resolved'))),
+  ]);
+}
+
+export async function listCounters(deps: ServerDeps, shopId: string) {
+  const [rows, [heads, broken]] = await inShop(deps.db, shopId, (tx) =>
+    Promise.all([listCounterRows(tx, shopId), journalStates(tx, shopId)]),
   );
+  const headOf = new Map(heads.map((head) => [head.counterId, head]));
+  const brokenIds = new Set(broken.map((alert) => alert.counterId));
   const iso = (moment: Date | null) => moment?.toISOString() ?? null;
   return rows.map((row) => ({
     ...row,
@@ -124,7 +127,37 @@ export async function listCounters(deps: ServerDeps, shopId: string) {
     pulledAt: iso(row.pulledAt),
     lastSyncAt: iso(latest(row.lastSeenAt, row.pulledAt)),
     state: row.revokedAt ? ('revoked' as const) : ('active' as const),
+    journal: {
+      /** "Journal verified up to document N": the counter's last head that extended the chain anchored here. */
+      verifiedTo: headOf.get(row.id)?.seq ?? null,
+      verifiedAt: iso(toDate(headOf.get(row.id)?.at)),
+      refused: brokenIds.has(row.id),
+    },
   }));
+}
+
+function listCounterRows(tx: ServerDeps['db'], shopId: string) {
+  return tx
+    .select({
+      id: counters.id,
+      name: counters.name,
+      counterCode: counters.counterCode,
+      enrolledAt: counters.enrolledAt,
+      revokedAt: counters.revokedAt,
+      lastSeenAt: counters.lastSeenAt,
+      lastClockSkewMs: counters.lastClockSkewMs,
+      appVersion: counters.appVersion,
+      pulledTo: counterCursors.pulledTo,
+      pulledAt: counterCursors.pulledAt,
+      pushedOps: counterCursors.pushedOps,
+    })
+    .from(counters)
+    .leftJoin(
+      counterCursors,
+      and(eq(counterCursors.shopId, counters.shopId), eq(counterCursors.counterId, counters.id)),
+    )
+    .where(eq(counters.shopId, shopId))
+    .orderBy(asc(counters.counterCode), asc(counters.enrolledAt));
 }
 
 export async function revokeCounter(deps: ServerDeps, shopId: string, counterId: string): Promise<void> {

@@ -2,7 +2,7 @@
 // a person acknowledges or resolves them; a cooldown after resolution keeps a flapping condition from spamming.
 import { and, desc, eq, gt, inArray, ne } from 'drizzle-orm';
 import { Conflict, NotFound } from '../../src-shared/errors';
-import { alerts, type Alert, type AlertKind } from './schema';
+import { alerts, CONDITION_ALERT_KINDS, type Alert, type AlertKind } from './schema';
 import { inShop } from '../db/tenant';
 import type { OperationsConfig } from '../backup/config';
 import type { ServerDeps } from '../trpc/init';
@@ -95,7 +95,9 @@ export async function evaluateShopAlerts(deps: ServerDeps, shopId: string): Prom
     const unresolved = await tx
       .select()
       .from(alerts)
-      .where(and(eq(alerts.shopId, shopId), ne(alerts.state, 'resolved')));
+      .where(
+        and(eq(alerts.shopId, shopId), ne(alerts.state, 'resolved'), inArray(alerts.kind, [...CONDITION_ALERT_KINDS])),
+      );
     const recent = await tx
       .select({ kind: alerts.kind, subject: alerts.subject })
       .from(alerts)

@@ -42,7 +42,16 @@ export const counterBackups = pgTable(
   ],
 );
 
-export const ALERT_KINDS = ['counter_silent', 'outbox_backlog', 'printer_error', 'counter_backup_stale'] as const;
+/** Raised from the counters' statuses by the evaluator, and cleared by it when the condition goes away. */
+export const CONDITION_ALERT_KINDS = [
+  'counter_silent',
+  'outbox_backlog',
+  'printer_error',
+  'counter_backup_stale',
+] as const;
+/** Raised by sync when it refuses something (server/sync/events.ts): they stay until a person resolves them. */
+export const EVENT_ALERT_KINDS = ['sync_conflict', 'sync_cursor_reset', 'journal_chain_broken'] as const;
+export const ALERT_KINDS = [...CONDITION_ALERT_KINDS, ...EVENT_ALERT_KINDS] as const;
 export const ALERT_STATES = ['open', 'acknowledged', 'resolved'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 

@@ -1,7 +1,8 @@
 // Applies a counter's pushed batch exactly once, in one transaction, and records which ops were applied, duplicates or rejected.
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
-import type { OpResult, PushInput, PushResult, SyncOp } from '../../src-shared/sync/protocol';
+import type { OpResult, PushInput, PushResult, SyncConflictCode, SyncOp } from '../../src-shared/sync/protocol';
+import { opPayloadHash } from '../../src-shared/sync/integrity';
 import type { ServerDb } from '../db/connection';
 import { inShop } from '../db/tenant';
 import { changes, counterCursors, syncOps } from './schema';
@@ -18,8 +19,10 @@ import {
 } from '../documents/schema';
 import { items, khataEntries, parties, stockMovements } from '../catalogue/schema';
 import type { Clock } from '../../src-shared/clock';
-import { addOpRows, emptyRows, RejectedOp, type BatchRows, type Device } from './rows';
+import { addOpRows, emptyRows, payloadIdOf, RejectedOp, type BatchRows, type Device } from './rows';
 import { addToSummaries } from '../reports/summaries';
+import { anchorJournal, JournalChainBroken } from './journal';
+import { raiseSyncEvent } from './events';
 
 /** PostgreSQL takes at most 65,535 parameters per statement. */
 const MAX_PARAMS = 60_000;
@@ -69,15 +72,16 @@ async function applyOps(
   device: Device,
   ops: SyncOp[],
   changeSeq: number,
+  hashes: Map<string, string>,
 ): Promise<{ results: OpResult[]; changeSeq: number }> {
   const rows: BatchRows = emptyRows();
-  const rejected = new Map<string, string>();
+  const rejected = new Map<string, RejectedOp>();
   for (const op of ops) {
     try {
       addOpRows(rows, device, op);
     } catch (error) {
       if (!(error instanceof RejectedOp)) throw error;
-      rejected.set(op.opId, error.message);
+      rejected.set(op.opId, error);
     }
   }
   const newIds = new Set<string>();
@@ -118,9 +122,14 @@ async function applyOps(
   const catalogueSeq = new Map<string, number>();
   const results: OpResult[] = [];
   for (const op of ops) {
-    const reason = rejected.get(op.opId);
-    if (reason !== undefined) {
-      results.push({ opId: op.opId, status: 'rejected', reason });
+    const refusal = rejected.get(op.opId);
+    if (refusal !== undefined) {
+      results.push({
+        opId: op.opId,
+        status: 'rejected',
+        reason: refusal.message,
+        ...(refusal.code ? { code: refusal.code } : {}),
+      });
       continue;
     }
     const isNew = !DOC_ENTITIES.has(op.entity) || newIds.has(op.entityId);
@@ -142,21 +151,35 @@ async function applyOps(
   await upsertCatalogue(tx, device, rows, catalogueSeq);
   for (const part of chunks(published)) await tx.insert(changes).values(part);
   const opsById = new Map(ops.map((op) => [op.opId, op]));
-  const seen = results.map((result) => {
-    const op = opsById.get(result.opId)!;
-    return {
-      shopId: device.shopId,
-      opId: op.opId,
-      counterId: device.counterId,
-      counterSeq: op.seq,
-      entity: op.entity,
-      entityId: op.entityId,
-      status: result.status,
-      reason: result.reason ?? null,
-    };
-  });
-  for (const part of chunks(seen)) await tx.insert(syncOps).values(part);
+  await recordOps(
+    tx,
+    device,
+    results.map((result) => ({ op: opsById.get(result.opId)!, result })),
+    hashes,
+  );
   return { results, changeSeq };
+}
+
+/** Remembers each op this counter sent, with its payload's hash, so a replay is answered the same way or refused. */
+async function recordOps(
+  tx: ServerDb,
+  device: Device,
+  outcomes: { op: SyncOp; result: OpResult }[],
+  hashes: Map<string, string>,
+): Promise<void> {
+  const seen = outcomes.map(({ op, result }) => ({
+    shopId: device.shopId,
+    opId: op.opId,
+    counterId: device.counterId,
+    counterSeq: op.seq,
+    entity: op.entity,
+    entityId: op.entityId,
+    status: result.status,
+    reason: result.reason ?? null,
+    code: result.code ?? null,
+    payloadHash: hashes.get(op.opId) ?? null,
+  }));
+  for (const part of chunks(seen)) await tx.insert(syncOps).values(part);
 }
 
 /** Last writer wins by server order: within a batch only each id's last version is written, with its change number. */
@@ -234,22 +257,145 @@ function uniqueOps(ops: SyncOp[]): SyncOp[] {
   return [...ops].sort((a, b) => a.seq - b.seq).filter((op) => !seen.has(op.opId) && seen.add(op.opId));
 }
 
+/** A conflict: the server holds something else under this key. Reported with its code, never called a duplicate. */
+interface ConflictFound {
+  op: SyncOp;
+  code: SyncConflictCode;
+  reason: string;
+}
+
+const conflictResult = ({ op, code, reason }: ConflictFound): OpResult => ({
+  opId: op.opId,
+  status: 'rejected',
+  reason,
+  code,
+});
+
 /**
  * One push = one transaction holding the shop's row lock, so changes commit in cursor order. The fast path writes the
  * batch with multi-row inserts; if the database refuses it (say a document number already taken), the batch is
- * replayed op by op in savepoints so only the offending op is rejected and the rest still land.
+ * replayed op by op in savepoints so only the offending op is rejected and the rest still land. A journal that does
+ * not extend the anchored head refuses the whole push; the owner's alert for it is written in its own transaction.
  */
 export async function pushBatch(db: ServerDb, clock: Clock, device: Device, input: PushInput): Promise<PushResult> {
   const now = clock();
   const clockSkewMs = Math.round(new Date(input.counterTime).getTime() - now.getTime());
   const ops = uniqueOps(input.ops);
-  const fast = await pushInTransaction(db, device, ops, clockSkewMs, input.appVersion, false).catch(
-    (error: unknown) => ({ error }),
-  );
-  const outcome =
-    'error' in fast ? await pushInTransaction(db, device, ops, clockSkewMs, input.appVersion, true) : fast;
+  const attempt = (opByOp: boolean) => pushInTransaction(db, device, ops, clockSkewMs, input, now, opByOp);
+  let outcome: OpResult[];
+  try {
+    outcome = await attempt(false);
+  } catch (error) {
+    if (error instanceof JournalChainBroken) {
+      await inShop(db, device.shopId, (tx) =>
+        raiseSyncEvent(tx, device, 'journal_chain_broken', `push refused, ${error.detail}.`, now),
+      );
+      throw error;
+    }
+    outcome = await attempt(true);
+  }
   const byId = new Map(outcome.map((result) => [result.opId, result]));
   return { results: input.ops.map((op) => byId.get(op.opId)!), serverTime: now.toISOString(), clockSkewMs };
+}
+
+/** Finalised records are never rewritten: for each entity id this shop already stores, the hash it was stored with. */
+async function storedHashes(tx: ServerDb, shopId: string, ops: SyncOp[]): Promise<Map<string, string | null>> {
+  const keyed = ops.filter((op) => DOC_ENTITIES.has(op.entity));
+  const stored = new Map<string, string | null>();
+  for (let i = 0; i < keyed.length; i += 5000) {
+    const part = keyed.slice(i, i + 5000);
+    const rows = await tx
+      .select({ entity: syncOps.entity, entityId: syncOps.entityId, payloadHash: syncOps.payloadHash })
+      .from(syncOps)
+      .where(
+        and(
+          eq(syncOps.shopId, shopId),
+          eq(syncOps.status, 'applied'),
+          inArray(
+            syncOps.entityId,
+            part.map((op) => op.entityId),
+          ),
+        ),
+      );
+    for (const row of rows) stored.set(`${row.entity}:${row.entityId}`, row.payloadHash);
+  }
+  return stored;
+}
+
+/**
+ * Sorts this counter's ops into answers already known (the same op again), conflicts (the same key with another
+ * payload) and fresh ops to apply. A document id already stored with the same content is a duplicate; an op stored
+ * before hashes were kept is taken as it was, and its hash is kept from now on.
+ */
+async function classify(tx: ServerDb, device: Device, ops: SyncOp[], hashes: Map<string, string>) {
+  const known = await tx
+    .select()
+    .from(syncOps)
+    .where(
+      and(
+        eq(syncOps.shopId, device.shopId),
+        eq(syncOps.counterId, device.counterId),
+        inArray(
+          syncOps.opId,
+          ops.map((op) => op.opId),
+        ),
+      ),
+    );
+  const knownById = new Map(known.map((row) => [row.opId, row]));
+  const answered: OpResult[] = [];
+  const conflicts: ConflictFound[] = [];
+  const duplicates: { op: SyncOp; result: OpResult }[] = [];
+  const fresh: SyncOp[] = [];
+  const stored = await storedHashes(
+    tx,
+    device.shopId,
+    ops.filter((op) => !knownById.has(op.opId)),
+  );
+  for (const op of ops) {
+    const hash = hashes.get(op.opId)!;
+    const row = knownById.get(op.opId);
+    if (row) {
+      if (row.payloadHash !== null && row.payloadHash !== hash) {
+        conflicts.push({
+          op,
+          code: 'OP_PAYLOAD_CHANGED',
+          reason: `op ${op.opId} was already received with other content; the server keeps the first`,
+        });
+        continue;
+      }
+      if (row.payloadHash === null)
+        await tx
+          .update(syncOps)
+          .set({ payloadHash: hash })
+          .where(
+            and(eq(syncOps.shopId, device.shopId), eq(syncOps.counterId, device.counterId), eq(syncOps.opId, op.opId)),
+          );
+      answered.push(
+        row.status === 'rejected'
+          ? { opId: op.opId, status: 'rejected', reason: row.reason ?? '', ...(row.code ? { code: row.code } : {}) }
+          : { opId: op.opId, status: 'duplicate' },
+      );
+      continue;
+    }
+    const key = `${op.entity}:${op.entityId}`;
+    if (!stored.has(key)) {
+      // A later op of this batch with the same document id meets this one as stored.
+      if (DOC_ENTITIES.has(op.entity) && payloadIdOf(op) === op.entityId) stored.set(key, hash);
+      fresh.push(op);
+      continue;
+    }
+    const storedHash = stored.get(key);
+    if (storedHash === null || storedHash === hash) {
+      duplicates.push({ op, result: { opId: op.opId, status: 'duplicate' } });
+      continue;
+    }
+    conflicts.push({
+      op,
+      code: 'ENTITY_CONTENT_CHANGED',
+      reason: `${op.entity.replace('_', ' ')} ${op.entityId} is already stored with other content; the server keeps the first`,
+    });
+  }
+  return { answered, conflicts, duplicates, fresh };
 }
 
 async function pushInTransaction(
@@ -257,9 +403,11 @@ async function pushInTransaction(
   device: Device,
   ops: SyncOp[],
   clockSkewMs: number,
-  appVersion: string | undefined,
+  input: PushInput,
+  now: Date,
   opByOp: boolean,
 ): Promise<OpResult[]> {
+  const hashes = new Map(ops.map((op) => [op.opId, opPayloadHash(op)]));
   return inShop(db, device.shopId, async (tx) => {
     const [shop] = await tx
       .select({ changeSeq: shops.changeSeq })
@@ -267,55 +415,53 @@ async function pushInTransaction(
       .where(eq(shops.id, device.shopId))
       .for('update');
     let changeSeq = shop!.changeSeq;
-    const known = await tx
-      .select({ opId: syncOps.opId, status: syncOps.status, reason: syncOps.reason })
-      .from(syncOps)
-      .where(
-        and(
-          eq(syncOps.shopId, device.shopId),
-          inArray(
-            syncOps.opId,
-            ops.map((op) => op.opId),
-          ),
-        ),
-      );
-    const knownById = new Map(known.map((row) => [row.opId, row]));
-    const results: OpResult[] = [];
-    for (const row of known)
-      results.push(
-        row.status === 'rejected'
-          ? { opId: row.opId, status: 'rejected', reason: row.reason ?? '' }
-          : { opId: row.opId, status: 'duplicate' },
-      );
-    const fresh = ops.filter((op) => !knownById.has(op.opId));
+    if (input.journal) await anchorJournal(tx, device, input.journal);
+    const { answered, conflicts, duplicates, fresh } = await classify(tx, device, ops, hashes);
+    const results: OpResult[] = [...answered, ...duplicates.map(({ result }) => result)];
+    // A conflicting replay of a known op id has its row already; a new op id colliding with a stored document is kept.
+    await recordOps(
+      tx,
+      device,
+      [
+        ...duplicates,
+        ...conflicts
+          .filter((conflict) => conflict.code !== 'OP_PAYLOAD_CHANGED')
+          .map((conflict) => ({ op: conflict.op, result: conflictResult(conflict) })),
+      ],
+      hashes,
+    );
+    results.push(...conflicts.map(conflictResult));
+    const freshResults: OpResult[] = [];
     if (!opByOp) {
-      const applied = await applyOps(tx, device, fresh, changeSeq);
-      results.push(...applied.results);
+      const applied = await applyOps(tx, device, fresh, changeSeq, hashes);
+      freshResults.push(...applied.results);
       changeSeq = applied.changeSeq;
     } else {
       for (const op of fresh) {
         try {
           const applied = await tx.transaction((savepoint) =>
-            applyOps(savepoint as unknown as ServerDb, device, [op], changeSeq),
+            applyOps(savepoint as unknown as ServerDb, device, [op], changeSeq, hashes),
           );
-          results.push(...applied.results);
+          freshResults.push(...applied.results);
           changeSeq = applied.changeSeq;
         } catch (error) {
           const reason = `the server could not store this ${op.entity}: ${error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error)}`;
-          await tx.insert(syncOps).values({
-            shopId: device.shopId,
-            opId: op.opId,
-            counterId: device.counterId,
-            counterSeq: op.seq,
-            entity: op.entity,
-            entityId: op.entityId,
-            status: 'rejected',
-            reason,
-          });
-          results.push({ opId: op.opId, status: 'rejected', reason });
+          const result: OpResult = { opId: op.opId, status: 'rejected', reason };
+          await recordOps(tx, device, [{ op, result }], hashes);
+          freshResults.push(result);
         }
       }
     }
+    results.push(...freshResults);
+    const refused = [...conflicts.map(conflictResult), ...freshResults.filter((result) => result.code)];
+    if (refused.length > 0)
+      await raiseSyncEvent(
+        tx,
+        device,
+        'sync_conflict',
+        `${refused.length} change(s) refused as conflicts, the first ${refused[0]!.code}: ${refused[0]!.reason}.`,
+        now,
+      );
     await tx.update(shops).set({ changeSeq }).where(eq(shops.id, device.shopId));
     const appliedCount = results.filter((result) => result.status === 'applied').length;
     await tx
@@ -327,7 +473,11 @@ async function pushInTransaction(
       });
     await tx
       .update(counters)
-      .set({ lastSeenAt: sql`now()`, lastClockSkewMs: clockSkewMs, ...(appVersion ? { appVersion } : {}) })
+      .set({
+        lastSeenAt: sql`now()`,
+        lastClockSkewMs: clockSkewMs,
+        ...(input.appVersion ? { appVersion: input.appVersion } : {}),
+      })
       .where(and(eq(counters.id, device.counterId), eq(counters.shopId, device.shopId)));
     return results;
   });

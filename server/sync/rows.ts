@@ -1,6 +1,6 @@
 // Turns validated outbox ops into the server's rows, table by table, so a batch is written with a few multi-row inserts.
 import { parseDocumentNumber } from '../../src-shared/invoice-number';
-import type { SyncOp } from '../../src-shared/sync/protocol';
+import type { SyncConflictCode, SyncOp } from '../../src-shared/sync/protocol';
 import {
   cashSessionPayload,
   creditNotePayload,
@@ -66,6 +66,22 @@ export interface Device {
 /** Thrown for an op the server will never accept; it is acknowledged as rejected so it cannot block the queue. */
 export class RejectedOp extends Error {
   override readonly name = 'RejectedOp';
+
+  constructor(
+    message: string,
+    readonly code?: SyncConflictCode,
+  ) {
+    super(message);
+  }
+}
+
+/** Every kind: the op is keyed by its entity id, so the id inside the payload must be the same one. */
+function checkEntityId(op: SyncOp, payloadId: string, what: string): void {
+  if (payloadId !== op.entityId)
+    throw new RejectedOp(
+      `${what} id ${payloadId} does not match the op's entity id ${op.entityId}`,
+      'ENTITY_ID_MISMATCH',
+    );
 }
 
 function checkSeries(number: string, expectedPrefix: string): void {
@@ -90,13 +106,30 @@ function parse<T>(
   );
 }
 
+/** The id inside an op's payload, which must be its entity id (undefined when the payload lacks one). */
+export function payloadIdOf(op: SyncOp): unknown {
+  const inner = (key: string) => (op.payload[key] as { id?: unknown } | undefined)?.id;
+  switch (op.entity) {
+    case 'invoice':
+      return inner('invoice');
+    case 'credit_note':
+      return inner('creditNote');
+    case 'receipt':
+      return inner('receipt');
+    case 'receipt_reversal':
+      return inner('reversal');
+    default:
+      return op.payload.id;
+  }
+}
+
 /** Adds one op's rows to the batch; throws RejectedOp for a payload the server will not store. */
 export function addOpRows(rows: BatchRows, device: Device, op: SyncOp): void {
   const base = { shopId: device.shopId, counterId: device.counterId };
   switch (op.entity) {
     case 'invoice': {
       const { invoice, lines, payments } = parse(invoicePayload, op);
-      if (invoice.id !== op.entityId) throw new RejectedOp('invoice id does not match the op');
+      checkEntityId(op, invoice.id, 'invoice');
       checkSeries(invoice.number, device.counterCode);
       rows.invoices.push({
         ...base,
@@ -142,6 +175,7 @@ export function addOpRows(rows: BatchRows, device: Device, op: SyncOp): void {
     }
     case 'credit_note': {
       const { creditNote, lines, refunds } = parse(creditNotePayload, op);
+      checkEntityId(op, creditNote.id, 'credit note');
       checkSeries(creditNote.number, `${device.counterCode}CN`);
       rows.creditNotes.push({
         ...base,
@@ -180,6 +214,7 @@ export function addOpRows(rows: BatchRows, device: Device, op: SyncOp): void {
     }
     case 'receipt': {
       const { receipt, payments } = parse(receiptPayload, op);
+      checkEntityId(op, receipt.id, 'receipt');
       checkSeries(receipt.number, `${device.counterCode}RC`);
       rows.receipts.push({
         ...base,
@@ -205,7 +240,7 @@ export function addOpRows(rows: BatchRows, device: Device, op: SyncOp): void {
     }
     case 'receipt_reversal': {
       const { reversal, payments } = parse(receiptReversalPayload, op);
-      if (reversal.id !== op.entityId) throw new RejectedOp('receipt reversal id does not match the op');
+      checkEntityId(op, reversal.id, 'receipt reversal');
       checkSeries(reversal.number, `${device.counterCode}RV`);
       rows.receiptReversals.push({
         ...base,
@@ -232,6 +267,7 @@ export function addOpRows(rows: BatchRows, device: Device, op: SyncOp): void {
     }
     case 'khata_entry': {
       const entry = parse(khataEntryPayload, op);
+      checkEntityId(op, entry.id, 'khata entry');
       rows.khataEntries.push({
         ...base,
         id: entry.id,
@@ -245,6 +281,7 @@ export function addOpRows(rows: BatchRows, device: Device, op: SyncOp): void {
     }
     case 'stock_movement': {
       const movement = parse(stockMovementPayload, op);
+      checkEntityId(op, movement.id, 'stock movement');
       rows.stockMovements.push({
         ...base,
         id: movement.id,
@@ -256,14 +293,23 @@ export function addOpRows(rows: BatchRows, device: Device, op: SyncOp): void {
       });
       return;
     }
-    case 'item':
-      rows.catalogue.push({ op, entity: 'item', payload: parse(itemPayload, op) });
+    case 'item': {
+      const payload = parse(itemPayload, op);
+      checkEntityId(op, payload.id, 'item');
+      rows.catalogue.push({ op, entity: 'item', payload });
       return;
-    case 'party':
-      rows.catalogue.push({ op, entity: 'party', payload: parse(partyPayload, op) });
+    }
+    case 'party': {
+      const payload = parse(partyPayload, op);
+      checkEntityId(op, payload.id, 'party');
+      rows.catalogue.push({ op, entity: 'party', payload });
       return;
-    case 'cash_session':
-      rows.cashSessions.push({ ...base, id: parse(cashSessionPayload, op).id, payload: op.payload });
+    }
+    case 'cash_session': {
+      const { id } = parse(cashSessionPayload, op);
+      checkEntityId(op, id, 'cash session');
+      rows.cashSessions.push({ ...base, id, payload: op.payload });
       return;
+    }
   }
 }

@@ -1,6 +1,6 @@
 // Sync bookkeeping: every op id a shop has seen (exactly-once), and the shop's change feed that counters pull by cursor.
 import { pgTable, uuid, text, bigint, integer, jsonb, timestamp, primaryKey, index } from 'drizzle-orm/pg-core';
-import { OP_STATUSES, PULLED_ENTITIES, SYNC_ENTITIES } from '../../src-shared/sync/protocol';
+import { OP_STATUSES, PULLED_ENTITIES, SYNC_CONFLICT_CODES, SYNC_ENTITIES } from '../../src-shared/sync/protocol';
 
 export const syncOps = pgTable(
   'sync_ops',
@@ -13,12 +13,32 @@ export const syncOps = pgTable(
     entityId: text('entity_id').notNull(),
     status: text('status', { enum: OP_STATUSES }).notNull(),
     reason: text('reason'),
+    /** Why a rejected op was a conflict (src-shared/sync/protocol); null for other rejections. */
+    code: text('code', { enum: SYNC_CONFLICT_CODES }),
+    /** opPayloadHash of what the counter sent; null on ops stored before the hash was kept. */
+    payloadHash: text('payload_hash'),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    primaryKey({ columns: [t.shopId, t.opId] }),
+    // Op ids are the counter's own: scoped by counter, one counter can never shadow another's op.
+    primaryKey({ columns: [t.shopId, t.counterId, t.opId] }),
     index('sync_ops_counter_idx').on(t.shopId, t.counterId, t.counterSeq),
+    index('sync_ops_entity_idx').on(t.shopId, t.entity, t.entityId),
   ],
+);
+
+/** Each journal head a counter's push carried and the server acknowledged, in order: the chain anchored off the counter. */
+export const journalHeads = pgTable(
+  'journal_heads',
+  {
+    shopId: uuid('shop_id').notNull(),
+    counterId: uuid('counter_id').notNull(),
+    /** The journal number of the counter's last document (its "document N"). */
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    hash: text('hash').notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.shopId, t.counterId, t.seq] })],
 );
 
 export const changes = pgTable(

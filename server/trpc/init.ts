@@ -29,11 +29,14 @@ export interface ServerContext extends ServerDeps {
 const t = initTRPC.context<ServerContext>().create({
   errorFormatter({ shape, error }) {
     const unexpected = error.code === 'INTERNAL_SERVER_ERROR';
+    // The reason code (SYNC_CURSOR_AHEAD, JOURNAL_CHAIN_BROKEN…) tells a counter what to do; the message tells a person.
+    const reason = error.cause instanceof DomainError ? error.cause.reason : null;
     return {
       ...shape,
       message: unexpected
         ? 'Something went wrong on the server and nothing was saved. Please try again.'
         : shape.message,
+      data: { ...shape.data, reason },
     };
   },
 });

@@ -39,9 +39,32 @@ export const syncOp = z
   .strict();
 export type SyncOp = z.infer<typeof syncOp>;
 
+/** At most this many journal links ride on one push; a longer stretch is anchored over several pushes. */
+export const MAX_JOURNAL_LINKS = 5000;
+
+const hexHash = z.string().regex(/^[0-9a-f]{64}$/);
+
+/** One document's place in the counter's hash chain (src-main/ledger/journal): its journal number and hashes. */
+export const journalLink = z.object({ seq: z.number().int().positive(), prevHash: hexHash, hash: hexHash }).strict();
+export type JournalLink = z.infer<typeof journalLink>;
+
+/**
+ * The counter's journal head and the links since the head the server last acknowledged, so the server can check that
+ * the chain extends what it already anchored (a rewritten and re-hashed file does not).
+ */
+export const journalAnchor = z
+  .object({
+    head: z.object({ seq: z.number().int().min(0), hash: hexHash }).strict(),
+    links: z.array(journalLink).max(MAX_JOURNAL_LINKS),
+  })
+  .strict();
+export type JournalAnchor = z.infer<typeof journalAnchor>;
+
 export const pushInput = z
   .object({
     ops: z.array(syncOp).min(1, 'a push needs at least one op').max(MAX_PUSH_OPS),
+    /** Sent by counters since the server anchors journals; older counters omit it and are not anchored. */
+    journal: journalAnchor.optional(),
     /** The counter's clock when it sent the batch, so the server can warn about a drifted clock. */
     counterTime: z.iso.datetime(),
     appVersion: z.string().max(40).refine(withoutNul, NUL_MESSAGE).optional(),
@@ -51,7 +74,27 @@ export const pushInput = z
 export type PushInput = z.infer<typeof pushInput>;
 
 export const OP_STATUSES = ['applied', 'duplicate', 'rejected'] as const;
-export const opResult = z.object({ opId: z.uuid(), status: z.enum(OP_STATUSES), reason: z.string().optional() });
+
+/**
+ * Why an op was refused as a conflict: the server holds something else under the same key. A conflict travels as a
+ * 'rejected' status with one of these codes, so counters older than the codes still record it and move on.
+ */
+export const SYNC_CONFLICT_CODES = [
+  /** This counter already sent this op id with another payload. */
+  'OP_PAYLOAD_CHANGED',
+  /** A finalised document (or khata entry, stock movement) with this id is already stored with other content. */
+  'ENTITY_CONTENT_CHANGED',
+  /** The op's entity id is not the id inside its payload. */
+  'ENTITY_ID_MISMATCH',
+] as const;
+export type SyncConflictCode = (typeof SYNC_CONFLICT_CODES)[number];
+
+export const opResult = z.object({
+  opId: z.uuid(),
+  status: z.enum(OP_STATUSES),
+  reason: z.string().optional(),
+  code: z.enum(SYNC_CONFLICT_CODES).optional(),
+});
 export type OpResult = z.infer<typeof opResult>;
 
 export const pushResult = z.object({
@@ -66,6 +109,8 @@ export const pullInput = z
   .object({
     /** The last change this counter has applied; 0 to start from the beginning. */
     cursor: z.number().int().min(0),
+    /** What the server said the change at the cursor was (pullResult.cursorMark); a different one means it forgot. */
+    cursorMark: z.string().max(80).optional(),
     limit: z.number().int().min(1).max(MAX_PULL_CHANGES).default(500),
     /** Pulls run even when nothing waits to be pushed, so an idle counter still reports in. */
     heartbeat: counterHeartbeat.optional(),
@@ -90,9 +135,20 @@ export const pullResult = z.object({
   /** The shop's latest change, so a counter can show how far behind it is. */
   headCursor: z.number().int().min(0),
   hasMore: z.boolean(),
+  /** Names the change at nextCursor; sent back with the next pull so a server restored from an older dump is caught. */
+  cursorMark: z.string().optional(),
   serverTime: z.iso.datetime(),
 });
 export type PullResult = z.infer<typeof pullResult>;
+
+/**
+ * Why the server refuses a whole push or pull (the error's reason): the counter reacts to these, a person reads the
+ * message. SYNC_CURSOR_AHEAD: the counter's cursor is past the server's head or names a change the server does not
+ * have (restored from an older dump); the counter pulls again from the start and pushes again what the server lacks.
+ * JOURNAL_CHAIN_BROKEN: the counter's hash chain does not extend the head the server last acknowledged.
+ */
+export const SYNC_REFUSALS = ['SYNC_CURSOR_AHEAD', 'JOURNAL_CHAIN_BROKEN'] as const;
+export type SyncRefusal = (typeof SYNC_REFUSALS)[number];
 
 export const enrolInput = z
   .object({
