@@ -98,24 +98,25 @@ function toDate(value: Date | string | null | undefined): Date | null {
 }
 
 /** Per counter: the last journal head its pushes anchored here, and whether a push's chain was refused since. */
-function journalStates(tx: ServerDeps['db'], shopId: string) {
-  return Promise.all([
-    tx
-      .select({ counterId: journalHeads.counterId, seq: max(journalHeads.seq), at: max(journalHeads.receivedAt) })
-      .from(journalHeads)
-      .where(eq(journalHeads.shopId, shopId))
-      .groupBy(journalHeads.counterId),
-    tx
-      .select({ counterId: alerts.subject })
-      .from(alerts)
-      .where(and(eq(alerts.shopId, shopId), eq(alerts.kind, 'journal_chain_broken'), ne(alerts.state, 'resolved'))),
-  ]);
+async function journalStates(tx: ServerDeps['db'], shopId: string) {
+  const heads = await tx
+    .select({ counterId: journalHeads.counterId, seq: max(journalHeads.seq), at: max(journalHeads.receivedAt) })
+    .from(journalHeads)
+    .where(eq(journalHeads.shopId, shopId))
+    .groupBy(journalHeads.counterId);
+  const broken = await tx
+    .select({ counterId: alerts.subject })
+    .from(alerts)
+    .where(and(eq(alerts.shopId, shopId), eq(alerts.kind, 'journal_chain_broken'), ne(alerts.state, 'resolved')));
+  return [heads, broken] as const;
 }
 
 export async function listCounters(deps: ServerDeps, shopId: string) {
-  const [rows, [heads, broken]] = await inShop(deps.db, shopId, (tx) =>
-    Promise.all([listCounterRows(tx, shopId), journalStates(tx, shopId)]),
-  );
+  const { rows, heads, broken } = await inShop(deps.db, shopId, async (tx) => {
+    const rows = await listCounterRows(tx, shopId);
+    const [heads, broken] = await journalStates(tx, shopId);
+    return { rows, heads, broken };
+  });
   const headOf = new Map(heads.map((head) => [head.counterId, head]));
   const brokenIds = new Set(broken.map((alert) => alert.counterId));
   const iso = (moment: Date | null) => moment?.toISOString() ?? null;

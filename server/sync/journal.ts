@@ -28,10 +28,17 @@ export async function lastJournalHead(tx: ServerDb, device: Device): Promise<Jou
   return row ?? GENESIS_HEAD;
 }
 
+/** The links sent stop short of the anchored head (this server was restored, or the counter forgot what it anchored). */
+export class JournalLinksMissing extends Conflict {
+  override readonly reason = 'JOURNAL_LINKS_MISSING';
+}
+
 /** Checks the anchor against the last acknowledged head and stores the new head; throws JournalChainBroken. */
 export async function anchorJournal(tx: ServerDb, device: Device, anchor: JournalAnchor): Promise<void> {
   const anchored = await lastJournalHead(tx, device);
   const verdict = extendsAnchor(anchored, anchor);
+  if (!verdict.ok && verdict.gap)
+    throw new JournalLinksMissing(`Send the journal links from document ${anchored.seq} on: ${verdict.reason}.`);
   if (!verdict.ok) throw new JournalChainBroken(verdict.reason);
   if (verdict.head.seq === anchored.seq) return;
   await tx

@@ -21,7 +21,7 @@ import { items, khataEntries, parties, stockMovements } from '../catalogue/schem
 import type { Clock } from '../../src-shared/clock';
 import { addOpRows, emptyRows, payloadIdOf, RejectedOp, type BatchRows, type Device } from './rows';
 import { addToSummaries } from '../reports/summaries';
-import { anchorJournal, JournalChainBroken } from './journal';
+import { anchorJournal, JournalChainBroken, JournalLinksMissing } from './journal';
 import { raiseSyncEvent } from './events';
 
 /** PostgreSQL takes at most 65,535 parameters per statement. */
@@ -286,6 +286,7 @@ export async function pushBatch(db: ServerDb, clock: Clock, device: Device, inpu
   try {
     outcome = await attempt(false);
   } catch (error) {
+    if (error instanceof JournalLinksMissing) throw error;
     if (error instanceof JournalChainBroken) {
       await inShop(db, device.shopId, (tx) =>
         raiseSyncEvent(tx, device, 'journal_chain_broken', `push refused, ${error.detail}.`, now),

@@ -1,8 +1,8 @@
 // Runs sync in the background: push the outbox, then pull others' changes; on failure back off with jitter and try again.
 import { retryDelayMs } from '../../src-shared/sync/timing';
 import { type Ledger, nowIso } from '../ledger/ledger';
-import { createRemote, isPermanentRefusal, type SyncRemote } from './remote';
-import { pullAll, type PullRun } from './pull';
+import { createRemote, isPermanentRefusal, refusalReason, type SyncRemote } from './remote';
+import { pullAll, resyncFromStart, type PullRun } from './pull';
 import { pushAll } from './push';
 import { readSyncState, updateProgress } from './state';
 import { Conflict } from '../../src-shared/errors';
@@ -80,7 +80,15 @@ export class SyncEngine {
     });
     // Pull only with an empty outbox: a pending local edit is then always later in server order than what we pull.
     this.setState({ phase: 'pulling' });
-    const pull = await pullAll(ledger, this.remote);
+    const pull = await pullAll(ledger, this.remote).catch(async (error: unknown) => {
+      if (refusalReason(error) !== 'SYNC_CURSOR_AHEAD') throw error;
+      // The server forgot what this counter last pulled: send it back what it lacks, then pull again from the start.
+      resyncFromStart(ledger, messageOf(error));
+      this.setState({ phase: 'pushing' });
+      await pushAll(ledger, this.remote, { batchSize: this.options.batchSize, appVersion: this.options.appVersion });
+      this.setState({ phase: 'pulling' });
+      return pullAll(ledger, this.remote);
+    });
     updateProgress(ledger, { lastSuccessAt: nowIso(ledger), lastError: null, failures: 0, nextAttemptAt: null });
     this.setState({ phase: pull.held ? 'held' : 'idle' });
     return { pushed: sent, pull };

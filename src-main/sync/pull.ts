@@ -1,5 +1,6 @@
 // Pulls other counters' changes by cursor and applies each page in one transaction with the cursor, never into the outbox.
-import { eq, sql } from 'drizzle-orm';
+import { eq, isNotNull, sql } from 'drizzle-orm';
+import { outbox } from '../ledger/outbox/schema';
 import { Conflict as ConflictError } from '../../src-shared/errors';
 import { isMassRemoval } from '../../src-shared/sync/timing';
 import type { PulledChange, PullResult } from '../../src-shared/sync/protocol';
@@ -103,6 +104,7 @@ export function applyPulledPage(ledger: Ledger, page: PullResult, fromCursor: nu
     }
     appendCapped(ledger, 'conflicts', conflicts);
     writeSyncState(ledger, 'cursor', page.nextCursor);
+    if (page.cursorMark !== undefined) writeSyncState(ledger, 'cursorMark', page.cursorMark);
     writeSyncState(ledger, 'hold', null);
     updateProgress(ledger, { headCursor: page.headCursor, lastPullAt: nowIso(ledger) });
     return { kind: 'applied', applied, skipped: page.changes.length - applied } as const;
@@ -125,7 +127,13 @@ export async function pullAll(
   const run: PullRun = { pages: 0, applied: 0, held: false, caughtUp: false };
   while (run.pages < (options.maxPages ?? 10_000)) {
     const cursor = readCursor(ledger);
-    const page = await remote.pull({ cursor, limit: options.pageSize ?? 500, heartbeat: counterHeartbeat(ledger) });
+    const cursorMark = readSyncState(ledger, 'cursorMark');
+    const page = await remote.pull({
+      cursor,
+      ...(cursorMark !== null ? { cursorMark } : {}),
+      limit: options.pageSize ?? 500,
+      heartbeat: counterHeartbeat(ledger),
+    });
     const outcome = applyPulledPage(ledger, page, cursor);
     run.pages += 1;
     if (outcome.kind === 'held') return { ...run, held: true };
@@ -133,6 +141,23 @@ export async function pullAll(
     if (!page.hasMore) return { ...run, caughtUp: true };
   }
   return run;
+}
+
+/**
+ * The server cannot honour this counter's cursor (restored from an older dump): pull everything again from the start
+ * (what is already here is skipped by id, so nothing doubles) and mark every outbox op unsent, so the server gets back
+ * what it lost (what it has answers "duplicate"). The journal anchor is forgotten too: the server checks the latest
+ * links against the head it kept. Returns how many ops will be sent again.
+ */
+export function resyncFromStart(ledger: Ledger, reason: string): number {
+  return ledger.transaction(() => {
+    const resent = ledger.db.update(outbox).set({ sentAt: null }).where(isNotNull(outbox.sentAt)).run().changes;
+    writeSyncState(ledger, 'cursor', 0);
+    writeSyncState(ledger, 'cursorMark', null);
+    writeSyncState(ledger, 'journalAnchored', null);
+    appendCapped(ledger, 'resyncs', [{ at: nowIso(ledger), reason, resent }], 20);
+    return resent;
+  });
 }
 
 /** A manager looked at the held page and lets it through, once. */

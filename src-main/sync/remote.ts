@@ -37,9 +37,17 @@ function client({ serverUrl, deviceToken, timeoutMs = 30_000 }: RemoteOptions) {
   });
 }
 
-/** The server said no for good (revoked device, bad code): retrying will not help, a person must act. */
+/** The server's reason code for refusing a request (src-shared/sync/protocol SYNC_REFUSALS), if it gave one. */
+export function refusalReason(error: unknown): string | null {
+  if (!(error instanceof TRPCClientError)) return null;
+  const reason = (error.data as { reason?: unknown } | undefined)?.reason;
+  return typeof reason === 'string' ? reason : null;
+}
+
+/** The server said no for good (revoked device, bad code, an altered journal): retrying will not help, a person must act. */
 export function isPermanentRefusal(error: unknown): boolean {
   if (error instanceof Unauthorized) return true;
+  if (refusalReason(error) === 'JOURNAL_CHAIN_BROKEN') return true;
   return (
     error instanceof TRPCClientError &&
     ['UNAUTHORIZED', 'FORBIDDEN'].includes((error.data as { code?: string } | undefined)?.code ?? '')

@@ -44,12 +44,22 @@ const rejection = z.object({
   entity: z.string(),
   entityId: z.string(),
   reason: z.string(),
+  /** Set when the server refused it as a conflict (src-shared/sync/protocol SYNC_CONFLICT_CODES). */
+  code: z.string().optional(),
   at: z.string(),
 });
+
+const journalHead = z.object({ seq: z.number().int().min(0), hash: z.string() });
 
 export const SYNC_STATE = {
   enrolment,
   cursor: z.number().int().min(0),
+  /** The server's name for the change at the cursor, sent back so a server that forgot it is caught. */
+  cursorMark: z.string().nullable(),
+  /** The journal head the server last acknowledged; null or absent: send the latest links and let it check. */
+  journalAnchored: journalHead.nullable(),
+  /** Each time the server could not honour the cursor and the counter synced again from the start. */
+  resyncs: z.array(z.object({ at: z.string(), reason: z.string(), resent: z.number().int() })),
   progress,
   hold: hold.nullable(),
   /** Set by a manager to let the held pull through once. */
@@ -93,7 +103,7 @@ export function updateProgress(ledger: Ledger, patch: Partial<SyncProgress>): Sy
 }
 
 /** Keeps the newest entries of a bounded log (rejections, conflicts) so the table cannot grow without end. */
-export function appendCapped<K extends 'rejections' | 'conflicts'>(
+export function appendCapped<K extends 'rejections' | 'conflicts' | 'resyncs'>(
   ledger: Ledger,
   key: K,
   entries: SyncStateValue<K>,

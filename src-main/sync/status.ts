@@ -40,6 +40,12 @@ export function syncStatus(ledger: Ledger) {
     clock: { skewMs: progress.clockSkewMs, drifted: isClockDrifted(progress.clockSkewMs) },
     hold: readSyncState(ledger, 'hold'),
     rejectedOps: progress.rejectedOps,
+    /** What the server refused as a conflict (the same key with other content), newest last. */
+    syncConflicts: (readSyncState(ledger, 'rejections') ?? []).filter((rejection) => rejection.code).slice(-20),
+    /** When the server could not honour the cursor and this counter synced again from the start. */
+    lastResync: (readSyncState(ledger, 'resyncs') ?? []).at(-1) ?? null,
+    /** The journal head the server last confirmed: documents up to it are anchored off this PC. */
+    journalAnchored: readSyncState(ledger, 'journalAnchored'),
     conflicts: (readSyncState(ledger, 'conflicts') ?? []).slice(-20),
   };
 }

@@ -19,35 +19,39 @@ export interface JournalHead {
 
 export const GENESIS_HEAD: JournalHead = { seq: 0, hash: GENESIS_HASH };
 
-export type AnchorVerdict = { ok: true; head: JournalHead } | { ok: false; reason: string };
+export type AnchorVerdict =
+  | { ok: true; head: JournalHead }
+  /** gap: the links do not reach back to the anchored head (a server restored from an older dump): send more. */
+  | { ok: false; gap: boolean; reason: string };
+
+const broken = (reason: string): AnchorVerdict => ({ ok: false, gap: false, reason });
 
 /**
- * Does the counter's chain extend `anchored`? The links must pass through the anchored head (hold it, or start right
- * after it with it as their previous hash), follow one another without a gap, and end at the head sent. A head that
- * moved back, or a chain that took another path from the anchor, is a rewritten journal.
+ * Does the counter's chain extend `anchored`? The links after the anchored head must start right after it with its
+ * hash as their previous hash, follow one another without a gap, and end at the head sent. A head that moved back, or
+ * a chain that left the anchored path, is a rewritten journal. With nothing anchored yet the first link is taken as it
+ * comes (the server has nothing to compare it with).
  */
 export function extendsAnchor(anchored: JournalHead, anchor: JournalAnchor): AnchorVerdict {
   const { head } = anchor;
   if (head.seq < anchored.seq)
-    return {
-      ok: false,
-      reason: `the journal ends at document ${head.seq}, before document ${anchored.seq} already acknowledged`,
-    };
-  const links = anchor.links.filter((link) => link.seq >= anchored.seq);
-  let expected = anchored;
+    return broken(`the journal ends at document ${head.seq}, before document ${anchored.seq} already acknowledged`);
+  if (head.seq === anchored.seq)
+    return head.hash === anchored.hash
+      ? { ok: true, head }
+      : broken(`document ${head.seq} no longer has the hash acknowledged for it`);
+  const links = anchor.links.filter((link) => link.seq > anchored.seq);
+  const first = links[0];
+  if (!first || (anchored.seq > 0 && first.seq !== anchored.seq + 1))
+    return { ok: false, gap: true, reason: `the links sent do not reach back to document ${anchored.seq}` };
+  let expected = anchored.seq > 0 ? anchored : { seq: first.seq - 1, hash: first.prevHash };
   for (const link of links) {
-    if (link.seq === anchored.seq) {
-      if (link.hash !== anchored.hash)
-        return { ok: false, reason: `document ${link.seq} no longer has the hash acknowledged for it` };
-      continue;
-    }
-    if (link.seq !== expected.seq + 1)
-      return { ok: false, reason: `the links skip from ${expected.seq} to ${link.seq}` };
+    if (link.seq !== expected.seq + 1) return broken(`the links skip from ${expected.seq} to ${link.seq}`);
     if (link.prevHash !== expected.hash)
-      return { ok: false, reason: `document ${link.seq} does not follow document ${expected.seq} as acknowledged` };
+      return broken(`document ${link.seq} does not follow document ${expected.seq} as acknowledged`);
     expected = { seq: link.seq, hash: link.hash };
   }
   if (expected.seq !== head.seq || expected.hash !== head.hash)
-    return { ok: false, reason: `the links end at document ${expected.seq}, not at the head ${head.seq} sent` };
+    return broken(`the links end at document ${expected.seq}, not at the head ${head.seq} sent`);
   return { ok: true, head };
 }

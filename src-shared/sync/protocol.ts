@@ -146,8 +146,9 @@ export type PullResult = z.infer<typeof pullResult>;
  * message. SYNC_CURSOR_AHEAD: the counter's cursor is past the server's head or names a change the server does not
  * have (restored from an older dump); the counter pulls again from the start and pushes again what the server lacks.
  * JOURNAL_CHAIN_BROKEN: the counter's hash chain does not extend the head the server last acknowledged.
+ * JOURNAL_LINKS_MISSING: the links sent do not reach back to that head; the counter sends its latest links again.
  */
-export const SYNC_REFUSALS = ['SYNC_CURSOR_AHEAD', 'JOURNAL_CHAIN_BROKEN'] as const;
+export const SYNC_REFUSALS = ['SYNC_CURSOR_AHEAD', 'JOURNAL_CHAIN_BROKEN', 'JOURNAL_LINKS_MISSING'] as const;
 export type SyncRefusal = (typeof SYNC_REFUSALS)[number];
 
 export const enrolInput = z
