@@ -26,6 +26,13 @@ GRANT USAGE ON SCHEMA drizzle TO galla_app;
 --> statement-breakpoint
 GRANT SELECT ON drizzle.__drizzle_migrations TO galla_app;
 --> statement-breakpoint
+-- PGlite's backup checkpoints before copying its folder (server/backup/dump.ts); PostgreSQL 15+ lets a non-superuser
+-- do that through pg_checkpoint. Where the owner may not grant it (a managed PostgreSQL), dumps use pg_dump instead.
+DO $$ BEGIN
+  GRANT pg_checkpoint TO galla_app;
+EXCEPTION WHEN OTHERS THEN NULL;
+END $$;
+--> statement-breakpoint
 -- 4. What must cross shops. Each function answers one question with a shop id (or shop ids) and nothing more; the
 --    caller then does the rest inside inShop for that shop. SECURITY DEFINER runs them as the owning role; search_path
 --    is pinned so a caller cannot redirect the table names.
