@@ -164,7 +164,8 @@ export function applyPendingRestore(ledgerFile: string, now = new Date()): Pendi
     verifyLedgerFile(pending, label);
   } catch (error) {
     const aside = `${ledgerFile}.restore-refused-${now.toISOString().replace(/[:.]/g, '-')}`;
-    for (const suffix of SIDE_FILES) if (fs.existsSync(pending + suffix)) fs.renameSync(pending + suffix, aside + suffix);
+    for (const suffix of SIDE_FILES)
+      if (fs.existsSync(pending + suffix)) fs.renameSync(pending + suffix, aside + suffix);
     if (fs.existsSync(labelFile)) fs.renameSync(labelFile, `${aside}.json`);
     const why = error instanceof Error ? error.message : String(error);
     return { applied: false, previous: null, refused: `The restore chosen last time was not applied: ${why}` };

@@ -106,7 +106,13 @@ async function start(): Promise<void> {
     contextFor: (sender): LedgerContext => {
       const existing = sessions.get(sender) ?? { staffId: null };
       sessions.set(sender, existing);
-      return { ledger: openLedgerNow, session: existing, afterWrite: runningServices?.afterWrite, openFile, ledgerDamage };
+      return {
+        ledger: openLedgerNow,
+        session: existing,
+        afterWrite: runningServices?.afterWrite,
+        openFile,
+        ledgerDamage,
+      };
     },
     isTrustedSender: (event) =>
       mainWindow !== null && event.sender === mainWindow.webContents && isOurPage(event.senderFrame?.url, config),

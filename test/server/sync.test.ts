@@ -10,7 +10,9 @@ let server: TestServerDb;
 afterEach(() => server?.close());
 
 async function scalar(query: ReturnType<typeof sql>): Promise<number> {
-  const result = (await asOwner(server.database, (db) => db.execute(query))) as unknown as { rows: { n: number | string }[] };
+  const result = (await asOwner(server.database, (db) => db.execute(query))) as unknown as {
+    rows: { n: number | string }[];
+  };
   return Number(result.rows[0]!.n);
 }
 

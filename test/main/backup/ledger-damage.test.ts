@@ -114,15 +114,18 @@ describe('a parked restore', () => {
       },
     ],
     ['damaged on disk', damagePage],
-  ])('is proved again at start: one %s since it was verified is set aside, and the ledger stays', async (_how, spoil) => {
-    const { file, parkedFile } = await parked();
-    spoil(parkedFile);
-    const before = fs.readFileSync(file);
-    const outcome = applyPendingRestore(file);
-    expect(outcome).toMatchObject({ applied: false, previous: null });
-    expect(outcome.refused).toMatch(/^The restore chosen last time was not applied: /);
-    expect(fs.readFileSync(file).equals(before)).toBe(true);
-    expect(fs.existsSync(parkedFile)).toBe(false);
-    expect(fs.readdirSync(path.dirname(file)).some((name) => name.includes('.restore-refused-'))).toBe(true);
-  });
+  ])(
+    'is proved again at start: one %s since it was verified is set aside, and the ledger stays',
+    async (_how, spoil) => {
+      const { file, parkedFile } = await parked();
+      spoil(parkedFile);
+      const before = fs.readFileSync(file);
+      const outcome = applyPendingRestore(file);
+      expect(outcome).toMatchObject({ applied: false, previous: null });
+      expect(outcome.refused).toMatch(/^The restore chosen last time was not applied: /);
+      expect(fs.readFileSync(file).equals(before)).toBe(true);
+      expect(fs.existsSync(parkedFile)).toBe(false);
+      expect(fs.readdirSync(path.dirname(file)).some((name) => name.includes('.restore-refused-'))).toBe(true);
+    },
+  );
 });
