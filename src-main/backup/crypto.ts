@@ -14,7 +14,6 @@ import {
   backupKdfWithinBounds,
   type BackupHeader,
 } from '../../src-shared/backup/contracts';
-import { shopText } from '../../src-shared/shop-messages';
 
 const MAGIC = Buffer.from(BACKUP_MAGIC);
 const TAG_BYTES = 16;
@@ -35,7 +34,7 @@ export type BackupFacts = Omit<BackupHeader, 'v' | 'kdf' | 'keyCheck' | 'iv'>;
 export type OnBytes = (done: number, total: number) => void;
 
 function scryptKey(passphrase: string, salt: Buffer, params: { N: number; r: number; p: number }): Promise<Buffer> {
-  if (!backupKdfWithinBounds(params)) return Promise.reject(new Invalid(shopText('backupKdfOutOfBounds')));
+  if (!backupKdfWithinBounds(params)) return Promise.reject(new Invalid({ key: 'backupKdfOutOfBounds' }));
   const options = { ...params, maxmem: 256 * params.N * params.r };
   return new Promise((resolve, reject) =>
     scrypt(passphrase.normalize('NFKC'), salt, 32, options, (error, key) => (error ? reject(error) : resolve(key))),
