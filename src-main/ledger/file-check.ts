@@ -10,8 +10,12 @@ export function quickCheckLedgerFile(file: string): string | null {
   try {
     sqlite = new Database(file, { readonly: true, fileMustExist: true });
     const rows = sqlite.pragma('quick_check', { simple: false }) as { quick_check: string }[];
-    const problems = rows.map((row) => row.quick_check).filter((line) => line !== 'ok');
-    return problems.length ? problems.slice(0, 5).join('; ') : null;
+    // SQLite heads its list with "*** in database main ***", which tells a cashier nothing.
+    const problems = rows
+      .flatMap((row) => row.quick_check.split('\n'))
+      .filter((line) => line !== 'ok' && !line.startsWith('***'));
+    if (rows.length === 1 && rows[0]!.quick_check === 'ok') return null;
+    return problems.length ? problems.slice(0, 5).join('; ') : 'the file failed its check';
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
   } finally {
