@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { testServerDb, type TestServerDb } from '../../support/server';
+import { asOwner, testServerDb, type TestServerDb } from '../../support/server';
 import { shopWithCounters } from '../../support/server-shop';
 import { invoiceOp, pushOf, stockOp } from '../../support/sync-ops';
 
@@ -12,8 +12,10 @@ afterEach(() => server?.close());
 const range = { from: '2026-06-01', to: '2026-06-01' };
 
 async function rawTotals(shopId: string) {
-  const result = (await server.database.db.execute(
-    sql`SELECT count(*) AS n, COALESCE(SUM(total_paise), 0) AS paise FROM invoices WHERE shop_id = ${shopId}`,
+  const result = (await asOwner(server.database, (db) =>
+    db.execute(
+      sql`SELECT count(*) AS n, COALESCE(SUM(total_paise), 0) AS paise FROM invoices WHERE shop_id = ${shopId}`,
+    ),
   )) as unknown as { rows: { n: string; paise: string }[] };
   return { invoices: Number(result.rows[0]!.n), salesPaise: Number(result.rows[0]!.paise) };
 }
