@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { documentHash, GENESIS_HASH } from '../../src-shared/hash-chain';
 import type { JournalAnchor, JournalLink } from '../../src-shared/sync/protocol';
-import { testServerDb, type TestServerDb } from '../support/server';
+import { asOwner, testServerDb, type TestServerDb } from '../support/server';
 import { shopWithCounters } from '../support/server-shop';
 import { invoiceOp, itemOp, khataOp, partyOp, pushOf, stockOp } from '../support/sync-ops';
 
@@ -14,7 +14,9 @@ let server: TestServerDb;
 afterEach(() => server?.close());
 
 async function scalar(query: ReturnType<typeof sql>): Promise<number> {
-  const result = (await server.database.db.execute(query)) as unknown as { rows: { n: number | string }[] };
+  const result = (await asOwner(server.database, (db) => db.execute(query))) as unknown as {
+    rows: { n: number | string }[];
+  };
   return Number(result.rows[0]!.n);
 }
 
