@@ -26,8 +26,9 @@ describe('report summaries under sync retries', () => {
     const { owner, counters, shopId } = await shopWithCounters(server, 'asha@example.in');
     const c1 = counters[0]!.api;
     const itemId = randomUUID();
+    // ₹200 handed over for the ₹118 bill: ₹82 change, so ₹118 of cash stays in the drawer, not ₹200.
     const first = [
-      invoiceOp({ number: 'C1-2026-000001', totalPaise: 11_800, itemId }),
+      invoiceOp({ number: 'C1-2026-000001', totalPaise: 11_800, changePaise: 8_200, itemId }),
       invoiceOp({ number: 'C1-2026-000002', totalPaise: 23_600, itemId }),
       stockOp(itemId, -2000),
     ];
@@ -45,6 +46,7 @@ describe('report summaries under sync retries', () => {
       qtyMilli: 3000,
       costPaise: 15_000,
     });
+    // Cash taken is net of the change handed back: the drawer holds what the three bills came to.
     expect(report.byMode).toEqual([expect.objectContaining({ mode: 'cash', inPaise: 41_300, count: 3 })]);
   });
 
