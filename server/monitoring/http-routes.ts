@@ -8,6 +8,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRepl
 import { sql } from 'drizzle-orm';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { MIGRATIONS_FOLDER, type ServerDatabase } from '../db/connection';
+import { allShopIds, inShop } from '../db/tenant';
 import { listServerDumps } from '../backup/dump';
 import { bearerToken } from '../trpc/context';
 import type { ServerDeps } from '../trpc/init';
@@ -92,11 +93,14 @@ async function refreshGauges(deps: ServerDeps): Promise<void> {
   metrics.backupLastSuccess.set(newest ? newest.createdAt.getTime() / 1000 : 0);
   metrics.backupAge.set(newest ? (now - newest.createdAt.getTime()) / 1000 : Infinity);
   refreshCounterGauges(now, await allCounterStatuses(deps));
-  const open = (await deps.db.execute(
-    sql`SELECT kind, count(*)::int AS n FROM ${alerts} WHERE state <> 'resolved' GROUP BY kind`,
-  )) as unknown as { rows: { kind: string; n: number }[] };
-  for (const kind of ALERT_KINDS)
-    metrics.openAlerts.set({ kind }, Number(open.rows.find((row) => row.kind === kind)?.n ?? 0));
+  const open = new Map<string, number>();
+  for (const shopId of await allShopIds(deps.db)) {
+    const counted = (await inShop(deps.db, shopId, (tx) =>
+      tx.execute(sql`SELECT kind, count(*)::int AS n FROM ${alerts} WHERE state <> 'resolved' GROUP BY kind`),
+    )) as unknown as { rows: { kind: string; n: number }[] };
+    for (const row of counted.rows) open.set(row.kind, (open.get(row.kind) ?? 0) + Number(row.n));
+  }
+  for (const kind of ALERT_KINDS) metrics.openAlerts.set({ kind }, open.get(kind) ?? 0);
   for (const [label, dir] of [
     ['backups', deps.config.operations.backup.dir],
     ['data', deps.config.database.kind === 'pglite' ? deps.config.database.dataDir : null],

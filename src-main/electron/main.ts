@@ -14,6 +14,7 @@ import { readWindowState, writeWindowState } from './window-state';
 import { installMenu } from './menu';
 import { startUpdater } from './updater';
 import { applyPendingRestore } from '../backup/restore';
+import { quickCheckLedgerFile } from '../ledger/file-check';
 import { parsePrintConfig } from '../printing/worker';
 import { startCounterServices, type CounterServices } from '../runtime/counter-services';
 
@@ -74,8 +75,11 @@ function isOurPage(url: string | undefined, config: DesktopConfig): boolean {
 
 async function start(): Promise<void> {
   const config = readDesktopConfig(process.env, app.getPath('userData'), app.getAppPath());
-  // A restore chosen last time (verified then) replaces the ledger file before anything opens it.
-  applyPendingRestore(config.ledgerFile);
+  // A restore chosen last time replaces the ledger file before anything opens it, once it has proved itself again.
+  const restore = applyPendingRestore(config.ledgerFile);
+  if (restore.refused) dialog.showErrorBox('Galla: the restore was not applied', restore.refused);
+  // A damaged file opens on the recovery screen: no bills, no sync, and no backups that would push good ones out.
+  const ledgerDamage = quickCheckLedgerFile(config.ledgerFile);
   try {
     ledger = openLedger({ file: config.ledgerFile });
   } catch (error) {
@@ -85,12 +89,14 @@ async function start(): Promise<void> {
     return;
   }
   const openLedgerNow = ledger;
-  const runningServices = startCounterServices({
-    ledger: openLedgerNow,
-    print: parsePrintConfig({ platform: process.platform }),
-    appVersion: app.getVersion(),
-    log: (message, error) => console.error(`galla: ${message}`, error ?? ''),
-  });
+  const runningServices = ledgerDamage
+    ? null
+    : startCounterServices({
+        ledger: openLedgerNow,
+        print: parsePrintConfig({ platform: process.platform }),
+        appVersion: app.getVersion(),
+        log: (message, error) => console.error(`galla: ${message}`, error ?? ''),
+      });
   services = runningServices;
   session.defaultSession.webRequest.onHeadersReceived((details, callback) =>
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [RENDERER_CSP] } }),
@@ -100,7 +106,13 @@ async function start(): Promise<void> {
     contextFor: (sender): LedgerContext => {
       const existing = sessions.get(sender) ?? { staffId: null };
       sessions.set(sender, existing);
-      return { ledger: openLedgerNow, session: existing, afterWrite: runningServices.afterWrite, openFile };
+      return {
+        ledger: openLedgerNow,
+        session: existing,
+        afterWrite: runningServices?.afterWrite,
+        openFile,
+        ledgerDamage,
+      };
     },
     isTrustedSender: (event) =>
       mainWindow !== null && event.sender === mainWindow.webContents && isOurPage(event.senderFrame?.url, config),

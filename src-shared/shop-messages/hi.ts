@@ -38,6 +38,10 @@ export const SHOP_MESSAGES_HI: Record<ShopMessageKey, string> = {
   stockChangeZero: 'शून्य के अलावा कोई बदलाव डालें।',
   stockChangeTooLarge: '10,00,000 तक का बदलाव डालें।',
   stockCountRange: 'शेल्फ़ पर गिनी गई संख्या डालें, 0 से 10,00,000 तक।',
+  backupKdfOutOfBounds:
+    'यह बैकअप फ़ाइल खुलने के लिए गल्ला बैकअप से कहीं ज़्यादा मेमोरी माँगती है; यह गल्ला की बनाई नहीं है और खोली नहीं गई।',
+  ledgerDamaged: 'इस पीसी की बही फ़ाइल ख़राब है, इसलिए बिलिंग रोकी गई है। सबसे नया बैकअप वापस लाएँ।',
+  noBackupToRestore: 'इस पीसी पर वापस लाने के लिए कोई बैकअप नहीं है; फिर से बिलिंग से पहले मदद बुलाएँ।',
   csvTooLarge: 'यह CSV फ़ाइल 20 MB से बड़ी है; इसे छोटी फ़ाइलों में बाँटें।',
   wrongPin: 'गलत PIN। बचे हुए प्रयास: {{left}}।',
   pinLockedNow: 'बहुत बार गलत PIN: {{minutes}} मिनट के लिए बंद।',

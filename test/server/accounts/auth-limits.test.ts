@@ -5,7 +5,7 @@ import { scryptSync } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { users } from '../../../server/db/schema';
-import { listen, testConfig, testServerDb, type TestServerDb } from '../../support/server';
+import { asOwner, listen, testConfig, testServerDb, type TestServerDb } from '../../support/server';
 
 // Every password check is scrypt at 128 MiB: on a loaded test machine a few seconds each.
 vi.setConfig({ testTimeout: 400_000 });
@@ -163,7 +163,7 @@ describe('password hashes', () => {
   it("are scrypt at OWASP's N = 2^17, r = 8, p = 1", async () => {
     server = await testServerDb();
     await (await server.as(null)).accounts.signUp(OWNER);
-    const [user] = await server.deps.db.select().from(users).where(eq(users.email, OWNER.email));
+    const [user] = await asOwner(server.database, (db) => db.select().from(users).where(eq(users.email, OWNER.email)));
     expect(paramsOf(user!.passwordHash)).toEqual([2 ** 17, 8, 1]);
   });
 
@@ -173,9 +173,11 @@ describe('password hashes', () => {
     const salt = Buffer.from('0123456789abcdef');
     const key = scryptSync(OWNER.password, salt, 32, { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 });
     const old = ['scrypt', 2 ** 15, 8, 1, salt.toString('base64url'), key.toString('base64url')].join('$');
-    await server.deps.db.update(users).set({ passwordHash: old }).where(eq(users.email, OWNER.email));
+    await asOwner(server.database, (db) =>
+      db.update(users).set({ passwordHash: old }).where(eq(users.email, OWNER.email)),
+    );
     await (await server.as(null)).accounts.login(LOGIN);
-    const [user] = await server.deps.db.select().from(users).where(eq(users.email, OWNER.email));
+    const [user] = await asOwner(server.database, (db) => db.select().from(users).where(eq(users.email, OWNER.email)));
     expect(paramsOf(user!.passwordHash)).toEqual([2 ** 17, 8, 1]);
     expect((await (await server.as(null)).accounts.login(LOGIN)).user.email).toBe(OWNER.email);
   });

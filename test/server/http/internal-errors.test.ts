@@ -9,7 +9,7 @@ import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as schema from '../../../server/db/schema';
 import type { ServerDb } from '../../../server/db/connection';
-import { listen, testServerDb, type TestServerDb } from '../../support/server';
+import { asOwner, listen, testServerDb, type TestServerDb } from '../../support/server';
 import { shopWithCounters } from '../../support/server-shop';
 import { invoiceOp, pushOf } from '../../support/sync-ops';
 
@@ -46,7 +46,7 @@ describe('internal errors', () => {
     const { session } = await shopWithCounters(server, 'errors@example.in', ['C1']);
     const { app, url } = await listen(server.deps, server.database);
     stop = () => app.close();
-    await server.database.db.execute(sql`DROP TABLE counter_cursors CASCADE`);
+    await asOwner(server.database, (db) => db.execute(sql`DROP TABLE counter_cursors CASCADE`));
 
     const response = await fetch(`${url}/trpc/counters.list`, {
       headers: { authorization: `Bearer ${session.accessToken}` },
@@ -107,7 +107,7 @@ describe('internal errors', () => {
     const { counters } = await shopWithCounters(server, 'sync-errors@example.in', ['C1']);
     const { app, url } = await listen(server.deps, server.database);
     stop = () => app.close();
-    await server.database.db.execute(sql`DROP TABLE invoice_lines CASCADE`);
+    await asOwner(server.database, (db) => db.execute(sql`DROP TABLE invoice_lines CASCADE`));
 
     const response = await fetch(`${url}/trpc/sync.push`, {
       method: 'POST',
