@@ -19,6 +19,8 @@ import {
 } from '../documents/schema';
 import { items, khataEntries, parties, stockMovements } from '../catalogue/schema';
 import type { Clock } from '../../src-shared/clock';
+import type { Logger } from 'pino';
+import { logInternalError } from '../http/internal-errors';
 import { addOpRows, emptyRows, payloadIdOf, RejectedOp, type BatchRows, type Device } from './rows';
 import { addToSummaries } from '../reports/summaries';
 import { anchorJournal, JournalChainBroken, JournalLinksMissing } from './journal';
@@ -124,12 +126,7 @@ async function applyOps(
   for (const op of ops) {
     const refusal = rejected.get(op.opId);
     if (refusal !== undefined) {
-      results.push({
-        opId: op.opId,
-        status: 'rejected',
-        reason: refusal.message,
-        ...(refusal.code ? { code: refusal.code } : {}),
-      });
+      results.push({ opId: op.opId, status: 'rejected', code: refusal.code ?? 'OP_INVALID', reason: refusal.message });
       continue;
     }
     const isNew = !DOC_ENTITIES.has(op.entity) || newIds.has(op.entityId);
@@ -277,11 +274,17 @@ const conflictResult = ({ op, code, reason }: ConflictFound): OpResult => ({
  * replayed op by op in savepoints so only the offending op is rejected and the rest still land. A journal that does
  * not extend the anchored head refuses the whole push; the owner's alert for it is written in its own transaction.
  */
-export async function pushBatch(db: ServerDb, clock: Clock, device: Device, input: PushInput): Promise<PushResult> {
+export async function pushBatch(
+  db: ServerDb,
+  clock: Clock,
+  device: Device,
+  input: PushInput,
+  log: Logger,
+): Promise<PushResult> {
   const now = clock();
   const clockSkewMs = Math.round(new Date(input.counterTime).getTime() - now.getTime());
   const ops = uniqueOps(input.ops);
-  const attempt = (opByOp: boolean) => pushInTransaction(db, device, ops, clockSkewMs, input, now, opByOp);
+  const attempt = (opByOp: boolean) => pushInTransaction(db, log, device, ops, clockSkewMs, input, now, opByOp);
   let outcome: OpResult[];
   try {
     outcome = await attempt(false);
@@ -373,7 +376,7 @@ async function classify(tx: ServerDb, device: Device, ops: SyncOp[], hashes: Map
           );
       answered.push(
         row.status === 'rejected'
-          ? { opId: op.opId, status: 'rejected', reason: row.reason ?? '', ...(row.code ? { code: row.code } : {}) }
+          ? { opId: op.opId, status: 'rejected', code: row.code ?? 'OP_INVALID', reason: row.reason ?? '' }
           : { opId: op.opId, status: 'duplicate' },
       );
       continue;
@@ -401,6 +404,7 @@ async function classify(tx: ServerDb, device: Device, ops: SyncOp[], hashes: Map
 
 async function pushInTransaction(
   db: ServerDb,
+  log: Logger,
   device: Device,
   ops: SyncOp[],
   clockSkewMs: number,
@@ -446,8 +450,14 @@ async function pushInTransaction(
           freshResults.push(...applied.results);
           changeSeq = applied.changeSeq;
         } catch (error) {
-          const reason = `the server could not store this ${op.entity}: ${error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error)}`;
-          const result: OpResult = { opId: op.opId, status: 'rejected', reason };
+          // The database's own words (SQL, constraint names) go to the log under an id, never to the counter.
+          const errorId = logInternalError(log, error, 'sync push: an op could not be stored', {
+            shopId: device.shopId,
+            counterId: device.counterId,
+            opId: op.opId,
+          });
+          const reason = `The server could not store this ${op.entity.replace('_', ' ')} (error id ${errorId}).`;
+          const result: OpResult = { opId: op.opId, status: 'rejected', code: 'STORE_FAILED', reason };
           await recordOps(tx, device, [{ op, result }], hashes);
           freshResults.push(result);
         }

@@ -89,11 +89,14 @@ export const SYNC_CONFLICT_CODES = [
 ] as const;
 export type SyncConflictCode = (typeof SYNC_CONFLICT_CODES)[number];
 
+/** Why the server refused an op, for a counter to act on: the reason beside it is for people and names no internals. */
+export const OP_REJECTION_CODES = ['OP_INVALID', 'STORE_FAILED', ...SYNC_CONFLICT_CODES] as const;
+export type OpRejectionCode = (typeof OP_REJECTION_CODES)[number];
 export const opResult = z.object({
   opId: z.uuid(),
   status: z.enum(OP_STATUSES),
+  code: z.enum(OP_REJECTION_CODES).optional(),
   reason: z.string().optional(),
-  code: z.enum(SYNC_CONFLICT_CODES).optional(),
 });
 export type OpResult = z.infer<typeof opResult>;
 

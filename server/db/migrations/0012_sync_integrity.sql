@@ -9,7 +9,6 @@ CREATE TABLE "journal_heads" (
 --> statement-breakpoint
 ALTER TABLE "sync_ops" DROP CONSTRAINT "sync_ops_shop_id_op_id_pk";--> statement-breakpoint
 ALTER TABLE "sync_ops" ADD CONSTRAINT "sync_ops_shop_id_counter_id_op_id_pk" PRIMARY KEY("shop_id","counter_id","op_id");--> statement-breakpoint
-ALTER TABLE "sync_ops" ADD COLUMN "code" text;--> statement-breakpoint
 ALTER TABLE "sync_ops" ADD COLUMN "payload_hash" text;--> statement-breakpoint
 CREATE INDEX "sync_ops_entity_idx" ON "sync_ops" USING btree ("shop_id","entity","entity_id");--> statement-breakpoint
 -- Row-level security for the anchored journal heads, as 0001 and 0010 do for the tables before them (galla_app has its
