@@ -1,6 +1,7 @@
 // The counter's line to the cloud server: tRPC over HTTP, typed by the shared wire protocol (src-main never imports server/).
 import { createTRPCUntypedClient, httpLink, TRPCClientError } from '@trpc/client';
 import { Conflict, Unauthorized } from '../../src-shared/errors';
+import { assertAllowedServerUrl } from '../../src-shared/sync/server-url';
 import {
   enrolResult,
   pullResult,
@@ -26,6 +27,8 @@ export interface RemoteOptions {
 }
 
 function client({ serverUrl, deviceToken, timeoutMs = 30_000 }: RemoteOptions) {
+  // An enrolment stored before the https rule, or typed around the form, still never carries the token in clear.
+  assertAllowedServerUrl(serverUrl);
   return createTRPCUntypedClient({
     links: [
       httpLink({

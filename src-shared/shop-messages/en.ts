@@ -36,6 +36,8 @@ export const SHOP_MESSAGES_EN = {
   stockChangeZero: 'Enter a change other than zero.',
   stockChangeTooLarge: 'Enter a change of up to 10,00,000.',
   stockCountRange: 'Enter the count on the shelf, from 0 up to 10,00,000.',
+  serverUrlHttps:
+    'The server address must start with https:// (plain http:// only for a server on this PC, such as http://127.0.0.1).',
   csvTooLarge: 'This CSV file is larger than 20 MB; split it into smaller files.',
   wrongPin: 'Wrong PIN. Tries left: {{left}}.',
   pinLockedNow: 'Too many wrong PINs: locked for {{minutes}} minutes.',

@@ -38,6 +38,7 @@ export const SHOP_MESSAGES_HI: Record<ShopMessageKey, string> = {
   stockChangeZero: 'शून्य के अलावा कोई बदलाव डालें।',
   stockChangeTooLarge: '10,00,000 तक का बदलाव डालें।',
   stockCountRange: 'शेल्फ़ पर गिनी गई संख्या डालें, 0 से 10,00,000 तक।',
+  serverUrlHttps: 'सर्वर का पता https:// से शुरू होना चाहिए (सादा http:// सिर्फ़ इसी PC के सर्वर के लिए, जैसे http://127.0.0.1)।',
   csvTooLarge: 'यह CSV फ़ाइल 20 MB से बड़ी है; इसे छोटी फ़ाइलों में बाँटें।',
   wrongPin: 'गलत PIN। बचे हुए प्रयास: {{left}}।',
   pinLockedNow: 'बहुत बार गलत PIN: {{minutes}} मिनट के लिए बंद।',
