@@ -64,7 +64,11 @@ export function updaterPort(updater: UpdaterLike, feed: FeedSettings): UpdaterPo
 
   async function signedOffer(): Promise<SignedFeed | null> {
     if (refusedUrl) throw new UpdateRefused(shopText('serverUrlHttps'));
-    const result = await updater.checkForUpdates();
+    const result = await updater.checkForUpdates().catch((error: unknown) => {
+      // The server answered that its feed offers nothing (404: none published, or all withdrawn): nothing is offered.
+      if ((error as { code?: string }).code === 'ERR_UPDATER_CHANNEL_FILE_NOT_FOUND') return null;
+      throw error;
+    });
     if (!result?.isUpdateAvailable) return null;
     return verifiedRelease(result.updateInfo, feed.trustedKeys);
   }
