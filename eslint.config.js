@@ -39,6 +39,8 @@ export default tseslint.config(
       'playwright-report',
       'src-main/db/migrations',
       'bench/.cache',
+      '.stryker-tmp',
+      'reports',
       '**/*.d.ts',
     ],
   },

@@ -41,7 +41,7 @@ function parseScaledDecimal(text: string, decimals: number, what: string): numbe
   // BigInt keeps the parse exact: no float ever multiplies a money amount.
   const scale = 10n ** BigInt(decimals);
   const wholePart = BigInt((whole ?? '0').replaceAll(',', ''));
-  const fractionPart = BigInt((fraction ?? '').padEnd(decimals, '0') || '0');
+  const fractionPart = BigInt((fraction ?? '').padEnd(decimals, '0'));
   const scaled = wholePart * scale + fractionPart;
   if (scaled > BigInt(Number.MAX_SAFE_INTEGER)) throw new Invalid(`${what} is too large: "${text}"`);
   return Number(scaled);

@@ -32,6 +32,13 @@ describe('canonicalJson', () => {
     expect(canonicalJson({ z: { y: 2, x: 1 } })).toBe('{"z":{"x":1,"y":2}}');
   });
 
+  it('says why a value cannot be hashed', () => {
+    expect(() => canonicalJson(undefined)).toThrow(
+      new Invalid('Content cannot be written as canonical JSON: it has no JSON value'),
+    );
+    expect(() => canonicalJson({ amount: 10n })).toThrow(/^Content cannot be written as canonical JSON: .*BigInt/);
+  });
+
   it('refuses values with no JSON form', () => {
     expect(() => canonicalJson(undefined)).toThrow(Invalid);
     expect(() => canonicalJson(Number.NaN)).toThrow(Invalid);
@@ -72,10 +79,24 @@ describe('documentHash', () => {
   it('rejects a previous hash that is not 64 lower-case hex digits', () => {
     expect(() => documentHash('abc', {})).toThrow(Invalid);
     expect(() => documentHash('A'.repeat(64), {})).toThrow(Invalid);
+    expect(() => documentHash('abc', {})).toThrow(
+      new Invalid('Previous hash must be 64 lower-case hex digits, got "abc"'),
+    );
+  });
+
+  it('rejects a previous hash with anything before or after its 64 digits', () => {
+    expect(() => documentHash(`x${GENESIS_HASH}`, {})).toThrow(Invalid);
+    expect(() => documentHash(`${GENESIS_HASH}x`, {})).toThrow(Invalid);
   });
 });
 
 describe('verifyChain', () => {
+  it('refuses to start from a checkpoint that is not a hash', () => {
+    expect(() => verifyChain([], 'checkpoint')).toThrow(
+      new Invalid('Start hash must be 64 lower-case hex digits, got "checkpoint"'),
+    );
+  });
+
   it('accepts an untouched chain, an empty one, and one continuing from a checkpoint', () => {
     const chain = buildChain(invoices);
     expect(verifyChain(chain)).toEqual({ ok: true });

@@ -181,6 +181,16 @@ describe('allocateProportionally', () => {
     expect(() => allocateProportionally(5, [1, -1])).toThrow(Invalid);
   });
 
+  it('ranks the leftover by remainder, not by size: 4 over 6:1 is 3 and 1 (exact shares 3.43 and 0.57)', () => {
+    expect(allocateProportionally(4, [6, 1])).toEqual([3, 1]);
+  });
+
+  it('splits a negative total into plain zeros where a part is nothing, never negative zero', () => {
+    const parts = allocateProportionally(-1, [1, 1]);
+    expect(parts).toEqual([-1, 0]);
+    expect(Object.is(parts[1], 0)).toBe(true);
+  });
+
   it('always sums exactly to the total, keeps zero weights at zero, and stays within a unit of the exact share', () => {
     fc.assert(
       fc.property(
@@ -201,5 +211,69 @@ describe('allocateProportionally', () => {
       ),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('what a refusal says: the field, and the value it was given', () => {
+  it.each([
+    [
+      'a fractional numerator',
+      'Numerator must be a whole number within the safe range, got 1.5',
+      () => divRound(1.5, 2),
+    ],
+    [
+      'a fractional denominator',
+      'Denominator must be a whole number within the safe range, got 2.5',
+      () => divRound(1, 2.5),
+    ],
+    ['a zero denominator', 'Denominator must be positive, got 0', () => divRound(1, 0)],
+    ['an amount that is not a number', 'Amount must be a number like 12 or 12.50, got "12a"', () => parseRupees('12a')],
+    [
+      'an amount with three decimals',
+      'Amount can have at most 2 decimal places, got "12.345"',
+      () => parseRupees('12.345'),
+    ],
+    [
+      'a quantity with four decimals',
+      'Quantity can have at most 3 decimal places, got "1.2345"',
+      () => parseQuantity('1.2345'),
+    ],
+    [
+      'an amount past the safe range',
+      'Amount is too large: "90071992547409.92"',
+      () => parseRupees('90071992547409.92'),
+    ],
+    [
+      'fractional paise',
+      'Amount in paise must be a whole number within the safe range, got 1.5',
+      () => formatRupees(1.5),
+    ],
+    [
+      'a fractional milli-unit',
+      'Quantity in milli-units must be a whole number within the safe range, got 0.5',
+      () => formatQuantity(0.5),
+    ],
+    [
+      'a fractional total to split',
+      'Total to allocate must be a whole number within the safe range, got 1.5',
+      () => allocateProportionally(1.5, [1]),
+    ],
+    [
+      'a fractional second weight',
+      'Weight 2 must be a whole number within the safe range, got 2.5',
+      () => allocateProportionally(5, [1, 2.5]),
+    ],
+    ['a negative second weight', 'Weight 2 must not be negative, got -1', () => allocateProportionally(5, [1, -1])],
+    [
+      'a total over zero weights',
+      'Cannot allocate 5 when every weight is zero',
+      () => allocateProportionally(5, [0, 0]),
+    ],
+  ])('refuses %s with "%s"', (_case, message, attempt) => {
+    expect(attempt).toThrow(new Invalid(message));
+  });
+
+  it('accepts the largest amount that is still exact: ₹90,07,19,92,54,74,09.91', () => {
+    expect(parseRupees('90071992547409.91')).toBe(Number.MAX_SAFE_INTEGER);
   });
 });

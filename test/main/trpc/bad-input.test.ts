@@ -6,6 +6,7 @@ import { appRouter } from '../../../src-main/trpc/app-router';
 import { itemInput, shopWithStaff, type Caller, type Shop } from '../../support/ledger';
 import { ledgerFingerprint } from '../../support/fingerprint';
 import { errorDetails } from '../../../src-main/trpc/errors';
+import { GST_RATES_BP } from '../../../src-shared/gst/rates';
 
 const EXPECTED_CODES = ['BAD_REQUEST', 'NOT_FOUND', 'CONFLICT', 'FORBIDDEN', 'UNAUTHORIZED'];
 /** Where a wrong PIN or an unknown member of staff is the bad input, UNAUTHORIZED is the right answer. */
@@ -78,15 +79,23 @@ function call(caller: Caller, path: string, input: unknown): Promise<unknown> {
 }
 
 let shop: Shop;
+/** What the wrong-but-well-typed inputs refer to: a ₹59 item, a customer, and a bill of one piece of it on khata. */
+const known = { itemId: '', partyId: '', invoiceId: '', invoiceLineId: '' };
 beforeAll(async () => {
   shop = await shopWithStaff();
   const item = await shop.manager.catalogue.create(itemInput({ barcodes: ['8901030865275'] }));
   const party = await shop.cashier.parties.create({ name: 'Existing customer', openingBalancePaise: 1000 });
-  await shop.cashier.sales.finalize({
+  const sale = await shop.cashier.sales.finalize({
     id: crypto.randomUUID(),
     partyId: party.id,
     lines: [{ itemId: item.id, qtyMilli: 1000 }],
     payments: [{ mode: 'khata', amountPaise: 5900 }],
+  });
+  Object.assign(known, {
+    itemId: item.id,
+    partyId: party.id,
+    invoiceId: sale.invoice.id,
+    invoiceLineId: sale.lines[0]!.id,
   });
 });
 afterAll(() => shop?.t.cleanup());
@@ -181,4 +190,230 @@ describe('bad input to every procedure', () => {
       );
     }
   });
+});
+
+/** The refusal a call ends in; a call that succeeds fails the test here, whatever the input. */
+async function refusalOf(path: string, input: unknown): Promise<TRPCError> {
+  const outcome = await call(shop.t.as(shop.ids.owner), path, input).then(
+    (result) => ({ accepted: result }),
+    (error: unknown) => ({ refused: error }),
+  );
+  expect(outcome, `${path} accepted ${JSON.stringify(input)}`).toHaveProperty('refused');
+  const error = (outcome as { refused: unknown }).refused;
+  expect(error).toBeInstanceOf(TRPCError);
+  return error as TRPCError;
+}
+
+const uuid = fc.uuid({ version: 4 });
+/** Read when a value is generated, after beforeAll has made the item, the customer and the bill. */
+const knownId = (key: keyof typeof known) => fc.constant(null).map(() => known[key]);
+const oneKnownPiece = () => knownId('itemId').map((itemId) => [{ itemId, qtyMilli: 1000 }]);
+/** Zero and every negative amount a form could send. */
+const notAboveZero = fc.oneof(fc.constant(0), fc.integer({ min: -1_000_000_000_00, max: -1 }));
+const below = (max: number) => fc.integer({ min: -1_000_000_000, max });
+const day = fc
+  .date({ min: new Date('2001-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true })
+  .map((date) => date.toISOString().slice(0, 10));
+const daysBefore = (date: string, days: number) =>
+  new Date(Date.parse(date) - days * 86_400_000).toISOString().slice(0, 10);
+/** Dates a calendar does not have: the 30th of February, the 31st of April, month 13, day 0. */
+const noSuchDay = fc.constantFrom('2026-02-30', '2025-02-29', '2026-04-31', '2026-13-01', '2026-00-10', '2026-06-00');
+
+/**
+ * Inputs of the right shape and types that are still wrong: the refusal must name the field (or say what is wrong)
+ * and change nothing. Each case is one rule of the shop, stated as the field it concerns and the input that breaks it.
+ */
+const WRONG_BUT_WELL_TYPED: {
+  rule: string;
+  path: string;
+  input: fc.Arbitrary<unknown>;
+  refusal: { field: string } | { message: RegExp };
+}[] = [
+  {
+    rule: 'a khata payment is above ₹0',
+    path: 'khata.receivePayment',
+    input: fc.record({
+      id: uuid,
+      partyId: knownId('partyId'),
+      amountPaise: notAboveZero,
+      mode: fc.constantFrom('cash', 'upi', 'card'),
+    }),
+    refusal: { field: 'amountPaise' },
+  },
+  {
+    rule: 'cash put in or taken out of the drawer is above ₹0',
+    path: 'cashSessions.cashMovement',
+    input: fc.record({ kind: fc.constantFrom('in', 'out'), amountPaise: notAboveZero, reason: fc.constant('float') }),
+    refusal: { field: 'amountPaise' },
+  },
+  {
+    rule: 'a bill line sells more than nothing',
+    path: 'sales.finalize',
+    input: fc.record({
+      id: uuid,
+      lines: below(0).map((qtyMilli) => [{ itemId: known.itemId, qtyMilli }]),
+      payments: fc.constant([{ mode: 'cash', amountPaise: 5900 }]),
+    }),
+    refusal: { field: 'lines.0.qtyMilli' },
+  },
+  {
+    rule: 'no payment on a bill is negative',
+    path: 'sales.finalize',
+    input: fc.record({
+      id: uuid,
+      lines: oneKnownPiece(),
+      payments: fc.integer({ min: -1_000_000, max: -1 }).map((amountPaise) => [
+        { mode: 'upi', amountPaise },
+        { mode: 'cash', amountPaise: 5900 - amountPaise },
+      ]),
+    }),
+    refusal: { field: 'payments.0.amountPaise' },
+  },
+  {
+    rule: 'the payments cover the bill',
+    path: 'sales.finalize',
+    input: fc.record({
+      id: uuid,
+      lines: oneKnownPiece(),
+      payments: fc
+        .tuple(fc.constantFrom('cash', 'upi', 'card'), fc.integer({ min: 0, max: 5899 }))
+        .map(([mode, amountPaise]) => [{ mode, amountPaise }]),
+    }),
+    refusal: { message: /short of the bill/ },
+  },
+  {
+    rule: 'only cash is paid over the bill (UPI and card are exact)',
+    path: 'sales.finalize',
+    input: fc.record({
+      id: uuid,
+      lines: oneKnownPiece(),
+      payments: fc
+        .tuple(fc.constantFrom('upi', 'card'), fc.integer({ min: 5901, max: 1_000_000 }))
+        .map(([mode, amountPaise]) => [{ mode, amountPaise }]),
+    }),
+    refusal: { message: /Only cash can be over-paid/ },
+  },
+  {
+    rule: 'a line’s discount is at most the line',
+    path: 'sales.finalize',
+    input: fc.record({
+      id: uuid,
+      lines: fc
+        .integer({ min: 5901, max: 1_000_000 })
+        .map((paise) => [{ itemId: known.itemId, qtyMilli: 1000, discount: { kind: 'amount', paise } }]),
+      payments: fc.constant([{ mode: 'cash', amountPaise: 5900 }]),
+    }),
+    refusal: { message: /discount is more than/ },
+  },
+  {
+    rule: 'a return takes back no more than was sold',
+    path: 'returns.create',
+    input: fc.record({
+      id: uuid,
+      invoiceId: knownId('invoiceId'),
+      lines: fc
+        .integer({ min: 1001, max: 1_000_000_000 })
+        .map((qtyMilli) => [{ invoiceLineId: known.invoiceLineId, qtyMilli }]),
+      refundMode: fc.constantFrom('cash', 'khata'),
+      reason: fc.constant('damaged'),
+    }),
+    refusal: { message: /can still be returned/ },
+  },
+  {
+    rule: 'a return takes back more than nothing',
+    path: 'returns.create',
+    input: fc.record({
+      id: uuid,
+      invoiceId: knownId('invoiceId'),
+      lines: below(0).map((qtyMilli) => [{ invoiceLineId: known.invoiceLineId, qtyMilli }]),
+      refundMode: fc.constantFrom('cash', 'khata'),
+      reason: fc.constant('damaged'),
+    }),
+    refusal: { field: 'lines.0.qtyMilli' },
+  },
+  {
+    rule: 'a stock change changes the stock',
+    path: 'stock.adjust',
+    input: fc.record({
+      itemId: knownId('itemId'),
+      deltaMilli: fc.constant(0),
+      reason: fc.constantFrom('purchase', 'adjustment'),
+      note: fc.constant('recount'),
+    }),
+    refusal: { field: 'deltaMilli' },
+  },
+  {
+    rule: 'a shelf count is zero or more',
+    path: 'stock.adjust',
+    input: fc.record({
+      itemId: knownId('itemId'),
+      countedMilli: below(-1),
+      reason: fc.constant('count'),
+      note: fc.constant('recount'),
+    }),
+    refusal: { field: 'countedMilli' },
+  },
+  {
+    rule: 'an item’s price is not negative',
+    path: 'catalogue.create',
+    input: fc.integer({ min: -1_000_000_000, max: -1 }).map((pricePaise) => itemInput({ pricePaise })),
+    refusal: { field: 'pricePaise' },
+  },
+  {
+    rule: 'an item’s GST rate is one GST has',
+    path: 'catalogue.create',
+    input: fc
+      .integer({ min: -100, max: 10_000 })
+      .filter((bp) => !(GST_RATES_BP as readonly number[]).includes(bp))
+      .map((gstRateBp) => itemInput({ gstRateBp })),
+    refusal: { field: 'gstRateBp' },
+  },
+  {
+    rule: 'a khata statement starts on or before the day it ends',
+    path: 'khata.statement',
+    input: fc
+      .tuple(day, fc.integer({ min: 1, max: 5000 }))
+      .map(([from, days]) => ({ partyId: known.partyId, from, to: daysBefore(from, days) })),
+    refusal: { field: 'from' },
+  },
+  {
+    rule: 'a report starts on or before the day it ends',
+    path: 'reports.sales',
+    input: fc
+      .tuple(day, fc.integer({ min: 1, max: 5000 }))
+      .map(([from, days]) => ({ from, to: daysBefore(from, days) })),
+    refusal: { field: 'from' },
+  },
+  {
+    rule: 'a report covers at most three years',
+    path: 'reports.sales',
+    input: fc
+      .tuple(day, fc.integer({ min: 366 * 3 + 1, max: 20_000 }))
+      .map(([to, days]) => ({ from: daysBefore(to, days), to })),
+    refusal: { field: 'to' },
+  },
+  {
+    rule: 'a report’s days are days the calendar has',
+    path: 'reports.sales',
+    input: fc.tuple(noSuchDay, day).map(([from, to]) => ({ from, to })),
+    refusal: { field: 'from' },
+  },
+];
+
+describe('wrong but well-typed input is refused and changes nothing', () => {
+  for (const { rule, path, input, refusal } of WRONG_BUT_WELL_TYPED)
+    it(`${path}: ${rule}`, async () => {
+      await fc.assert(
+        fc.asyncProperty(input, async (wrong) => {
+          const before = ledgerFingerprint(shop.t.ledger);
+          const error = await refusalOf(path, wrong);
+          expect(error.code, error.message).toBe('BAD_REQUEST');
+          if ('field' in refusal)
+            expect(errorDetails(error.cause).map((detail) => detail.path)).toContain(refusal.field);
+          else expect(error.message).toMatch(refusal.message);
+          expect(ledgerFingerprint(shop.t.ledger)).toBe(before);
+        }),
+        { numRuns: 25 },
+      );
+    });
 });

@@ -153,7 +153,30 @@ describe('computeInvoiceTotals, worked examples', () => {
 
 describe('computeInvoiceTotals, bad input', () => {
   it('needs at least one line', () => {
-    expect(() => computeInvoiceTotals(invoice([]))).toThrow(Invalid);
+    expect(() => computeInvoiceTotals(invoice([]))).toThrow(new Invalid('An invoice needs at least one line'));
+  });
+
+  it.each<[string, Partial<TotalsLineInput>]>([
+    ['Line 2: quantity (milli-units) must be a whole number at least 1, got 0', { qtyMilli: 0 }],
+    ['Line 2: unit price (paise) must be a whole number at least 0, got -1', { unitPricePaise: -1 }],
+    ['Line 2: cess rate (bp) must be a whole number between 0 and 10000, got 10001', { cessRateBp: 10001 }],
+  ])('says what is wrong and what is allowed: "%s"', (message, overrides) => {
+    expect(() => computeInvoiceTotals(invoice([line(), line(overrides)]))).toThrow(new Invalid(message));
+  });
+
+  it('refuses a negative bill discount amount in the words of the bill, not of a line', () => {
+    const negative: Discount = { kind: 'amount', paise: -1 };
+    expect(() => computeInvoiceTotals(invoice([line()], { billDiscount: negative }))).toThrow(
+      'Bill discount: enter a discount of zero or more, in rupees and paise.',
+    );
+  });
+
+  it('names the bill discount when a percentage of a huge bill cannot be computed exactly', () => {
+    const huge = line({ qtyMilli: 1000, unitPricePaise: 2 * 10 ** 12, gstRateBp: 0 });
+    const half: Discount = { kind: 'percent', bp: 5000 };
+    expect(() => computeInvoiceTotals(invoice([huge], { billDiscount: half }))).toThrow(
+      new Invalid('Bill discount: amount is too large to compute exactly'),
+    );
   });
 
   it.each<[string, Partial<TotalsLineInput>]>([

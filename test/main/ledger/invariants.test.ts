@@ -1,0 +1,183 @@
+// One forged ledger per invariant: a ledger built by real trade, one thing forged in the file with raw SQL (as someone
+// with the file, or a bug writing past the services, would), and the check that guards it names itself.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkLedgerInvariants } from '../../../src-main/ledger/journal/invariants';
+import { itemInput, PINS, shopWithStaff, type Shop } from '../../support/ledger';
+
+let shop: Shop;
+/** The ids the forgeries aim at. */
+const ids = {
+  soap: '',
+  party: '',
+  khataSale: '',
+  cardSale: '',
+  cashSale: '',
+  creditNote: '',
+  receiptReversal: '',
+};
+
+beforeAll(async () => {
+  shop = await shopWithStaff();
+  const soap = await shop.manager.catalogue.create(itemInput({ pricePaise: 5_900, gstRateBp: 1800 }));
+  const party = await shop.cashier.parties.create({ name: 'Sunita', phone: '9822222222' });
+  const khataSale = await shop.cashier.sales.finalize({
+    id: randomUUID(),
+    partyId: party.id,
+    lines: [{ itemId: soap.id, qtyMilli: 2000 }],
+    payments: [{ mode: 'khata', amountPaise: 11_800 }],
+  });
+  const cardSale = await shop.cashier.sales.finalize({
+    id: randomUUID(),
+    lines: [{ itemId: soap.id, qtyMilli: 1000 }],
+    payments: [{ mode: 'card', amountPaise: 5_900 }],
+  });
+  // ₹100 for ₹59: ₹41 change.
+  const cashSale = await shop.cashier.sales.finalize({
+    id: randomUUID(),
+    lines: [{ itemId: soap.id, qtyMilli: 1000 }],
+    payments: [{ mode: 'cash', amountPaise: 10_000 }],
+  });
+  const credit = await shop.manager.returns.create({
+    id: randomUUID(),
+    invoiceId: khataSale.invoice.id,
+    lines: [{ invoiceLineId: khataSale.lines[0]!.id, qtyMilli: 1000 }],
+    refundMode: 'khata',
+    reason: 'damaged',
+  });
+  const receipt = await shop.cashier.khata.receivePayment({
+    id: randomUUID(),
+    partyId: party.id,
+    amountPaise: 2_000,
+    mode: 'cash',
+  });
+  const reversal = await shop.cashier.khata.reverseReceipt({
+    id: randomUUID(),
+    receiptId: receipt.receipt.id,
+    reason: 'entered twice',
+    approval: { staffId: shop.ids.manager, pin: PINS.manager },
+  });
+  Object.assign(ids, {
+    soap: soap.id,
+    party: party.id,
+    khataSale: khataSale.invoice.id,
+    cardSale: cardSale.invoice.id,
+    cashSale: cashSale.invoice.id,
+    creditNote: credit.creditNote.id,
+    receiptReversal: reversal.reversal.id,
+  });
+  // The forger has the file: the immutability triggers and foreign keys are no obstacle.
+  const { sqlite } = shop.t.ledger;
+  for (const name of sqlite
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%immutable%'")
+    .pluck()
+    .all() as string[])
+    sqlite.exec(`DROP TRIGGER "${name}"`);
+  sqlite.pragma('foreign_keys = OFF');
+});
+afterAll(() => shop?.t.cleanup());
+
+/** Runs the forgery, reads the invariant report, and puts the ledger back as it was for the next forgery. */
+function checksFiredBy(forgery: string): string[] {
+  const { sqlite } = shop.t.ledger;
+  sqlite.exec('SAVEPOINT forgery');
+  try {
+    sqlite.exec(forgery.replace(/:(\w+)/g, (_, key: keyof typeof ids) => `'${ids[key]}'`));
+    const report = checkLedgerInvariants(shop.t.ledger);
+    expect(report.ok).toBe(false);
+    return report.problems.map((problem) => problem.check);
+  } finally {
+    sqlite.exec('ROLLBACK TO forgery');
+    sqlite.exec('RELEASE forgery');
+  }
+}
+
+describe('the invariant check names each forged invariant', () => {
+  it('holds on the ledger as trade left it', () => {
+    expect(checkLedgerInvariants(shop.t.ledger)).toMatchObject({ ok: true, integrity: 'ok', problems: [] });
+  });
+
+  const forgeries: { forged: string; check: string; forgery: string }[] = [
+    {
+      check: 'stock on hand equals the sum of stock movements',
+      forged: 'soap’s stock raised without a movement',
+      forgery: 'UPDATE items SET stock_milli = stock_milli + 1000 WHERE id = :soap',
+    },
+    {
+      check: 'party balance equals the sum of khata entries',
+      forged: 'Sunita’s balance lowered without a khata entry',
+      forgery: 'UPDATE parties SET balance_paise = balance_paise - 100 WHERE id = :party',
+    },
+    {
+      // The tax moved from SGST to CGST: the bill’s total still adds up, its lines no longer do.
+      check: 'invoice figures equal the sums of their lines, and total = taxable + taxes + round-off',
+      forged: 'a bill’s tax moved from SGST to CGST',
+      forgery: 'UPDATE invoices SET cgst_paise = cgst_paise + 1, sgst_paise = sgst_paise - 1 WHERE id = :cardSale',
+    },
+    {
+      check: 'every invoice has lines',
+      forged: 'a bill’s lines deleted',
+      forgery: 'DELETE FROM invoice_lines WHERE invoice_id = :cardSale',
+    },
+    {
+      // ₹1 less came in by card than the bill’s total, and the tendered figure agrees with the payments.
+      check: 'payments of an invoice cover its total exactly once change is given back',
+      forged: 'a card bill paid ₹1 short',
+      forgery: `UPDATE payments SET amount_paise = amount_paise - 100 WHERE doc_type = 'invoice' AND doc_id = :cardSale;
+                UPDATE invoices SET tendered_paise = tendered_paise - 100 WHERE id = :cardSale`,
+    },
+    {
+      // More change handed back than the cash over the bill: the drawer is short of the total.
+      check: 'payments of an invoice cover its total exactly once change is given back',
+      forged: '₹1 more change handed back than the cash over the bill',
+      forgery: 'UPDATE invoices SET change_paise = change_paise + 100 WHERE id = :cashSale',
+    },
+    {
+      check: 'credit note total equals its lines plus round-off',
+      forged: 'a credit note’s round-off changed',
+      forgery: 'UPDATE credit_notes SET round_off_paise = round_off_paise + 1 WHERE id = :creditNote',
+    },
+    {
+      check: 'no line is returned more than it was sold',
+      forged: 'five more pieces returned than were sold',
+      forgery: 'UPDATE credit_note_lines SET qty_milli = qty_milli + 5000 WHERE credit_note_id = :creditNote',
+    },
+    {
+      check: 'a receipt reversal puts back exactly its receipt, on the same customer, once',
+      forged: 'a reversal putting back ₹1 more than its receipt',
+      forgery: 'UPDATE receipt_reversals SET amount_paise = amount_paise + 100 WHERE id = :receiptReversal',
+    },
+    {
+      // A number taken and its bill gone: three bills numbered, two left.
+      check: 'each document series is numbered without gaps',
+      forged: 'a numbered bill deleted',
+      forgery: `DELETE FROM payments WHERE doc_id = :cardSale; DELETE FROM invoice_lines WHERE invoice_id = :cardSale;
+                DELETE FROM invoices WHERE id = :cardSale`,
+    },
+    {
+      // The last bill renumbered past a hole: as many bills as numbers issued, but …000003 is missing.
+      check: 'each document series is numbered without gaps',
+      forged: 'the last bill renumbered past a hole',
+      forgery: "UPDATE invoices SET number = substr(number, 1, length(number) - 6) || '000009' WHERE id = :cashSale",
+    },
+    {
+      check: 'each document series is numbered without gaps',
+      forged: 'a number taken with no document',
+      forgery: 'UPDATE document_series SET next_seq = next_seq + 1',
+    },
+    {
+      check: 'daily sales summaries equal the bills and returns of each day',
+      forged: 'the day’s sales summary raised by ₹1',
+      forgery: 'UPDATE sales_days SET sales_paise = sales_paise + 100',
+    },
+    {
+      check: 'daily takings by mode equal the payments of each day (cash net of change)',
+      forged: 'the day’s cash takings raised by ₹1',
+      forgery: "UPDATE sales_day_modes SET paise = paise + 100 WHERE mode = 'cash'",
+    },
+  ];
+  for (const { forged, check, forgery } of forgeries)
+    it(`${forged}: “${check}” fires`, () => {
+      expect(checksFiredBy(forgery)).toContain(check);
+    });
+});
