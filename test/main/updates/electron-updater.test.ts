@@ -1,6 +1,7 @@
 // The real electron-updater (its Linux .deb updater, run in plain Node) against the real feed server, driven by the
 // update controller over a real ledger: it finds the release meant for this counter, downloads it in the background,
 // checks its sha512, refuses a tampered file while the running version carries on, and installs only at day close.
+// What only the publisher's signature decides is in release-signing.test.ts.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -179,9 +180,9 @@ describe('electron-updater against the Galla feed', () => {
     expect(port.installs).toBe(0);
     await shop.manager.cashSessions.close({ countedPaise: 100_000, note: '' });
     timers.fire(1000);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Before installing, the counter asks the feed again (a withdrawn release must not install): a real request.
+    await expect.poll(() => port.installs).toBe(1);
     expect(prompts).toEqual(['0.2.0']);
-    expect(port.installs).toBe(1);
     expect(attempts.read()).toEqual({ version: '0.2.0', attempts: 1 });
   });
 
