@@ -67,7 +67,7 @@ export async function renderBench(scans = 200, catalogueSize = 2000): Promise<Be
   try {
     // The page's strict CSP forbids eval; the bench's probes are strings, so only the bench bypasses it.
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, bypassCSP: true });
-    await page.goto(bridge.pageUrl);
+    await page.goto(`${bridge.pageUrl}#token=${bridge.token}`);
     await page.getByTestId('pin').waitFor();
     await page.keyboard.type('1111');
     await page.keyboard.press('Enter');

@@ -11,6 +11,11 @@ const envSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   /** A real PostgreSQL; without it the server runs on PGlite in GALLA_DATA_DIR. */
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  /**
+   * Optional: a login role that owns nothing and is a member of galla_app, for the application's connections; migrations
+   * still use DATABASE_URL (the owner). Without it the app connects with DATABASE_URL and does SET ROLE galla_app.
+   */
+  DATABASE_APP_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   GALLA_DATA_DIR: z.string().min(1).default('galla-server-data'),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
@@ -36,7 +41,8 @@ const envSchema = z.object({
 export interface ServerConfig {
   port: number;
   host: string;
-  database: { kind: 'postgres'; url: string; poolMax: number } | { kind: 'pglite'; dataDir: string };
+  database:
+    { kind: 'postgres'; url: string; appUrl: string | null; poolMax: number } | { kind: 'pglite'; dataDir: string };
   logLevel: (typeof LOG_LEVELS)[number];
   corsOrigins: string[];
   rateLimitPerMinute: number;
@@ -59,7 +65,7 @@ export function parseConfig(env: Record<string, string | undefined>): ServerConf
     port: e.PORT,
     host: e.HOST,
     database: e.DATABASE_URL
-      ? { kind: 'postgres', url: e.DATABASE_URL, poolMax: e.DATABASE_POOL_MAX }
+      ? { kind: 'postgres', url: e.DATABASE_URL, appUrl: e.DATABASE_APP_URL ?? null, poolMax: e.DATABASE_POOL_MAX }
       : { kind: 'pglite', dataDir: path.resolve(e.GALLA_DATA_DIR, 'pglite') },
     logLevel: e.LOG_LEVEL,
     corsOrigins: e.CORS_ORIGINS.split(',')

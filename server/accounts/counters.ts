@@ -2,7 +2,7 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { Conflict, Invalid, NotFound } from '../../src-shared/errors';
 import type { EnrolInput, EnrolResult } from '../../src-shared/sync/protocol';
-import { inShop } from '../db/tenant';
+import { inShop, shopOf } from '../db/tenant';
 import { counterCursors } from '../sync/schema';
 import { counters, enrolmentCodes, shops } from './schema';
 import type { ServerDeps } from '../trpc/init';
@@ -46,10 +46,13 @@ const BAD_CODE = 'That enrolment code is not valid (or was already used, or has 
 /** The code is claimed with a conditional update, so two counters racing with one code get one enrolment. */
 export async function enrolCounter(deps: ServerDeps, input: EnrolInput): Promise<EnrolResult> {
   const now = deps.clock();
-  const [found] = await deps.db
-    .select()
-    .from(enrolmentCodes)
-    .where(eq(enrolmentCodes.codeHash, hashToken(normalizeEnrolmentCode(input.code))));
+  const codeHash = hashToken(normalizeEnrolmentCode(input.code));
+  const shopId = await shopOf(deps.db, 'enrolment', codeHash);
+  const [found] = shopId
+    ? await inShop(deps.db, shopId, (tx) =>
+        tx.select().from(enrolmentCodes).where(eq(enrolmentCodes.codeHash, codeHash)),
+      )
+    : [];
   if (!found || found.usedAt || found.expiresAt <= now) throw new Invalid(BAD_CODE);
   if (found.counterCode !== input.counterCode)
     throw new Invalid(

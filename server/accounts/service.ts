@@ -4,7 +4,7 @@ import { and, asc, eq, isNull } from 'drizzle-orm';
 import { Conflict, NotFound, Unauthorized } from '../../src-shared/errors';
 import type { AddStaffInput, LoginInput, SignUpInput } from '../../src-shared/contracts/accounts';
 import type { ServerDb } from '../db/connection';
-import { inShop } from '../db/tenant';
+import { inShop, shopOf } from '../db/tenant';
 import { authTokens, counters, shops, users, type UserRole } from './schema';
 import type { Caller, ServerDeps } from '../trpc/init';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './passwords';
@@ -59,11 +59,13 @@ function isUniqueViolation(error: unknown): boolean {
 
 export async function signUp(deps: ServerDeps, input: SignUpInput): Promise<Session> {
   const passwordHash = await hashPassword(input.password);
+  // The new shop's id is chosen here, so its rows are written inside its own inShop like any other shop's.
+  const shopId = randomUUID();
   try {
-    return await deps.db.transaction(async (tx) => {
+    return await inShop(deps.db, shopId, async (tx) => {
       const [shop] = await tx
         .insert(shops)
-        .values({ name: input.shopName, gstin: input.gstin ?? null, stateCode: input.stateCode ?? null })
+        .values({ id: shopId, name: input.shopName, gstin: input.gstin ?? null, stateCode: input.stateCode ?? null })
         .returning({ id: shops.id });
       const [user] = await tx
         .insert(users)
@@ -71,7 +73,7 @@ export async function signUp(deps: ServerDeps, input: SignUpInput): Promise<Sess
         .returning();
       return issueSession(
         deps,
-        tx as unknown as ServerDb,
+        tx,
         { id: user!.id, email: user!.email, role: user!.role, shopId: shop!.id },
         randomUUID(),
       );
@@ -85,69 +87,74 @@ export async function signUp(deps: ServerDeps, input: SignUpInput): Promise<Sess
 const BAD_LOGIN = 'Wrong email or password.';
 
 export async function login(deps: ServerDeps, input: LoginInput): Promise<Session> {
-  const [user] = await deps.db.select().from(users).where(eq(users.email, input.email));
+  const shopId = await shopOf(deps.db, 'login', input.email);
+  const [user] = shopId
+    ? await inShop(deps.db, shopId, (tx) => tx.select().from(users).where(eq(users.email, input.email)))
+    : [];
   if (!user || user.disabledAt) {
     await burnPasswordCheck(input.password);
     throw new Unauthorized(BAD_LOGIN);
   }
   if (!(await verifyPassword(input.password, user.passwordHash))) throw new Unauthorized(BAD_LOGIN);
-  return issueSession(
-    deps,
-    deps.db,
-    { id: user.id, email: user.email, role: user.role, shopId: user.shopId },
-    randomUUID(),
+  return inShop(deps.db, user.shopId, (tx) =>
+    issueSession(deps, tx, { id: user.id, email: user.email, role: user.role, shopId: user.shopId }, randomUUID()),
   );
 }
+
+const EXPIRED = 'Your login has expired; log in again.';
 
 /** Rotation: a refresh token works once. Presenting a used one means it leaked, so the whole login is revoked. */
 export async function refresh(deps: ServerDeps, refreshToken: string): Promise<Session> {
   const now = deps.clock();
-  return deps.db
-    .transaction(async (tx) => {
-      const [token] = await tx
-        .select()
-        .from(authTokens)
-        .where(and(eq(authTokens.tokenHash, hashToken(refreshToken)), eq(authTokens.kind, 'refresh')));
-      if (!token || token.revokedAt || token.expiresAt <= now)
-        throw new Unauthorized('Your login has expired; log in again.');
-      const [claimed] = await tx
-        .update(authTokens)
-        .set({ usedAt: now })
-        .where(and(eq(authTokens.id, token.id), isNull(authTokens.usedAt)))
-        .returning({ id: authTokens.id });
-      if (!claimed) {
-        await tx.update(authTokens).set({ revokedAt: now }).where(eq(authTokens.familyId, token.familyId));
-        return null;
-      }
-      const [user] = await tx.select().from(users).where(eq(users.id, token.userId));
-      if (!user || user.disabledAt) throw new Unauthorized('This login has been disabled.');
-      return issueSession(
-        deps,
-        tx as unknown as ServerDb,
-        { id: user.id, email: user.email, role: user.role, shopId: user.shopId },
-        token.familyId,
+  const shopId = await shopOf(deps.db, 'token', hashToken(refreshToken));
+  if (!shopId) throw new Unauthorized(EXPIRED);
+  return inShop(deps.db, shopId, async (tx) => {
+    const [token] = await tx
+      .select()
+      .from(authTokens)
+      .where(and(eq(authTokens.tokenHash, hashToken(refreshToken)), eq(authTokens.kind, 'refresh')));
+    if (!token || token.revokedAt || token.expiresAt <= now) throw new Unauthorized(EXPIRED);
+    const [claimed] = await tx
+      .update(authTokens)
+      .set({ usedAt: now })
+      .where(and(eq(authTokens.id, token.id), isNull(authTokens.usedAt)))
+      .returning({ id: authTokens.id });
+    if (!claimed) {
+      await tx.update(authTokens).set({ revokedAt: now }).where(eq(authTokens.familyId, token.familyId));
+      return null;
+    }
+    const [user] = await tx.select().from(users).where(eq(users.id, token.userId));
+    if (!user || user.disabledAt) throw new Unauthorized('This login has been disabled.');
+    return issueSession(
+      deps,
+      tx,
+      { id: user.id, email: user.email, role: user.role, shopId: user.shopId },
+      token.familyId,
+    );
+  }).then((session) => {
+    // Thrown outside the transaction so that the family's revocation above is committed.
+    if (!session)
+      throw new Unauthorized(
+        'This login was used from somewhere else and has been signed out everywhere; log in again.',
       );
-    })
-    .then((session) => {
-      // Thrown outside the transaction so that the family's revocation above is committed.
-      if (!session)
-        throw new Unauthorized(
-          'This login was used from somewhere else and has been signed out everywhere; log in again.',
-        );
-      return session;
-    });
+    return session;
+  });
 }
 
 export async function logout(deps: ServerDeps, refreshToken: string): Promise<void> {
-  const [token] = await deps.db
-    .select({ familyId: authTokens.familyId })
-    .from(authTokens)
-    .where(eq(authTokens.tokenHash, hashToken(refreshToken)));
-  if (token)
-    await deps.db
-      .update(authTokens)
-      .set({ revokedAt: deps.clock() })
-      .where(and(eq(authTokens.familyId, token.familyId), isNull(authTokens.revokedAt)));
+  const shopId = await shopOf(deps.db, 'token', hashToken(refreshToken));
+  if (!shopId) return;
+  await inShop(deps.db, shopId, async (tx) => {
+    const [token] = await tx
+      .select({ familyId: authTokens.familyId })
+      .from(authTokens)
+      .where(eq(authTokens.tokenHash, hashToken(refreshToken)));
+    if (token)
+      await tx
+        .update(authTokens)
+        .set({ revokedAt: deps.clock() })
+        .where(and(eq(authTokens.familyId, token.familyId), isNull(authTokens.revokedAt)));
+  });
 }
 
 export async function addStaff(
@@ -207,10 +214,15 @@ export async function resolveCaller(deps: ServerDeps, bearer: string | null): Pr
   if (!bearer) return null;
   const kind = tokenKind(bearer);
   if (kind === 'device') {
-    const [counter] = await deps.db
-      .select()
-      .from(counters)
-      .where(eq(counters.deviceTokenHash, hashToken(bearer)));
+    const shopId = await shopOf(deps.db, 'device', hashToken(bearer));
+    const [counter] = shopId
+      ? await inShop(deps.db, shopId, (tx) =>
+          tx
+            .select()
+            .from(counters)
+            .where(eq(counters.deviceTokenHash, hashToken(bearer))),
+        )
+      : [];
     if (!counter || counter.revokedAt)
       throw new Unauthorized(
         'This counter is not enrolled (or was revoked); enrol it again with a code from the owner.',
@@ -218,11 +230,16 @@ export async function resolveCaller(deps: ServerDeps, bearer: string | null): Pr
     return { kind: 'device', counterId: counter.id, shopId: counter.shopId, counterCode: counter.counterCode };
   }
   if (kind === 'access') {
-    const [row] = await deps.db
-      .select({ token: authTokens, user: users })
-      .from(authTokens)
-      .innerJoin(users, eq(users.id, authTokens.userId))
-      .where(and(eq(authTokens.tokenHash, hashToken(bearer)), eq(authTokens.kind, 'access')));
+    const shopId = await shopOf(deps.db, 'token', hashToken(bearer));
+    const [row] = shopId
+      ? await inShop(deps.db, shopId, (tx) =>
+          tx
+            .select({ token: authTokens, user: users })
+            .from(authTokens)
+            .innerJoin(users, eq(users.id, authTokens.userId))
+            .where(and(eq(authTokens.tokenHash, hashToken(bearer)), eq(authTokens.kind, 'access'))),
+        )
+      : [];
     if (!row || row.token.revokedAt || row.token.expiresAt <= deps.clock() || row.user.disabledAt)
       throw new Unauthorized('Your login has expired; refresh it or log in again.');
     return { kind: 'user', userId: row.user.id, shopId: row.user.shopId, role: row.user.role };

@@ -1,4 +1,6 @@
-// Opens the server's database: PGlite in a data folder when no DATABASE_URL is set, else a pooled real PostgreSQL; migrates it.
+// Opens the server's database: PGlite in a data folder when no DATABASE_URL is set, else a pooled real PostgreSQL.
+// Migrations run as the owning role; the application then runs as galla_app, which owns no table, so row-level
+// security binds every query it makes (server/README.md, "Database roles").
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +14,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
 import { migrate as migratePostgres } from 'drizzle-orm/node-postgres/migrator';
 import type { ServerConfig } from '../config';
 import * as schema from './schema';
+import { APP_ROLE } from './tenant';
 
 export type ServerDb = PgDatabase<PgQueryResultHKT, typeof schema>;
 
@@ -28,8 +31,17 @@ export const MIGRATIONS_FOLDER = path.join(path.dirname(fileURLToPath(import.met
 export async function openPglite(dataDir: string | null): Promise<ServerDatabase> {
   if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
   const client = dataDir ? new PGlite(dataDir) : new PGlite();
+  await migratePglite(drizzlePglite(client, { schema }), { migrationsFolder: MIGRATIONS_FOLDER });
+  return pgliteAsApp(client);
+}
+
+/**
+ * A migrated PGlite, from here on as galla_app. PGlite has one user (the superuser that owns the tables) and one
+ * connection, so SET ROLE is the only way to drop to the application role; the session keeps it.
+ */
+export async function pgliteAsApp(client: PGlite): Promise<ServerDatabase> {
+  await client.exec(`SET ROLE ${APP_ROLE}`);
   const db = drizzlePglite(client, { schema });
-  await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
   return {
     kind: 'pglite',
     db: db as unknown as ServerDb,
@@ -41,25 +53,39 @@ export async function openPglite(dataDir: string | null): Promise<ServerDatabase
 /** Idle pooled connections can die (PostgreSQL restarted, database dropped); the pool replaces them, we only log. */
 export type OnIdleError = (error: Error) => void;
 
+/** Migrates with one connection as the owning role (DATABASE_URL), closed before the application's pool opens. */
+async function migrateAsOwner(ownerUrl: string): Promise<void> {
+  const owner = new pg.Client({ connectionString: ownerUrl, connectionTimeoutMillis: 10_000 });
+  await owner.connect();
+  try {
+    await migratePostgres(drizzlePostgres(owner, { schema }), { migrationsFolder: MIGRATIONS_FOLDER });
+  } finally {
+    await owner.end();
+  }
+}
+
+/**
+ * The application's pool: each connection starts as galla_app (the startup option `-c role=…`, so a connection that
+ * cannot take the role fails instead of running as the owner). With only the owner's URL that is what binds the app;
+ * with an appUrl for a login role that is merely a member of galla_app, even a RESET ROLE gains nothing
+ * (server/README.md, "Database roles").
+ */
 export async function openPostgres(
   url: string,
   poolMax: number,
   onIdleError: OnIdleError = () => {},
+  appUrl: string | null = null,
 ): Promise<ServerDatabase> {
+  await migrateAsOwner(url);
   const pool = new pg.Pool({
-    connectionString: url,
+    connectionString: appUrl ?? url,
     max: poolMax,
     idleTimeoutMillis: 30_000,
     connectionTimeoutMillis: 10_000,
+    options: `-c role=${APP_ROLE}`,
   });
   pool.on('error', onIdleError);
   const db = drizzlePostgres(pool, { schema });
-  try {
-    await migratePostgres(db, { migrationsFolder: MIGRATIONS_FOLDER });
-  } catch (error) {
-    await pool.end();
-    throw error;
-  }
   return {
     kind: 'postgres',
     db: db as unknown as ServerDb,
@@ -70,6 +96,6 @@ export async function openPostgres(
 
 export function openDatabase(database: ServerConfig['database'], onIdleError?: OnIdleError): Promise<ServerDatabase> {
   return database.kind === 'postgres'
-    ? openPostgres(database.url, database.poolMax, onIdleError)
+    ? openPostgres(database.url, database.poolMax, onIdleError, database.appUrl)
     : openPglite(database.dataDir);
 }

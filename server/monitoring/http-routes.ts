@@ -6,6 +6,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { sql } from 'drizzle-orm';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { MIGRATIONS_FOLDER, type ServerDatabase } from '../db/connection';
+import { allShopIds, inShop } from '../db/tenant';
 import { listServerDumps } from '../backup/dump';
 import { bearerToken } from '../trpc/context';
 import type { ServerDeps } from '../trpc/init';
@@ -70,11 +71,14 @@ async function refreshGauges(deps: ServerDeps): Promise<void> {
     if (counter.appVersion) metrics.counterVersion.set({ ...labels, version: counter.appVersion }, 1);
     if (counter.printer) metrics.counterPrinterOk.set(labels, counter.printer.state === 'error' ? 0 : 1);
   }
-  const open = (await deps.db.execute(
-    sql`SELECT kind, count(*)::int AS n FROM ${alerts} WHERE state <> 'resolved' GROUP BY kind`,
-  )) as unknown as { rows: { kind: string; n: number }[] };
-  for (const kind of ALERT_KINDS)
-    metrics.openAlerts.set({ kind }, Number(open.rows.find((row) => row.kind === kind)?.n ?? 0));
+  const open = new Map<string, number>();
+  for (const shopId of await allShopIds(deps.db)) {
+    const counted = (await inShop(deps.db, shopId, (tx) =>
+      tx.execute(sql`SELECT kind, count(*)::int AS n FROM ${alerts} WHERE state <> 'resolved' GROUP BY kind`),
+    )) as unknown as { rows: { kind: string; n: number }[] };
+    for (const row of counted.rows) open.set(row.kind, (open.get(row.kind) ?? 0) + Number(row.n));
+  }
+  for (const kind of ALERT_KINDS) metrics.openAlerts.set({ kind }, open.get(kind) ?? 0);
   for (const [label, dir] of [
     ['backups', deps.config.operations.backup.dir],
     ['data', deps.config.database.kind === 'pglite' ? deps.config.database.dataDir : null],

@@ -1,5 +1,5 @@
 // Background work of a running server: its own backups on schedule (with retention) and alert evaluation every minute.
-import { shops } from '../accounts/schema';
+import { allShopIds } from '../db/tenant';
 import type { ServerDatabase } from '../db/connection';
 import { dumpServer, dumpSource, listServerDumps, pruneServerDumps } from '../backup/dump';
 import type { ServerDeps } from '../trpc/init';
@@ -50,9 +50,9 @@ export function startOperations(
 
   const evaluateAlerts = () =>
     serial(async () => {
-      for (const shop of await deps.db.select({ id: shops.id }).from(shops)) {
-        await evaluateShopAlerts(deps, shop.id).catch((error: unknown) =>
-          deps.log.warn({ err: error, shopId: shop.id }, 'alert evaluation failed'),
+      for (const shopId of await allShopIds(deps.db)) {
+        await evaluateShopAlerts(deps, shopId).catch((error: unknown) =>
+          deps.log.warn({ err: error, shopId }, 'alert evaluation failed'),
         );
       }
     });

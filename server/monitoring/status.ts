@@ -4,7 +4,7 @@ import { counterBackups, counterHeartbeats } from './schema';
 import { counterCursors } from '../sync/schema';
 import { counters } from '../accounts/schema';
 import type { ServerDb } from '../db/connection';
-import { inShop } from '../db/tenant';
+import { allShopIds, inShop } from '../db/tenant';
 import type { ServerDeps } from '../trpc/init';
 
 export interface CounterStatus {
@@ -30,8 +30,8 @@ function latest(...dates: (Date | null | undefined)[]): Date | null {
   return present.length ? new Date(Math.max(...present.map((date) => date.getTime()))) : null;
 }
 
-/** Live counters of one shop, or of every shop when shopId is null (the metrics scrape, as the owning role). */
-async function queryStatuses(db: ServerDb, shopId: string | null): Promise<CounterStatus[]> {
+/** Live counters of one shop. */
+async function queryStatuses(db: ServerDb, shopId: string): Promise<CounterStatus[]> {
   const uploaded = db
     .select({
       shopId: counterBackups.shopId,
@@ -53,7 +53,7 @@ async function queryStatuses(db: ServerDb, shopId: string | null): Promise<Count
       and(eq(counterHeartbeats.shopId, counters.shopId), eq(counterHeartbeats.counterId, counters.id)),
     )
     .leftJoin(uploaded, and(eq(uploaded.shopId, counters.shopId), eq(uploaded.counterId, counters.id)))
-    .where(and(isNull(counters.revokedAt), ...(shopId ? [eq(counters.shopId, shopId)] : [])))
+    .where(and(isNull(counters.revokedAt), eq(counters.shopId, shopId)))
     .orderBy(counters.shopId, counters.counterCode);
   return rows.map(({ counter, cursor, heartbeat, uploadedAt }) => ({
     shopId: counter.shopId,
@@ -78,6 +78,9 @@ export function shopCounterStatuses(deps: Pick<ServerDeps, 'db'>, shopId: string
   return inShop(deps.db, shopId, (tx) => queryStatuses(tx, shopId));
 }
 
-export function allCounterStatuses(deps: Pick<ServerDeps, 'db'>): Promise<CounterStatus[]> {
-  return queryStatuses(deps.db, null);
+/** Every shop's live counters (the metrics scrape), shop by shop, each inside its own inShop. */
+export async function allCounterStatuses(deps: Pick<ServerDeps, 'db'>): Promise<CounterStatus[]> {
+  const statuses: CounterStatus[] = [];
+  for (const shopId of await allShopIds(deps.db)) statuses.push(...(await shopCounterStatuses(deps, shopId)));
+  return statuses;
 }

@@ -4,6 +4,7 @@ import Papa from 'papaparse';
 import type { ExportInput } from '../../src-shared/contracts/reports';
 import type { ReportFile } from '../../src-shared/contracts/owner-reports';
 import { shopDate } from '../../src-shared/shop-time';
+import { guardSpreadsheetText } from '../../src-shared/reports/formula-guard';
 import type { ReportColumn, ReportTable } from './tables';
 
 /** 12345 paise → "123.45", exactly, by integer arithmetic. */
@@ -26,7 +27,17 @@ function cellText(column: ReportColumn, value: unknown): string {
   if (value === null || value === undefined) return '';
   if (column.kind === 'paise') return rupeesText(Number(value));
   if (column.kind === 'milli') return milliText(Number(value));
-  return String(value);
+  if (column.kind === 'number' && typeof value === 'number') return String(value);
+  return guardSpreadsheetText(String(value));
+}
+
+/** An XLSX cell: money and quantities as numbers (so sums work in the sheet), text guarded against formulas. */
+function cellValue(column: ReportColumn, value: unknown): unknown {
+  if (value === null || value === undefined) return value;
+  // paise / 100 is the double nearest the exact rupee figure.
+  if (column.kind === 'paise') return Number(value) / 100;
+  if (column.kind === 'milli') return Number(value) / 1000;
+  return typeof value === 'string' ? guardSpreadsheetText(value) : value;
 }
 
 export async function exportTable(table: ReportTable, input: ExportInput): Promise<ReportFile> {
@@ -51,19 +62,7 @@ export async function exportTable(table: ReportTable, input: ExportInput): Promi
     style: column.kind === 'paise' ? { numFmt: '#,##0.00' } : {},
   }));
   for (const row of table.rows as Record<string, unknown>[]) {
-    // Spreadsheet cells hold numbers so sums work there; paise / 100 is the double nearest the exact rupee figure.
-    sheet.addRow(
-      Object.fromEntries(
-        table.columns.map((column) => [
-          column.key,
-          column.kind === 'paise' && row[column.key] !== null
-            ? Number(row[column.key]) / 100
-            : column.kind === 'milli'
-              ? Number(row[column.key]) / 1000
-              : row[column.key],
-        ]),
-      ),
-    );
+    sheet.addRow(Object.fromEntries(table.columns.map((column) => [column.key, cellValue(column, row[column.key])])));
   }
   sheet.getRow(1).font = { bold: true };
   const buffer = await workbook.xlsx.writeBuffer();

@@ -110,7 +110,9 @@ export async function feedFor(
 ): Promise<FeedAnswer> {
   const device = caller?.kind === 'device' ? caller : null;
   if (device) {
-    const [pin] = await deps.db.select().from(shopUpdatePins).where(eq(shopUpdatePins.shopId, device.shopId));
+    const [pin] = await inShop(deps.db, device.shopId, (tx) =>
+      tx.select().from(shopUpdatePins).where(eq(shopUpdatePins.shopId, device.shopId)),
+    );
     if (pin) {
       const [pinned] = await deps.db
         .select()

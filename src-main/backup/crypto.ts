@@ -7,11 +7,16 @@ import { pipeline } from 'node:stream/promises';
 import { createGzip, createGunzip } from 'node:zlib';
 import { z } from 'zod';
 import { Invalid } from '../../src-shared/errors';
-import { BACKUP_MAGIC, backupHeaderSchema, type BackupHeader } from '../../src-shared/backup/contracts';
+import {
+  BACKUP_KDF,
+  BACKUP_MAGIC,
+  backupHeaderSchema,
+  backupKdfWithinBounds,
+  type BackupHeader,
+} from '../../src-shared/backup/contracts';
 
 const MAGIC = Buffer.from(BACKUP_MAGIC);
 const TAG_BYTES = 16;
-const KDF = { N: 2 ** 15, r: 8, p: 1 } as const;
 
 export const backupKeySchema = z.object({
   salt: z.string(),
@@ -29,6 +34,7 @@ export type BackupFacts = Omit<BackupHeader, 'v' | 'kdf' | 'keyCheck' | 'iv'>;
 export type OnBytes = (done: number, total: number) => void;
 
 function scryptKey(passphrase: string, salt: Buffer, params: { N: number; r: number; p: number }): Promise<Buffer> {
+  if (!backupKdfWithinBounds(params)) return Promise.reject(new Invalid({ key: 'backupKdfOutOfBounds' }));
   const options = { ...params, maxmem: 256 * params.N * params.r };
   return new Promise((resolve, reject) =>
     scrypt(passphrase.normalize('NFKC'), salt, 32, options, (error, key) => (error ? reject(error) : resolve(key))),
@@ -39,7 +45,7 @@ export async function deriveBackupKey(
   passphrase: string,
   existing?: Pick<BackupKey, 'salt' | 'N' | 'r' | 'p'>,
 ): Promise<BackupKey> {
-  const params = existing ?? { salt: randomBytes(16).toString('base64'), ...KDF };
+  const params = existing ?? { salt: randomBytes(16).toString('base64'), ...BACKUP_KDF };
   const key = await scryptKey(passphrase, Buffer.from(params.salt, 'base64'), params);
   return { salt: params.salt, N: params.N, r: params.r, p: params.p, key: key.toString('base64') };
 }

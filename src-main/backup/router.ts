@@ -10,7 +10,7 @@ import { readSyncState } from '../sync/state';
 import { readBackupKey, setBackupPassphrase, MIN_PASSPHRASE } from './key';
 import { backupsFor } from './registry';
 import { createBackupRemote, type BackupRemote } from './remote';
-import { decryptAndVerify, pendingRestoreFile } from './restore';
+import { decryptAndVerify, parkVerifiedRestore, pendingRestoreFile } from './restore';
 import type { Ledger } from '../ledger/ledger';
 
 const passphrase = z.string().min(MIN_PASSPHRASE).max(200);
@@ -97,7 +97,7 @@ export const backupRouter = router({
       }
       const plain = path.join(scratch, 'ledger.db');
       const verified = await decryptAndVerify(source, input.passphrase, plain, backups.progress);
-      fs.renameSync(plain, pendingRestoreFile(ctx.ledger.file));
+      parkVerifiedRestore(plain, ctx.ledger.file, verified);
       backups.progress.finish('done', 'Verified; restart Galla to switch to the restored ledger.');
       return {
         documents: verified.documents,

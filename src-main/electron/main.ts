@@ -14,6 +14,7 @@ import { installMenu } from './menu';
 import { denyPermissions, guardAllContents, isAppPage } from './guards';
 import { startUpdater } from './updater';
 import { applyPendingRestore } from '../backup/restore';
+import { quickCheckLedgerFile } from '../ledger/file-check';
 import { parsePrintConfig } from '../printing/worker';
 import { startCounterServices, type CounterServices } from '../runtime/counter-services';
 
@@ -59,8 +60,11 @@ async function openFile(file: string): Promise<void> {
 
 async function start(): Promise<void> {
   const config = readDesktopConfig(process.env, app.getPath('userData'), app.getAppPath());
-  // A restore chosen last time (verified then) replaces the ledger file before anything opens it.
-  applyPendingRestore(config.ledgerFile);
+  // A restore chosen last time replaces the ledger file before anything opens it, once it has proved itself again.
+  const restore = applyPendingRestore(config.ledgerFile);
+  if (restore.refused) dialog.showErrorBox('Galla: the restore was not applied', restore.refused);
+  // A damaged file opens on the recovery screen: no bills, no sync, and no backups that would push good ones out.
+  const ledgerDamage = quickCheckLedgerFile(config.ledgerFile);
   try {
     ledger = openLedger({ file: config.ledgerFile });
   } catch (error) {
@@ -70,12 +74,14 @@ async function start(): Promise<void> {
     return;
   }
   const openLedgerNow = ledger;
-  const runningServices = startCounterServices({
-    ledger: openLedgerNow,
-    print: parsePrintConfig({ platform: process.platform }),
-    appVersion: app.getVersion(),
-    log: (message, error) => console.error(`galla: ${message}`, error ?? ''),
-  });
+  const runningServices = ledgerDamage
+    ? null
+    : startCounterServices({
+        ledger: openLedgerNow,
+        print: parsePrintConfig({ platform: process.platform }),
+        appVersion: app.getVersion(),
+        log: (message, error) => console.error(`galla: ${message}`, error ?? ''),
+      });
   services = runningServices;
   // No permission for any page, and no webContents (the main window's or any other) navigates away or opens windows.
   denyPermissions(session.defaultSession);
@@ -88,7 +94,13 @@ async function start(): Promise<void> {
     contextFor: (sender): LedgerContext => {
       const existing = sessions.get(sender) ?? { staffId: null };
       sessions.set(sender, existing);
-      return { ledger: openLedgerNow, session: existing, afterWrite: runningServices.afterWrite, openFile };
+      return {
+        ledger: openLedgerNow,
+        session: existing,
+        afterWrite: runningServices?.afterWrite,
+        openFile,
+        ledgerDamage,
+      };
     },
     isTrustedSender: (event) =>
       mainWindow !== null &&

@@ -17,6 +17,7 @@ import { syncRouter } from '../sync/router';
 import { printingRouter } from '../printing/router';
 import { updatesRouter } from '../updates/router';
 import { backupRouter } from '../backup/router';
+import { ledgerHealthRouter } from '../backup/health-router';
 
 export const appRouter = router({
   catalogue: catalogueRouter,
@@ -36,6 +37,7 @@ export const appRouter = router({
   printing: printingRouter,
   updates: updatesRouter,
   backup: backupRouter,
+  ledgerHealth: ledgerHealthRouter,
 });
 
 export type AppRouter = typeof appRouter;

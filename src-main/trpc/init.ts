@@ -1,6 +1,6 @@
 // tRPC for the counter: the context (ledger + logged-in session), error shapes, and procedures by role.
 import { initTRPC, TRPCError } from '@trpc/server';
-import { DomainError, Forbidden, SessionEnded } from '../../src-shared/errors';
+import { Conflict, DomainError, Forbidden, SessionEnded } from '../../src-shared/errors';
 import type { StaffRole } from '../../src-shared/contracts/staff';
 import type { Actor, Ledger } from '../ledger/ledger';
 import { hasRole, resolveActor } from '../ledger/staff/service';
@@ -22,6 +22,8 @@ export interface LedgerContext {
    * bridge: there the renderer downloads the bytes instead.
    */
   openFile?: (file: string) => Promise<void>;
+  /** What PRAGMA quick_check found at start (src-main/ledger/file-check.ts); set, the counter takes no bill. */
+  ledgerDamage?: string | null;
 }
 
 export interface ProcedureMeta {
@@ -62,9 +64,17 @@ const announceWrites = t.middleware(async ({ ctx, type, meta, next }) => {
   return result;
 });
 
+/** On a damaged ledger file nothing is written but a login and the restore of a verified backup. */
+const WRITABLE_WHEN_DAMAGED = new Set(['staff.login', 'staff.logout', 'ledgerHealth.restoreLatest']);
+const refuseWritesOnDamage = t.middleware(({ ctx, type, path, next }) => {
+  if (ctx.ledgerDamage && type === 'mutation' && !WRITABLE_WHEN_DAMAGED.has(path))
+    throw new Conflict({ key: 'ledgerDamaged' });
+  return next();
+});
+
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure.use(mapErrors).use(announceWrites);
+export const publicProcedure = t.procedure.use(mapErrors).use(refuseWritesOnDamage).use(announceWrites);
 
 export const staffProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.session.staffId) throw new SessionEnded({ key: 'loginFirst' });

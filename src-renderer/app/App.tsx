@@ -1,12 +1,13 @@
-// Providers (react-query, tRPC) and the login gate: a counter shows the login screen until a PIN opens a session.
-import { useState } from 'react';
-import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { TRPCProvider } from './trpc';
+// Providers (react-query, tRPC), the damaged-ledger gate and the login gate: a counter shows the login screen until a PIN
+// opens a session, and the recovery screen instead when its ledger file failed the start-up check.
+import { useState, type ReactNode } from 'react';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
+import { TRPCProvider, useTRPC, type Outputs } from './trpc';
 import type { CounterConnection } from './connection';
 import { endsSession } from './errors';
 import { Shell } from './Shell';
 import { LoginScreen } from '../screens/login/LoginScreen';
-import type { Outputs } from './trpc';
+import { LedgerDamagedScreen } from '../screens/recovery/LedgerDamagedScreen';
 
 export type Me = NonNullable<Outputs['staff']['me']>;
 
@@ -27,19 +28,29 @@ export function App({ connection }: { connection: CounterConnection }) {
   return (
     <QueryClientProvider client={queryClient}>
       <TRPCProvider trpcClient={connection.client} queryClient={queryClient}>
-        {me ? (
-          <Shell
-            me={me}
-            connection={connection}
-            onLogout={() => {
-              queryClient.clear();
-              setMe(null);
-            }}
-          />
-        ) : (
-          <LoginScreen onLogin={setMe} />
-        )}
+        <LedgerGate>
+          {me ? (
+            <Shell
+              me={me}
+              connection={connection}
+              onLogout={() => {
+                queryClient.clear();
+                setMe(null);
+              }}
+            />
+          ) : (
+            <LoginScreen onLogin={setMe} />
+          )}
+        </LedgerGate>
       </TRPCProvider>
     </QueryClientProvider>
   );
+}
+
+/** A ledger file found damaged at start opens on the recovery screen, never on the till. */
+function LedgerGate({ children }: { children: ReactNode }) {
+  const trpc = useTRPC();
+  const health = useQuery(trpc.ledgerHealth.status.queryOptions());
+  if (health.data?.problem) return <LedgerDamagedScreen health={health.data} />;
+  return <>{children}</>;
 }

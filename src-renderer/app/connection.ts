@@ -16,20 +16,28 @@ export interface CounterConnection {
 
 const TOKEN_KEY = 'galla.bridge';
 
-/** The WebSocket URL with its token: from ?ws=…&token=… or ?token=… (same origin), kept for reloads of this tab. */
-function bridgeUrl(win: Window): string | null {
-  const params = new URLSearchParams(win.location.search);
-  const token = params.get('token');
-  if (token) {
-    const explicit = params.get('ws');
-    const base = explicit ?? `${win.location.protocol === 'https:' ? 'wss' : 'ws'}://${win.location.host}/trpc`;
-    const url = `${base}${base.includes('?') ? '&' : '?'}token=${encodeURIComponent(token)}`;
-    win.sessionStorage.setItem(TOKEN_KEY, url);
-    // The token stays out of the address bar (and out of screenshots and history).
-    win.history.replaceState(null, '', win.location.pathname);
-    return url;
+/**
+ * The bridge's WebSocket URL with its token. The page is opened with #code=… (a one-time code that dev:web prints,
+ * exchanged here once for the token) or #token=… (a test harness that chose the token), and #ws=… when the page is
+ * served apart from the bridge (Vite). Fragments never reach a server; the token is kept for reloads of this tab.
+ */
+async function bridgeUrl(win: Window): Promise<string | null> {
+  const params = new URLSearchParams(win.location.hash.replace(/^#/, ''));
+  const code = params.get('code');
+  let token = params.get('token');
+  if (!code && !token) return win.sessionStorage.getItem(TOKEN_KEY);
+  // The secret leaves the address bar (and screenshots and history) at once.
+  win.history.replaceState(null, '', win.location.pathname + win.location.search);
+  const base = params.get('ws') ?? `${win.location.protocol === 'https:' ? 'wss' : 'ws'}://${win.location.host}/trpc`;
+  if (code) {
+    const session = new URL('/bridge/session', base.replace(/^ws/, 'http'));
+    const answer = await fetch(session, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: code });
+    if (!answer.ok) return win.sessionStorage.getItem(TOKEN_KEY);
+    token = await answer.text();
   }
-  return win.sessionStorage.getItem(TOKEN_KEY);
+  const url = `${base}${base.includes('?') ? '&' : '?'}token=${encodeURIComponent(token ?? '')}`;
+  win.sessionStorage.setItem(TOKEN_KEY, url);
+  return url;
 }
 
 export function connectCounter(win: Window & { galla?: GallaPreloadApi }): CounterConnection {
@@ -37,7 +45,7 @@ export function connectCounter(win: Window & { galla?: GallaPreloadApi }): Count
     const client = createTRPCClient<AppRouter>({ links: [ipcLink(win.galla)] });
     return { kind: 'ipc', client, subscribe: () => () => undefined, state: () => 'open' };
   }
-  const url = bridgeUrl(win) ?? `ws://${win.location.host}/trpc`;
+  const url = bridgeUrl(win).then((found) => found ?? `ws://${win.location.host}/trpc`);
   let state: LinkState = 'connecting';
   const listeners = new Set<(state: LinkState) => void>();
   const set = (next: LinkState) => {
@@ -45,7 +53,7 @@ export function connectCounter(win: Window & { galla?: GallaPreloadApi }): Count
     for (const listener of listeners) listener(next);
   };
   const socket = createWSClient({
-    url,
+    url: () => url,
     onOpen: () => set('open'),
     onClose: () => set('closed'),
     retryDelayMs: (attempt) => Math.min(500 * 2 ** attempt, 5_000),

@@ -22,6 +22,20 @@ export const BACKUP_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,120}\.gbak$/;
 /** Every backup file starts with these 8 bytes, then a big-endian u32 header length and the header JSON. */
 export const BACKUP_MAGIC = 'GALLABAK';
 
+/**
+ * scrypt parameters a Galla backup may carry, checked before any key is derived: the header is read before it can be
+ * authenticated, and scrypt allocates 128·N·r bytes, so a crafted file could otherwise ask the counter for gigabytes.
+ * New backups use N = 2^17, r = 8, p = 1 (OWASP's scrypt minimum, as for passwords); files made before that used
+ * N = 2^15 and still restore. https://cheatsheetseries.owasp.org/cheatsheets/Password_Storage_Cheat_Sheet.html#scrypt
+ */
+export const BACKUP_KDF = { N: 2 ** 17, r: 8, p: 1 } as const;
+const BACKUP_KDF_MIN_N = 2 ** 14;
+
+export function backupKdfWithinBounds(kdf: { N: number; r: number; p: number }): boolean {
+  const powerOfTwo = Number.isSafeInteger(kdf.N) && kdf.N > 1 && (kdf.N & (kdf.N - 1)) === 0;
+  return powerOfTwo && kdf.N >= BACKUP_KDF_MIN_N && kdf.N <= BACKUP_KDF.N && kdf.r === BACKUP_KDF.r && kdf.p === 1;
+}
+
 /** The header is authenticated by the file's GCM tag but not secret: the server and a restore read it without the key. */
 export const backupHeaderSchema = z.object({
   v: z.literal(1),

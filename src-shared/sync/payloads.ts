@@ -5,6 +5,9 @@ const uuid = z.uuid();
 const money = z.number().int();
 const text = z.string().max(500);
 const nullableUuid = uuid.nullable();
+/** Paid, received or sold: the counter's ledger never records zero or less of these (its inputs refuse them). */
+const abovePaise = money.positive('must be above zero');
+const aboveMilli = money.positive('must be above zero');
 
 /** The seller as the bill was made: the server's copy of a tax invoice shows these, as the counter's does. */
 export const invoiceSeller = z.looseObject({
@@ -16,40 +19,58 @@ export const invoiceSeller = z.looseObject({
   receiptFooter: text,
 });
 
-export const invoicePayload = z.looseObject({
-  invoice: z.looseObject({
-    id: uuid,
-    number: text,
-    counterId: text,
-    partyId: nullableUuid,
-    staffId: text,
-    createdAt: text,
-    businessDate: z.iso.date(),
-    taxablePaise: money,
-    cgstPaise: money,
-    sgstPaise: money,
-    igstPaise: money,
-    cessPaise: money,
-    roundOffPaise: money,
-    totalPaise: money,
-    khataPaise: money,
-  }),
-  lines: z
-    .array(
-      z.looseObject({
-        id: uuid,
-        itemId: uuid,
-        qtyMilli: money,
-        unitCostPaise: money,
-        taxablePaise: money,
-        totalPaise: money,
-      }),
-    )
-    .max(500),
-  payments: z.array(z.looseObject({ id: uuid, mode: text, amountPaise: money })).max(20),
-  /** Sent by counters since the server renders invoice PDFs; older outbox rows lack it. */
-  seller: invoiceSeller.optional(),
-});
+export const invoicePayload = z
+  .looseObject({
+    invoice: z.looseObject({
+      id: uuid,
+      number: text,
+      counterId: text,
+      partyId: nullableUuid,
+      staffId: text,
+      createdAt: text,
+      businessDate: z.iso.date(),
+      taxablePaise: money,
+      cgstPaise: money,
+      sgstPaise: money,
+      igstPaise: money,
+      cessPaise: money,
+      roundOffPaise: money,
+      totalPaise: money,
+      khataPaise: money,
+      /** Cash handed back; the counter has always sent it with the bill. */
+      changePaise: money.nonnegative().default(0),
+    }),
+    lines: z
+      .array(
+        z.looseObject({
+          id: uuid,
+          itemId: uuid,
+          qtyMilli: aboveMilli,
+          unitCostPaise: money,
+          taxablePaise: money,
+          totalPaise: money,
+        }),
+      )
+      .max(500),
+    payments: z.array(z.looseObject({ id: uuid, mode: text, amountPaise: abovePaise })).max(20),
+    /** Sent by counters since the server renders invoice PDFs; older outbox rows lack it. */
+    seller: invoiceSeller.optional(),
+  })
+  // The same rule as the counter's invariant check: what was paid, less the change, is the bill; khata is its khata part.
+  .superRefine(({ invoice, payments }, context) => {
+    const paid = payments.reduce((sum, payment) => sum + payment.amountPaise, 0);
+    const onKhata = payments
+      .filter((payment) => payment.mode === 'khata')
+      .reduce((sum, payment) => sum + payment.amountPaise, 0);
+    if (paid - invoice.changePaise !== invoice.totalPaise)
+      context.addIssue({
+        code: 'custom',
+        path: ['payments'],
+        message: 'do not add up to the bill once change is given',
+      });
+    if (onKhata !== invoice.khataPaise)
+      context.addIssue({ code: 'custom', path: ['invoice', 'khataPaise'], message: 'differs from the khata payments' });
+  });
 
 export const creditNotePayload = z.looseObject({
   creditNote: z.looseObject({
@@ -83,7 +104,7 @@ export const receiptPayload = z.looseObject({
     id: uuid,
     number: text,
     partyId: uuid,
-    amountPaise: money,
+    amountPaise: abovePaise,
     mode: text,
     createdAt: text,
     businessDate: z.iso.date(),
@@ -97,7 +118,7 @@ export const receiptReversalPayload = z.looseObject({
     number: text,
     receiptId: uuid,
     partyId: uuid,
-    amountPaise: money,
+    amountPaise: abovePaise,
     mode: text,
     createdAt: text,
     businessDate: z.iso.date(),

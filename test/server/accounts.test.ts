@@ -1,6 +1,6 @@
 // Accounts: a shop signs up, its people log in with short-lived access and rotating refresh tokens, and counters enrol once.
 import { afterEach, describe, expect, it } from 'vitest';
-import { testServerDb, type TestServerDb } from '../support/server';
+import { asOwner, testServerDb, type TestServerDb } from '../support/server';
 
 let server: TestServerDb;
 afterEach(() => server?.close());
@@ -14,8 +14,8 @@ describe('sign-up and login', () => {
     expect(session.user).toMatchObject({ email: 'asha@example.in', role: 'owner' });
     const me = await (await server.as(session.accessToken)).accounts.me();
     expect(me.shop.name).toBe('Galla Kirana');
-    const stored = await server.database.db.execute<{ password_hash: string }>(
-      'SELECT password_hash FROM users' as never,
+    const stored = await asOwner(server.database, (db) =>
+      db.execute<{ password_hash: string }>('SELECT password_hash FROM users' as never),
     );
     expect(JSON.stringify(stored)).not.toContain(OWNER.password);
     expect(JSON.stringify(stored)).toContain('scrypt$');
@@ -43,7 +43,7 @@ describe('sign-up and login', () => {
     await expect((await server.as(null)).accounts.signUp({ ...OWNER, password: 'short' })).rejects.toMatchObject({
       code: 'BAD_REQUEST',
     });
-    const shops = await server.database.db.execute('SELECT count(*)::int AS n FROM shops' as never);
+    const shops = await asOwner(server.database, (db) => db.execute('SELECT count(*)::int AS n FROM shops' as never));
     expect(JSON.stringify(shops)).toContain('"n":0');
   });
 });

@@ -8,8 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OP_STATUSES } from '../../src-shared/sync/protocol';
 import type { ServerDb } from '../../server/db/connection';
 import { serverRouter } from '../../server/trpc/app-router';
-import { listen, testServerDb, type ServerCaller, type TestServerDb } from '../support/server';
+import { asOwner, listen, testServerDb, type ServerCaller, type TestServerDb } from '../support/server';
 import { shopWithCounters } from '../support/server-shop';
+import type { SyncOp } from '../../src-shared/sync/protocol';
 import { invoiceOp, itemOp, khataOp, partyOp, pushOf } from '../support/sync-ops';
 
 const EXPECTED_CODES = ['BAD_REQUEST', 'NOT_FOUND', 'CONFLICT', 'FORBIDDEN', 'UNAUTHORIZED', 'PAYLOAD_TOO_LARGE'];
@@ -278,6 +279,15 @@ function checkAnswer(path: string, input: unknown, answer: unknown): void {
 }
 
 describe('bad input to every procedure of the server', () => {
+  it('runs every call as the application role, which owns no table (so row-level security binds each one)', async () => {
+    const [role] = (
+      (await server.deps.db.execute(
+        sql`SELECT current_user AS who, (SELECT count(*)::int FROM pg_tables WHERE tableowner = current_user) AS owned`,
+      )) as unknown as { rows: { who: string; owned: number }[] }
+    ).rows;
+    expect(role).toEqual({ who: 'galla_app', owned: 0 });
+  });
+
   it('the router has the procedures of every server area', () => {
     const areas = new Set(procedures.map((path) => path.split('.')[0]));
     expect([...areas].sort()).toEqual(['accounts', 'counters', 'monitoring', 'reports', 'sync', 'updates']);
@@ -288,7 +298,7 @@ describe('bad input to every procedure of the server', () => {
     await fc.assert(
       fc.asyncProperty(fuzzed, async (fuzz) => {
         const input = inputOf(path, fuzz);
-        const before = await databaseFingerprint(server.database.db, tables);
+        const before = await asOwner(server.database, (db) => databaseFingerprint(db, tables));
         let answer: unknown;
         try {
           answer = await call(await server.as(token), path, input);
@@ -302,7 +312,7 @@ describe('bad input to every procedure of the server', () => {
           // No upper bound yet: the server still sends zod's issue list as the message (the counter makes it one line).
           expect(message.length).toBeGreaterThan(0);
           expect(
-            await databaseFingerprint(server.database.db, tables),
+            await asOwner(server.database, (db) => databaseFingerprint(db, tables)),
             `${path} refused the call but changed the database`,
           ).toBe(before);
           /* eslint-enable assertions/no-conditional-expect */
@@ -363,4 +373,132 @@ describe('bad input to every procedure of the server', () => {
       await app.close();
     }
   });
+});
+
+/** What a push writes whatever becomes of its ops: the op log (a refused op is remembered as refused) and the counter's last contact. */
+const PUSH_BOOKKEEPING = new Set(['sync_ops', 'counters', 'counter_heartbeats']);
+
+/** The push answer for one op; the push itself is accepted, the op in it is what gets refused. */
+async function pushOne(op: SyncOp) {
+  const answer = await shop.counters[0]!.api.sync.push(pushOf([op]));
+  expect(answer.results).toHaveLength(1);
+  return answer.results[0]!;
+}
+
+const fewPaise = fc.integer({ min: 1, max: 11_800 });
+const notAbove = fc.oneof(fc.constant(0), fc.integer({ min: -1_000_000, max: -1 }));
+const day = fc
+  .date({ min: new Date('2001-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true })
+  .map((date) => date.toISOString().slice(0, 10));
+const daysBefore = (date: string, days: number) =>
+  new Date(Date.parse(date) - days * 86_400_000).toISOString().slice(0, 10);
+
+/** A bill as a counter would push it, with one thing in it made wrong. */
+function wrongInvoice(
+  change: (payload: {
+    invoice: Record<string, unknown>;
+    lines: Record<string, unknown>[];
+    payments: Record<string, unknown>[];
+  }) => void,
+) {
+  documentNo += 1;
+  const op = invoiceOp({ number: `C1-2026-${String(5000 + documentNo).padStart(6, '0')}`, totalPaise: 11_800 });
+  change(op.payload as never);
+  return op;
+}
+
+function receiptOp(amountPaise: number): SyncOp {
+  documentNo += 1;
+  const id = randomUUID();
+  return {
+    opId: randomUUID(),
+    seq: 100_000 + documentNo,
+    entity: 'receipt',
+    entityId: id,
+    payload: {
+      receipt: {
+        id,
+        number: `C1RC-2026-${String(documentNo).padStart(6, '0')}`,
+        partyId: randomUUID(),
+        amountPaise,
+        mode: 'cash',
+        createdAt: new Date().toISOString(),
+        businessDate: '2026-06-01',
+      },
+      payments: [{ id: randomUUID(), mode: 'cash', amountPaise }],
+    },
+    createdAt: new Date().toISOString(),
+  };
+}
+
+describe('wrong but well-typed input is refused, and the shop’s figures do not change', () => {
+  const PUSHED: { rule: string; op: fc.Arbitrary<SyncOp> }[] = [
+    {
+      rule: 'a bill’s payments, less the change, are its total',
+      op: fewPaise.map((short) => wrongInvoice(({ payments }) => (payments[0]!.amountPaise = 11_800 - short))),
+    },
+    {
+      rule: 'no payment on a bill is zero or negative',
+      op: notAbove.map((amountPaise) =>
+        wrongInvoice(({ payments }) => payments.push({ id: randomUUID(), mode: 'upi', amountPaise })),
+      ),
+    },
+    {
+      rule: 'a bill line sells more than nothing',
+      op: notAbove.map((qtyMilli) => wrongInvoice(({ lines }) => (lines[0]!.qtyMilli = qtyMilli))),
+    },
+    {
+      rule: 'a bill’s khata part is what was paid on khata',
+      op: fewPaise.map((khataPaise) => wrongInvoice(({ invoice }) => (invoice.khataPaise = khataPaise))),
+    },
+    { rule: 'a khata payment received is above ₹0', op: notAbove.map(receiptOp) },
+  ];
+  for (const { rule, op } of PUSHED)
+    it(`sync.push: ${rule}`, async () => {
+      const figures = tables.filter((table) => !PUSH_BOOKKEEPING.has(table));
+      await fc.assert(
+        fc.asyncProperty(op, async (wrong) => {
+          const before = await asOwner(server.database, (db) => databaseFingerprint(db, figures));
+          expect(await pushOne(wrong)).toMatchObject({ opId: wrong.opId, status: 'rejected' });
+          expect(await asOwner(server.database, (db) => databaseFingerprint(db, figures))).toBe(before);
+        }),
+        { numRuns: 8 },
+      );
+    });
+
+  const RANGES: { rule: string; range: fc.Arbitrary<{ from: string; to: string }>; field: string }[] = [
+    {
+      rule: 'a report starts on or before the day it ends',
+      range: fc
+        .tuple(day, fc.integer({ min: 1, max: 5000 }))
+        .map(([from, days]) => ({ from, to: daysBefore(from, days) })),
+      field: 'from',
+    },
+    {
+      rule: 'a report covers at most three years',
+      range: fc
+        .tuple(day, fc.integer({ min: 366 * 3 + 1, max: 20_000 }))
+        .map(([to, days]) => ({ from: daysBefore(to, days), to })),
+      field: 'to',
+    },
+    {
+      rule: 'a report’s days are days the calendar has',
+      range: fc
+        .tuple(fc.constantFrom('2026-02-30', '2025-02-29', '2026-04-31', '2026-13-01', '2026-06-00'), day)
+        .map(([from, to]) => ({ from, to })),
+      field: 'from',
+    },
+  ];
+  for (const { rule, range, field } of RANGES)
+    it(`reports.sales: ${rule}`, async () => {
+      await fc.assert(
+        fc.asyncProperty(range, async (wrong) => {
+          await expect(shop.owner.reports.sales(wrong)).rejects.toMatchObject({
+            code: 'BAD_REQUEST',
+            message: expect.stringContaining(field),
+          });
+        }),
+        { numRuns: 10 },
+      );
+    });
 });

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { testServerDb, type TestServerDb } from '../support/server';
+import { asOwner, testServerDb, type TestServerDb } from '../support/server';
 import { shopWithCounters } from '../support/server-shop';
 import { invoiceOp, itemOp, khataOp, partyOp, pushOf, stockOp } from '../support/sync-ops';
 
@@ -10,7 +10,9 @@ let server: TestServerDb;
 afterEach(() => server?.close());
 
 async function scalar(query: ReturnType<typeof sql>): Promise<number> {
-  const result = (await server.database.db.execute(query)) as unknown as { rows: { n: number | string }[] };
+  const result = (await asOwner(server.database, (db) => db.execute(query))) as unknown as {
+    rows: { n: number | string }[];
+  };
   return Number(result.rows[0]!.n);
 }
 

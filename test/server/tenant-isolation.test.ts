@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { serverRouter } from '../../server/trpc/app-router';
 import { inShop } from '../../server/db/tenant';
-import { testServerDb, type TestServerDb } from '../support/server';
+import { asOwner, testServerDb, type TestServerDb } from '../support/server';
 import { shopWithCounters } from '../support/server-shop';
 import { invoiceOp, itemOp, khataOp, partyOp, pushOf } from '../support/sync-ops';
 
@@ -125,8 +125,8 @@ describe('tenant isolation', () => {
     expect(new Set(aPull.changes.map((change) => change.originCounterId))).toEqual(new Set([a.counters[0]!.counterId]));
     const bPull = await b.counters[1]!.api.sync.pull({ cursor: 0, limit: 100 });
     expect(new Set(bPull.changes.map((change) => change.originCounterId))).toEqual(new Set([b.counters[0]!.counterId]));
-    const invoiceShops = (await server.database.db.execute(
-      sql`SELECT shop_id FROM invoices WHERE id = ${sale.entityId} ORDER BY shop_id`,
+    const invoiceShops = (await asOwner(server.database, (db) =>
+      db.execute(sql`SELECT shop_id FROM invoices WHERE id = ${sale.entityId} ORDER BY shop_id`),
     )) as unknown as { rows: { shop_id: string }[] };
     expect(invoiceShops.rows.map((row) => row.shop_id).sort()).toEqual([a.shopId, b.shopId].sort());
   });
@@ -179,7 +179,7 @@ describe('tenant isolation', () => {
         tx.execute(sql`UPDATE items SET name = 'stolen' WHERE shop_id = ${a.shopId}`),
       ),
     ).resolves.toBeDefined();
-    const names = (await server.database.db.execute(sql`SELECT name FROM items`)) as unknown as {
+    const names = (await asOwner(server.database, (db) => db.execute(sql`SELECT name FROM items`))) as unknown as {
       rows: { name: string }[];
     };
     expect(names.rows.map((row) => row.name)).toEqual(['Rice']);
@@ -193,4 +193,81 @@ describe('tenant isolation', () => {
       cause: expect.objectContaining({ message: expect.stringMatching(/row-level security/) }),
     });
   });
+
+  it('the server runs as a role that owns no table and is not exempt from row-level security', async () => {
+    server = await testServerDb();
+    const role = await rowsOf<{ who: string; rolsuper: boolean; rolbypassrls: boolean }>(
+      server.deps.db.execute(
+        sql`SELECT current_user AS who, rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user`,
+      ),
+    );
+    expect(role).toEqual([{ who: 'galla_app', rolsuper: false, rolbypassrls: false }]);
+    const owned = await rowsOf<{ tablename: string }>(
+      server.deps.db.execute(
+        sql`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tableowner = current_user`,
+      ),
+    );
+    expect(owned).toEqual([]);
+  });
+
+  it('a query outside inShop sees no shop’s rows and can change none', async () => {
+    const { a } = await twoShops();
+    const db = server.deps.db;
+    for (const table of [
+      'shops',
+      'users',
+      'auth_tokens',
+      'counters',
+      'invoices',
+      'khata_entries',
+      'items',
+      'changes',
+    ]) {
+      const [counted] = await rowsOf<{ n: number }>(db.execute(sql.raw(`SELECT count(*)::int AS n FROM ${table}`)));
+      expect(counted!.n, table).toBe(0);
+    }
+    await db.execute(sql`UPDATE items SET name = 'stolen' WHERE shop_id = ${a.shopId}`);
+    await db.execute(sql`DELETE FROM users`);
+    const names = await asOwner(server.database, (owner) =>
+      rowsOf<{ name: string }>(owner.execute(sql`SELECT name FROM items`)),
+    );
+    expect(names.map((row) => row.name)).toEqual(['Rice']);
+    const users = await asOwner(server.database, (owner) =>
+      rowsOf<{ n: number }>(owner.execute(sql`SELECT count(*)::int AS n FROM users`)),
+    );
+    expect(users[0]!.n).toBe(2);
+    await expect(
+      db.execute(sql`INSERT INTO shops (id, name) VALUES (gen_random_uuid(), 'Squatter')`),
+    ).rejects.toMatchObject({
+      cause: expect.objectContaining({ message: expect.stringMatching(/row-level security/) }),
+    });
+    // Login, tokens and enrolment still work: they cross shops only through the narrow functions of migration 0010.
+    expect((await (await server.as(a.counters[0]!.deviceToken)).sync.whoami()).shopId).toBe(a.shopId);
+  });
+
+  it('every table that holds a shop’s rows has row-level security forced, with a policy', async () => {
+    server = await testServerDb();
+    const tables = await rowsOf<{
+      relname: string;
+      relrowsecurity: boolean;
+      relforcerowsecurity: boolean;
+      policies: number;
+    }>(
+      server.deps.db.execute(sql`
+        SELECT c.relname, c.relrowsecurity, c.relforcerowsecurity,
+               (SELECT count(*)::int FROM pg_policy p WHERE p.polrelid = c.oid) AS policies
+        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = 'public' AND c.relkind = 'r'
+          AND (c.relname = 'shops' OR EXISTS (
+            SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'shop_id' AND NOT a.attisdropped))
+        ORDER BY c.relname`),
+    );
+    expect(tables.length).toBeGreaterThan(25);
+    const unguarded = tables.filter((t) => !t.relrowsecurity || !t.relforcerowsecurity || t.policies === 0);
+    expect(unguarded.map((t) => t.relname)).toEqual([]);
+  });
 });
+
+async function rowsOf<T>(query: Promise<unknown>): Promise<T[]> {
+  return ((await query) as { rows: T[] }).rows;
+}

@@ -8,10 +8,9 @@ import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { pino } from 'pino';
 import type { FastifyInstance } from 'fastify';
-import { drizzle } from 'drizzle-orm/pglite';
+import { sql } from 'drizzle-orm';
 import { parseConfig, type ServerConfig } from '../../server/config';
-import { openPglite, openPostgres, type ServerDatabase } from '../../server/db/connection';
-import * as schema from '../../server/db/schema';
+import { openPglite, openPostgres, pgliteAsApp, type ServerDatabase, type ServerDb } from '../../server/db/connection';
 import { buildApp } from '../../server/http/app';
 import { serverRouter } from '../../server/trpc/app-router';
 import { createContext } from '../../server/trpc/context';
@@ -76,14 +75,18 @@ async function pgliteFromTemplate(): Promise<ServerDatabase> {
     await first.close();
     return dump;
   })();
-  const client = new PGlite({ loadDataDir: await template });
-  const db = drizzle(client, { schema });
-  return {
-    kind: 'pglite',
-    db: db as unknown as ServerDatabase['db'],
-    ping: async () => void (await client.query('SELECT 1')),
-    close: () => client.close(),
-  };
+  return pgliteAsApp(new PGlite({ loadDataDir: await template }));
+}
+
+/**
+ * For a test's own checks across shops: one transaction as the session's user (the owner of the tables, a superuser
+ * here), which sees every row. The server itself never does this; its connection runs as galla_app.
+ */
+export function asOwner<T>(database: Pick<ServerDatabase, 'db'>, fn: (db: ServerDb) => Promise<T>): Promise<T> {
+  return database.db.transaction(async (tx) => {
+    await tx.execute(sql`SET LOCAL ROLE NONE`);
+    return fn(tx as unknown as ServerDb);
+  });
 }
 
 export function testConfig(overrides: Record<string, string> = {}): ServerConfig {

@@ -18,10 +18,21 @@ export function invoiceOp(options: {
   itemId?: string;
   partyId?: string | null;
   khataPaise?: number;
+  /** Cash handed back: the cash paid is the rest of the bill plus this, as at a real counter. */
+  changePaise?: number;
   id?: string;
 }): SyncOp {
   const id = options.id ?? randomUUID();
   const totalPaise = options.totalPaise ?? 11_800;
+  const khataPaise = options.khataPaise ?? 0;
+  const changePaise = options.changePaise ?? 0;
+  // As the counter's ledger pays a bill: the khata part on khata, the rest in cash, the change out of the cash.
+  const payments = [
+    ...(khataPaise > 0 ? [{ id: randomUUID(), mode: 'khata', amountPaise: khataPaise }] : []),
+    ...(totalPaise - khataPaise + changePaise > 0
+      ? [{ id: randomUUID(), mode: 'cash', amountPaise: totalPaise - khataPaise + changePaise }]
+      : []),
+  ];
   const invoice = {
     id,
     number: options.number,
@@ -37,7 +48,9 @@ export function invoiceOp(options: {
     cessPaise: 0,
     roundOffPaise: 0,
     totalPaise,
-    khataPaise: options.khataPaise ?? 0,
+    khataPaise,
+    tenderedPaise: totalPaise + changePaise,
+    changePaise,
   };
   const lines = [
     {
@@ -49,7 +62,6 @@ export function invoiceOp(options: {
       totalPaise,
     },
   ];
-  const payments = [{ id: randomUUID(), mode: 'cash', amountPaise: totalPaise }];
   return op('invoice', id, { invoice, lines, payments });
 }
 

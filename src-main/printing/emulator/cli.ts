@@ -1,5 +1,5 @@
 // `npm run printer:emulate [-- --port 9100 --width 80 --out dir]`: a receipt printer on 127.0.0.1 that prints transcripts to the terminal.
-// Type online, offline, paper-out or stall (Enter) to change how it behaves.
+// Type online, offline, paper-out, stall or reset (Enter) to change how it behaves.
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
@@ -16,7 +16,7 @@ const { values } = parseArgs({
     mode: { type: 'string', default: 'online' },
   },
 });
-const MODES = ['online', 'offline', 'paper-out', 'stall'] as const;
+const MODES = ['online', 'offline', 'paper-out', 'stall', 'reset'] as const;
 const args = z
   .object({
     port: z.coerce.number().int().min(0).max(65_535),

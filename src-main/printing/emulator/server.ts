@@ -2,12 +2,13 @@
 //
 // Modes: online (prints, closes after the job's end-of-stream like a 9100 server), offline and paper-out
 // (answers DLE EOT with those states and prints nothing), stall (answers status, then stops reading after
-// `stallAfterBytes` job bytes and never closes: the partly printed receipt of a jammed or dying printer).
+// `stallAfterBytes` job bytes and never closes: the partly printed receipt of a jammed or dying printer), reset (answers
+// status, then resets the connection after `stallAfterBytes` job bytes: a printer losing power or its cable mid-receipt).
 // close() refuses connections; listen() takes them again on the same port.
 import net from 'node:net';
 import { decodeEscPos, transcriptLines, type TranscriptEntry } from './decode';
 
-export type EmulatorMode = 'online' | 'offline' | 'paper-out' | 'stall';
+export type EmulatorMode = 'online' | 'offline' | 'paper-out' | 'stall' | 'reset';
 
 export interface Capture {
   bytes: Buffer;
@@ -31,6 +32,7 @@ const FIXED = 0x12;
 const STATUS: Record<EmulatorMode, { printer: number; paper: number }> = {
   online: { printer: FIXED, paper: FIXED },
   stall: { printer: FIXED, paper: FIXED },
+  reset: { printer: FIXED, paper: FIXED },
   offline: { printer: FIXED | 0x08, paper: FIXED },
   'paper-out': { printer: FIXED | 0x08, paper: FIXED | 0x60 },
 };
@@ -70,6 +72,15 @@ export async function startPrinterEmulator(
         const status = STATUS[modeAtConnect];
         socket.write(Buffer.from([job[at + 2] === 4 ? status.paper : status.printer]));
         job = Buffer.concat([job.subarray(0, at), job.subarray(at + 3)]);
+      }
+      if (modeAtConnect === 'reset' && jobBytes + job.length >= stallAfterBytes) {
+        chunks.push(job.subarray(0, stallAfterBytes - jobBytes));
+        jobBytes = stallAfterBytes;
+        done = true;
+        record(Buffer.concat(chunks), false);
+        // RST, not FIN: the sender must not mistake a dead printer for one that took the job and closed.
+        socket.resetAndDestroy();
+        return;
       }
       if (modeAtConnect === 'stall' && jobBytes + job.length >= stallAfterBytes) {
         chunks.push(job.subarray(0, stallAfterBytes - jobBytes));

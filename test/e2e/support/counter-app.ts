@@ -1,12 +1,14 @@
 // Starts `dev:web --built` on a fresh temp ledger at a random port: the shared app of the e2e run, or a spec's own.
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 
 export interface CounterApp {
-  /** The page to open, with the bridge's address and token in its query. */
+  /** The page to open, with the bridge's token in its fragment (chosen here: dev:web never prints it). */
   page: string;
+  /** The bridge's WebSocket address with the token, for seeding through the router. */
   ws: string;
   stop: () => Promise<void>;
 }
@@ -32,8 +34,17 @@ function waitForUrls(child: ReturnType<typeof spawn>): Promise<{ page: string; w
   });
 }
 
+/** The printed addresses carry no secret; the harness adds the token it chose. */
+export function withToken(urls: { page: string; ws: string }, token: string): { page: string; ws: string } {
+  return {
+    page: `${urls.page}${urls.page.includes('#') ? '&' : '#'}token=${token}`,
+    ws: `${urls.ws}?token=${token}`,
+  };
+}
+
 /** The renderer must be built already (the global setup builds it). */
 export async function startCounterApp(): Promise<CounterApp> {
+  const token = randomBytes(24).toString('base64url');
   const child = spawn(
     process.execPath,
     [
@@ -43,9 +54,9 @@ export async function startCounterApp(): Promise<CounterApp> {
       '--port=0',
       '--no-backups',
     ],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, GALLA_BRIDGE_TOKEN: token } },
   );
-  const urls = await waitForUrls(child);
+  const urls = withToken(await waitForUrls(child), token);
   const stop = async () => {
     if (child.exitCode !== null) return;
     const exited = new Promise((resolve) => child.once('exit', resolve));

@@ -1,6 +1,8 @@
 // Starts the real programs a shop runs (the counter app's dev:web, the cloud server) as child processes on fresh data
 // folders and ephemeral ports, waits for the line that says where they listen, and stops them with SIGTERM.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { withToken } from './counter-app';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -68,13 +70,15 @@ export function tempDir(prefix: string): { dir: string; remove: () => void } {
 
 /** The counter app (dev:web with the built renderer) on a new ledger, as on a shop's first start. */
 export async function startCounterApp(ledgerFile: string) {
+  const token = randomBytes(24).toString('base64url');
   const started = await startTsx(
     'scripts/dev-web.ts',
     ['--built', '--port=0', '--no-backups', `--ledger=${ledgerFile}`],
-    {},
+    { GALLA_BRIDGE_TOKEN: token },
     /GALLA_URL=(\S+)[\s\S]*GALLA_WS=(\S+)/,
   );
-  return { ...started, url: started.match[1]!, ws: started.match[2]! };
+  const { page, ws } = withToken({ page: started.match[1]!, ws: started.match[2]! }, token);
+  return { ...started, url: page, ws };
 }
 
 /** The cloud server on an empty embedded PostgreSQL (PGlite) data folder, as `npm run server` on a fresh clone. */

@@ -27,9 +27,9 @@ function connect(url: string) {
   return createTRPCClient<AppRouter>({ links: [wsLink({ client: socket })] });
 }
 
-function upgradeStatus(url: string): Promise<number> {
+function upgradeStatus(url: string, origin?: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    const socket = new WebSocket(url);
+    const socket = new WebSocket(url, origin ? { origin } : {});
     socket.on('unexpected-response', (_request, response) => resolve(response.statusCode ?? 0));
     socket.on('open', () => {
       socket.close();
@@ -47,6 +47,36 @@ describe('the WebSocket bridge', () => {
     expect(await upgradeStatus(`ws://127.0.0.1:${bridge.port}/trpc?token=wrong`)).toBe(401);
     expect(await upgradeStatus(`ws://127.0.0.1:${bridge.port}/trpc`)).toBe(401);
     expect(await upgradeStatus(bridge.wsUrl)).toBe(101);
+  });
+
+  it('refuses an upgrade from a page of another origin, even one that has the token', async () => {
+    shop = await shopWithStaff();
+    bridge = await startBridge({ ledger: shop.t.ledger, port: 0, rendererDir: null });
+    expect(await upgradeStatus(bridge.wsUrl, 'http://evil.example')).toBe(403);
+    expect(await upgradeStatus(bridge.wsUrl, 'http://127.0.0.1:1')).toBe(403);
+    expect(await upgradeStatus(bridge.wsUrl, `http://127.0.0.1:${bridge.port}`)).toBe(101);
+    bridge.allowOrigin('http://127.0.0.1:5173');
+    expect(await upgradeStatus(bridge.wsUrl, 'http://127.0.0.1:5173')).toBe(101);
+  });
+
+  it('prints no token in the page URL: a one-time code is exchanged for it once, and only by the counter page', async () => {
+    shop = await shopWithStaff();
+    bridge = await startBridge({ ledger: shop.t.ledger, port: 0, rendererDir: null });
+    expect(bridge.pageUrl).toBe(`http://127.0.0.1:${bridge.port}/`);
+    const exchange = (code: string, origin = `http://127.0.0.1:${bridge!.port}`) =>
+      fetch(`http://127.0.0.1:${bridge!.port}/bridge/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain', origin },
+        body: code,
+      });
+    const code = bridge.oneTimeCode();
+    expect(code).not.toContain(bridge.token);
+    expect((await exchange(code, 'http://evil.example')).status).toBe(403);
+    const first = await exchange(code);
+    expect(first.status).toBe(200);
+    expect(await first.text()).toBe(bridge.token);
+    expect((await exchange(code)).status).toBe(401);
+    expect((await exchange('made-up-code')).status).toBe(401);
   });
 
   it('gives each connection its own login session', async () => {

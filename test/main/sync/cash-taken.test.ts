@@ -60,4 +60,41 @@ describe('cash taken, the same figure on the counter and the dashboard', () => {
     const [shift] = await shop.owner.reports.cashSessions({ from: today, to: today });
     expect(shift?.expectedCashPaise).toBe(100_000 + cashTaken);
   });
+
+  it('the dashboard’s payment mix is the counter’s own bills to the paisa: change, a split tender and a cash refund', async () => {
+    shop = await syncedShop(['C1']);
+    const [c1] = shop.counters as [SyncedShop['counters'][number]];
+    const ghee = await c1.manager.catalogue.create(
+      itemInput({ name: 'Cow Ghee 500ml', pricePaise: 44_700, priceIncludesTax: true, gstRateBp: 1200 }),
+    );
+    const sell = (payments: { mode: 'cash' | 'upi' | 'card'; amountPaise: number }[]) =>
+      c1.cashier.sales.finalize({ id: randomUUID(), lines: [{ itemId: ghee.id, qtyMilli: 1000 }], payments });
+    // ₹500 note for ₹447 (₹53 change); ₹300 UPI + ₹200 note (₹53 change); ₹447 by card, later returned for cash.
+    const first = await sell([{ mode: 'cash', amountPaise: 50_000 }]);
+    await sell([
+      { mode: 'upi', amountPaise: 30_000 },
+      { mode: 'cash', amountPaise: 20_000 },
+    ]);
+    const byCard = await sell([{ mode: 'card', amountPaise: 44_700 }]);
+    await c1.manager.returns.create({
+      id: randomUUID(),
+      invoiceId: byCard.invoice.id,
+      lines: [{ invoiceLineId: byCard.lines[0]!.id, qtyMilli: 1000 }],
+      refundMode: 'cash',
+      reason: 'seal broken',
+    });
+    await c1.engine().syncNow();
+
+    const today = first.invoice.businessDate;
+    const owner = await shop.owner.reports.sales({ from: today, to: today });
+    const mix = Object.fromEntries(
+      owner.byMode.map(({ mode, inPaise, outPaise, netPaise }) => [mode, { inPaise, outPaise, netPaise }]),
+    );
+    expect(mix).toEqual({
+      cash: { inPaise: 44_700 + 14_700, outPaise: 44_700, netPaise: 14_700 },
+      upi: { inPaise: 30_000, outPaise: 0, netPaise: 30_000 },
+      card: { inPaise: 44_700, outPaise: 0, netPaise: 44_700 },
+    });
+    expect(owner.totals).toMatchObject({ invoices: 3, salesPaise: 3 * 44_700 });
+  });
 });

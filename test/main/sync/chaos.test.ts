@@ -15,7 +15,7 @@ import { serverRouter } from '../../../server/trpc/app-router';
 import { createContext } from '../../../server/trpc/context';
 import { enrolCounter } from '../../../src-main/sync/enrol';
 import { SyncEngine } from '../../../src-main/sync/engine';
-import { freshTestDatabase, listen, testConfig, TEST_DB, type TestDatabase } from '../../support/server';
+import { asOwner, freshTestDatabase, listen, testConfig, TEST_DB, type TestDatabase } from '../../support/server';
 import { itemInput, shopWithStaff, type Shop } from '../../support/ledger';
 import type { ItemWithBarcodes } from '../../../src-main/ledger/catalogue/service';
 import type { Party } from '../../../src-main/ledger/parties/schema';
@@ -62,7 +62,7 @@ async function stopServer(running: Running): Promise<void> {
 }
 
 async function rows<T>(running: Running, query: ReturnType<typeof sql>): Promise<T[]> {
-  return ((await running.db.db.execute(query)) as unknown as { rows: T[] }).rows;
+  return ((await asOwner(running.db, (db) => db.execute(query))) as unknown as { rows: T[] }).rows;
 }
 
 // Runs in both server projects: on PGlite always, and on PostgreSQL whenever DATABASE_URL is set.

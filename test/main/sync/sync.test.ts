@@ -8,6 +8,7 @@ import { createRemote } from '../../../src-main/sync/remote';
 import { readSyncState } from '../../../src-main/sync/state';
 import { itemInput, shopWithStaff } from '../../support/ledger';
 import { syncedShop, type SyncedShop } from '../../support/sync-shop';
+import { asOwner } from '../../support/server';
 
 let shop: SyncedShop & { restartHttp?: () => Promise<void> };
 afterEach(() => shop?.close());
@@ -121,7 +122,11 @@ describe('resilience', () => {
     expect(syncStatus(c1.t.ledger).error).toBeNull();
     await c2.engine().syncNow();
     expect((await c2.cashier.catalogue.get({ id: item.id })).stockMilli).toBe(10_000_000 - 1_200_000);
-    expect(await shop.server.deps.db.$count((await import('../../../server/db/schema')).invoices)).toBe(1_200);
+    expect(
+      await asOwner(shop.server.database, async (db) =>
+        db.$count((await import('../../../server/db/schema')).invoices),
+      ),
+    ).toBe(1_200);
   }, 90_000);
 
   it('a bill made while a run is pulling is pushed right after that run, not after the idle pause', async () => {
@@ -150,7 +155,11 @@ describe('resilience', () => {
     release();
     await expect.poll(() => syncStatus(c1.t.ledger).pendingOps, { timeout: 15_000, interval: 50 }).toBe(0);
     await engine.stop();
-    expect(await shop.server.deps.db.$count((await import('../../../server/db/schema')).invoices)).toBe(1);
+    expect(
+      await asOwner(shop.server.database, async (db) =>
+        db.$count((await import('../../../server/db/schema')).invoices),
+      ),
+    ).toBe(1);
   });
 
   it('stops and asks before a pull that would retire most items, then applies it once a manager confirms', async () => {

@@ -128,7 +128,7 @@ describe('bad input to every procedure', () => {
           // A fresh session each call: a fuzzed staff.logout must not turn the rest into "not logged in" checks.
           await call(shop.t.as(shop.ids.owner), path, input);
         } catch (error) {
-          /* eslint-disable assertions/no-conditional-expect -- a fuzzed input may happen to be valid; these check how a refusal looks, and the wrong-but-well-typed inputs that must be refused are asserted unconditionally elsewhere (issue 22 item 2) */
+          /* eslint-disable assertions/no-conditional-expect -- a fuzzed input may happen to be valid; these check how a refusal looks, and the wrong-but-well-typed inputs that must be refused are asserted unconditionally below ("wrong but well-typed input is refused") */
           expect(error).toBeInstanceOf(TRPCError);
           const { code, message } = error as TRPCError;
           expect(EXPECTED_CODES, `${path} gave ${code}: ${message}`).toContain(code);

@@ -2,7 +2,7 @@
 // details kept up to date by the owner and used for the GSTR-1, and the Counters list with its last sync and revoke.
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ShopProfile } from '../../../server/accounts/shop';
-import { testServerDb, type TestServerDb } from '../../support/server';
+import { asOwner, testServerDb, type TestServerDb } from '../../support/server';
 
 let server: TestServerDb;
 // The migrated PGlite template is built by the first test server of the file: in the hook's time, not a test's.
@@ -21,7 +21,7 @@ const OWNER = {
 };
 
 async function countOf(table: 'shops' | 'users'): Promise<number> {
-  const result = await server.database.db.execute(`SELECT count(*)::int AS n FROM ${table}` as never);
+  const result = await asOwner(server.database, (db) => db.execute(`SELECT count(*)::int AS n FROM ${table}` as never));
   const rows = (result as unknown as { rows?: { n: number }[] }).rows ?? (result as unknown as { n: number }[]);
   return rows[0]!.n;
 }

@@ -8,13 +8,14 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { pino } from 'pino';
+import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openPglite, openPostgres, type ServerDatabase } from '../../../server/db/connection';
 import { dumpServer, dumpSource, listServerDumps, pruneServerDumps, restoreServer } from '../../../server/backup/dump';
 import { serverRouter } from '../../../server/trpc/app-router';
 import { createContext } from '../../../server/trpc/context';
 import { createCallerFactory, type ServerDeps } from '../../../server/trpc/init';
-import { freshTestDatabase, TEST_DB, testConfig, type TestServerDb } from '../../support/server';
+import { asOwner, freshTestDatabase, TEST_DB, testConfig, type TestServerDb } from '../../support/server';
 import { shopWithCounters } from '../../support/server-shop';
 import { invoiceOp, itemOp, khataOp, partyOp, pushOf, stockOp } from '../../support/sync-ops';
 
@@ -37,7 +38,7 @@ function serverOn(database: ServerDatabase): Pick<TestServerDb, 'as'> {
 }
 
 async function rows<T>(database: ServerDatabase, query: ReturnType<typeof sql>): Promise<T[]> {
-  return ((await database.db.execute(query)) as unknown as { rows: T[] }).rows;
+  return ((await asOwner(database, (db) => db.execute(query))) as unknown as { rows: T[] }).rows;
 }
 
 /** Every table's row count, and the figures the owner's reports are made of. */
@@ -91,9 +92,11 @@ function freshTarget(): { args: string[]; open(): Promise<ServerDatabase>; url: 
   const name = `galla_restored_${randomBytes(6).toString('hex')}`;
   url.pathname = `/${name}`;
   cleanups.push(async () => {
-    const admin = await openPostgres(process.env.DATABASE_URL!, 1);
-    await admin.db.execute(sql.raw(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
-    await admin.close();
+    // As the owner, not through the server's pool (which runs as galla_app, and may drop nothing).
+    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL! });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
   });
   return { args: ['--into-url', url.toString()], open: () => openPostgres(url.toString(), 4), url: url.toString() };
 }

@@ -3,7 +3,7 @@
 import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CounterHeartbeat } from '../../../src-shared/sync/heartbeat';
-import { listen, testConfig, testServerDb, type TestServerDb } from '../../support/server';
+import { asOwner, listen, testConfig, testServerDb, type TestServerDb } from '../../support/server';
 import { shopWithCounters } from '../../support/server-shop';
 import { invoiceOp, pushOf } from '../../support/sync-ops';
 
@@ -48,8 +48,10 @@ describe('monitoring endpoints', () => {
     const body = (await ready.json()) as { ready: boolean; migrations: number };
     expect(body).toMatchObject({ ready: true });
     expect(body.migrations).toBeGreaterThanOrEqual(6);
-    await server.database.db.execute(
-      sql`DELETE FROM drizzle.__drizzle_migrations WHERE id = (SELECT max(id) FROM drizzle.__drizzle_migrations)`,
+    await asOwner(server.database, (db) =>
+      db.execute(
+        sql`DELETE FROM drizzle.__drizzle_migrations WHERE id = (SELECT max(id) FROM drizzle.__drizzle_migrations)`,
+      ),
     );
     const notReady = await fetch(`${url}/ready`);
     expect(notReady.status).toBe(503);

@@ -182,7 +182,9 @@ describe('GSTR-1 export', () => {
     expect(json.gstin).toBe(SHOP_GSTIN);
     expect(json.b2b.map((buyer) => buyer.ctin)).toEqual([BUYER_GSTIN]);
     // Karnataka buyer, Maharashtra shop: inter-state, so IGST only.
+    expect(json.b2b[0]!.inv.length).toBeGreaterThan(0);
     for (const invoice of json.b2b[0]!.inv) {
+      expect(invoice.itms.length).toBeGreaterThan(0);
       expect(invoice.pos).toBe('29');
       for (const item of invoice.itms)
         expect([item.itm_det.camt, item.itm_det.samt, item.itm_det.iamt > 0]).toEqual([0, 0, true]);

@@ -2,6 +2,7 @@
 import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { reportShop, type ReportShop } from '../../support/report-shop';
+import { asOwner } from '../../support/server';
 import { itemInput } from '../../support/ledger';
 import { shopDate } from '../../../src-shared/shop-time';
 import { shopDayAgo } from '../../support/shop-days';
@@ -35,7 +36,7 @@ interface RawInvoice {
 }
 
 async function raw<T>(shop: ReportShop, query: ReturnType<typeof sql>): Promise<T[]> {
-  return ((await shop.server.database.db.execute(query)) as unknown as { rows: T[] }).rows;
+  return ((await asOwner(shop.server.database, (db) => db.execute(query))) as unknown as { rows: T[] }).rows;
 }
 
 const sumBy = <T>(rows: T[], key: (row: T) => string, value: (row: T) => number) => {

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { testServerDb, type TestServerDb } from '../../support/server';
+import { asOwner, testServerDb, type TestServerDb } from '../../support/server';
 import { shopWithCounters } from '../../support/server-shop';
 import { invoiceOp, pushOf, stockOp } from '../../support/sync-ops';
 
@@ -12,8 +12,10 @@ afterEach(() => server?.close());
 const range = { from: '2026-06-01', to: '2026-06-01' };
 
 async function rawTotals(shopId: string) {
-  const result = (await server.database.db.execute(
-    sql`SELECT count(*) AS n, COALESCE(SUM(total_paise), 0) AS paise FROM invoices WHERE shop_id = ${shopId}`,
+  const result = (await asOwner(server.database, (db) =>
+    db.execute(
+      sql`SELECT count(*) AS n, COALESCE(SUM(total_paise), 0) AS paise FROM invoices WHERE shop_id = ${shopId}`,
+    ),
   )) as unknown as { rows: { n: string; paise: string }[] };
   return { invoices: Number(result.rows[0]!.n), salesPaise: Number(result.rows[0]!.paise) };
 }
@@ -24,8 +26,9 @@ describe('report summaries under sync retries', () => {
     const { owner, counters, shopId } = await shopWithCounters(server, 'asha@example.in');
     const c1 = counters[0]!.api;
     const itemId = randomUUID();
+    // ₹200 handed over for the ₹118 bill: ₹82 change, so ₹118 of cash stays in the drawer, not ₹200.
     const first = [
-      invoiceOp({ number: 'C1-2026-000001', totalPaise: 11_800, itemId }),
+      invoiceOp({ number: 'C1-2026-000001', totalPaise: 11_800, changePaise: 8_200, itemId }),
       invoiceOp({ number: 'C1-2026-000002', totalPaise: 23_600, itemId }),
       stockOp(itemId, -2000),
     ];
@@ -43,6 +46,7 @@ describe('report summaries under sync retries', () => {
       qtyMilli: 3000,
       costPaise: 15_000,
     });
+    // Cash taken is net of the change handed back: the drawer holds what the three bills came to.
     expect(report.byMode).toEqual([expect.objectContaining({ mode: 'cash', inPaise: 41_300, count: 3 })]);
   });
 

@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { Conflict } from '../../../src-shared/errors';
 import { createContext } from '../../../server/trpc/context';
 import { createCallerFactory, router, shopProcedure } from '../../../server/trpc/init';
-import { testServerDb, type TestServerDb } from '../../support/server';
+import { asOwner, testServerDb, type TestServerDb } from '../../support/server';
 import { shopWithCounters } from '../../support/server-shop';
 import { itemOp, pushOf } from '../../support/sync-ops';
 
@@ -40,7 +40,7 @@ async function shopsWithOneItemEach() {
 describe('shopProcedure', () => {
   it("hands the procedure a transaction that sees only the caller's shop, even to a query with no shop filter", async () => {
     const { a, probe } = await shopsWithOneItemEach();
-    expect(await countRows(server.deps.db)).toBe(2);
+    expect(await asOwner(server.database, countRows)).toBe(2);
     expect(await (await probe(a.session.accessToken)).countItems()).toBe(1);
   });
 
@@ -50,7 +50,7 @@ describe('shopProcedure', () => {
       code: 'CONFLICT',
       message: 'That sku is taken.',
     });
-    expect(await countRows(server.deps.db)).toBe(2);
+    expect(await asOwner(server.database, countRows)).toBe(2);
   });
 
   it('refuses a caller below its role before opening the transaction', async () => {
