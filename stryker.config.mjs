@@ -28,6 +28,8 @@ export default {
   thresholds: { high: target + 5, low: target, break: null },
   // A loaded two-core machine: allow a slow test run before calling a mutant a timeout.
   timeoutMS: 15_000,
+  // The ledger's and server's specs run on real SQLite and PGlite: the first full run takes minutes, not seconds.
+  dryRunTimeoutMinutes: 30,
   tempDirName: '.stryker-tmp',
   cleanTempDir: true,
 };

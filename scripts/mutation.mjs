@@ -1,4 +1,5 @@
-// `npm run test:mutation [-- --area shared|ledger|server] [-- --mutate 'src-shared/money.ts'] [other stryker flags]`:
+// `npm run test:mutation [-- --area shared|ledger|server] [--mutate 'src-shared/money.ts'] [--tests 'test/x.test.ts']
+// [other stryker flags]`:
 // runs StrykerJS area by area (each with its own test files, incremental file and report in reports/mutation/).
 // Without --area it runs every area whose sources match --mutate, or all of them.
 import { spawnSync } from 'node:child_process';
@@ -14,6 +15,8 @@ const take = (flag) => {
   return value;
 };
 const areaFlag = take('--area');
+// A narrower set of test files (comma-separated globs), e.g. a service's own spec, for a quicker run on a busy machine.
+const testsFlag = take('--tests');
 const mutateFlag = args.includes('--mutate') ? args[args.indexOf('--mutate') + 1] : undefined;
 
 if (areaFlag && !AREAS[areaFlag]) {
@@ -35,7 +38,11 @@ let failed = false;
 for (const area of areas) {
   console.log(`\nmutation: ── ${area} (target ${AREAS[area].target} %) ──`);
   const started = Date.now();
-  const env = { ...process.env, GALLA_MUTATION_AREA: area, GALLA_MUTATION_TESTS: AREAS[area].tests.join('\n') };
+  const env = {
+    ...process.env,
+    GALLA_MUTATION_AREA: area,
+    GALLA_MUTATION_TESTS: (testsFlag?.split(',') ?? AREAS[area].tests).join('\n'),
+  };
   const stryker = path.join(root, 'node_modules', '@stryker-mutator', 'core', 'bin', 'stryker.js');
   const run = spawnSync(process.execPath, [stryker, 'run', 'stryker.config.mjs', ...args], {
     cwd: root,

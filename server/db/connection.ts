@@ -67,7 +67,7 @@ async function migrateAsOwner(ownerUrl: string): Promise<void> {
 /**
  * The application's pool: each connection starts as galla_app (the startup option `-c role=…`, so a connection that
  * cannot take the role fails instead of running as the owner). With only the owner's URL that is what binds the app;
- * with an appUrl for a login role that is merely a member of galla_app, even a RESET ROLE gains nothing
+ * with an appUrl for a login role that is merely a member of galla_app, even SET ROLE NONE gains nothing
  * (server/README.md, "Database roles").
  */
 export async function openPostgres(

@@ -1,7 +1,7 @@
 // The damaged-ledger screen's procedures: what the start-up check found, and restoring the newest backup on this PC.
 import fs from 'node:fs';
 import path from 'node:path';
-import { NotFound } from '../../src-shared/errors';
+import { Forbidden, NotFound } from '../../src-shared/errors';
 import { ledgerHealthOutput, restoreLatestInput, restoreLatestOutput } from '../../src-shared/contracts/ledger-health';
 import { publicProcedure, router } from '../trpc/init';
 import { backupsFor } from './registry';
@@ -24,6 +24,8 @@ export const ledgerHealthRouter = router({
     .input(restoreLatestInput)
     .output(restoreLatestOutput)
     .mutation(async ({ ctx, input }) => {
+      // Only the recovery screen restores without a PIN; on a sound ledger the owner restores in Settings → Backups.
+      if (!ctx.ledgerDamage) throw new Forbidden({ key: 'onlyOwner' });
       const latest = backupsFor(ctx.ledger).list()[0];
       if (!latest) throw new NotFound({ key: 'noBackupToRestore' });
       const scratch = fs.mkdtempSync(path.join(path.dirname(ctx.ledger.file), '.restore-'));

@@ -52,6 +52,20 @@ describe('a damaged ledger file at start', () => {
     expect(quickCheckLedgerFile(shop.t.file)).toMatch(/.+/);
   });
 
+  it('on a sound ledger, offers nothing and restores nothing without the owner', async () => {
+    const { shop } = await shopWithBackup();
+    const anyone = createCaller({ ledger: shop.t.ledger, session: { staffId: null }, ledgerDamage: null });
+    try {
+      expect(await anyone.ledgerHealth.status()).toEqual({ problem: null, latestBackup: null, restorePending: false });
+      await expect(anyone.ledgerHealth.restoreLatest({ passphrase: PASSPHRASE })).rejects.toMatchObject({
+        code: 'FORBIDDEN',
+      });
+      expect(fs.existsSync(pendingRestoreFile(shop.t.file))).toBe(false);
+    } finally {
+      shop.t.ledger.close();
+    }
+  });
+
   it('takes no bill, offers the newest backup, and that backup replaces it at the next start', async () => {
     const { shop, item, entry, atBackup } = await shopWithBackup();
     shop.t.ledger.close();

@@ -187,3 +187,97 @@ describe('finalising a sale', () => {
     ).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/shift/) });
   });
 });
+
+describe('finding and parking bills', () => {
+  /** A clock the test moves forward, so bills land on chosen days. */
+  function movableClock(start: string) {
+    let now = new Date(start);
+    return { clock: () => now, set: (iso: string) => (now = new Date(iso)) };
+  }
+
+  it('lists invoices newest first, by business day, customer and number, where % in a search is a plain character', async () => {
+    const time = movableClock('2026-03-02T05:00:00Z');
+    shop = await shopWithStaff({ clock: time.clock });
+    const item = await shop.manager.catalogue.create(itemInput());
+    const ramesh = await shop.cashier.parties.create({ name: 'Ramesh', phone: '9811111111' });
+    const bill = (partyId?: string) =>
+      shop.cashier.sales.finalize({
+        id: randomUUID(),
+        partyId,
+        lines: [{ itemId: item.id, qtyMilli: 1000 }],
+        payments: [{ mode: 'cash', amountPaise: 5900 }],
+      });
+    const first = await bill(ramesh.id);
+    time.set('2026-03-03T05:00:00Z');
+    const second = await bill();
+    time.set('2026-03-03T06:00:00Z');
+    const third = await bill(ramesh.id);
+    const numbers = async (filter: Parameters<typeof shop.cashier.sales.list>[0]) => {
+      const { rows, total } = await shop.cashier.sales.list(filter);
+      return { numbers: rows.map((row) => row.number), total };
+    };
+    const [n1, n2, n3] = [first, second, third].map((sale) => sale.invoice.number);
+
+    expect(await numbers({})).toEqual({ numbers: [n3, n2, n1], total: 3 });
+    expect(await numbers({ from: '2026-03-03' })).toEqual({ numbers: [n3, n2], total: 2 });
+    expect(await numbers({ to: '2026-03-02' })).toEqual({ numbers: [n1], total: 1 });
+    expect(await numbers({ partyId: ramesh.id })).toEqual({ numbers: [n3, n1], total: 2 });
+    expect(await numbers({ number: n2!.slice(-6) })).toEqual({ numbers: [n2], total: 1 });
+    expect(await numbers({ number: '%' })).toEqual({ numbers: [], total: 0 });
+    expect(await numbers({ limit: 1, offset: 1 })).toEqual({ numbers: [n2], total: 3 });
+    expect((await shop.cashier.sales.byNumber({ number: n2! })).invoice.id).toBe(second.invoice.id);
+    await expect(shop.cashier.sales.byNumber({ number: 'C1-2026-999999' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: 'No invoice numbered C1-2026-999999.',
+    });
+  });
+
+  it('warns about neither stock nor credit when a sale brings them exactly to zero and to the limit', async () => {
+    shop = await shopWithStaff();
+    const item = await shop.manager.catalogue.create(itemInput({ pricePaise: 10_000, openingStockMilli: 1000 }));
+    const ramesh = await shop.cashier.parties.create({ name: 'Ramesh', phone: '9811111111', creditLimitPaise: 10_000 });
+    const sale = await shop.cashier.sales.finalize({
+      id: randomUUID(),
+      partyId: ramesh.id,
+      lines: [{ itemId: item.id, qtyMilli: 1000 }],
+      payments: [{ mode: 'khata', amountPaise: 10_000 }],
+    });
+    expect(sale.warnings).toEqual([]);
+    expect((await shop.cashier.parties.get({ id: ramesh.id })).balancePaise).toBe(10_000);
+  });
+
+  it("audits a manager's own discount above the cashier limit as privileged, not as an approval", async () => {
+    shop = await shopWithStaff();
+    const item = await shop.manager.catalogue.create(itemInput({ pricePaise: 10_000 }));
+    const bill = await shop.manager.sales.finalize({
+      id: randomUUID(),
+      lines: [{ itemId: item.id, qtyMilli: 1000 }],
+      billDiscount: { kind: 'percent', bp: 1000 },
+      payments: [{ mode: 'cash', amountPaise: 9000 }],
+      approval: { staffId: shop.ids.manager, pin: PINS.manager },
+    });
+    const audit = await shop.owner.staff.audit({});
+    expect(audit).toContainEqual(
+      expect.objectContaining({ action: 'sale.privileged', staffId: shop.ids.manager, subjectId: bill.invoice.id }),
+    );
+    expect(audit.filter((entry) => entry.action === 'sale.approved')).toEqual([]);
+  });
+
+  it('a held bill can be recalled until it is discarded, and the discard is audited with its label', async () => {
+    shop = await shopWithStaff();
+    const item = await shop.manager.catalogue.create(itemInput());
+    const cart = { lines: [{ itemId: item.id, qtyMilli: 2000 }] };
+    const held = await shop.cashier.sales.hold({ label: 'Lady in red saree', cart });
+    expect(await shop.cashier.sales.recall({ id: held.id })).toMatchObject({ label: 'Lady in red saree', cart });
+    await shop.cashier.sales.discardHeld({ id: held.id });
+    await expect(shop.cashier.sales.recall({ id: held.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(await shop.owner.staff.audit({})).toContainEqual(
+      expect.objectContaining({
+        action: 'sale.discard-held',
+        staffId: shop.ids.cashier,
+        subjectId: held.id,
+        details: { label: 'Lady in red saree' },
+      }),
+    );
+  });
+});
