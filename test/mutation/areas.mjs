@@ -36,7 +36,8 @@ export const AREAS = {
       'src-main/ledger/printing/{queue,service}.ts',
     ],
     tests: [
-      'test/main/ledger/{sales,returns,khata,journal,invariants.property,credit-limit,approval,documents}.test.ts',
+      'test/main/ledger/{sales,returns,khata,journal,journal-content,journal-coverage.property,invariants,invariants.property}.test.ts',
+      'test/main/ledger/{credit-limit,approval,documents}.test.ts',
       'test/main/printing/print-queue.test.ts',
     ],
   },

@@ -281,3 +281,25 @@ describe('finding and parking bills', () => {
     );
   });
 });
+
+describe('what a bill puts on the khata', () => {
+  it("a customer's bill on khata is one 'sale' entry with its number; one paid in full adds none; no limit, no warning", async () => {
+    shop = await shopWithStaff();
+    const item = await shop.manager.catalogue.create(itemInput({ pricePaise: 10_000 }));
+    const gopal = await shop.cashier.parties.create({ name: 'Gopal', phone: '9822222222' });
+    const bill = (payments: { mode: 'cash' | 'khata'; amountPaise: number }[]) =>
+      shop.cashier.sales.finalize({
+        id: randomUUID(),
+        partyId: gopal.id,
+        lines: [{ itemId: item.id, qtyMilli: 1000 }],
+        payments,
+      });
+    const cashBill = await bill([{ mode: 'cash', amountPaise: 10_000 }]);
+    const khataBill = await bill([{ mode: 'khata', amountPaise: 10_000 }]);
+    expect([cashBill.warnings, khataBill.warnings]).toEqual([[], []]);
+    const statement = await shop.cashier.khata.statement({ partyId: gopal.id, from: '2020-01-01', to: '2099-12-31' });
+    expect(statement.rows.map((row) => [row.kind, row.docNumber, row.debitPaise, row.balancePaise])).toEqual([
+      ['sale', khataBill.invoice.number, 10_000, 10_000],
+    ]);
+  });
+});
