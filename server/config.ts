@@ -1,4 +1,5 @@
 // Server configuration: read once from the environment at start-up, validated with zod, then passed in.
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { updatesConfig, updatesEnv, type UpdatesConfig } from './updates/config';
@@ -34,6 +35,29 @@ const envSchema = z.object({
     .default(15 * 60),
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).default(30),
   ENROLMENT_CODE_TTL_MINUTES: z.coerce.number().int().min(1).default(30),
+  /** Tries at logging in or exchanging an enrolment code, per account and per address, in each window. */
+  AUTH_ATTEMPTS_MAX: z.coerce.number().int().min(1).default(5),
+  AUTH_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+  /** A login ends this many days after the password was typed, however often it is refreshed. */
+  SESSION_MAX_DAYS: z.coerce.number().int().min(1).default(30),
+  /** A refresh token used again within this many seconds (two tabs refreshing at once) is not taken as stolen. */
+  REFRESH_GRACE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
+  /**
+   * Which proxies in front of the server to believe about the client's address (X-Forwarded-For), for the login
+   * limits: empty (none: the default), a number of proxy hops, or comma-separated addresses/CIDRs of the proxies.
+   * "true" believes any sender, which lets a client pick its own address: only behind a proxy that overwrites it.
+   */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .default('')
+    .refine(
+      (text) =>
+        text === '' ||
+        /^(true|false|\d{1,2})$/.test(text) ||
+        text.split(',').every((part) => isIP(part.trim().split('/')[0]!) > 0),
+      'use "true", "false", a number of proxy hops, or comma-separated proxy addresses or CIDRs',
+    ),
   ...updatesEnv,
   ...operationsEnv,
 });
@@ -50,6 +74,9 @@ export interface ServerConfig {
   accessTokenTtlSeconds: number;
   refreshTokenTtlDays: number;
   enrolmentCodeTtlMinutes: number;
+  auth: { attemptsMax: number; windowMinutes: number; sessionMaxDays: number; refreshGraceSeconds: number };
+  /** Fastify's trustProxy: false, a hop count, or the proxies' addresses. */
+  trustProxy: boolean | number | string[];
   updates: UpdatesConfig;
   operations: OperationsConfig;
 }
@@ -76,9 +103,23 @@ export function parseConfig(env: Record<string, string | undefined>): ServerConf
     accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
     refreshTokenTtlDays: e.REFRESH_TOKEN_TTL_DAYS,
     enrolmentCodeTtlMinutes: e.ENROLMENT_CODE_TTL_MINUTES,
+    auth: {
+      attemptsMax: e.AUTH_ATTEMPTS_MAX,
+      windowMinutes: e.AUTH_WINDOW_MINUTES,
+      sessionMaxDays: e.SESSION_MAX_DAYS,
+      refreshGraceSeconds: e.REFRESH_GRACE_SECONDS,
+    },
+    trustProxy: trustProxy(e.TRUST_PROXY),
     updates: updatesConfig(e),
     operations: operationsConfig(e),
   };
+}
+
+function trustProxy(text: string): ServerConfig['trustProxy'] {
+  if (text === '' || text === 'false') return false;
+  if (text === 'true') return true;
+  if (/^\d+$/.test(text)) return Number(text);
+  return text.split(',').map((part) => part.trim());
 }
 
 export class ConfigError extends Error {

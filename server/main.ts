@@ -5,12 +5,15 @@ import type { Clock } from '../src-shared/clock';
 import { openDatabase, type ServerDatabase } from './db/connection';
 import { buildApp } from './http/app';
 import { startOperations } from './monitoring/operations';
+import { startLoopbackMetrics } from './monitoring/http-routes';
 import type { FastifyInstance } from 'fastify';
 
 export interface RunningServer {
   app: FastifyInstance;
   database: ServerDatabase;
   url: string;
+  /** The loopback-only metrics listener, when METRICS_PORT is not off. */
+  metricsUrl: string | null;
   close(): Promise<void>;
 }
 
@@ -30,15 +33,23 @@ export async function startServer(config: ServerConfig, options: { clock?: Clock
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   log.info({ port, database: database.kind }, 'galla server listening');
+  // Metrics are not worth failing the server for: a taken port is logged and the server runs without that listener.
+  const metricsListener = await startLoopbackMetrics(deps).catch((error: unknown) => {
+    log.error({ err: error }, 'metrics: could not listen on 127.0.0.1; set METRICS_PORT to a free port or "off"');
+    return null;
+  });
+  if (metricsListener) log.info({ port: metricsListener.port }, 'metrics on 127.0.0.1 only');
   const operations = startOperations(deps, database);
   let closing: Promise<void> | null = null;
   return {
     app,
     database,
     url: `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`,
+    metricsUrl: metricsListener ? `http://127.0.0.1:${metricsListener.port}` : null,
     close: () =>
       (closing ??= operations
         .stop()
+        .then(() => metricsListener?.close())
         .then(() => app.close())
         .then(() => database.close())),
   };

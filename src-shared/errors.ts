@@ -1,7 +1,7 @@
 // Domain errors: a small set of classes with codes, mapped to tRPC codes in one place (src-main/trpc/errors.ts).
 import { shopText, type ShopMessage } from './shop-messages';
 
-export type DomainErrorCode = 'NOT_FOUND' | 'CONFLICT' | 'INVALID' | 'FORBIDDEN' | 'UNAUTHORIZED';
+export type DomainErrorCode = 'NOT_FOUND' | 'CONFLICT' | 'INVALID' | 'FORBIDDEN' | 'UNAUTHORIZED' | 'TOO_MANY_TRIES';
 
 /** One problem with one field or row of an input, for forms and CSV imports. */
 export interface ErrorDetail {
@@ -51,6 +51,18 @@ export class Forbidden extends DomainError {
 
 export class Unauthorized extends DomainError {
   readonly code = 'UNAUTHORIZED';
+}
+
+/** Too many tries at a login or an enrolment code in a short time: the message says when the next try is allowed. */
+export class TooManyTries extends DomainError {
+  readonly code = 'TOO_MANY_TRIES';
+  /** When a try is allowed again, ISO 8601. */
+  readonly retryAt: string;
+
+  constructor(message: ShopMessage, retryAt: Date) {
+    super(message);
+    this.retryAt = retryAt.toISOString();
+  }
 }
 
 /** Why a manager's approval at the counter was refused: the approval box says so and the bill stays on screen. */

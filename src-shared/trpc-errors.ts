@@ -8,6 +8,7 @@ const TRPC_CODES: Record<DomainErrorCode, TRPCError['code']> = {
   INVALID: 'BAD_REQUEST',
   FORBIDDEN: 'FORBIDDEN',
   UNAUTHORIZED: 'UNAUTHORIZED',
+  TOO_MANY_TRIES: 'TOO_MANY_REQUESTS',
 };
 
 export function toTRPCError(error: DomainError): TRPCError {

@@ -7,6 +7,7 @@ import { counterCursors } from '../sync/schema';
 import { counters, enrolmentCodes, shops } from './schema';
 import type { ServerDeps } from '../trpc/init';
 import { hashToken, newEnrolmentCode, newToken, normalizeEnrolmentCode } from './tokens';
+import { addressKey, refundAttempt, takeAttempt } from './throttle';
 
 async function assertCodeFree(tx: ServerDeps['db'], shopId: string, counterCode: string): Promise<void> {
   const [live] = await tx
@@ -43,8 +44,24 @@ export async function createEnrolmentCode(
 
 const BAD_CODE = 'That enrolment code is not valid (or was already used, or has expired); ask the owner for a new one.';
 
-/** The code is claimed with a conditional update, so two counters racing with one code get one enrolment. */
-export async function enrolCounter(deps: ServerDeps, input: EnrolInput): Promise<EnrolResult> {
+/**
+ * The code is claimed with a conditional update, so two counters racing with one code get one enrolment. Tries are
+ * limited per address: before a code matches there is no account to count against, and a code's 10 characters from
+ * 31 (about 2^49) living 30 minutes leave nothing to guess at 5 tries per 15 minutes per address.
+ */
+export async function enrolCounter(
+  deps: ServerDeps,
+  input: EnrolInput,
+  clientAddress?: string | null,
+): Promise<EnrolResult> {
+  const address = addressKey(clientAddress);
+  await takeAttempt(deps, 'enrol-address', address);
+  const result = await claimCode(deps, input);
+  await refundAttempt(deps, 'enrol-address', address);
+  return result;
+}
+
+async function claimCode(deps: ServerDeps, input: EnrolInput): Promise<EnrolResult> {
   const now = deps.clock();
   const codeHash = hashToken(normalizeEnrolmentCode(input.code));
   const shopId = await shopOf(deps.db, 'enrolment', codeHash);

@@ -20,7 +20,7 @@ const ownerProcedure = roleProcedure('owner');
 
 export const accountsRouter = router({
   signUp: publicProcedure.input(signUpInput).mutation(({ ctx, input }) => signUp(ctx, input)),
-  login: publicProcedure.input(loginInput).mutation(({ ctx, input }) => login(ctx, input)),
+  login: publicProcedure.input(loginInput).mutation(({ ctx, input }) => login(ctx, input, ctx.clientAddress)),
   refresh: publicProcedure.input(refreshInput).mutation(({ ctx, input }) => refresh(ctx, input.refreshToken)),
   logout: publicProcedure.input(refreshInput).mutation(({ ctx, input }) => logout(ctx, input.refreshToken)),
   me: shopProcedure('staff').query(async ({ ctx }) => ({ ...ctx.user, shop: await shopProfile(ctx.tx, ctx.shopId) })),
@@ -38,7 +38,7 @@ export const countersRouter = router({
   createEnrolmentCode: managerProcedure
     .input(createEnrolmentCodeInput)
     .mutation(({ ctx, input }) => createEnrolmentCode(ctx, ctx.user.shopId, ctx.user.userId, input)),
-  enrol: publicProcedure.input(enrolInput).mutation(({ ctx, input }) => enrolCounter(ctx, input)),
+  enrol: publicProcedure.input(enrolInput).mutation(({ ctx, input }) => enrolCounter(ctx, input, ctx.clientAddress)),
   list: managerProcedure.query(({ ctx }) => listCounters(ctx, ctx.user.shopId)),
   revoke: ownerProcedure
     .input(revokeCounterInput)

@@ -1,6 +1,6 @@
 // Accounts: shops (tenants), their people, login tokens, enrolled counters and one-time enrolment codes.
 import { sql } from 'drizzle-orm';
-import { pgTable, uuid, text, bigint, timestamp, index, uniqueIndex } from 'drizzle-orm/pg-core';
+import { pgTable, uuid, text, bigint, integer, timestamp, index, uniqueIndex } from 'drizzle-orm/pg-core';
 
 export const USER_ROLES = ['owner', 'manager', 'staff'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
@@ -55,6 +55,8 @@ export const authTokens = pgTable(
     kind: text('kind', { enum: TOKEN_KINDS }).notNull(),
     /** All tokens descended from one login: reuse of a rotated refresh token revokes the whole family. */
     familyId: uuid('family_id').notNull(),
+    /** When the password was typed for this family: refresh stops SESSION_MAX_DAYS after it, however often used. */
+    sessionStartedAt: timestamp('session_started_at', { withTimezone: true }).notNull().defaultNow(),
     tokenHash: text('token_hash').notNull(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     usedAt: timestamp('used_at', { withTimezone: true }),
@@ -107,6 +109,20 @@ export const enrolmentCodes = pgTable(
     counterId: uuid('counter_id'),
   },
   (t) => [uniqueIndex('enrolment_codes_hash_idx').on(t.codeHash)],
+);
+
+/**
+ * Tries at logging in and at enrolment codes, per account and per address, in fixed windows. Not tenant data (a try
+ * comes before anyone is known), so no shop_id; the key is stored only as a SHA-256 hash (it holds emails).
+ */
+export const authThrottle = pgTable(
+  'auth_throttle',
+  {
+    keyHash: text('key_hash').primaryKey(),
+    attempts: integer('attempts').notNull(),
+    windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('auth_throttle_window_idx').on(t.windowStartedAt)],
 );
 
 export type User = typeof users.$inferSelect;

@@ -7,7 +7,8 @@ import type { ServerDb } from '../db/connection';
 import { inShop, shopOf } from '../db/tenant';
 import { authTokens, counters, shops, users, type UserRole } from './schema';
 import type { Caller, ServerDeps } from '../trpc/init';
-import { burnPasswordCheck, hashPassword, verifyPassword } from './passwords';
+import { burnPasswordCheck, hashPassword, needsRehash, verifyPassword } from './passwords';
+import { addressKey, dropOldAttempts, forgetAttempts, refundAttempt, takeAttempt } from './throttle';
 import { hashToken, newToken, tokenKind } from './tokens';
 
 export interface Session {
@@ -18,29 +19,23 @@ export interface Session {
   user: { id: string; email: string; role: UserRole; shopId: string };
 }
 
-async function issueSession(deps: ServerDeps, db: ServerDb, user: Session['user'], familyId: string): Promise<Session> {
+/** Both tokens of a login; neither outlives the login's absolute end (SESSION_MAX_DAYS after the password). */
+async function issueSession(
+  deps: ServerDeps,
+  db: ServerDb,
+  user: Session['user'],
+  family: { id: string; startedAt: Date },
+): Promise<Session> {
   const now = deps.clock().getTime();
+  const sessionEnd = family.startedAt.getTime() + deps.config.auth.sessionMaxDays * 86_400_000;
   const accessToken = newToken('access');
   const refreshToken = newToken('refresh');
-  const accessExpiresAt = new Date(now + deps.config.accessTokenTtlSeconds * 1000);
-  const refreshExpiresAt = new Date(now + deps.config.refreshTokenTtlDays * 86_400_000);
+  const accessExpiresAt = new Date(Math.min(now + deps.config.accessTokenTtlSeconds * 1000, sessionEnd));
+  const refreshExpiresAt = new Date(Math.min(now + deps.config.refreshTokenTtlDays * 86_400_000, sessionEnd));
+  const common = { shopId: user.shopId, userId: user.id, familyId: family.id, sessionStartedAt: family.startedAt };
   await db.insert(authTokens).values([
-    {
-      shopId: user.shopId,
-      userId: user.id,
-      kind: 'access',
-      familyId,
-      tokenHash: hashToken(accessToken),
-      expiresAt: accessExpiresAt,
-    },
-    {
-      shopId: user.shopId,
-      userId: user.id,
-      kind: 'refresh',
-      familyId,
-      tokenHash: hashToken(refreshToken),
-      expiresAt: refreshExpiresAt,
-    },
+    { ...common, kind: 'access', tokenHash: hashToken(accessToken), expiresAt: accessExpiresAt },
+    { ...common, kind: 'refresh', tokenHash: hashToken(refreshToken), expiresAt: refreshExpiresAt },
   ]);
   return {
     accessToken,
@@ -50,6 +45,8 @@ async function issueSession(deps: ServerDeps, db: ServerDb, user: Session['user'
     user,
   };
 }
+
+const newFamily = (deps: ServerDeps) => ({ id: randomUUID(), startedAt: deps.clock() });
 
 function isUniqueViolation(error: unknown): boolean {
   for (let cause = error; cause; cause = (cause as { cause?: unknown }).cause)
@@ -75,7 +72,7 @@ export async function signUp(deps: ServerDeps, input: SignUpInput): Promise<Sess
         deps,
         tx,
         { id: user!.id, email: user!.email, role: user!.role, shopId: shop!.id },
-        randomUUID(),
+        newFamily(deps),
       );
     });
   } catch (error) {
@@ -86,7 +83,14 @@ export async function signUp(deps: ServerDeps, input: SignUpInput): Promise<Sess
 
 const BAD_LOGIN = 'Wrong email or password.';
 
-export async function login(deps: ServerDeps, input: LoginInput): Promise<Session> {
+/**
+ * Each try counts against the sender's address and the email, before the password is checked; the fifth wrong
+ * password in the window locks that email (and a guessing address) until the window ends, whatever is typed next.
+ */
+export async function login(deps: ServerDeps, input: LoginInput, clientAddress?: string | null): Promise<Session> {
+  const address = addressKey(clientAddress);
+  await takeAttempt(deps, 'login-address', address);
+  await takeAttempt(deps, 'login-account', input.email);
   const shopId = await shopOf(deps.db, 'login', input.email);
   const [user] = shopId
     ? await inShop(deps.db, shopId, (tx) => tx.select().from(users).where(eq(users.email, input.email)))
@@ -96,16 +100,32 @@ export async function login(deps: ServerDeps, input: LoginInput): Promise<Sessio
     throw new Unauthorized(BAD_LOGIN);
   }
   if (!(await verifyPassword(input.password, user.passwordHash))) throw new Unauthorized(BAD_LOGIN);
-  return inShop(deps.db, user.shopId, (tx) =>
-    issueSession(deps, tx, { id: user.id, email: user.email, role: user.role, shopId: user.shopId }, randomUUID()),
-  );
+  await forgetAttempts(deps, 'login-account', input.email);
+  await refundAttempt(deps, 'login-address', address);
+  await dropOldAttempts(deps.db, deps.clock(), deps.config.auth.windowMinutes);
+  // The password is known right now: a hash made at an older cost is replaced by one at today's.
+  const upgraded = needsRehash(user.passwordHash) ? await hashPassword(input.password) : null;
+  return inShop(deps.db, user.shopId, async (tx) => {
+    if (upgraded) await tx.update(users).set({ passwordHash: upgraded }).where(eq(users.id, user.id));
+    return issueSession(
+      deps,
+      tx,
+      { id: user.id, email: user.email, role: user.role, shopId: user.shopId },
+      newFamily(deps),
+    );
+  });
 }
 
 const EXPIRED = 'Your login has expired; log in again.';
 
-/** Rotation: a refresh token works once. Presenting a used one means it leaked, so the whole login is revoked. */
+/**
+ * Rotation: a refresh token works once. Presenting a used one means it leaked, so the whole login is revoked, except
+ * within REFRESH_GRACE_SECONDS of its first use: two tabs refreshing together both get a session. After that the old
+ * token is theft again. No refresh reaches past the login's absolute end (SESSION_MAX_DAYS).
+ */
 export async function refresh(deps: ServerDeps, refreshToken: string): Promise<Session> {
   const now = deps.clock();
+  const graceMs = deps.config.auth.refreshGraceSeconds * 1000;
   const shopId = await shopOf(deps.db, 'token', hashToken(refreshToken));
   if (!shopId) throw new Unauthorized(EXPIRED);
   return inShop(deps.db, shopId, async (tx) => {
@@ -114,14 +134,20 @@ export async function refresh(deps: ServerDeps, refreshToken: string): Promise<S
       .from(authTokens)
       .where(and(eq(authTokens.tokenHash, hashToken(refreshToken)), eq(authTokens.kind, 'refresh')));
     if (!token || token.revokedAt || token.expiresAt <= now) throw new Unauthorized(EXPIRED);
+    const sessionEnd = token.sessionStartedAt.getTime() + deps.config.auth.sessionMaxDays * 86_400_000;
+    if (sessionEnd <= now.getTime()) throw new Unauthorized(EXPIRED);
     const [claimed] = await tx
       .update(authTokens)
       .set({ usedAt: now })
       .where(and(eq(authTokens.id, token.id), isNull(authTokens.usedAt)))
       .returning({ id: authTokens.id });
     if (!claimed) {
-      await tx.update(authTokens).set({ revokedAt: now }).where(eq(authTokens.familyId, token.familyId));
-      return null;
+      const [used] = await tx.select({ usedAt: authTokens.usedAt }).from(authTokens).where(eq(authTokens.id, token.id));
+      const withinGrace = used?.usedAt && now.getTime() - used.usedAt.getTime() <= graceMs;
+      if (!withinGrace) {
+        await tx.update(authTokens).set({ revokedAt: now }).where(eq(authTokens.familyId, token.familyId));
+        return null;
+      }
     }
     const [user] = await tx.select().from(users).where(eq(users.id, token.userId));
     if (!user || user.disabledAt) throw new Unauthorized('This login has been disabled.');
@@ -129,7 +155,7 @@ export async function refresh(deps: ServerDeps, refreshToken: string): Promise<S
       deps,
       tx,
       { id: user.id, email: user.email, role: user.role, shopId: user.shopId },
-      token.familyId,
+      { id: token.familyId, startedAt: token.sessionStartedAt },
     );
   }).then((session) => {
     // Thrown outside the transaction so that the family's revocation above is committed.

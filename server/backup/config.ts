@@ -19,8 +19,13 @@ export const operationsEnv = {
     .int()
     .min(1024)
     .default(1024 * 1024 * 1024),
-  /** When set, /metrics wants "Authorization: Bearer <token>" (Prometheus' bearer_token). */
+  /**
+   * With a token, /metrics on the server's own port answers a scrape that sends "Authorization: Bearer <token>"
+   * (Prometheus' authorization.credentials); without one it is not served there at all.
+   */
   METRICS_TOKEN: z.string().min(16).optional(),
+  /** A second listener on 127.0.0.1 only, serving /metrics with no token; "off" for none. */
+  METRICS_PORT: z.union([z.literal('off'), z.coerce.number().int().min(0).max(65_535)]).default(4401),
   ALERT_COOLDOWN_MINUTES: z.coerce.number().min(0).default(60),
   COUNTER_SILENT_MINUTES: z.coerce.number().min(1).default(60),
   OUTBOX_BACKLOG_OPS: z.coerce.number().int().min(1).default(500),
@@ -31,6 +36,8 @@ export interface OperationsConfig {
   backup: { dir: string; intervalHours: number; keepDaily: number; counterKept: number; counterMaxBytes: number };
   monitoring: {
     metricsToken: string | null;
+    /** The loopback-only metrics listener's port; null: none. */
+    metricsPort: number | null;
     alertCooldownMinutes: number;
     counterSilentMinutes: number;
     outboxBacklogOps: number;
@@ -51,6 +58,7 @@ export function operationsConfig(env: OperationsEnv): OperationsConfig {
     },
     monitoring: {
       metricsToken: env.METRICS_TOKEN ?? null,
+      metricsPort: env.METRICS_PORT === 'off' ? null : env.METRICS_PORT,
       alertCooldownMinutes: env.ALERT_COOLDOWN_MINUTES,
       counterSilentMinutes: env.COUNTER_SILENT_MINUTES,
       outboxBacklogOps: env.OUTBOX_BACKLOG_OPS,

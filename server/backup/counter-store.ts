@@ -1,5 +1,6 @@
 // The server's store of counters' encrypted ledger snapshots: a counter uploads with its device token (streamed, size
 // capped, hashed), lists and downloads its own; the owner or a manager lists and downloads any of the shop's (a new PC).
+import { logInternalError } from '../http/internal-errors';
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -28,6 +29,7 @@ const HTTP_STATUS: Record<DomainError['code'], number> = {
   INVALID: 400,
   FORBIDDEN: 403,
   UNAUTHORIZED: 401,
+  TOO_MANY_TRIES: 429,
 };
 
 class TooLarge extends Invalid {}
@@ -86,10 +88,11 @@ function fail(reply: FastifyReply, error: unknown, deps: ServerDeps): FastifyRep
     return reply
       .code(error instanceof TooLarge ? 413 : HTTP_STATUS[error.code])
       .send({ code: error.code, message: error.message });
-  deps.log.error({ err: error }, 'counter backup request failed');
+  const errorId = logInternalError(deps.log, error, 'counter backup request failed');
   return reply.code(500).send({
     code: 'INTERNAL_SERVER_ERROR',
-    message: 'The server could not handle this backup request; nothing was saved.',
+    message: `The server could not handle this backup request (error id ${errorId}); nothing was saved.`,
+    errorId,
   });
 }
 

@@ -11,11 +11,18 @@ import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/a
 import type { ServerDatabase } from '../db/connection';
 import { serverRouter, type ServerRouter } from '../trpc/app-router';
 import { createContext } from '../trpc/context';
-import type { ServerDeps } from '../trpc/init';
+import { noteInternalError, type ServerDeps } from '../trpc/init';
+import { replyToHttpError } from './internal-errors';
 import { updateRoutes } from '../updates/http-routes';
 import { registerOperations } from '../monitoring/plugin';
 
 const DASHBOARD_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/dashboard');
+
+/** What Fastify does with a number of hops (its types take only the function form). */
+const proxyHops =
+  (hops: number) =>
+  (_address: string, hop: number): boolean =>
+    hop < hops;
 
 export async function buildApp(
   deps: ServerDeps,
@@ -26,12 +33,15 @@ export async function buildApp(
   const app = Fastify({
     loggerInstance: deps.log as FastifyBaseLogger,
     bodyLimit: config.bodyLimitBytes,
+    // Behind a reverse proxy, request.ip (and so the login limits and the rate limit) is the client's address.
+    trustProxy: typeof config.trustProxy === 'number' ? proxyHops(config.trustProxy) : config.trustProxy,
     routerOptions: { maxParamLength: 5000 },
     // Per-request lines only when debugging: a shop's counters push often and the logs should show what matters.
     logController: new LogController({
       disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
     }),
   });
+  app.setErrorHandler(replyToHttpError);
   await app.register(helmet);
   await app.register(cors, { origin: config.corsOrigins.length ? config.corsOrigins : false });
   await app.register(rateLimit, { max: config.rateLimitPerMinute, timeWindow: '1 minute' });
@@ -56,7 +66,8 @@ export async function buildApp(
     prefix: '/trpc',
     trpcOptions: {
       router: serverRouter,
-      createContext: ({ req }) => createContext(deps, req.headers.authorization),
+      createContext: ({ req }) => createContext(deps, req.headers.authorization, req.ip),
+      onError: ({ error, path }) => noteInternalError(deps.log, error, path),
     } satisfies FastifyTRPCPluginOptions<ServerRouter>['trpcOptions'],
   });
   return app;

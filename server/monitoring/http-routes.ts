@@ -2,7 +2,9 @@
 // time every tRPC call per procedure. /health (liveness) stays where it is, in server/http/app.ts.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { sql } from 'drizzle-orm';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { MIGRATIONS_FOLDER, type ServerDatabase } from '../db/connection';
@@ -12,7 +14,7 @@ import { bearerToken } from '../trpc/context';
 import type { ServerDeps } from '../trpc/init';
 import { ALERT_KINDS, alerts } from './schema';
 import * as metrics from './metrics';
-import { allCounterStatuses } from './status';
+import { allCounterStatuses, type CounterStatus } from './status';
 
 /** Procedure names come from the router, so a client cannot invent label values (and blow up the series count). */
 function procedureLabels(request: FastifyRequest, known: ReadonlySet<string>): string[] {
@@ -55,22 +57,42 @@ function existingAncestor(dir: string): string {
   return current;
 }
 
+/** Silence thresholds of the alert rules in monitoring/galla-alerts.yml. */
+const NOT_SYNCED_FOR = [
+  ['1h', 3_600],
+  ['1d', 86_400],
+] as const;
+
+/** A version a counter reports is its own text: only a plain version number becomes a label value. */
+const VERSION = /^\d{1,4}\.\d{1,4}\.\d{1,4}(-[0-9A-Za-z.]{1,20})?$/;
+
+function refreshCounterGauges(now: number, statuses: CounterStatus[]): void {
+  const live = statuses; // allCounterStatuses lists live counters only
+  metrics.countersLive.set(live.length);
+  for (const [label, seconds] of NOT_SYNCED_FOR)
+    metrics.countersNotSynced.set(
+      { for_over: label },
+      live.filter((counter) => !counter.lastSyncAt || now - counter.lastSyncAt.getTime() > seconds * 1000).length,
+    );
+  const depths = live.map((counter) => counter.outboxDepth ?? 0);
+  metrics.counterOutboxDepthMax.set(Math.max(0, ...depths));
+  metrics.counterOutboxOps.set(depths.reduce((sum, depth) => sum + depth, 0));
+  metrics.countersPrinterError.set(live.filter((counter) => counter.printer?.state === 'error').length);
+  metrics.counterVersions.reset();
+  const versions = new Map<string, number>();
+  for (const counter of live) {
+    const version = counter.appVersion && VERSION.test(counter.appVersion) ? counter.appVersion : 'other';
+    versions.set(version, (versions.get(version) ?? 0) + 1);
+  }
+  for (const [version, count] of versions) metrics.counterVersions.set({ version }, count);
+}
+
 async function refreshGauges(deps: ServerDeps): Promise<void> {
   const now = deps.clock().getTime();
   const newest = listServerDumps(deps.config.operations.backup.dir)[0];
   metrics.backupLastSuccess.set(newest ? newest.createdAt.getTime() / 1000 : 0);
   metrics.backupAge.set(newest ? (now - newest.createdAt.getTime()) / 1000 : Infinity);
-  metrics.counterLastSyncAge.reset();
-  metrics.counterOutboxDepth.reset();
-  metrics.counterVersion.reset();
-  metrics.counterPrinterOk.reset();
-  for (const counter of await allCounterStatuses(deps)) {
-    const labels = { shop_id: counter.shopId, counter: counter.counterCode };
-    metrics.counterLastSyncAge.set(labels, counter.lastSyncAt ? (now - counter.lastSyncAt.getTime()) / 1000 : Infinity);
-    if (counter.outboxDepth !== null) metrics.counterOutboxDepth.set(labels, counter.outboxDepth);
-    if (counter.appVersion) metrics.counterVersion.set({ ...labels, version: counter.appVersion }, 1);
-    if (counter.printer) metrics.counterPrinterOk.set(labels, counter.printer.state === 'error' ? 0 : 1);
-  }
+  refreshCounterGauges(now, await allCounterStatuses(deps));
   const open = new Map<string, number>();
   for (const shopId of await allShopIds(deps.db)) {
     const counted = (await inShop(deps.db, shopId, (tx) =>
@@ -112,14 +134,45 @@ export function registerMonitoringRoutes(
 
   app.get('/metrics', async (request, reply) => {
     const token = deps.config.operations.monitoring.metricsToken;
-    if (token && bearerToken(request.headers.authorization) !== token)
+    if (!token)
+      return reply.code(404).send({
+        message: `Metrics are served on 127.0.0.1:${deps.config.operations.monitoring.metricsPort ?? '(off)'}; set METRICS_TOKEN to scrape them here.`,
+      });
+    if (!sameSecret(bearerToken(request.headers.authorization), token))
       return reply.code(401).send({ message: 'Send the metrics token as a bearer token.' });
-    try {
-      await refreshGauges(deps);
-    } catch (error) {
-      // The request and sync figures are still worth scraping when the database is down.
-      deps.log.warn({ err: error }, 'metrics: could not refresh the database gauges');
-    }
-    return reply.header('content-type', metrics.registry.contentType).send(await metrics.registry.metrics());
+    return sendMetrics(deps, reply);
   });
+}
+
+/** Constant time, whatever the lengths: both sides are hashed to 32 bytes first. */
+function sameSecret(presented: string | null, expected: string): boolean {
+  const digest = (text: string) => createHash('sha256').update(text).digest();
+  return presented !== null && timingSafeEqual(digest(presented), digest(expected));
+}
+
+export async function sendMetrics(deps: ServerDeps, reply: FastifyReply): Promise<FastifyReply> {
+  try {
+    await refreshGauges(deps);
+  } catch (error) {
+    // The request and sync figures are still worth scraping when the database is down.
+    deps.log.warn({ err: error }, 'metrics: could not refresh the database gauges');
+  }
+  return reply.header('content-type', metrics.registry.contentType).send(await metrics.registry.metrics());
+}
+
+/**
+ * The metrics on their own listener, bound to the loopback address only: a Prometheus (or an agent) on the same host
+ * scrapes it with no token, and nothing outside the machine can reach it. Null when METRICS_PORT is off.
+ */
+export async function startLoopbackMetrics(
+  deps: ServerDeps,
+): Promise<{ address: string; port: number; close(): Promise<void> } | null> {
+  const port = deps.config.operations.monitoring.metricsPort;
+  if (port === null) return null;
+  const app = Fastify({ loggerInstance: deps.log as FastifyBaseLogger });
+  app.get('/metrics', (_request, reply) => sendMetrics(deps, reply));
+  await app.listen({ port, host: '127.0.0.1' });
+  // listen() on a TCP port always leaves an AddressInfo (a string only for a pipe or socket file).
+  const { address: host, port: bound } = app.server.address() as AddressInfo;
+  return { address: host, port: bound, close: () => app.close() };
 }

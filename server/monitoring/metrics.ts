@@ -66,28 +66,39 @@ export const appInfo = new Gauge({
 });
 appInfo.set({ version: APP_VERSION }, 1);
 
-export const counterLastSyncAge = new Gauge({
-  name: 'galla_counter_last_sync_age_seconds',
-  help: 'Seconds since each live counter last pushed or pulled (+Inf: never).',
-  labelNames: ['shop_id', 'counter'] as const,
+// The counters' figures are totals over every shop: no shop id or counter code is ever a label, so whoever reads the
+// metrics learns how the fleet is doing, not who the server's customers are. Each owner sees their own counters, one by
+// one, on the dashboard's monitoring page.
+export const countersLive = new Gauge({
+  name: 'galla_counters_live',
+  help: 'Enrolled counters that are not revoked, over all shops.',
   registers: [registry],
 });
-export const counterOutboxDepth = new Gauge({
-  name: 'galla_counter_outbox_depth',
-  help: "Ops waiting in each counter's outbox, as it last reported.",
-  labelNames: ['shop_id', 'counter'] as const,
+export const countersNotSynced = new Gauge({
+  name: 'galla_counters_not_synced',
+  help: 'Live counters whose last push or pull is older than the label says (never synced counts as older).',
+  labelNames: ['for_over'] as const,
   registers: [registry],
 });
-export const counterVersion = new Gauge({
-  name: 'galla_counter_app_info',
-  help: 'The app version each counter last reported (always 1).',
-  labelNames: ['shop_id', 'counter', 'version'] as const,
+export const counterOutboxDepthMax = new Gauge({
+  name: 'galla_counter_outbox_depth_max',
+  help: 'The longest outbox any counter last reported (ops waiting to sync).',
   registers: [registry],
 });
-export const counterPrinterOk = new Gauge({
-  name: 'galla_counter_printer_ok',
-  help: "1 when the counter's printer last reported fine, 0 when in error.",
-  labelNames: ['shop_id', 'counter'] as const,
+export const counterOutboxOps = new Gauge({
+  name: 'galla_counter_outbox_ops',
+  help: "Ops waiting in all counters' outboxes together, as they last reported.",
+  registers: [registry],
+});
+export const countersPrinterError = new Gauge({
+  name: 'galla_counters_printer_error',
+  help: 'Counters whose printer last reported an error.',
+  registers: [registry],
+});
+export const counterVersions = new Gauge({
+  name: 'galla_counters_by_version',
+  help: 'Live counters by the app version they last reported ("other" for anything that is not a version number).',
+  labelNames: ['version'] as const,
   registers: [registry],
 });
 export const openAlerts = new Gauge({

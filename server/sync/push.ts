@@ -18,6 +18,8 @@ import {
 } from '../documents/schema';
 import { items, khataEntries, parties, stockMovements } from '../catalogue/schema';
 import type { Clock } from '../../src-shared/clock';
+import type { Logger } from 'pino';
+import { logInternalError } from '../http/internal-errors';
 import { addOpRows, emptyRows, RejectedOp, type BatchRows, type Device } from './rows';
 import { addToSummaries } from '../reports/summaries';
 
@@ -120,7 +122,7 @@ async function applyOps(
   for (const op of ops) {
     const reason = rejected.get(op.opId);
     if (reason !== undefined) {
-      results.push({ opId: op.opId, status: 'rejected', reason });
+      results.push({ opId: op.opId, status: 'rejected', code: 'OP_INVALID', reason });
       continue;
     }
     const isNew = !DOC_ENTITIES.has(op.entity) || newIds.has(op.entityId);
@@ -239,21 +241,28 @@ function uniqueOps(ops: SyncOp[]): SyncOp[] {
  * batch with multi-row inserts; if the database refuses it (say a document number already taken), the batch is
  * replayed op by op in savepoints so only the offending op is rejected and the rest still land.
  */
-export async function pushBatch(db: ServerDb, clock: Clock, device: Device, input: PushInput): Promise<PushResult> {
+export async function pushBatch(
+  db: ServerDb,
+  clock: Clock,
+  device: Device,
+  input: PushInput,
+  log: Logger,
+): Promise<PushResult> {
   const now = clock();
   const clockSkewMs = Math.round(new Date(input.counterTime).getTime() - now.getTime());
   const ops = uniqueOps(input.ops);
-  const fast = await pushInTransaction(db, device, ops, clockSkewMs, input.appVersion, false).catch(
+  const fast = await pushInTransaction(db, log, device, ops, clockSkewMs, input.appVersion, false).catch(
     (error: unknown) => ({ error }),
   );
   const outcome =
-    'error' in fast ? await pushInTransaction(db, device, ops, clockSkewMs, input.appVersion, true) : fast;
+    'error' in fast ? await pushInTransaction(db, log, device, ops, clockSkewMs, input.appVersion, true) : fast;
   const byId = new Map(outcome.map((result) => [result.opId, result]));
   return { results: input.ops.map((op) => byId.get(op.opId)!), serverTime: now.toISOString(), clockSkewMs };
 }
 
 async function pushInTransaction(
   db: ServerDb,
+  log: Logger,
   device: Device,
   ops: SyncOp[],
   clockSkewMs: number,
@@ -268,7 +277,7 @@ async function pushInTransaction(
       .for('update');
     let changeSeq = shop!.changeSeq;
     const known = await tx
-      .select({ opId: syncOps.opId, status: syncOps.status, reason: syncOps.reason })
+      .select({ opId: syncOps.opId, status: syncOps.status, code: syncOps.code, reason: syncOps.reason })
       .from(syncOps)
       .where(
         and(
@@ -284,7 +293,7 @@ async function pushInTransaction(
     for (const row of known)
       results.push(
         row.status === 'rejected'
-          ? { opId: row.opId, status: 'rejected', reason: row.reason ?? '' }
+          ? { opId: row.opId, status: 'rejected', code: row.code ?? 'OP_INVALID', reason: row.reason ?? '' }
           : { opId: row.opId, status: 'duplicate' },
       );
     const fresh = ops.filter((op) => !knownById.has(op.opId));
@@ -301,7 +310,13 @@ async function pushInTransaction(
           results.push(...applied.results);
           changeSeq = applied.changeSeq;
         } catch (error) {
-          const reason = `the server could not store this ${op.entity}: ${error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error)}`;
+          // The database's own words (SQL, constraint names) go to the log under an id, never to the counter.
+          const errorId = logInternalError(log, error, 'sync push: an op could not be stored', {
+            shopId: device.shopId,
+            counterId: device.counterId,
+            opId: op.opId,
+          });
+          const reason = `The server could not store this ${op.entity.replace('_', ' ')} (error id ${errorId}).`;
           await tx.insert(syncOps).values({
             shopId: device.shopId,
             opId: op.opId,
@@ -310,9 +325,10 @@ async function pushInTransaction(
             entity: op.entity,
             entityId: op.entityId,
             status: 'rejected',
+            code: 'STORE_FAILED',
             reason,
           });
-          results.push({ opId: op.opId, status: 'rejected', reason });
+          results.push({ opId: op.opId, status: 'rejected', code: 'STORE_FAILED', reason });
         }
       }
     }

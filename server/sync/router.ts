@@ -6,7 +6,9 @@ import { pullChanges } from './pull';
 import { pushBatch } from './push';
 
 export const syncRouter = router({
-  push: syncProcedure.input(pushInput).mutation(({ ctx, input }) => pushBatch(ctx.db, ctx.clock, ctx.device, input)),
+  push: syncProcedure
+    .input(pushInput)
+    .mutation(({ ctx, input }) => pushBatch(ctx.db, ctx.clock, ctx.device, input, ctx.log)),
   pull: syncProcedure.input(pullInput).query(({ ctx, input }) => pullChanges(ctx.db, ctx.clock, ctx.device, input)),
   whoami: deviceProcedure.query(({ ctx }) => ({
     counterId: ctx.device.counterId,

@@ -1,6 +1,6 @@
 // Sync bookkeeping: every op id a shop has seen (exactly-once), and the shop's change feed that counters pull by cursor.
 import { pgTable, uuid, text, bigint, integer, jsonb, timestamp, primaryKey, index } from 'drizzle-orm/pg-core';
-import { OP_STATUSES, PULLED_ENTITIES, SYNC_ENTITIES } from '../../src-shared/sync/protocol';
+import { OP_REJECTION_CODES, OP_STATUSES, PULLED_ENTITIES, SYNC_ENTITIES } from '../../src-shared/sync/protocol';
 
 export const syncOps = pgTable(
   'sync_ops',
@@ -12,6 +12,8 @@ export const syncOps = pgTable(
     entity: text('entity', { enum: SYNC_ENTITIES }).notNull(),
     entityId: text('entity_id').notNull(),
     status: text('status', { enum: OP_STATUSES }).notNull(),
+    /** Set on a rejected op: what the counter is told beside the reason. */
+    code: text('code', { enum: OP_REJECTION_CODES }),
     reason: text('reason'),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
   },

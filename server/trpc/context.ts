@@ -9,11 +9,15 @@ export function bearerToken(authorization: string | undefined): string | null {
 }
 
 /** A bad token does not fail the request here: procedures that need a caller say why it was refused. */
-export async function createContext(deps: ServerDeps, authorization: string | undefined): Promise<ServerContext> {
+export async function createContext(
+  deps: ServerDeps,
+  authorization: string | undefined,
+  clientAddress: string | null = null,
+): Promise<ServerContext> {
   try {
-    return { ...deps, caller: await resolveCaller(deps, bearerToken(authorization)) };
+    return { ...deps, clientAddress, caller: await resolveCaller(deps, bearerToken(authorization)) };
   } catch (error) {
-    if (error instanceof DomainError) return { ...deps, caller: null, authProblem: error.message };
+    if (error instanceof DomainError) return { ...deps, clientAddress, caller: null, authProblem: error.message };
     throw error;
   }
 }

@@ -1,5 +1,5 @@
 // tRPC for the cloud server: the request context (database, config, who is calling) and procedures by caller kind and role.
-import { initTRPC } from '@trpc/server';
+import { initTRPC, type TRPCError } from '@trpc/server';
 import type { Logger } from 'pino';
 import type { Clock } from '../../src-shared/clock';
 import { DomainError, Forbidden, Unauthorized } from '../../src-shared/errors';
@@ -8,6 +8,8 @@ import type { ServerDb } from '../db/connection';
 import { inShop } from '../db/tenant';
 import type { UserRole } from '../accounts/schema';
 import { toTRPCError } from '../../src-shared/trpc-errors';
+import { shopText } from '../../src-shared/shop-messages';
+import { internalErrorMessage, logInternalError, newErrorId } from '../http/internal-errors';
 
 export type Caller =
   | { kind: 'user'; userId: string; shopId: string; role: UserRole }
@@ -22,28 +24,39 @@ export interface ServerDeps {
 
 export interface ServerContext extends ServerDeps {
   caller: Caller | null;
+  /** The client's address as Fastify sees it (TRUST_PROXY decides whether a proxy's X-Forwarded-For counts). */
+  clientAddress?: string | null;
   /** Why a presented token was refused, for the error the caller sees. */
   authProblem?: string;
 }
 
+/** Ids given to internal errors where they are logged (noteInternalError), read back when the reply is formatted. */
+const errorIds = new WeakMap<TRPCError, string>();
+
+/** Called by the HTTP adapter's onError for every failed call: an internal one is logged once, under a new id. */
+export function noteInternalError(log: Logger, error: TRPCError, path: string | undefined): void {
+  if (error.code !== 'INTERNAL_SERVER_ERROR' || errorIds.has(error)) return;
+  errorIds.set(error, logInternalError(log, error.cause ?? error, 'procedure failed', { path }));
+}
+
 const t = initTRPC.context<ServerContext>().create({
+  // Never a stack in a reply, whatever NODE_ENV says (tRPC adds one when it thinks it runs in development).
+  isDev: false,
   errorFormatter({ shape, error }) {
-    const unexpected = error.code === 'INTERNAL_SERVER_ERROR';
-    return {
-      ...shape,
-      message: unexpected
-        ? 'Something went wrong on the server and nothing was saved. Please try again.'
-        : shape.message,
-    };
+    const domain = error.cause instanceof DomainError ? error.cause : null;
+    const data = { ...shape.data, reason: domain?.reason ?? null, shop: domain?.shop ?? null };
+    if (error.code !== 'INTERNAL_SERVER_ERROR') return { ...shape, data };
+    // Whatever the error said (SQL text, a database host) stays in the log line under this id.
+    const errorId = errorIds.get(error) ?? newErrorId();
+    const shop = internalErrorMessage(errorId);
+    return { ...shape, message: shopText(shop.key, shop.params), data: { ...data, shop, errorId } };
   },
 });
 
-const mapDomainErrors = t.middleware(async ({ ctx, next, path }) => {
+const mapDomainErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (result.ok) return result;
   if (result.error.cause instanceof DomainError) throw toTRPCError(result.error.cause);
-  if (result.error.code === 'INTERNAL_SERVER_ERROR')
-    ctx.log.error({ err: result.error.cause ?? result.error, path }, 'procedure failed');
   return result;
 });
 

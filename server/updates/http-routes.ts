@@ -18,6 +18,8 @@ import {
 import { resolveCaller } from '../accounts/service';
 import { bearerToken } from '../trpc/context';
 import type { Caller, ServerDeps } from '../trpc/init';
+import type { Logger } from 'pino';
+import { logInternalError } from '../http/internal-errors';
 import { changeRelease, feedFor, listReleases, publishRelease } from './service';
 import { findReleaseFile, storeReleaseFile } from './store';
 
@@ -27,6 +29,7 @@ const HTTP_STATUS: Record<DomainErrorCode, number> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  TOO_MANY_TRIES: 429,
 };
 
 const channelParams = z.object({ channel: z.enum(UPDATE_CHANNELS), file: z.string() });
@@ -109,8 +112,8 @@ export async function updateRoutes(app: FastifyInstance, { deps }: { deps: Serve
       return reply.code(HTTP_STATUS[error.code]).send({ error: error.message, code: error.code });
     const status = (error as { statusCode?: number }).statusCode;
     if (status && status < 500) return reply.code(status).send({ error: (error as Error).message });
-    request.log.error({ err: error }, 'update feed request failed');
-    return reply.code(500).send({ error: 'Something went wrong on the server.' });
+    const errorId = logInternalError(request.log as Logger, error, 'update feed request failed');
+    return reply.code(500).send({ error: 'Something went wrong on the server.', errorId });
   });
   // Release files arrive as raw bytes and are streamed to disk, never held in memory.
   app.addContentTypeParser('application/octet-stream', (_request, payload, done) => done(null, payload));

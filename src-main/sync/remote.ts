@@ -1,6 +1,7 @@
 // The counter's line to the cloud server: tRPC over HTTP, typed by the shared wire protocol (src-main never imports server/).
 import { createTRPCUntypedClient, httpLink, TRPCClientError } from '@trpc/client';
 import { Conflict, Unauthorized } from '../../src-shared/errors';
+import { SHOP_MESSAGES_EN, type ShopMessage } from '../../src-shared/shop-messages';
 import {
   enrolResult,
   pullResult,
@@ -54,6 +55,11 @@ export function createRemote(options: RemoteOptions): SyncRemote {
   };
 }
 
+function shopMessageOf(error: TRPCClientError<never>): ShopMessage | null {
+  const shop = (error.data as { shop?: ShopMessage | null } | undefined)?.shop;
+  return shop && shop.key in SHOP_MESSAGES_EN ? shop : null;
+}
+
 /** The innermost cause of a failed request, e.g. "connect ECONNREFUSED 127.0.0.1:9" rather than "fetch failed". */
 function reasonOf(error: Error): string {
   let cause: unknown = error;
@@ -69,6 +75,8 @@ export async function requestEnrolment(serverUrl: string, input: EnrolInput): Pr
       const code = (error.data as { code?: string } | undefined)?.code;
       if (code === 'UNAUTHORIZED') throw new Unauthorized(error.message);
       if (code === 'BAD_REQUEST' || code === 'CONFLICT') throw new Conflict(error.message);
+      // Too many wrong codes from this address: the server's message names the time to try again, in shop language.
+      if (code === 'TOO_MANY_REQUESTS') throw new Conflict(shopMessageOf(error) ?? error.message);
       // No tRPC code: nothing answered, or something that is not a Galla server did; the owner must check the address.
       if (!code)
         throw new Conflict(

@@ -74,6 +74,8 @@ export const SHOP_MESSAGES_EN = {
   creditLimitManagersOnly: "Only a manager can change a customer's credit limit.",
   partyGstinOtherState: 'This GSTIN belongs to {{gstinState}}, not {{state}}.',
   gstinStateField: 'The GSTIN belongs to {{gstinState}}',
+  serverError: 'Something went wrong on the server (error id {{errorId}}). Please try again.',
+  tooManyTries: 'Too many tries. Try again at {{time}}.',
 } as const;
 
 export type ShopMessageKey = keyof typeof SHOP_MESSAGES_EN;

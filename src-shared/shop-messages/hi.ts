@@ -76,4 +76,6 @@ export const SHOP_MESSAGES_HI: Record<ShopMessageKey, string> = {
   creditLimitManagersOnly: 'ग्राहक की उधार सीमा सिर्फ़ मैनेजर बदल सकते हैं।',
   partyGstinOtherState: 'यह GSTIN {{gstinState}} का है, {{state}} का नहीं।',
   gstinStateField: 'यह GSTIN {{gstinState}} का है',
+  serverError: 'सर्वर पर कुछ गड़बड़ हो गई (त्रुटि आईडी {{errorId}})। कृपया फिर से कोशिश करें।',
+  tooManyTries: 'बहुत ज़्यादा कोशिशें हो गईं। {{time}} बजे फिर से कोशिश करें।',
 };

@@ -51,7 +51,15 @@ export const pushInput = z
 export type PushInput = z.infer<typeof pushInput>;
 
 export const OP_STATUSES = ['applied', 'duplicate', 'rejected'] as const;
-export const opResult = z.object({ opId: z.uuid(), status: z.enum(OP_STATUSES), reason: z.string().optional() });
+/** Why the server refused an op, for a counter to act on: the reason beside it is for people and names no internals. */
+export const OP_REJECTION_CODES = ['OP_INVALID', 'STORE_FAILED'] as const;
+export type OpRejectionCode = (typeof OP_REJECTION_CODES)[number];
+export const opResult = z.object({
+  opId: z.uuid(),
+  status: z.enum(OP_STATUSES),
+  code: z.enum(OP_REJECTION_CODES).optional(),
+  reason: z.string().optional(),
+});
 export type OpResult = z.infer<typeof opResult>;
 
 export const pushResult = z.object({

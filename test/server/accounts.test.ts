@@ -60,11 +60,13 @@ describe('tokens', () => {
     expect(renewed.refreshToken).not.toBe(session.refreshToken);
   });
 
-  it('reusing a rotated refresh token signs that login out everywhere', async () => {
-    server = await testServerDb();
+  it('reusing a rotated refresh token after the grace window signs that login out everywhere', async () => {
+    let now = new Date('2026-06-01T10:00:00Z');
+    server = await testServerDb({ clock: () => now });
     const anon = await server.as(null);
     const session = await anon.accounts.signUp(OWNER);
     const renewed = await anon.accounts.refresh({ refreshToken: session.refreshToken });
+    now = new Date('2026-06-01T10:01:00Z');
     await expect(anon.accounts.refresh({ refreshToken: session.refreshToken })).rejects.toMatchObject({
       code: 'UNAUTHORIZED',
     });

@@ -106,8 +106,8 @@ export type ServerCaller = ReturnType<typeof createCaller>;
 export interface TestServerDb {
   database: ServerDatabase;
   deps: ServerDeps;
-  /** A tRPC caller as whoever holds this bearer token (or nobody). */
-  as(token: string | null): Promise<ServerCaller>;
+  /** A tRPC caller as whoever holds this bearer token (or nobody), calling from clientAddress when given. */
+  as(token: string | null, clientAddress?: string): Promise<ServerCaller>;
   close(): Promise<void>;
 }
 
@@ -135,7 +135,8 @@ export async function testServerDb(options: { clock?: Clock; config?: ServerConf
   return {
     database,
     deps,
-    as: async (token) => createCaller(await createContext(deps, token ? `Bearer ${token}` : undefined)),
+    as: async (token, clientAddress) =>
+      createCaller(await createContext(deps, token ? `Bearer ${token}` : undefined, clientAddress ?? null)),
     close: () => (closed ??= cleanup()),
   };
 }

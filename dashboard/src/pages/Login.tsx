@@ -3,6 +3,20 @@ import { useState, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { useTRPC } from '../trpc';
 import { session } from '../session';
+import { fillTemplate, SHOP_MESSAGES_HI, type ShopMessage } from '../../../src-shared/shop-messages';
+
+/**
+ * Why the login was refused. A message from the shop-language catalogue (too many tries, with the time to try again)
+ * is shown in Hindi as well, under the English the server sent.
+ */
+function LoginProblem({ message, shop }: { message: string; shop: ShopMessage | null }) {
+  return (
+    <div className="error" role="alert" data-testid="login-problem">
+      <p>{message}</p>
+      {shop && <p lang="hi">{fillTemplate(SHOP_MESSAGES_HI[shop.key], shop.params)}</p>}
+    </div>
+  );
+}
 
 export function Login() {
   const trpc = useTRPC();
@@ -42,7 +56,7 @@ export function Login() {
             required
           />
         </label>
-        {login.error && <p className="error">{login.error.message}</p>}
+        {login.error && <LoginProblem message={login.error.message} shop={login.error.data?.shop ?? null} />}
         <button type="submit" disabled={login.isPending}>
           Log in
         </button>

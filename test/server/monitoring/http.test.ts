@@ -1,7 +1,9 @@
-// Monitoring over HTTP: /ready knows about migrations, /metrics shows per-procedure latency, sync figures and each
-// counter's heartbeat, and the heartbeat a counter sends with a sync lands on the owner's monitoring page.
+// Monitoring over HTTP: /ready knows about migrations, /metrics shows per-procedure latency, sync figures and counters'
+// totals (never a tenant), behind a token or on a loopback port, and the heartbeat a counter sends with a sync lands on
+// the owner's monitoring page.
 import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
+import { startLoopbackMetrics } from '../../../server/monitoring/http-routes';
 import type { CounterHeartbeat } from '../../../src-shared/sync/heartbeat';
 import { asOwner, listen, testConfig, testServerDb, type TestServerDb } from '../../support/server';
 import { shopWithCounters } from '../../support/server-shop';
@@ -33,6 +35,8 @@ function sample(text: string, name: string, labels: Record<string, string>): num
   return null;
 }
 
+const METRICS_TOKEN = 'scrape-me-please-0123456789';
+
 const heartbeat: CounterHeartbeat = {
   outboxDepth: 7,
   printer: { state: 'error', detail: 'paper out', jobsWaiting: 2 },
@@ -62,9 +66,12 @@ describe('monitoring endpoints', () => {
     expect((await fetch(`${url}/health`)).status).toBe(200);
   });
 
-  it("/metrics shows latency histograms per procedure, sync batches and ops, and each counter's last sync and version", async () => {
-    const url = await served();
+  it('/metrics shows latency histograms per procedure, sync batches and ops, and counters only as totals over all shops', async () => {
+    const url = await served({ METRICS_TOKEN: METRICS_TOKEN });
+    const scrape = async () =>
+      (await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
     const { counters, shopId } = await shopWithCounters(server, 'metrics@example.in');
+    const other = await shopWithCounters(server, 'other-metrics@example.in');
     const token = counters[0]!.deviceToken;
     const push = (ops: ReturnType<typeof invoiceOp>[]) =>
       fetch(`${url}/trpc/sync.push`, {
@@ -72,7 +79,7 @@ describe('monitoring endpoints', () => {
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
         body: JSON.stringify({ ...pushOf(ops), appVersion: '1.4.2', heartbeat }),
       });
-    const before = await (await fetch(`${url}/metrics`)).text();
+    const before = await scrape();
     const sale = invoiceOp({ number: 'C1-2026-000001' });
     expect((await push([sale, invoiceOp({ number: 'C1-2026-000002' })])).status).toBe(200);
     expect((await push([sale])).status).toBe(200);
@@ -86,7 +93,7 @@ describe('monitoring endpoints', () => {
       ).status,
     ).toBe(401);
 
-    const text = await (await fetch(`${url}/metrics`)).text();
+    const text = await scrape();
     const delta = (name: string, labels: Record<string, string>) =>
       (sample(text, name, labels) ?? 0) - (sample(before, name, labels) ?? 0);
     expect(
@@ -99,24 +106,53 @@ describe('monitoring endpoints', () => {
     expect(delta('galla_sync_batches_total', { direction: 'push', outcome: 'ok' })).toBe(2);
     expect(delta('galla_sync_ops_total', { status: 'applied' })).toBe(2);
     expect(delta('galla_sync_ops_total', { status: 'duplicate' })).toBe(1);
-    const age = sample(text, 'galla_counter_last_sync_age_seconds', { shop_id: shopId, counter: 'C1' });
-    expect(age).not.toBeNull();
-    expect(age!).toBeLessThan(60);
-    expect(sample(text, 'galla_counter_last_sync_age_seconds', { shop_id: shopId, counter: 'C2' })).toBe(Infinity);
-    expect(sample(text, 'galla_counter_outbox_depth', { shop_id: shopId, counter: 'C1' })).toBe(7);
-    expect(sample(text, 'galla_counter_app_info', { shop_id: shopId, counter: 'C1', version: '1.4.2' })).toBe(1);
-    expect(sample(text, 'galla_counter_printer_ok', { shop_id: shopId, counter: 'C1' })).toBe(0);
+    // Two shops of two counters each: one has synced, three never have.
+    const total = counters.length + other.counters.length;
+    expect(text).toMatch(new RegExp(`^galla_counters_live\\{service="galla-server"\\} ${total}$`, 'm'));
+    expect(sample(text, 'galla_counters_not_synced', { for_over: '1h' })).toBe(total - 1);
+    expect(sample(text, 'galla_counters_not_synced', { for_over: '1d' })).toBe(total - 1);
+    expect(text).toMatch(/^galla_counter_outbox_depth_max\{service="galla-server"\} 7$/m);
+    expect(text).toMatch(/^galla_counters_printer_error\{service="galla-server"\} 1$/m);
+    expect(sample(text, 'galla_counters_by_version', { version: '1.4.2' })).toBe(1);
     expect(text).toMatch(/^galla_app_info\{version="\d+\.\d+\.\d+",service="galla-server"\} 1$/m);
     expect(text).toMatch(/^galla_backup_age_seconds\{service="galla-server"\} \+Inf$/m);
     expect(text).toMatch(/^galla_disk_free_bytes\{/m);
+    // No tenant in any series: no shop id, no counter id, no counter code as a label.
+    for (const tenant of [
+      shopId,
+      other.shopId,
+      ...[...counters, ...other.counters].map((counter) => counter.counterId),
+    ])
+      expect(text).not.toContain(tenant);
+    expect(text).not.toMatch(/shop_id=|counter="/);
   });
 
-  it('/metrics wants the bearer token when one is configured', async () => {
-    const url = await served({ METRICS_TOKEN: 'scrape-me-please-0123456789' });
+  it("/metrics on the server's port answers no one without METRICS_TOKEN, and wants that token (in constant time) when set", async () => {
+    const open = await served();
+    await shopWithCounters(server, 'nosy@example.in');
+    const anonymous = await fetch(`${open}/metrics`);
+    expect(anonymous.status).toBe(404);
+    expect(await anonymous.text()).not.toContain('galla_');
+    await close?.();
+    await server.close();
+
+    const url = await served({ METRICS_TOKEN });
     expect((await fetch(`${url}/metrics`)).status).toBe(401);
-    expect(
-      (await fetch(`${url}/metrics`, { headers: { authorization: 'Bearer scrape-me-please-0123456789' } })).status,
-    ).toBe(200);
+    expect((await fetch(`${url}/metrics`, { headers: { authorization: 'Bearer scrape-me-please' } })).status).toBe(401);
+    expect((await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).status).toBe(200);
+  });
+
+  it('by default the metrics listen on a port of their own, on 127.0.0.1 only, with no token', async () => {
+    server = await testServerDb({ config: testConfig({ METRICS_PORT: '0' }) });
+    const listener = await startLoopbackMetrics(server.deps);
+    close = () => listener!.close();
+    const response = await fetch(`http://127.0.0.1:${listener!.port}/metrics`);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('galla_counters_live');
+    // Bound to the loopback address, not to every address of the machine.
+    expect(listener!.address).toBe('127.0.0.1');
+    expect(testConfig().operations.monitoring.metricsPort).toBe(4401);
+    expect(testConfig({ METRICS_PORT: 'off' }).operations.monitoring.metricsPort).toBeNull();
   });
 
   it('stores the heartbeat that rides on a push or a pull, and a sync without one still works', async () => {
