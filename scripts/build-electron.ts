@@ -2,13 +2,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { build } from 'vite';
+import { buildPublicKeyPem } from './releases/signing';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const external = ['electron', 'better-sqlite3', /^node:/];
+// The publisher's public key the app verifies updates with: GALLA_RELEASE_PUBLIC_KEY (PEM, or a .pem file's path)
+// for a production build, else the committed build/release-public-key.pem. It is baked into main.js here.
+const releasePublicKey = buildPublicKeyPem(process.env);
 
 await build({
   configFile: false,
   logLevel: 'warn',
+  define: { __GALLA_RELEASE_PUBLIC_KEY__: JSON.stringify(releasePublicKey) },
   build: {
     ssr: path.join(ROOT, 'src-main/electron/main.ts'),
     outDir: path.join(ROOT, 'dist/main/electron'),

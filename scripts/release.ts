@@ -3,15 +3,21 @@
 //   npm run release -- [--channel stable|beta] [--rollout 100] [--platform linux,win] [--server URL]
 //   npm run release -- --dry-run [--upload-only DIR]   checks only: config, server, token, the build in DIR
 //   npm run release -- --upload-only DIR               uploads a build made elsewhere (say, on a Windows PC)
-// Needs GALLA_RELEASE_TOKEN (the server's operator token) and GALLA_UPDATE_SERVER or --server.
+// Needs GALLA_RELEASE_TOKEN (the server's operator token), GALLA_UPDATE_SERVER or --server (https; plain http only for
+// 127.0.0.1 / localhost), and GALLA_RELEASE_SIGNING_KEY (the publisher's Ed25519 private key, PEM or base64; it must
+// match the public key the app carries: build/release-public-key.pem, or GALLA_RELEASE_PUBLIC_KEY at build time).
+// Each latest*.yml is signed before it is uploaded; a fresh build's binaries are checked for Electron's fuses.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { isAllowedServerUrl } from '../src-shared/sync/server-url';
 import { UPDATE_CHANNELS, UPDATE_PLATFORMS } from '../src-shared/updates/feed';
 import { readBuildOutput, ReleaseProblem } from './releases/artifacts';
 import { BUILDER_CONFIG, builderConfigProblems, loadBuilderConfig, ROOT } from './releases/builder-config';
+import { binaryFuseProblems, fuseConfigProblems, unpackedBinaries } from './releases/fuses';
+import { buildPublicKeyPem, checkKeyPair, signFeedYml, signingKeyFromEnv } from './releases/signing';
 import { checkTarget, uploadBuilds } from './releases/upload';
 
 const { values: args } = parseArgs({
@@ -30,7 +36,10 @@ const parsedOptions = z
     channel: z.enum(UPDATE_CHANNELS),
     rollout: z.coerce.number().int().min(0).max(100),
     platforms: z.array(z.enum(UPDATE_PLATFORMS)).min(1),
-    server: z.url({ protocol: /^https?$/ }).transform((url) => url.replace(/\/+$/, '')),
+    server: z
+      .url({ protocol: /^https?$/ })
+      .refine(isAllowedServerUrl, 'the update server must be https:// (plain http:// only for 127.0.0.1 or localhost)')
+      .transform((url) => url.replace(/\/+$/, '')),
     token: z.string().min(32, 'GALLA_RELEASE_TOKEN (the server operator token, 32+ characters) is not set.'),
     winPublisher: z.string().optional(),
   })
@@ -64,13 +73,34 @@ function run(command: string, commandArgs: string[], env: NodeJS.ProcessEnv = pr
     throw new ReleaseProblem(`${command} ${commandArgs[0] ?? ''} failed (exit ${result.status ?? result.signal}).`);
 }
 
+/**
+ * Reads the fuse wire of each binary electron-builder left unpacked. Not exercised by the tests: no Electron binary
+ * can be built or run where they run; test/main/updates/fuses.test.ts checks the reading on a crafted fuse wire.
+ */
+async function checkFuses(outputDir: string, freshBuild: boolean): Promise<void> {
+  const binaries = unpackedBinaries(outputDir, options.platforms);
+  if (binaries.length === 0) {
+    if (freshBuild) throw new ReleaseProblem(`No unpacked app in ${outputDir} to check Electron's fuses on.`);
+    return say(`fuses not checked: no linux-unpacked or win-unpacked app in ${outputDir}`);
+  }
+  const problems = (await Promise.all(binaries.map(binaryFuseProblems))).flat();
+  if (problems.length) throw new ReleaseProblem(`The built app's fuses are wrong:\n  ${problems.join('\n  ')}`);
+  say(`fuses checked on ${binaries.map((binary) => path.relative(outputDir, binary)).join(', ')}`);
+}
+
 async function main(): Promise<void> {
   const problems = builderConfigProblems(loadBuilderConfig());
   if (problems.length)
     throw new ReleaseProblem(
       `electron-builder.yml does not pass electron-builder's schema:\n  ${problems.join('\n  ')}`,
     );
-  say(`${path.relative(ROOT, BUILDER_CONFIG)} passes electron-builder's schema`);
+  const fuseProblems = fuseConfigProblems(loadBuilderConfig());
+  if (fuseProblems.length)
+    throw new ReleaseProblem(`electron-builder.yml does not set Electron's fuses:\n  ${fuseProblems.join('\n  ')}`);
+  say(`${path.relative(ROOT, BUILDER_CONFIG)} passes electron-builder's schema and sets Electron's fuses`);
+  const signingKey = signingKeyFromEnv(process.env);
+  checkKeyPair(signingKey, buildPublicKeyPem(process.env));
+  say('GALLA_RELEASE_SIGNING_KEY matches the public key the app carries');
   const target = { server: options.server, token: options.token };
   say(`${target.server} takes the release token (${await checkTarget(target)} releases published)`);
 
@@ -79,10 +109,12 @@ async function main(): Promise<void> {
   if (args['dry-run']) {
     if (!args['upload-only'])
       return say('dry run: config and server checked; nothing built (give --upload-only DIR to check a build)');
-    for (const build of readBuildOutput(outputDir))
+    for (const build of readBuildOutput(outputDir)) {
+      signFeedYml(build.feedYml, signingKey);
       say(
-        `dry run: would upload ${build.version} for ${build.platform}: ${build.files.map((file) => path.basename(file)).join(', ')}, then ${path.basename(build.feedFile)}`,
+        `dry run: would upload ${build.version} for ${build.platform}: ${build.files.map((file) => path.basename(file)).join(', ')}, then ${path.basename(build.feedFile)}, signed`,
       );
+    }
     return;
   }
   if (!args['upload-only']) {
@@ -107,7 +139,12 @@ async function main(): Promise<void> {
       { ...process.env, GALLA_UPDATE_SERVER: options.server },
     );
   }
-  await uploadBuilds(target, readBuildOutput(outputDir), options.channel, options.rollout, say);
+  await checkFuses(outputDir, !args['upload-only']);
+  const builds = readBuildOutput(outputDir).map((build) => ({
+    ...build,
+    feedYml: signFeedYml(build.feedYml, signingKey),
+  }));
+  await uploadBuilds(target, builds, options.channel, options.rollout, say);
   say('done');
 }
 

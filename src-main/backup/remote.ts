@@ -5,6 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
 import { Conflict, Invalid, NotFound, Unauthorized } from '../../src-shared/errors';
 import { serverBackupEntry, type ServerBackupEntry } from '../../src-shared/backup/contracts';
+import { assertAllowedServerUrl } from '../../src-shared/sync/server-url';
 import type { OnBytes } from './crypto';
 
 export interface BackupRemote {
@@ -38,6 +39,7 @@ async function refusal(response: Response): Promise<Error> {
 }
 
 export function createBackupRemote({ serverUrl, token, timeoutMs = 10 * 60_000 }: BackupRemoteOptions): BackupRemote {
+  assertAllowedServerUrl(serverUrl);
   const base = `${serverUrl.replace(/\/$/, '')}/backups/counters`;
   const headers = { authorization: `Bearer ${token}` };
   return {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { createTRPCUntypedClient, httpLink } from '@trpc/client';
 import { NotFound } from '../../src-shared/errors';
+import { serverUrl } from '../../src-shared/sync/server-url';
 import { managerProcedure, ownerProcedure, router, staffProcedure } from '../trpc/init';
 import { readSyncState } from '../sync/state';
 import { readBackupKey, setBackupPassphrase, MIN_PASSPHRASE } from './key';
@@ -22,7 +23,7 @@ const restoreInput = z.discriminatedUnion('from', [
   z
     .object({
       from: z.literal('owner-login'),
-      serverUrl: z.url({ protocol: /^https?$/ }),
+      serverUrl,
       email: z.email(),
       password: z.string().min(1).max(200),
       backupId: z.uuid(),

@@ -1,6 +1,5 @@
 // Electron main: one instance per PC, the ledger opened once, one hardened window, tRPC over one IPC channel,
 // window state remembered, and a quit that lets the bill being finalised finish before the ledger closes.
-import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, session, shell, type WebContents } from 'electron';
 import { Conflict } from '../../src-shared/errors';
 import { openLedger, type Ledger } from '../ledger/ledger';
@@ -12,6 +11,7 @@ import { RENDERER_CSP } from '../bridge/csp';
 import { readDesktopConfig, type DesktopConfig } from './config';
 import { readWindowState, writeWindowState } from './window-state';
 import { installMenu } from './menu';
+import { denyPermissions, guardAllContents, isAppPage } from './guards';
 import { startUpdater } from './updater';
 import { applyPendingRestore } from '../backup/restore';
 import { quickCheckLedgerFile } from '../ledger/file-check';
@@ -48,9 +48,6 @@ function createWindow(config: DesktopConfig): BrowserWindow {
   window.on('close', () =>
     writeWindowState(config.windowStateFile, { ...window.getNormalBounds(), maximized: window.isMaximized() }),
   );
-  // The counter app never navigates away or opens windows: anything else is refused.
-  window.webContents.on('will-navigate', (event) => event.preventDefault());
-  window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
   void window.loadFile(config.rendererIndex);
   return window;
 }
@@ -59,18 +56,6 @@ function createWindow(config: DesktopConfig): BrowserWindow {
 async function openFile(file: string): Promise<void> {
   const problem = await shell.openPath(file);
   if (problem) throw new Conflict(`The PDF could not be opened: ${problem}`);
-}
-
-function isOurPage(url: string | undefined, config: DesktopConfig): boolean {
-  if (!url) return false;
-  try {
-    return (
-      new URL(url).protocol === 'file:' &&
-      path.normalize(decodeURIComponent(new URL(url).pathname)) === path.normalize(config.rendererIndex)
-    );
-  } catch {
-    return false;
-  }
 }
 
 async function start(): Promise<void> {
@@ -98,6 +83,9 @@ async function start(): Promise<void> {
         log: (message, error) => console.error(`galla: ${message}`, error ?? ''),
       });
   services = runningServices;
+  // No permission for any page, and no webContents (the main window's or any other) navigates away or opens windows.
+  denyPermissions(session.defaultSession);
+  guardAllContents(app, config.rendererIndex);
   session.defaultSession.webRequest.onHeadersReceived((details, callback) =>
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [RENDERER_CSP] } }),
   );
@@ -115,7 +103,9 @@ async function start(): Promise<void> {
       };
     },
     isTrustedSender: (event) =>
-      mainWindow !== null && event.sender === mainWindow.webContents && isOurPage(event.senderFrame?.url, config),
+      mainWindow !== null &&
+      event.sender === mainWindow.webContents &&
+      isAppPage(event.senderFrame?.url, config.rendererIndex),
     inFlight,
   });
   installMenu();

@@ -13,6 +13,15 @@ import { feedUrl, parseUpdaterConfig } from '../updates/config';
 import { UpdateController } from '../updates/controller';
 import { updateSlot } from '../updates/router';
 import { updaterPort } from '../updates/updater-port';
+import { releasePublicKey } from '../updates/release-signature';
+
+/** Baked in by scripts/build-electron.ts from build/release-public-key.pem or GALLA_RELEASE_PUBLIC_KEY. */
+declare const __GALLA_RELEASE_PUBLIC_KEY__: string | undefined;
+
+/** The keys this build trusts; a build made without one trusts none, so it refuses every update rather than any. */
+function trustedReleaseKeys() {
+  return typeof __GALLA_RELEASE_PUBLIC_KEY__ === 'string' ? [releasePublicKey(__GALLA_RELEASE_PUBLIC_KEY__)] : [];
+}
 
 export interface UpdaterHost {
   ledger: Ledger;
@@ -56,6 +65,7 @@ export function startUpdater(host: UpdaterHost): UpdateController | null {
     url: server ? feedUrl(server, config.channel) : null,
     deviceToken: enrolment?.deviceToken ?? null,
     allowPrerelease: config.channel === 'beta',
+    trustedKeys: trustedReleaseKeys(),
   });
   const controller = new UpdateController({
     port,

@@ -2,6 +2,7 @@
 import { createTRPCUntypedClient, httpLink, TRPCClientError } from '@trpc/client';
 import { Conflict, Unauthorized } from '../../src-shared/errors';
 import { SHOP_MESSAGES_EN, type ShopMessage } from '../../src-shared/shop-messages';
+import { assertAllowedServerUrl } from '../../src-shared/sync/server-url';
 import {
   enrolResult,
   pullResult,
@@ -27,6 +28,8 @@ export interface RemoteOptions {
 }
 
 function client({ serverUrl, deviceToken, timeoutMs = 30_000 }: RemoteOptions) {
+  // An enrolment stored before the https rule, or typed around the form, still never carries the token in clear.
+  assertAllowedServerUrl(serverUrl);
   return createTRPCUntypedClient({
     links: [
       httpLink({

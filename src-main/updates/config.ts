@@ -1,12 +1,13 @@
 // The updater's settings, parsed once at start: the channel, an optional feed override (staging, tests), the policy.
 import { z } from 'zod';
+import { serverUrl } from '../../src-shared/sync/server-url';
 import { UPDATE_CHANNELS, type UpdateChannel } from '../../src-shared/updates/feed';
 import { updatePolicyConfig, type UpdatePolicyConfig } from '../../src-shared/updates/policy';
 
 const env = z.object({
   GALLA_UPDATE_CHANNEL: z.enum(UPDATE_CHANNELS).default('stable'),
   /** A server to take updates from instead of the enrolled one, e.g. http://127.0.0.1:4400. */
-  GALLA_UPDATE_SERVER: z.url({ protocol: /^https?$/ }).optional(),
+  GALLA_UPDATE_SERVER: serverUrl.optional(),
   GALLA_UPDATE_CHECK_HOURS: z.coerce.number().positive().max(168).optional(),
   GALLA_UPDATE_FIRST_CHECK_SECONDS: z.coerce.number().min(0).max(3600).optional(),
   GALLA_UPDATE_START_WINDOW_SECONDS: z.coerce.number().min(0).max(3600).optional(),

@@ -1,6 +1,7 @@
 // Runs the update policy over time: checks at start and every few hours, downloads in the background, and installs
 // only when src-shared/updates/policy says so (day close, the cashier's say-so, or the next start), never mid-bill.
-// A failed check, download, sha512 check or install leaves the running version in charge and tries again later.
+// A failed check, download, signature or sha512 check, or install leaves the running version in charge and tries again
+// later; before installing, the feed is asked again (src-main/updates/updater-port.ts).
 import {
   failedAttemptsFor,
   installVerdict,
@@ -151,6 +152,17 @@ export class UpdateController {
       });
       if (!again.install) return this.hold(again.reason);
     }
+    // The feed is asked again first: a release withdrawn since it was downloaded, or no longer signed, never installs.
+    try {
+      await this.options.port.recheck(verdict.version);
+    } catch (error) {
+      this.downloaded = null;
+      this.phase = 'failed';
+      this.waitingFor = null;
+      this.error = `${(error as Error).message.split('\n')[0]} Version ${this.options.runningVersion} carries on.`;
+      this.log('update not installed', { version: verdict.version, error: this.error });
+      return { install: false, reason: 'nothing-downloaded' };
+    }
     this.install(verdict.version);
     return verdict;
   }
@@ -189,7 +201,8 @@ export class UpdateController {
       this.phase = this.downloaded ? 'ready' : 'idle';
       this.error = null;
     } catch (error) {
-      // Nothing half-downloaded is ever installed: electron-updater drops a file whose sha512 does not match.
+      // Nothing half-downloaded or unsigned is ever installed: the port refuses a feed without the publisher's
+      // signature and deletes a downloaded file that is not the one signed.
       outcome = 'failed';
       this.phase = this.downloaded ? 'ready' : 'failed';
       this.error = `Update check or download failed: ${(error as Error).message.split('\n')[0]}. Version ${this.options.runningVersion} carries on.`;

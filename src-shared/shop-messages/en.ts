@@ -36,6 +36,8 @@ export const SHOP_MESSAGES_EN = {
   stockChangeZero: 'Enter a change other than zero.',
   stockChangeTooLarge: 'Enter a change of up to 10,00,000.',
   stockCountRange: 'Enter the count on the shelf, from 0 up to 10,00,000.',
+  serverUrlHttps:
+    'The server address must start with https:// (plain http:// only for a server on this PC, such as http://127.0.0.1).',
   backupKdfOutOfBounds:
     'This backup file asks for far more memory to open than a Galla backup does; it was not made by Galla and was not opened.',
   ledgerDamaged: 'The ledger file on this PC is damaged, so billing is stopped. Restore the latest backup.',

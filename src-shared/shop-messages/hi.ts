@@ -38,6 +38,7 @@ export const SHOP_MESSAGES_HI: Record<ShopMessageKey, string> = {
   stockChangeZero: 'शून्य के अलावा कोई बदलाव डालें।',
   stockChangeTooLarge: '10,00,000 तक का बदलाव डालें।',
   stockCountRange: 'शेल्फ़ पर गिनी गई संख्या डालें, 0 से 10,00,000 तक।',
+  serverUrlHttps: 'सर्वर का पता https:// से शुरू होना चाहिए (सादा http:// सिर्फ़ इसी PC के सर्वर के लिए, जैसे http://127.0.0.1)।',
   backupKdfOutOfBounds:
     'यह बैकअप फ़ाइल खुलने के लिए गल्ला बैकअप से कहीं ज़्यादा मेमोरी माँगती है; यह गल्ला की बनाई नहीं है और खोली नहीं गई।',
   ledgerDamaged: 'इस पीसी की बही फ़ाइल ख़राब है, इसलिए बिलिंग रोकी गई है। सबसे नया बैकअप वापस लाएँ।',

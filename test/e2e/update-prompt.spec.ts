@@ -1,5 +1,6 @@
 // The update prompt in the real desktop app under Playwright's _electron: a Galla server on 127.0.0.1 publishes 9.9.9,
-// the app (0.1.0, no shift open) finds it, downloads it, checks its sha512 and asks to restart; "Later" keeps it running.
+// the app (0.1.0, no shift open) finds it, verifies its signature, downloads it, checks its sha512 and asks to restart;
+// "Later" keeps it running.
 // Runs where Electron's binary exists; elsewhere it is skipped with the reason printed.
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -7,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
 import { electronOrSkipReason } from './support/electron-binary';
-import { OPERATOR_TOKEN, releaseOnServer } from '../support/releases';
+import { OPERATOR_TOKEN, releaseOnServer, TEST_PUBLIC_PEM } from '../support/releases';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -47,7 +48,8 @@ test.describe('updating the desktop app', () => {
     execFileSync(
       process.execPath,
       [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'scripts/build-electron.ts')],
-      { cwd: ROOT, stdio: 'inherit' },
+      // The app carries the test publisher's public key, so the release signed with its private key verifies.
+      { cwd: ROOT, stdio: 'inherit', env: { ...process.env, GALLA_RELEASE_PUBLIC_KEY: TEST_PUBLIC_PEM } },
     );
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'galla-update-e2e-'));
     const server = await startServer(path.join(dir, 'server'));

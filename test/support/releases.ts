@@ -1,12 +1,18 @@
 // Release builds for tests, shaped as electron-builder leaves them: installer files plus latest.yml / latest-linux.yml
 // naming them with their real sha512 and size. The bytes are not an installer: the feed and updater never run them.
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { dump } from 'js-yaml';
+import { signFeedYml } from '../../scripts/releases/signing';
 
 export const OPERATOR_TOKEN = 'op_test_release_token_0123456789abcdef';
+
+/** The publisher's key pair for tests, made afresh in each test process (the real private key is never in the repo). */
+export const TEST_RELEASE_KEY = generateKeyPairSync('ed25519');
+export const TEST_PUBLIC_PEM = TEST_RELEASE_KEY.publicKey.export({ type: 'spki', format: 'pem' }).toString();
+export const TEST_PRIVATE_PEM = TEST_RELEASE_KEY.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 
 const ARTIFACT = {
   win: (version: string) => `Galla-Setup-${version}.exe`,
@@ -65,7 +71,7 @@ export function operator(url: string, token = OPERATOR_TOKEN) {
   };
 }
 
-/** Uploads and publishes a fake build in one go. */
+/** Uploads and publishes a fake build in one go, its feed signed with the test publisher's key unless told otherwise. */
 export async function releaseOnServer(
   url: string,
   version: string,
@@ -74,6 +80,8 @@ export async function releaseOnServer(
     channel?: 'stable' | 'beta';
     rolloutPercent?: number;
     appImage?: boolean;
+    /** The key that signs the feed; null publishes it unsigned, as a feed was before releases were signed. */
+    signWith?: KeyObject | null;
   } = {},
 ) {
   const platform = options.platform ?? 'linux';
@@ -85,7 +93,10 @@ export async function releaseOnServer(
     platform,
     channel: options.channel ?? 'stable',
     rolloutPercent: options.rolloutPercent ?? 100,
-    feedYml: build.feedYml,
+    feedYml:
+      options.signWith === null
+        ? build.feedYml
+        : signFeedYml(build.feedYml, options.signWith ?? TEST_RELEASE_KEY.privateKey),
   });
   if (published.status !== 201) throw new Error(`publish failed: ${published.status} ${await published.text()}`);
   return build;

@@ -26,6 +26,7 @@ describe('update procedures', () => {
       port: {
         check: async () => ({ version: '0.2.0' }),
         download: async () => {},
+        recheck: async () => {},
         install: () => void (installs += 1),
       },
       policy: { ...DEFAULT_UPDATE_POLICY, startWindowSeconds: 0 },
