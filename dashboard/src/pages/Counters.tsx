@@ -20,6 +20,26 @@ interface Enrolment {
   counterCode: string;
 }
 
+/**
+ * How far the server has checked this counter's tamper-evident journal: each push carries the chain's head, and the
+ * server accepts it only if it extends the last one (server/sync/journal.ts).
+ */
+function JournalCell({ journal }: { journal: CounterRow['journal'] }) {
+  if (journal.refused)
+    return (
+      <span className="flagged" data-testid="journal-refused">
+        Refused: the journal does not continue the one verified{' '}
+        {journal.verifiedTo === null ? '' : `up to document ${journal.verifiedTo}`}
+      </span>
+    );
+  if (journal.verifiedTo === null) return <span>Not verified yet</span>;
+  return (
+    <span title={journal.verifiedAt ? dateTime(journal.verifiedAt) : undefined} data-testid="journal-verified">
+      Journal verified up to document {journal.verifiedTo}
+    </span>
+  );
+}
+
 /** The first C1, C2… that no active counter bills as: what a new counter is most likely set to. */
 function nextSeries(counters: CounterRow[]): string {
   const used = new Set(counters.filter((counter) => counter.state === 'active').map((counter) => counter.counterCode));
@@ -192,6 +212,7 @@ export function CountersPage() {
             render: (row) => <span title={dateTime(row.lastSyncAt)}>{ago(row.lastSyncAt)}</span>,
           },
           { key: 'appVersion', label: 'App version', render: (row) => (row.appVersion ? `v${row.appVersion}` : '—') },
+          { key: 'journal', label: 'Journal', render: (row) => <JournalCell journal={row.journal} /> },
           { key: 'enrolledAt', label: 'Enrolled', render: (row) => dateTime(row.enrolledAt) },
           { key: 'id', label: '', render: (row) => <RevokeCell row={row} canRevoke={isOwner} /> },
         ]}
