@@ -11,6 +11,7 @@ import { startOperations, type Operations } from '../../../server/monitoring/ope
 import type { ServerDeps } from '../../../server/trpc/init';
 import { freshTestDatabase, listen, testConfig, type TestDatabase } from '../../support/server';
 
+const SCRAPE_TOKEN = 'scheduled-backup-scrape-0123456789';
 let testDb: TestDatabase | null = null;
 let database: ServerDatabase | null = null;
 let operations: Operations | null = null;
@@ -31,6 +32,8 @@ describe('scheduled server backups', () => {
     const config = testConfig({
       GALLA_BACKUP_DIR: dir,
       BACKUP_INTERVAL_HOURS: '24',
+      // Scraped on the server's own port, as a Prometheus with the token does.
+      METRICS_TOKEN: SCRAPE_TOKEN,
       ...(testDb.url ? { DATABASE_URL: testDb.url } : {}),
     });
     const deps: ServerDeps = { db: database.db, config, clock: () => now, log: pino({ level: 'silent' }) };
@@ -47,7 +50,8 @@ describe('scheduled server backups', () => {
     now = new Date('2026-11-24T03:30:00Z');
     const { app, url } = await listen(deps, database);
     try {
-      const text = await (await fetch(`${url}/metrics`)).text();
+      const reply = await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${SCRAPE_TOKEN}` } });
+      const text = await reply.text();
       expect(text).toMatch(/^galla_backup_age_seconds\{service="galla-server"\} 3600$/m);
       expect((await backupAge.get()).values[0]!.value).toBe(3600);
     } finally {
