@@ -89,7 +89,13 @@ export class SyncEngine {
       this.setState({ phase: 'pulling' });
       return pullAll(ledger, this.remote);
     });
-    updateProgress(ledger, { lastSuccessAt: nowIso(ledger), lastError: null, failures: 0, nextAttemptAt: null });
+    updateProgress(ledger, {
+      lastSuccessAt: nowIso(ledger),
+      lastError: null,
+      lastErrorCode: null,
+      failures: 0,
+      nextAttemptAt: null,
+    });
     this.setState({ phase: pull.held ? 'held' : 'idle' });
     return { pushed: sent, pull };
   }
@@ -132,6 +138,7 @@ export class SyncEngine {
     try {
       updateProgress(ledger, {
         lastError: messageOf(error),
+        lastErrorCode: refusalReason(error),
         lastErrorAt: nowIso(ledger),
         failures: this.failures,
         nextAttemptAt,

@@ -24,6 +24,8 @@ const progress = z.object({
   lastSuccessAt: z.string().nullable().default(null),
   lastError: z.string().nullable().default(null),
   lastErrorAt: z.string().nullable().default(null),
+  /** The server's refusal code for the last error (src-shared/sync/protocol SYNC_REFUSALS), when it gave one. */
+  lastErrorCode: z.string().nullable().default(null),
   failures: z.number().int().default(0),
   nextAttemptAt: z.string().nullable().default(null),
   clockSkewMs: z.number().int().default(0),

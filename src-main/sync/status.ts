@@ -46,6 +46,8 @@ export function syncStatus(ledger: Ledger) {
     lastResync: (readSyncState(ledger, 'resyncs') ?? []).at(-1) ?? null,
     /** The journal head the server last confirmed: documents up to it are anchored off this PC. */
     journalAnchored: readSyncState(ledger, 'journalAnchored'),
+    /** The server refused this counter's journal: it does not continue the chain the server verified. */
+    journalRefused: progress.lastError !== null && progress.lastErrorCode === 'JOURNAL_CHAIN_BROKEN',
     conflicts: (readSyncState(ledger, 'conflicts') ?? []).slice(-20),
   };
 }

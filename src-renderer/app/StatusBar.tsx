@@ -17,11 +17,13 @@ function SyncSlot() {
     ? '…'
     : !data.enrolled
       ? t('status.notEnrolled')
-      : data.error
-        ? t('status.syncError', { message: data.error.message })
-        : data.lastSuccessAt
-          ? t('status.syncedAt', { time: clockTime(data.lastSuccessAt) })
-          : t('status.notYetSynced');
+      : data.journalRefused
+        ? t('status.journalRefused')
+        : data.error
+          ? t('status.syncError', { message: data.error.message })
+          : data.lastSuccessAt
+            ? t('status.syncedAt', { time: clockTime(data.lastSuccessAt) })
+            : t('status.notYetSynced');
   return (
     <span className={data?.error ? 'slot owing' : 'slot'} data-testid="sync-slot">
       {t('status.sync')}: {text}

@@ -8,7 +8,7 @@ import { useTRPC, type Outputs } from '../../app/trpc';
 import { ErrorNote } from '../../app/ErrorNote';
 import type { Me } from '../../app/App';
 import { useAge } from './BackupProgress';
-import { shopTime } from '../../../src-shared/shop-time';
+import { shopDateTime, shopTime } from '../../../src-shared/shop-time';
 
 type SyncStatus = Outputs['sync']['status'];
 
@@ -109,6 +109,28 @@ function Figure({ label, children, testId }: { label: string; children: ReactNod
   );
 }
 
+/** The server's refusals, one line per reason in shop words; the op ids stay in a tooltip for Galla support. */
+function RefusedByServer({ refusals }: { refusals: SyncStatus['syncConflicts'] }) {
+  const { t } = useTranslation();
+  const byCode = new Map<string, typeof refusals>();
+  for (const refusal of refusals) byCode.set(refusal.code!, [...(byCode.get(refusal.code!) ?? []), refusal]);
+  return (
+    <div className="warning" role="alert" data-testid="sync-conflicts">
+      <ul>
+        {[...byCode].map(([code, group]) => (
+          <li key={code} title={group.map((refusal) => `${refusal.entity} ${refusal.opId}`).join('\n')}>
+            {t('sync.refusedByServer', {
+              count: group.length,
+              reason: t(`sync.refusalCodes.${code}`, { defaultValue: group.at(-1)!.reason }),
+            })}
+          </li>
+        ))}
+      </ul>
+      <p className="small">{t('sync.refusedHint')}</p>
+    </div>
+  );
+}
+
 export function SyncPanel({ me }: { me: Me }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
@@ -164,6 +186,17 @@ export function SyncPanel({ me }: { me: Me }) {
         <div className="warning" data-testid="sync-clock">
           {t('sync.clockDrift', { minutes: skewMinutes })}
         </div>
+      )}
+      {data?.journalRefused && (
+        <div className="error" role="alert" data-testid="sync-journal-refused">
+          {t('sync.journalRefused')}
+        </div>
+      )}
+      {data && data.syncConflicts.length > 0 && <RefusedByServer refusals={data.syncConflicts} />}
+      {data?.lastResync && (
+        <p className="notice" data-testid="sync-resync">
+          {t('sync.resynced', { at: shopDateTime(data.lastResync.at), count: data.lastResync.resent })}
+        </p>
       )}
       {data?.hold && <HoldNotice hold={data.hold} canConfirm={me.role !== 'cashier'} />}
       {data && data.conflicts.length > 0 && (
