@@ -3,19 +3,30 @@
 // that code in the counter app's Settings → Sync, sees it in the Counters list with its last sync, and revokes it; then
 // staff, the GSTR-1 under the stored GSTIN, and the same pages on a phone. Every screen is photographed.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { withToken } from '../support/counter-app';
 import { shot } from '../support/screens';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
+const bridgeToken = randomBytes(24).toString('base64url');
 const TSX = path.join(ROOT, 'node_modules/tsx/dist/cli.mjs');
 const PHONE = { width: 390, height: 844 };
 const SHOP_GSTIN = '27AAPFU0939F1ZV';
 const OWNER = { email: 'meera@example.in', password: 'meera’s long password' };
 
 /** Starts a child process and resolves with the values it prints as KEY=value, once all are there. */
-function startChild(args: string[], keys: string[]): Promise<{ child: ChildProcess; values: Record<string, string> }> {
-  const child = spawn(process.execPath, [TSX, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+function startChild(
+  args: string[],
+  keys: string[],
+  env: Record<string, string> = {},
+): Promise<{ child: ChildProcess; values: Record<string, string> }> {
+  const child = spawn(process.execPath, [TSX, ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
+  });
   return new Promise((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => reject(new Error(`${args[0]} did not start within 120 s:\n${output}`)), 120_000);
@@ -69,10 +80,15 @@ test.describe.serial('a shop starts from the dashboard', () => {
     // A counter of its own (a new ledger, never enrolled), so the shared counter of the other specs stays as it is.
     const startedCounter = await startChild(
       ['scripts/dev-web.ts', '--built', '--port=0', '--no-backups'],
-      ['GALLA_URL'],
+      ['GALLA_URL', 'GALLA_WS'],
+      { GALLA_BRIDGE_TOKEN: bridgeToken },
     );
     counter = startedCounter.child;
-    counterUrl = startedCounter.values.GALLA_URL!;
+    // dev:web prints no token; the harness chose it and hands it to the page in the fragment.
+    counterUrl = withToken(
+      { page: startedCounter.values.GALLA_URL!, ws: startedCounter.values.GALLA_WS! },
+      bridgeToken,
+    ).page;
     // A US browser on purpose: the dashboard's dates must still read dd-mm-yyyy in India's time.
     dashboard = await browser.newPage({ locale: 'en-US', timezoneId: 'America/New_York' });
     dashboard.on('pageerror', (error) => console.error('page error:', error.message));

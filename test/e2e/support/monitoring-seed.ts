@@ -11,6 +11,7 @@ import { createRemote } from '../../../src-main/sync/remote';
 import { readSyncState } from '../../../src-main/sync/state';
 import { evaluateShopAlerts } from '../../../server/monitoring/alerts';
 import { shopWithStaff } from '../../support/ledger';
+import { asOwner } from '../../support/server';
 import type { ReportShop } from '../../support/report-shop';
 
 export const CURRENT_VERSION = '1.4.0';
@@ -26,17 +27,19 @@ export interface MonitoringSeed {
 
 /** C3's three hours of silence, written where the server keeps a counter's last push, pull and heartbeat. */
 async function quietenCounter(shop: ReportShop, counterCode: string, hours: number): Promise<void> {
-  const { db } = shop.server.deps;
   const ago = sql.raw(`now() - interval '${hours} hours'`);
-  await db.execute(
-    sql`UPDATE counters SET enrolled_at = ${ago} - interval '2 hours', last_seen_at = ${ago} WHERE counter_code = ${counterCode}`,
-  );
-  await db.execute(
-    sql`UPDATE counter_cursors SET pulled_at = ${ago} WHERE counter_id IN (SELECT id FROM counters WHERE counter_code = ${counterCode})`,
-  );
-  await db.execute(
-    sql`UPDATE counter_heartbeats SET received_at = ${ago} WHERE counter_id IN (SELECT id FROM counters WHERE counter_code = ${counterCode})`,
-  );
+  // Backdating what the server saw is not something the app may do: it runs as the table owner, past row-level security.
+  await asOwner({ db: shop.server.deps.db }, async (db) => {
+    await db.execute(
+      sql`UPDATE counters SET enrolled_at = ${ago} - interval '2 hours', last_seen_at = ${ago} WHERE counter_code = ${counterCode}`,
+    );
+    await db.execute(
+      sql`UPDATE counter_cursors SET pulled_at = ${ago} WHERE counter_id IN (SELECT id FROM counters WHERE counter_code = ${counterCode})`,
+    );
+    await db.execute(
+      sql`UPDATE counter_heartbeats SET received_at = ${ago} WHERE counter_id IN (SELECT id FROM counters WHERE counter_code = ${counterCode})`,
+    );
+  });
 }
 
 export async function seedMonitoring(shop: ReportShop): Promise<MonitoringSeed> {
