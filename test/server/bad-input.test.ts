@@ -199,8 +199,10 @@ beforeAll(async () => {
   const listed = (await server.database.db.execute(
     sql`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`,
   )) as unknown as { rows: { tablename: string }[] };
-  // A refused login or enrolment still counts as a try (server/accounts/throttle.ts): that count is the point.
-  tables = listed.rows.map((row) => row.tablename).filter((table) => table !== 'auth_throttle');
+  // A refused login or enrolment still counts as a try (server/accounts/throttle.ts), and a refused sync op is told to
+  // the owner as an alert (server/sync/events.ts): those records are the point of the refusal, not a change it made.
+  const records = new Set(['auth_throttle', 'alerts']);
+  tables = listed.rows.map((row) => row.tablename).filter((table) => !records.has(table));
 
   const range = { from: '2026-06-01', to: '2026-06-30' };
   const fakeToken = () => `grt_${randomBytes(32).toString('base64url')}`;

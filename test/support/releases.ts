@@ -89,17 +89,19 @@ export async function releaseOnServer(
   const op = operator(url);
   const put = await op.put(build.name, build.bytes);
   if (!put.ok) throw new Error(`upload failed: ${put.status} ${await put.text()}`);
+  const feedYml =
+    options.signWith === null
+      ? build.feedYml
+      : signFeedYml(build.feedYml, options.signWith ?? TEST_RELEASE_KEY.privateKey);
   const published = await op.publish({
     platform,
     channel: options.channel ?? 'stable',
     rolloutPercent: options.rolloutPercent ?? 100,
-    feedYml:
-      options.signWith === null
-        ? build.feedYml
-        : signFeedYml(build.feedYml, options.signWith ?? TEST_RELEASE_KEY.privateKey),
+    feedYml,
   });
   if (published.status !== 201) throw new Error(`publish failed: ${published.status} ${await published.text()}`);
-  return build;
+  // The feed as published (signed unless asked otherwise): what the server must serve back byte for byte.
+  return { ...build, feedYml };
 }
 
 /** The version a counter (by its device token, or none) is offered on a channel's Linux feed, or the HTTP status. */
