@@ -14,6 +14,11 @@ export const SYNC_ENTITIES = [
   'khata_entry',
   'stock_movement',
   'cash_session',
+  // The buying side (purchase-payloads.ts).
+  'purchase_bill',
+  'debit_note',
+  'supplier_payment',
+  'payable_entry',
 ] as const;
 export type SyncEntity = (typeof SYNC_ENTITIES)[number];
 
