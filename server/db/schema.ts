@@ -6,3 +6,4 @@ export * from '../catalogue/schema';
 export * from '../updates/schema';
 export * from '../monitoring/schema';
 export * from '../reports/schema';
+export * from '../purchases/schema';

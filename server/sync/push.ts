@@ -1,7 +1,15 @@
 // Applies a counter's pushed batch exactly once, in one transaction, and records which ops were applied, duplicates or rejected.
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
-import type { OpResult, PushInput, PushResult, SyncConflictCode, SyncOp } from '../../src-shared/sync/protocol';
+import {
+  PULLED_ENTITIES,
+  type OpResult,
+  type PulledEntity,
+  type PushInput,
+  type PushResult,
+  type SyncConflictCode,
+  type SyncOp,
+} from '../../src-shared/sync/protocol';
 import { opPayloadHash } from '../../src-shared/sync/integrity';
 import type { ServerDb } from '../db/connection';
 import { inShop } from '../db/tenant';
@@ -18,6 +26,15 @@ import {
   cashSessions,
 } from '../documents/schema';
 import { items, khataEntries, parties, stockMovements } from '../catalogue/schema';
+import {
+  debitNoteLines,
+  debitNotes,
+  payableEntries,
+  purchaseBillLines,
+  purchaseBillPayments,
+  purchaseBills,
+  supplierPayments,
+} from '../purchases/schema';
 import type { Clock } from '../../src-shared/clock';
 import type { Logger } from 'pino';
 import { logInternalError } from '../http/internal-errors';
@@ -63,7 +80,14 @@ const DOC_ENTITIES = new Set([
   'receipt_reversal',
   'khata_entry',
   'stock_movement',
+  'purchase_bill',
+  'debit_note',
+  'supplier_payment',
+  'payable_entry',
 ]);
+
+/** Served to the shop's other counters: the catalogue and the additive entries (khata, stock, payables). */
+const isPulled = (entity: string): entity is PulledEntity => (PULLED_ENTITIES as readonly string[]).includes(entity);
 
 /**
  * Writes one group of fresh ops (none seen before). Throws on a database error, which aborts the caller's
@@ -94,6 +118,10 @@ async function applyOps(
     [receiptReversals, rows.receiptReversals],
     [khataEntries, rows.khataEntries],
     [stockMovements, rows.stockMovements],
+    [purchaseBills, rows.purchaseBills],
+    [debitNotes, rows.debitNotes],
+    [supplierPayments, rows.supplierPayments],
+    [payableEntries, rows.payableEntries],
   ] as const) {
     for (const id of await insertNew(tx, table as Keyed, list as { id: string }[])) newIds.add(id);
   }
@@ -101,6 +129,9 @@ async function applyOps(
     [invoiceLines, rows.invoiceLines],
     [creditNoteLines, rows.creditNoteLines],
     [payments, rows.payments],
+    [purchaseBillLines, rows.purchaseBillLines],
+    [purchaseBillPayments, rows.purchaseBillPayments],
+    [debitNoteLines, rows.debitNoteLines],
   ] as const) {
     for (const part of chunks(list as object[]))
       await tx
@@ -132,8 +163,7 @@ async function applyOps(
     const isNew = !DOC_ENTITIES.has(op.entity) || newIds.has(op.entityId);
     results.push({ opId: op.opId, status: isNew ? 'applied' : 'duplicate' });
     const entity = op.entity;
-    if (!isNew || !(entity === 'item' || entity === 'party' || entity === 'khata_entry' || entity === 'stock_movement'))
-      continue;
+    if (!isNew || !isPulled(entity)) continue;
     changeSeq += 1;
     published.push({
       shopId: device.shopId,

@@ -23,6 +23,21 @@ import type {
   receipts,
 } from '../documents/schema';
 import type { khataEntries, stockMovements } from '../catalogue/schema';
+import {
+  debitNotePayload,
+  payableEntryPayload,
+  purchaseBillPayload,
+  supplierPaymentPayload,
+} from '../../src-shared/sync/purchase-payloads';
+import type {
+  debitNoteLines,
+  debitNotes,
+  payableEntries,
+  purchaseBillLines,
+  purchaseBillPayments,
+  purchaseBills,
+  supplierPayments,
+} from '../purchases/schema';
 
 type Row<T extends { $inferInsert: unknown }> = T['$inferInsert'];
 
@@ -37,6 +52,13 @@ export interface BatchRows {
   cashSessions: Row<typeof cashSessions>[];
   khataEntries: Row<typeof khataEntries>[];
   stockMovements: Row<typeof stockMovements>[];
+  purchaseBills: Row<typeof purchaseBills>[];
+  purchaseBillLines: Row<typeof purchaseBillLines>[];
+  purchaseBillPayments: Row<typeof purchaseBillPayments>[];
+  debitNotes: Row<typeof debitNotes>[];
+  debitNoteLines: Row<typeof debitNoteLines>[];
+  supplierPayments: Row<typeof supplierPayments>[];
+  payableEntries: Row<typeof payableEntries>[];
   /** Catalogue writes in op order; the last one per id wins (server order). */
   catalogue: { op: SyncOp; entity: 'item' | 'party'; payload: Record<string, unknown> }[];
 }
@@ -53,6 +75,13 @@ export function emptyRows(): BatchRows {
     cashSessions: [],
     khataEntries: [],
     stockMovements: [],
+    purchaseBills: [],
+    purchaseBillLines: [],
+    purchaseBillPayments: [],
+    debitNotes: [],
+    debitNoteLines: [],
+    supplierPayments: [],
+    payableEntries: [],
     catalogue: [],
   };
 }
@@ -90,6 +119,17 @@ function checkSeries(number: string, expectedPrefix: string): void {
     throw new RejectedOp(`document ${number} is not in this counter's series ${expectedPrefix}`);
 }
 
+/**
+ * The buying side's series belong to the counter too: the counter's code followed by letters only (its purchase,
+ * debit-note or supplier-payment series), so C1's series can never be C12's.
+ */
+function checkBuyingSeries(number: string, counterCode: string): void {
+  const parsed = parseDocumentNumber(number);
+  const suffix = parsed?.prefix.startsWith(counterCode) ? parsed.prefix.slice(counterCode.length) : null;
+  if (suffix === null || !/^[A-Z]+$/.test(suffix))
+    throw new RejectedOp(`document ${number} is not in one of this counter's series ${counterCode}…`);
+}
+
 function parse<T>(
   schema: {
     safeParse(
@@ -118,6 +158,12 @@ export function payloadIdOf(op: SyncOp): unknown {
       return inner('receipt');
     case 'receipt_reversal':
       return inner('reversal');
+    case 'purchase_bill':
+      return inner('purchaseBill');
+    case 'debit_note':
+      return inner('debitNote');
+    case 'supplier_payment':
+      return inner('supplierPayment');
     default:
       return op.payload.id;
   }
@@ -290,6 +336,142 @@ export function addOpRows(rows: BatchRows, device: Device, op: SyncOp): void {
         reason: movement.reason,
         docId: movement.docId,
         counterCreatedAt: movement.createdAt,
+      });
+      return;
+    }
+    case 'purchase_bill': {
+      const { purchaseBill: bill, lines, payments } = parse(purchaseBillPayload, op);
+      checkEntityId(op, bill.id, 'purchase bill');
+      checkBuyingSeries(bill.number, device.counterCode);
+      rows.purchaseBills.push({
+        ...base,
+        id: bill.id,
+        number: bill.number,
+        supplierId: bill.supplierId,
+        supplierGstin: bill.supplierGstin,
+        supplierStateCode: bill.supplierStateCode,
+        supplierInvoiceNumber: bill.supplierInvoiceNumber,
+        supplierInvoiceDate: bill.supplierInvoiceDate,
+        reverseCharge: bill.reverseCharge,
+        interState: bill.interState,
+        businessDate: bill.businessDate,
+        counterCreatedAt: bill.createdAt,
+        taxablePaise: bill.taxablePaise,
+        cgstPaise: bill.cgstPaise,
+        sgstPaise: bill.sgstPaise,
+        igstPaise: bill.igstPaise,
+        cessPaise: bill.cessPaise,
+        freightPaise: bill.freightPaise,
+        roundOffPaise: bill.roundOffPaise,
+        totalPaise: bill.totalPaise,
+        paidPaise: bill.paidPaise,
+        payablePaise: bill.payablePaise,
+        payload: op.payload,
+      });
+      lines.forEach((line, index) =>
+        rows.purchaseBillLines.push({
+          shopId: device.shopId,
+          id: line.id,
+          purchaseBillId: bill.id,
+          lineNo: index + 1,
+          itemId: line.itemId,
+          hsn: line.hsn,
+          gstRateBp: line.gstRateBp,
+          qtyMilli: line.qtyMilli,
+          freeQtyMilli: line.freeQtyMilli,
+          ratePaise: line.ratePaise,
+          discountPaise: line.discountPaise,
+          taxablePaise: line.taxablePaise,
+          cgstPaise: line.cgstPaise,
+          sgstPaise: line.sgstPaise,
+          igstPaise: line.igstPaise,
+          cessPaise: line.cessPaise,
+          freightPaise: line.freightPaise,
+          totalPaise: line.totalPaise,
+        }),
+      );
+      for (const payment of payments)
+        rows.purchaseBillPayments.push({
+          ...base,
+          id: payment.id,
+          purchaseBillId: bill.id,
+          mode: payment.mode,
+          amountPaise: payment.amountPaise,
+        });
+      return;
+    }
+    case 'debit_note': {
+      const { debitNote: note, lines } = parse(debitNotePayload, op);
+      checkEntityId(op, note.id, 'debit note');
+      checkBuyingSeries(note.number, device.counterCode);
+      rows.debitNotes.push({
+        ...base,
+        id: note.id,
+        number: note.number,
+        purchaseBillId: note.purchaseBillId,
+        supplierId: note.supplierId,
+        supplierGstin: note.supplierGstin,
+        supplierStateCode: note.supplierStateCode,
+        reverseCharge: note.reverseCharge,
+        interState: note.interState,
+        businessDate: note.businessDate,
+        counterCreatedAt: note.createdAt,
+        taxablePaise: note.taxablePaise,
+        cgstPaise: note.cgstPaise,
+        sgstPaise: note.sgstPaise,
+        igstPaise: note.igstPaise,
+        cessPaise: note.cessPaise,
+        totalPaise: note.totalPaise,
+        payload: op.payload,
+      });
+      for (const line of lines)
+        rows.debitNoteLines.push({
+          shopId: device.shopId,
+          id: line.id,
+          debitNoteId: note.id,
+          purchaseBillLineId: line.purchaseBillLineId,
+          itemId: line.itemId,
+          qtyMilli: line.qtyMilli,
+          taxablePaise: line.taxablePaise,
+          cgstPaise: line.cgstPaise,
+          sgstPaise: line.sgstPaise,
+          igstPaise: line.igstPaise,
+          cessPaise: line.cessPaise,
+          totalPaise: line.totalPaise,
+        });
+      return;
+    }
+    case 'supplier_payment': {
+      const { supplierPayment: payment } = parse(supplierPaymentPayload, op);
+      checkEntityId(op, payment.id, 'supplier payment');
+      checkBuyingSeries(payment.number, device.counterCode);
+      rows.supplierPayments.push({
+        ...base,
+        id: payment.id,
+        number: payment.number,
+        supplierId: payment.supplierId,
+        amountPaise: payment.amountPaise,
+        mode: payment.mode,
+        reference: payment.reference,
+        chequeDate: payment.chequeDate,
+        businessDate: payment.businessDate,
+        counterCreatedAt: payment.createdAt,
+        payload: op.payload,
+      });
+      return;
+    }
+    case 'payable_entry': {
+      const entry = parse(payableEntryPayload, op);
+      checkEntityId(op, entry.id, 'payable entry');
+      rows.payableEntries.push({
+        ...base,
+        id: entry.id,
+        partyId: entry.partyId,
+        kind: entry.kind,
+        docId: entry.docId,
+        docNumber: entry.docNumber,
+        amountPaise: entry.amountPaise,
+        counterCreatedAt: entry.createdAt,
       });
       return;
     }
