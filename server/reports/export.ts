@@ -40,7 +40,10 @@ function cellValue(column: ReportColumn, value: unknown): unknown {
   return typeof value === 'string' ? guardSpreadsheetText(value) : value;
 }
 
-export async function exportTable(table: ReportTable, input: ExportInput): Promise<ReportFile> {
+export async function exportTable(
+  table: ReportTable,
+  input: Pick<ExportInput, 'from' | 'to' | 'format'>,
+): Promise<ReportFile> {
   // The owner finds the file by the dates they picked, written as they read them; the cells keep ISO dates, which
   // spreadsheets read as dates whatever their locale.
   const base = `galla-${table.name}-${shopDate(input.from)}-to-${shopDate(input.to)}`;

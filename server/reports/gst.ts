@@ -33,18 +33,18 @@ export async function gstSummary(tx: ServerDb, shopId: string, range: ReportRang
   return summariseGst(await gstRegister(tx, shopId, range));
 }
 
-function monthRange(month: string): ReportRange {
+export function monthRange(month: string): ReportRange {
   const [year, mm] = month.split('-').map(Number) as [number, number];
   const last = new Date(Date.UTC(year, mm, 0)).getUTCDate();
   return { from: `${month}-01`, to: `${month}-${String(last).padStart(2, '0')}` };
 }
 
 /** B2B invoices and credit notes to registered buyers are listed one by one (there are few); the rest comes from summaries. */
-/** A GSTR-1 is filed under the shop's own GSTIN, so it comes from the shop record, never from the request. */
-async function shopGstin(tx: ServerDb, shopId: string): Promise<string> {
+/** A return is filed under the shop's own GSTIN, so it comes from the shop record, never from the request. */
+export async function shopGstin(tx: ServerDb, shopId: string, returnName = 'GSTR-1'): Promise<string> {
   const [shop] = await tx.select({ gstin: shops.gstin }).from(shops).where(eq(shops.id, shopId));
   if (!shop?.gstin)
-    throw new Invalid("Add the shop's GSTIN on the Shop settings page first: the GSTR-1 is filed under it.");
+    throw new Invalid(`Add the shop's GSTIN on the Shop settings page first: the ${returnName} is filed under it.`);
   return shop.gstin;
 }
 

@@ -2,12 +2,20 @@
 import {
   exportInput,
   gstr1Input,
+  gstr2bExportInput,
+  gstr2bInput,
   invoiceInput,
   invoicePdfRequest,
   invoiceListInput,
   khataReportInput,
+  payablesInput,
+  purchaseListInput,
   reportRange,
 } from '../../src-shared/contracts/reports';
+import { gstr3bReport } from '../../src-shared/contracts/gstr3b';
+import * as buying from '../../src-shared/contracts/purchase-reports';
+import { listPurchases, payables, reconcileGstr2b } from '../purchases/reports';
+import { gstr3b } from './gstr3b';
 import { gstr1Json } from '../../src-shared/contracts/gstr1';
 import * as owner from '../../src-shared/contracts/owner-reports';
 import * as rows from '../../src-shared/contracts/report-rows';
@@ -22,7 +30,8 @@ import { khataOutstanding } from './khata';
 import { overview } from './overview';
 import { salesReport } from './sales';
 import { cashSessionReconciliation } from './sessions';
-import { reportTable } from './tables';
+import { RECONCILIATION_COLUMNS, reportTable } from './tables';
+import { monthRange } from './gst';
 
 /** Managers see the reports too: they run the shop floor. */
 const reportProcedure = shopProcedure('manager');
@@ -46,6 +55,44 @@ export const reportsRouter = router({
     .input(gstr1Input)
     .output(gstr1Json)
     .query(({ ctx, input }) => gstr1(ctx.tx, ctx.shopId, input)),
+  gstr3b: reportProcedure
+    .input(gstr1Input)
+    .output(gstr3bReport)
+    .query(({ ctx, input }) => gstr3b(ctx.tx, ctx.shopId, input)),
+  purchases: reportProcedure
+    .input(purchaseListInput)
+    .output(buying.purchaseList)
+    .query(({ ctx, input }) => listPurchases(ctx.tx, ctx.shopId, input)),
+  payables: reportProcedure
+    .input(payablesInput)
+    .output(buying.payablesReport)
+    .query(({ ctx, input }) => payables(ctx.tx, ctx.shopId, input.asOf)),
+  /** Matches an uploaded GSTR-2B with the books; a mutation because it carries the file. Nothing is stored. */
+  gstr2b: reportProcedure
+    .input(gstr2bInput)
+    .output(buying.gstr2bReconciliation)
+    .mutation(({ ctx, input }) => reconcileGstr2b(ctx.tx, ctx.shopId, input)),
+  gstr2bExport: reportProcedure
+    .input(gstr2bExportInput)
+    .output(owner.reportFile)
+    .mutation(async ({ ctx, input }) => {
+      const result = await reconcileGstr2b(ctx.tx, ctx.shopId, input);
+      const words = {
+        matched: 'Matched',
+        mismatched: 'Amounts differ',
+        missing_in_books: 'Missing in books',
+        missing_in_2b: 'Missing in GSTR-2B',
+      };
+      const rows = result.rows.map((row) => ({
+        ...row,
+        statusText: words[row.status],
+        kindText: row.kind === 'invoice' ? 'Invoice' : 'Credit note',
+      }));
+      return exportTable(
+        { name: 'gstr2b-reconciliation', columns: RECONCILIATION_COLUMNS, rows },
+        { ...monthRange(input.month), format: input.format },
+      );
+    }),
   invoices: reportProcedure
     .input(invoiceListInput)
     .output(owner.invoiceList)

@@ -7,6 +7,7 @@ import { khataOutstanding } from './khata';
 import { listInvoices, listReturns } from './invoices';
 import { paymentsByMode, salesByCounter, salesByDay, salesByHour, salesByStaff } from './sales';
 import { cashSessionReconciliation } from './sessions';
+import { listPurchases, payables } from '../purchases/reports';
 
 /** How a column is written: money in rupees with two decimals, quantities in units, everything else as it is. */
 export type ColumnKind = 'paise' | 'milli' | 'number' | 'text';
@@ -16,7 +17,8 @@ export interface ReportColumn {
   kind: ColumnKind;
 }
 export interface ReportTable {
-  name: ReportTableName;
+  /** A report table, or a table made from an upload (the GSTR-2B reconciliation). */
+  name: ReportTableName | 'gstr2b-reconciliation';
   columns: ReportColumn[];
   rows: object[];
 }
@@ -149,6 +151,42 @@ const TABLES: Record<
     ],
     rows: async (tx, shop, range) => (await gstSummary(tx, shop, range)).byHsn,
   },
+  purchases: {
+    columns: [
+      text('number', 'Purchase bill'),
+      text('date', 'Date'),
+      text('counterCode', 'Counter'),
+      text('supplierName', 'Supplier'),
+      text('supplierGstin', 'Supplier GSTIN'),
+      text('supplierInvoiceNumber', 'Supplier invoice'),
+      text('supplierInvoiceDate', 'Invoice date'),
+      text('reverseChargeText', 'Reverse charge'),
+      money('taxablePaise', 'Taxable'),
+      money('taxPaise', 'Tax'),
+      money('totalPaise', 'Total'),
+      money('paidPaise', 'Paid'),
+      money('payablePaise', 'On credit'),
+      money('returnedPaise', 'Returned'),
+    ],
+    rows: async (tx, shop, range) =>
+      (await listPurchases(tx, shop, { from: range.from, to: range.to })).rows.map((row) => ({
+        ...row,
+        reverseChargeText: row.reverseCharge ? 'yes' : 'no',
+      })),
+  },
+  payables: {
+    columns: [
+      text('name', 'Supplier'),
+      text('gstin', 'GSTIN'),
+      money('totalPaise', 'Due'),
+      money('d0to30Paise', '0–30 days'),
+      money('d31to60Paise', '31–60 days'),
+      money('d61to90Paise', '61–90 days'),
+      money('d90plusPaise', '90+ days'),
+      text('oldestUnpaidAt', 'Oldest unpaid'),
+    ],
+    rows: async (tx, shop, range) => (await payables(tx, shop, range.to)).suppliers,
+  },
   invoices: {
     columns: [
       text('number', 'Invoice'),
@@ -164,6 +202,23 @@ const TABLES: Record<
       (await listInvoices(tx, shop, { from: range.from, to: range.to, limit: 200, offset: 0 })).rows,
   },
 };
+
+/** The GSTR-2B reconciliation as the owner downloads it: one row per document, both sides' figures. */
+export const RECONCILIATION_COLUMNS: ReportColumn[] = [
+  text('statusText', 'Result'),
+  text('kindText', 'Document'),
+  text('supplierGstin', 'Supplier GSTIN'),
+  text('supplierName', 'Supplier'),
+  text('number', 'Supplier document number'),
+  text('ourNumber', 'Our number'),
+  text('date2b', 'Date in GSTR-2B'),
+  text('dateBooks', 'Date in books'),
+  money('taxable2bPaise', 'Taxable in GSTR-2B'),
+  money('taxableBooksPaise', 'Taxable in books'),
+  money('tax2bPaise', 'Tax in GSTR-2B'),
+  money('taxBooksPaise', 'Tax in books'),
+  text('differences', 'Differs in'),
+];
 
 export async function reportTable(tx: ServerDb, shopId: string, input: ExportInput): Promise<ReportTable> {
   const table = TABLES[input.table];

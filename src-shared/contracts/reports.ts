@@ -39,6 +39,32 @@ export type InvoiceListInput = z.infer<typeof invoiceListInput>;
 export const invoiceInput = z.object({ id }).strict();
 export const invoicePdfRequest = z.object({ id, pageSize: z.enum(['A4', 'A5']).default('A4') }).strict();
 
+/** The owner's purchase register over a range, for one supplier or all, searched by number or supplier. */
+export const purchaseListInput = rangeChecks(
+  z
+    .object({
+      ...rangeShape,
+      supplierId: id.optional(),
+      search: z.string().max(100).refine(withoutNul, NUL_MESSAGE).optional(),
+      reverseCharge: z.boolean().optional(),
+    })
+    .strict(),
+);
+export type PurchaseListInput = z.infer<typeof purchaseListInput>;
+
+/** What the shop owes its suppliers on a day, aged. */
+export const payablesInput = z.object({ asOf: reportDate }).strict();
+
+/** The GSTR-2B JSON as downloaded from the portal, checked against the chosen month: 5 MB is a very large 2B. */
+export const gstr2bInput = z
+  .object({
+    month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month (YYYY-MM)'),
+    file: z.string().max(5_000_000, 'this file is larger than any GSTR-2B (5 MB)'),
+  })
+  .strict();
+export type Gstr2bInput = z.infer<typeof gstr2bInput>;
+export const gstr2bExportInput = gstr2bInput.extend({ format: z.enum(['csv', 'xlsx']) }).strict();
+
 export const gstr1Input = z
   .object({
     /** The return period as YYYY-MM. */
@@ -61,6 +87,8 @@ export const REPORT_TABLES = [
   'cash-sessions',
   'gst-by-rate',
   'gst-by-hsn',
+  'purchases',
+  'payables',
   'invoices',
 ] as const;
 export type ReportTableName = (typeof REPORT_TABLES)[number];

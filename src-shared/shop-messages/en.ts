@@ -78,6 +78,12 @@ export const SHOP_MESSAGES_EN = {
   gstinStateField: 'The GSTIN belongs to {{gstinState}}',
   serverError: 'Something went wrong on the server (error id {{errorId}}). Please try again.',
   tooManyTries: 'Too many tries. Try again at {{time}}.',
+  gstr2bNotJson:
+    'This file is not a GSTR-2B JSON file. On the GST portal open Returns → GSTR-2B, download the JSON and upload that file.',
+  gstr2bNotPortalShape:
+    'This JSON is not a GSTR-2B from the GST portal ({{field}} is missing or wrong). Upload the GSTR-2B JSON as downloaded.',
+  gstr2bOtherGstin: "This GSTR-2B is for GSTIN {{gstin}}, not this shop's GSTIN {{shopGstin}}.",
+  gstr2bOtherMonth: 'This GSTR-2B is for {{period}}, not {{month}}. Choose {{period}} or upload the {{month}} file.',
 } as const;
 
 export type ShopMessageKey = keyof typeof SHOP_MESSAGES_EN;

@@ -79,4 +79,10 @@ export const SHOP_MESSAGES_HI: Record<ShopMessageKey, string> = {
   gstinStateField: 'यह GSTIN {{gstinState}} का है',
   serverError: 'सर्वर पर कुछ गड़बड़ हो गई (त्रुटि आईडी {{errorId}})। कृपया फिर से कोशिश करें।',
   tooManyTries: 'बहुत ज़्यादा कोशिशें हो गईं। {{time}} बजे फिर से कोशिश करें।',
+  gstr2bNotJson:
+    'यह GSTR-2B की JSON फ़ाइल नहीं है। GST पोर्टल पर Returns → GSTR-2B खोलें, JSON डाउनलोड करें और वही फ़ाइल अपलोड करें।',
+  gstr2bNotPortalShape:
+    'यह JSON GST पोर्टल की GSTR-2B नहीं है ({{field}} नहीं है या गलत है)। डाउनलोड की हुई GSTR-2B JSON ही अपलोड करें।',
+  gstr2bOtherGstin: 'यह GSTR-2B GSTIN {{gstin}} की है, इस दुकान की GSTIN {{shopGstin}} की नहीं।',
+  gstr2bOtherMonth: 'यह GSTR-2B {{period}} की है, {{month}} की नहीं। {{period}} चुनें या {{month}} की फ़ाइल अपलोड करें।',
 };
