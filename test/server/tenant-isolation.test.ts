@@ -1,11 +1,13 @@
 // Tenant isolation: a second shop tries every procedure against the first shop's data and sees or changes none of it.
+import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { serverRouter } from '../../server/trpc/app-router';
 import { inShop } from '../../server/db/tenant';
 import { asOwner, testServerDb, type TestServerDb } from '../support/server';
-import { shopWithCounters } from '../support/server-shop';
+import { SERVER_SHOP_GSTIN, shopWithCounters } from '../support/server-shop';
 import { invoiceOp, itemOp, khataOp, partyOp, pushOf } from '../support/sync-ops';
+import { payableOp, purchaseBillOp } from '../support/purchase-ops';
 
 let server: TestServerDb;
 afterEach(() => server?.close());
@@ -37,6 +39,11 @@ const CHECKED = [
   'reports.cashSessions',
   'reports.gst',
   'reports.gstr1',
+  'reports.gstr3b',
+  'reports.purchases',
+  'reports.payables',
+  'reports.gstr2b',
+  'reports.gstr2bExport',
   'reports.invoices',
   'reports.invoice',
   'reports.invoicePdf',
@@ -157,6 +164,51 @@ describe('tenant isolation', () => {
     expect((await a.owner.reports.invoice({ id: sale.entityId })).number).toBe('C1-2026-000001');
     const exported = await b.owner.reports.export({ ...day, table: 'invoices', format: 'csv' });
     expect(Buffer.from(exported.base64, 'base64').toString('utf8').trim().split(/\r?\n/)).toHaveLength(1);
+    // The buying side: A's supplier bill and what A owes for it are not in B's registers, returns or 2B matching.
+    const supplierId = randomUUID();
+    const bill = purchaseBillOp({
+      number: 'C1PB-2026-000001',
+      supplierId,
+      supplierInvoiceNumber: 'S-1',
+      supplierInvoiceDate: '2026-06-01',
+      taxablePaise: 10_000,
+      cgstPaise: 900,
+      sgstPaise: 900,
+    });
+    await a.counters[0]!.api.sync.push(pushOf([bill, payableOp(supplierId, 11_800)]));
+    expect((await a.owner.reports.purchases(day)).rows.map((row) => row.number)).toEqual(['C1PB-2026-000001']);
+    expect((await b.owner.reports.purchases(day)).rows).toEqual([]);
+    expect((await a.owner.reports.payables({ asOf: '2026-12-31' })).dueToSuppliersPaise).toBe(11_800);
+    expect(await b.owner.reports.payables({ asOf: '2026-12-31' })).toEqual({ dueToSuppliersPaise: 0, suppliers: [] });
+    expect((await b.owner.reports.gstr3b({ month: '2026-06' })).json.itc_elg.itc_net).toEqual({
+      iamt: 0,
+      camt: 0,
+      samt: 0,
+      csamt: 0,
+    });
+    const file = JSON.stringify({
+      data: {
+        gstin: SERVER_SHOP_GSTIN,
+        rtnprd: '062026',
+        docdata: {
+          b2b: [
+            {
+              ctin: '27AABCS1429B1Z5',
+              inv: [{ inum: 'S-1', dt: '01-06-2026', val: 118, items: [{ txval: 100, cgst: 9, sgst: 9 }] }],
+            },
+          ],
+        },
+      },
+    });
+    expect((await a.owner.reports.gstr2b({ month: '2026-06', file })).counts.matched).toBe(1);
+    expect((await b.owner.reports.gstr2b({ month: '2026-06', file })).counts).toEqual({
+      matched: 0,
+      mismatched: 0,
+      missingInBooks: 1,
+      missingIn2b: 0,
+    });
+    const bExport = await b.owner.reports.gstr2bExport({ month: '2026-06', file, format: 'csv' });
+    expect(Buffer.from(bExport.base64, 'base64').toString('utf8')).not.toContain('C1PB-2026-000001');
     // A counter's device token is not an owner login.
     await expect(a.counters[0]!.api.reports.sales(day)).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
   });
