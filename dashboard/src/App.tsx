@@ -17,6 +17,8 @@ import { SignUp } from './pages/SignUp';
 import { CountersPage } from './pages/Counters';
 import { StaffPage } from './pages/Staff';
 import { ShopSettingsPage } from './pages/ShopSettings';
+import { PayablesPage, PurchasesPage } from './pages/Purchases';
+import { Gstr2bPage, Gstr3bPage } from './pages/GstReturns';
 
 const PAGES = [
   ['overview', 'Overview'],
@@ -24,6 +26,10 @@ const PAGES = [
   ['items', 'Items'],
   ['khata', 'Khata'],
   ['gst', 'GST'],
+  ['purchases', 'Purchases'],
+  ['payables', 'Payables'],
+  ['gstr3b', 'GSTR-3B'],
+  ['gstr2b', '2B matching'],
   ['shifts', 'Shifts & returns'],
   ['monitoring', 'Monitoring'],
   ['counters', 'Counters'],
@@ -32,7 +38,7 @@ const PAGES = [
 ] as const;
 
 /** Pages about now, not about a range of days: no range picker. */
-const RANGELESS = new Set(['monitoring', 'counters', 'staff', 'shop']);
+const RANGELESS = new Set(['monitoring', 'counters', 'staff', 'shop', 'gstr3b', 'gstr2b']);
 
 function Page() {
   const route = useRoute();
@@ -46,6 +52,14 @@ function Page() {
       return <KhataPage range={range} />;
     case 'gst':
       return <GstPage range={range} />;
+    case 'purchases':
+      return <PurchasesPage range={range} />;
+    case 'payables':
+      return <PayablesPage range={range} />;
+    case 'gstr3b':
+      return <Gstr3bPage />;
+    case 'gstr2b':
+      return <Gstr2bPage />;
     case 'shifts':
       return <ShiftsPage range={range} />;
     case 'invoices':
