@@ -3,7 +3,8 @@ import type { Ledger } from '../ledger';
 import { chainDocument, nextDocumentNumber, type ChainLink } from '../journal/service';
 import type { JournalDocType } from '../journal/schema';
 import { enqueue } from '../outbox/service';
-import { queueDocumentPrint } from '../printing/queue';
+import { queueDocumentPrint, type PrintDocType } from '../printing/queue';
+import { PRINT_DOC_TYPES } from '../printing/schema';
 
 /**
  * What the ledger must know to record one type of document. Every field is required (summaries and printing
@@ -42,6 +43,11 @@ export interface RecordedDocument<Doc, Effects> {
   effects: Effects;
 }
 
+/** Whether the printer knows a layout for this type (a supplier payment has none yet). */
+function isPrintable(docType: JournalDocType): docType is JournalDocType & PrintDocType {
+  return (PRINT_DOC_TYPES as readonly string[]).includes(docType);
+}
+
 /**
  * Records a document inside the caller's transaction, in a fixed order: gap-free number → document → hash-chain
  * link → its rows → its effects → summaries → outbox row → print job. A throw anywhere rolls all of it back with
@@ -59,6 +65,6 @@ export function recordDocument<Doc, Effects>(
   const effects = input.apply(doc, link);
   kind.summarise?.(ledger, doc, link);
   enqueue(ledger, kind.docType, input.id, kind.outboxPayload(ledger, doc, link));
-  if (kind.printsOnRecord) queueDocumentPrint(ledger, kind.docType, input.id);
+  if (kind.printsOnRecord && isPrintable(kind.docType)) queueDocumentPrint(ledger, kind.docType, input.id);
   return { doc, link, effects };
 }

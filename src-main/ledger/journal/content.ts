@@ -5,6 +5,7 @@ import { invoices, invoiceLines, type Invoice, type InvoiceLine } from '../sales
 import { creditNotes, creditNoteLines, type CreditNote, type CreditNoteLine } from '../returns/schema';
 import { receiptReversals, receipts, type Receipt, type ReceiptReversal } from '../khata/schema';
 import { payments, type Payment } from '../payments/schema';
+import { supplierPayments, type SupplierPayment } from '../payables/schema';
 import type { JournalDocType } from './schema';
 
 type Hashes = { prevHash: string; hash: string };
@@ -27,6 +28,11 @@ export function receiptContent(header: Unhashed<Receipt>, paid: Payment[]) {
 
 export function receiptReversalContent(header: Unhashed<ReceiptReversal>, refunds: Payment[]) {
   return { type: 'receipt_reversal', header, payments: byId(refunds) };
+}
+
+/** A payment to a supplier carries its mode, reference and cheque date on its header: no payment rows. */
+export function supplierPaymentContent(header: Unhashed<SupplierPayment>) {
+  return { type: 'supplier_payment', header };
 }
 
 function split<T extends Hashes>(row: T): { header: Unhashed<T>; hashes: Hashes } {
@@ -76,6 +82,12 @@ const STORED_CONTENT: Record<JournalDocType, (ledger: Ledger, docId: string) => 
     if (!row) return null;
     const { header, hashes } = split(row);
     return { content: receiptReversalContent(header, paymentsOf(ledger, 'receipt_reversal', docId)), hashes };
+  },
+  supplier_payment(ledger, docId) {
+    const row = ledger.db.select().from(supplierPayments).where(eq(supplierPayments.id, docId)).get();
+    if (!row) return null;
+    const { header, hashes } = split(row);
+    return { content: supplierPaymentContent(header), hashes };
   },
 };
 

@@ -11,6 +11,7 @@ import { invoiceLines, invoices } from '../../../src-main/ledger/sales/schema';
 import { creditNoteLines, creditNotes } from '../../../src-main/ledger/returns/schema';
 import { receiptReversals, receipts } from '../../../src-main/ledger/khata/schema';
 import { payments } from '../../../src-main/ledger/payments/schema';
+import { supplierPayments } from '../../../src-main/ledger/payables/schema';
 import { itemInput, PINS, shopWithStaff, type Shop } from '../../support/ledger';
 
 /** Where each chained document type keeps its rows: its header, and the rows that belong to it. */
@@ -33,6 +34,7 @@ const STORED_IN: Record<JournalDocType, { table: Table; belongs: string }[]> = {
     { table: receiptReversals, belongs: 'id = :doc' },
     { table: payments, belongs: "doc_type = 'receipt_reversal' AND doc_id = :doc" },
   ],
+  supplier_payment: [{ table: supplierPayments, belongs: 'id = :doc' }],
 };
 
 /** One stored value: a column of one row that belongs to one chained document. */
@@ -103,6 +105,20 @@ async function ledgerWithEveryDocument() {
     receiptId: receipt.receipt.id,
     reason: 'entered twice',
     approval: { staffId: shop.ids.manager, pin: PINS.manager },
+  });
+  // A cheque fills every optional field of a supplier payment: its number (reference) and its date.
+  const wholesaler = await shop.manager.parties.create({
+    kind: 'supplier',
+    name: 'Shree Traders',
+    openingBalancePaise: 90_000,
+  });
+  await shop.manager.payables.pay({
+    id: randomUUID(),
+    supplierId: wholesaler.id,
+    amountPaise: 40_000,
+    mode: 'cheque',
+    reference: '004711',
+    chequeDate: '2026-03-31',
   });
 }
 
@@ -195,7 +211,7 @@ describe('the hash covers every stored field of every chained document', () => {
       expect(new Set(fields.filter((field) => field.docType === docType).map((field) => field.table)), docType).toEqual(
         new Set(STORED_IN[docType].map(({ table }) => getTableName(table))),
       );
-    expect(verifyJournal(shop.t.ledger)).toMatchObject({ ok: true, documents: 6 });
+    expect(verifyJournal(shop.t.ledger)).toMatchObject({ ok: true, documents: 7 });
   });
 
   it('changing any one field of an invoice, a credit note, a receipt or a reversal makes verify name that document', () => {

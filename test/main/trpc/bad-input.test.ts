@@ -80,7 +80,7 @@ function call(caller: Caller, path: string, input: unknown): Promise<unknown> {
 
 let shop: Shop;
 /** What the wrong-but-well-typed inputs refer to: a ₹59 item, a customer, and a bill of one piece of it on khata. */
-const known = { itemId: '', partyId: '', invoiceId: '', invoiceLineId: '' };
+const known = { itemId: '', partyId: '', invoiceId: '', invoiceLineId: '', supplierId: '' };
 beforeAll(async () => {
   shop = await shopWithStaff();
   const item = await shop.manager.catalogue.create(itemInput({ barcodes: ['8901030865275'] }));
@@ -91,7 +91,14 @@ beforeAll(async () => {
     lines: [{ itemId: item.id, qtyMilli: 1000 }],
     payments: [{ mode: 'khata', amountPaise: 5900 }],
   });
+  // The shop owes this wholesaler ₹100.
+  const supplier = await shop.manager.parties.create({
+    kind: 'supplier',
+    name: 'Shree Traders',
+    openingBalancePaise: 10_000,
+  });
   Object.assign(known, {
+    supplierId: supplier.id,
     itemId: item.id,
     partyId: party.id,
     invoiceId: sale.invoice.id,
@@ -110,6 +117,7 @@ describe('bad input to every procedure', () => {
         'journal',
         'khata',
         'parties',
+        'payables',
         'payments',
         'returns',
         'sales',
@@ -246,6 +254,41 @@ const WRONG_BUT_WELL_TYPED: {
       mode: fc.constantFrom('cash', 'upi', 'card'),
     }),
     refusal: { field: 'amountPaise' },
+  },
+  {
+    rule: 'a payment to a supplier is above ₹0',
+    path: 'payables.pay',
+    input: fc.record({
+      id: uuid,
+      supplierId: knownId('supplierId'),
+      amountPaise: notAboveZero,
+      mode: fc.constantFrom('cash', 'upi', 'bank'),
+    }),
+    refusal: { field: 'amountPaise' },
+  },
+  {
+    rule: 'a supplier is paid no more than the shop owes them',
+    path: 'payables.pay',
+    input: fc.record({
+      id: uuid,
+      supplierId: knownId('supplierId'),
+      amountPaise: fc.integer({ min: 10_001, max: 1_000_000_000 }),
+      mode: fc.constantFrom('upi', 'bank'),
+    }),
+    refusal: { field: 'amountPaise' },
+  },
+  {
+    rule: 'a cheque to a supplier carries its number and its date',
+    path: 'payables.pay',
+    input: fc.record({
+      id: uuid,
+      supplierId: knownId('supplierId'),
+      amountPaise: fc.integer({ min: 1, max: 10_000 }),
+      mode: fc.constant('cheque'),
+      reference: fc.constantFrom('', '004711'),
+      chequeDate: fc.constant(null),
+    }),
+    refusal: { field: 'reference' },
   },
   {
     rule: 'cash put in or taken out of the drawer is above ₹0',
