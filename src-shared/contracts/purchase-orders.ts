@@ -37,7 +37,7 @@ const orderLines = z
     });
   });
 
-const supplierId = z.uuid({ message: shopText('poNotASupplier') });
+const supplierId = z.uuid({ message: shopText('notASupplier') });
 
 /** A new draft; `id` is made by the screen, so a retried create never makes two orders. */
 export const createPurchaseOrderInput = z

@@ -109,7 +109,6 @@ export const SHOP_MESSAGES_EN = {
   poRateTooLarge: 'This rate is too large; check it.',
   poPeriodDays: 'Choose a period from 1 to 365 days.',
   poCoverDays: 'Choose from 1 to 180 days to cover.',
-  poNotASupplier: 'Choose a supplier from the list.',
   poOnlyDraftEdited: 'Order {{number}} is no longer a draft; only a draft order can be changed.',
   poCannotSend: 'Order {{number}} is already received or cancelled; it cannot be sent.',
   poCannotCancel: 'Order {{number}} is already received or cancelled; it cannot be cancelled.',

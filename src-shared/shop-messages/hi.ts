@@ -110,7 +110,6 @@ export const SHOP_MESSAGES_HI: Record<ShopMessageKey, string> = {
   poRateTooLarge: 'यह दर बहुत बड़ी है; जाँचें।',
   poPeriodDays: '1 से 365 दिन तक की अवधि चुनें।',
   poCoverDays: '1 से 180 दिन तक चुनें।',
-  poNotASupplier: 'सूची में से एक सप्लायर चुनें।',
   poOnlyDraftEdited: 'ऑर्डर {{number}} अब ड्राफ़्ट नहीं है; केवल ड्राफ़्ट ऑर्डर बदला जा सकता है।',
   poCannotSend: 'ऑर्डर {{number}} का माल आ चुका है या वह रद्द है; उसे भेजा नहीं जा सकता।',
   poCannotCancel: 'ऑर्डर {{number}} का माल आ चुका है या वह पहले से रद्द है; उसे रद्द नहीं किया जा सकता।',

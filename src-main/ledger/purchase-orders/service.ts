@@ -39,7 +39,7 @@ function requireSupplier(ledger: Ledger, supplierId: string): void {
     .where(eq(parties.id, supplierId))
     .get();
   if (!party || party.kind !== 'supplier' || !party.active)
-    throw new Invalid({ key: 'poNotASupplier' }, [shopDetail('supplierId', { key: 'poNotASupplier' })]);
+    throw new Invalid({ key: 'notASupplier' }, [shopDetail('supplierId', { key: 'notASupplier' })]);
 }
 
 /** The lines as stored: each item's name and unit as they are today, so a renamed item leaves the order readable. */
