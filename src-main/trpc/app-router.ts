@@ -19,6 +19,7 @@ import { printingRouter } from '../printing/router';
 import { updatesRouter } from '../updates/router';
 import { backupRouter } from '../backup/router';
 import { ledgerHealthRouter } from '../backup/health-router';
+import { purchaseOrdersRouter } from '../ledger/purchase-orders/router';
 
 export const appRouter = router({
   catalogue: catalogueRouter,
@@ -40,6 +41,7 @@ export const appRouter = router({
   updates: updatesRouter,
   backup: backupRouter,
   ledgerHealth: ledgerHealthRouter,
+  purchaseOrders: purchaseOrdersRouter,
 });
 
 export type AppRouter = typeof appRouter;
