@@ -16,3 +16,4 @@ export * from '../ledger/outbox/schema';
 export * from '../ledger/printing/schema';
 export * from '../sync/schema';
 export * from '../ledger/reports/schema';
+export * from '../ledger/purchases/schema';

@@ -14,7 +14,9 @@ export type OutboxEntity =
   | 'party'
   | 'khata_entry'
   | 'stock_movement'
-  | 'cash_session';
+  | 'cash_session'
+  | 'purchase_bill'
+  | 'debit_note';
 
 export function enqueue(ledger: Ledger, entity: OutboxEntity, entityId: string, payload: unknown): void {
   enqueueAll(ledger, [{ entity, entityId, payload }]);
