@@ -19,6 +19,7 @@ import { updatesRouter } from '../updates/router';
 import { backupRouter } from '../backup/router';
 import { ledgerHealthRouter } from '../backup/health-router';
 import { purchasesRouter } from '../ledger/purchases/router';
+import { purchaseOrdersRouter } from '../ledger/purchase-orders/router';
 
 export const appRouter = router({
   catalogue: catalogueRouter,
@@ -40,6 +41,7 @@ export const appRouter = router({
   backup: backupRouter,
   ledgerHealth: ledgerHealthRouter,
   purchases: purchasesRouter,
+  purchaseOrders: purchaseOrdersRouter,
 });
 
 export type AppRouter = typeof appRouter;

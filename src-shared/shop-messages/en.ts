@@ -61,6 +61,7 @@ export const SHOP_MESSAGES_EN = {
   returnQtyAboveLeft: 'Only {{left}} of this line can still be returned.',
   returnLineTwice: 'Each line of the bill can be returned once per return; put the whole quantity on one row.',
   debitNoteZero: 'These goods cost nothing on the bill: there is nothing to return for credit.',
+  purchaseOrderOtherSupplier: 'This purchase order is to another supplier.',
   belowCost: 'Below cost: this item cost {{cost}} a unit.',
   serverUrlHttps:
     'The server address must start with https:// (plain http:// only for a server on this PC, such as http://127.0.0.1).',
@@ -104,6 +105,17 @@ export const SHOP_MESSAGES_EN = {
   gstinStateField: 'The GSTIN belongs to {{gstinState}}',
   serverError: 'Something went wrong on the server (error id {{errorId}}). Please try again.',
   tooManyTries: 'Too many tries. Try again at {{time}}.',
+  poNeedsLines: 'Add at least one item to the order.',
+  poItemTwice: 'This item is already on the order; change its quantity instead.',
+  poTooManyLines: 'An order can have up to 200 items; make a second order.',
+  poRateTooLarge: 'This rate is too large; check it.',
+  poPeriodDays: 'Choose a period from 1 to 365 days.',
+  poCoverDays: 'Choose from 1 to 180 days to cover.',
+  poOnlyDraftEdited: 'Order {{number}} is no longer a draft; only a draft order can be changed.',
+  poCannotSend: 'Order {{number}} is already received or cancelled; it cannot be sent.',
+  poCannotCancel: 'Order {{number}} is already received or cancelled; it cannot be cancelled.',
+  poCannotReceive: 'Order {{number}} is already received or cancelled; goods cannot be received against it.',
+  poNotFound: 'This purchase order was not found.',
 } as const;
 
 export type ShopMessageKey = keyof typeof SHOP_MESSAGES_EN;

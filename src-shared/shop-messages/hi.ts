@@ -63,6 +63,7 @@ export const SHOP_MESSAGES_HI: Record<ShopMessageKey, string> = {
   returnQtyAboveLeft: 'इस लाइन का सिर्फ़ {{left}} ही अब वापस किया जा सकता है।',
   returnLineTwice: 'एक वापसी में बिल की हर लाइन एक बार: पूरी मात्रा एक ही पंक्ति में डालें।',
   debitNoteZero: 'बिल पर इन सामानों की कोई क़ीमत नहीं थी: क्रेडिट के लिए वापस करने को कुछ नहीं है।',
+  purchaseOrderOtherSupplier: 'यह ख़रीद ऑर्डर किसी दूसरे सप्लायर का है।',
   belowCost: 'लागत से कम: इस सामान की लागत {{cost}} प्रति इकाई थी।',
   serverUrlHttps: 'सर्वर का पता https:// से शुरू होना चाहिए (सादा http:// सिर्फ़ इसी PC के सर्वर के लिए, जैसे http://127.0.0.1)।',
   backupKdfOutOfBounds:
@@ -105,4 +106,15 @@ export const SHOP_MESSAGES_HI: Record<ShopMessageKey, string> = {
   gstinStateField: 'यह GSTIN {{gstinState}} का है',
   serverError: 'सर्वर पर कुछ गड़बड़ हो गई (त्रुटि आईडी {{errorId}})। कृपया फिर से कोशिश करें।',
   tooManyTries: 'बहुत ज़्यादा कोशिशें हो गईं। {{time}} बजे फिर से कोशिश करें।',
+  poNeedsLines: 'ऑर्डर में कम से कम एक सामान जोड़ें।',
+  poItemTwice: 'यह सामान ऑर्डर में पहले से है; उसकी मात्रा बदलें।',
+  poTooManyLines: 'एक ऑर्डर में 200 तक सामान हो सकते हैं; दूसरा ऑर्डर बनाएँ।',
+  poRateTooLarge: 'यह दर बहुत बड़ी है; जाँचें।',
+  poPeriodDays: '1 से 365 दिन तक की अवधि चुनें।',
+  poCoverDays: '1 से 180 दिन तक चुनें।',
+  poOnlyDraftEdited: 'ऑर्डर {{number}} अब ड्राफ़्ट नहीं है; केवल ड्राफ़्ट ऑर्डर बदला जा सकता है।',
+  poCannotSend: 'ऑर्डर {{number}} का माल आ चुका है या वह रद्द है; उसे भेजा नहीं जा सकता।',
+  poCannotCancel: 'ऑर्डर {{number}} का माल आ चुका है या वह पहले से रद्द है; उसे रद्द नहीं किया जा सकता।',
+  poCannotReceive: 'ऑर्डर {{number}} का माल आ चुका है या वह रद्द है; इस पर माल नहीं लिया जा सकता।',
+  poNotFound: 'यह खरीद ऑर्डर नहीं मिला।',
 };

@@ -1,6 +1,7 @@
-// What a purchase bill or a debit note does to the supplier's payable (payable_entries, kept by the payables area).
-// Until payables' postPayableEntry is on main this posts nothing; it is the one place purchases reach the payable.
+// What a purchase bill or a debit note does to the supplier's payable: one payable entry, in the document's own
+// transaction, through the payables area's one writer (postPayableEntry).
 import type { Ledger } from '../ledger';
+import { postPayableEntry } from '../payables/entries';
 
 export interface PurchasePayableEntry {
   partyId: string;
@@ -11,4 +12,7 @@ export interface PurchasePayableEntry {
   amountPaise: number;
 }
 
-export function postPurchasePayable(_ledger: Ledger, _entry: PurchasePayableEntry): void {}
+/** A bill paid in full at once owes nothing: no entry. */
+export function postPurchasePayable(ledger: Ledger, entry: PurchasePayableEntry): void {
+  if (entry.amountPaise !== 0) postPayableEntry(ledger, entry);
+}

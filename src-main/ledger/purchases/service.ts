@@ -41,6 +41,8 @@ import {
   type PurchaseBillPayment,
 } from './schema';
 import { postPurchasePayable } from './payable';
+import { purchaseOrderRow } from '../purchase-orders/service';
+import { recordReceipt } from '../purchase-orders/receive';
 
 export interface FinalisedPurchase {
   id: string;
@@ -170,6 +172,8 @@ export function finalisePurchase(ledger: Ledger, actor: Actor, input: FinalisePu
         params: { paid: formatRupees(paidPaise), total: formatRupees(totals.totalPaise) },
       });
 
+    if (input.purchaseOrderId) requireOrderOf(ledger, input.purchaseOrderId, supplier.id);
+
     const createdAt = at.toISOString();
     const lines: PurchaseBillLine[] = input.lines.map((line, index) => {
       const item = known.get(line.itemId)!;
@@ -252,6 +256,13 @@ export function finalisePurchase(ledger: Ledger, actor: Actor, input: FinalisePu
       }),
       apply: (bill) => {
         receiveStock(ledger, actor, bill.lines);
+        if (input.purchaseOrderId)
+          recordReceipt(
+            ledger,
+            input.purchaseOrderId,
+            bill.lines.map((line) => ({ itemId: line.itemId, qtyMilli: line.qtyMilli + line.freeQtyMilli })),
+            { staffId: actor.staffId, purchaseBillId: input.id },
+          );
         postPurchasePayable(ledger, {
           partyId: supplier.id,
           kind: 'purchase',
@@ -273,6 +284,18 @@ export function finalisePurchase(ledger: Ledger, actor: Actor, input: FinalisePu
     });
     return { ...summaryOf({ ...doc.header }), replayed: false };
   });
+}
+
+/** The order a bill receives must exist and be to the bill's own supplier. */
+function requireOrderOf(ledger: Ledger, purchaseOrderId: string, supplierId: string): void {
+  let order;
+  try {
+    order = purchaseOrderRow(ledger, purchaseOrderId);
+  } catch (error) {
+    if (error instanceof NotFound) throw invalidField('purchaseOrderId', { key: 'poNotFound' });
+    throw error;
+  }
+  if (order.supplierId !== supplierId) throw invalidField('purchaseOrderId', { key: 'purchaseOrderOtherSupplier' });
 }
 
 function summaryOf(bill: Pick<PurchaseBill, 'id' | 'number' | 'totalPaise' | 'paidPaise' | 'payablePaise'>) {

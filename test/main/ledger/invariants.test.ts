@@ -16,6 +16,7 @@ const ids = {
   cashSale: '',
   creditNote: '',
   receiptReversal: '',
+  supplier: '',
   purchaseBill: '',
   debitNote: '',
 };
@@ -60,12 +61,12 @@ beforeAll(async () => {
     reason: 'entered twice',
     approval: { staffId: shop.ids.manager, pin: PINS.manager },
   });
-  // Bought from a supplier: 10 soaps with 2 free and ₹10.00 freight, half paid; 3 of them sent back.
   const supplier = await shop.manager.parties.create({
     kind: 'supplier',
-    name: 'Wholesaler',
-    gstin: '27AAPFU0939F1ZV',
+    name: 'Shree Traders',
+    openingBalancePaise: 50_000,
   });
+  // Bought from the supplier: 10 soaps with 2 free and ₹10.00 freight, part paid; 3 of them sent back.
   const bill = await shop.manager.purchases.finalise({
     id: randomUUID(),
     supplierId: supplier.id,
@@ -82,6 +83,7 @@ beforeAll(async () => {
     lines: [{ purchaseBillLineId: billLine.id, qtyMilli: 3000 }],
   });
   Object.assign(ids, {
+    supplier: supplier.id,
     purchaseBill: bill.id,
     debitNote: debit.id,
     soap: soap.id,
@@ -133,6 +135,16 @@ describe('the invariant check names each forged invariant', () => {
       check: 'party balance equals the sum of khata entries',
       forged: 'Sunita’s balance lowered without a khata entry',
       forgery: 'UPDATE parties SET balance_paise = balance_paise - 100 WHERE id = :party',
+    },
+    {
+      check: 'what the shop owes each supplier equals the sum of its payable entries',
+      forged: 'what the shop owes Shree Traders lowered without a payable entry',
+      forgery: 'UPDATE parties SET payable_paise = payable_paise - 100 WHERE id = :supplier',
+    },
+    {
+      check: 'what the shop owes each supplier equals the sum of its payable entries',
+      forged: 'a payable entry deleted',
+      forgery: 'DELETE FROM payable_entries WHERE party_id = :supplier',
     },
     {
       // The tax moved from SGST to CGST: the bill’s total still adds up, its lines no longer do.

@@ -7,7 +7,7 @@ import { ledgerFingerprint } from '../../support/fingerprint';
 import { checkLedgerInvariants } from '../../../src-main/ledger/journal/invariants';
 import { verifyJournal } from '../../../src-main/ledger/journal/service';
 import { errorDetails } from '../../../src-main/trpc/errors';
-import { debitNotePayload, purchaseBillPayload } from '../../../src-shared/sync/purchase-payloads';
+import { debitNotePayload, payableEntryPayload, purchaseBillPayload } from '../../../src-shared/sync/purchase-payloads';
 import type { FinalisePurchaseInput } from '../../../src-shared/contracts/purchases';
 
 // 15 Nov 2026, noon in India: financial year 2026-27 opened on 1 April 2026.
@@ -73,6 +73,18 @@ function item(id: string) {
     .get(id) as {
     stock: number;
     cost: number;
+  };
+}
+
+function payable(partyId: string) {
+  const { sqlite } = shop.t.ledger;
+  return {
+    payablePaise: sqlite.prepare('SELECT payable_paise FROM parties WHERE id = ?').pluck().get(partyId) as number,
+    entries: sqlite
+      .prepare(
+        'SELECT id, kind, doc_number AS docNumber, amount_paise AS amountPaise FROM payable_entries WHERE party_id = ? ORDER BY created_at, rowid',
+      )
+      .all(partyId) as { id: string; kind: string; docNumber: string; amountPaise: number }[],
   };
 }
 
@@ -445,5 +457,70 @@ describe('listing purchase bills', () => {
       (await shop.cashier.purchases.list({ supplierId: supplier.id, from: '2026-11-15', to: '2026-11-15' })).total,
     ).toBe(2);
     expect((await shop.cashier.purchases.list({ from: '2026-11-16' })).total).toBe(0);
+  });
+});
+
+describe('what is owed the supplier', () => {
+  it('the unpaid part of a bill goes on the payable; a debit note lowers it by its total, past zero if need be', async () => {
+    const input = billInput({ payments: [{ mode: 'cash', amountPaise: 50_000, reference: '', chequeDate: null }] });
+    await shop.manager.purchases.finalise(input);
+    // ₹590.00 bill, ₹500.00 paid at once: ₹90.00 owed.
+    expect(payable(supplier.id)).toMatchObject({
+      payablePaise: 9000,
+      entries: [{ kind: 'purchase', docNumber: 'C1PB-2026-000001', amountPaise: 9000 }],
+    });
+    const [entry] = payable(supplier.id).entries;
+    expect(payableEntryPayload.parse(outboxPayload('payable_entry', entry!.id))).toMatchObject({
+      kind: 'purchase',
+      amountPaise: 9000,
+    });
+
+    const line = (await shop.manager.purchases.get({ id: input.id })).lines[0]!;
+    // 2 of 10 soaps back: ₹100.00 + ₹18.00 tax = ₹118.00, ₹28.00 more than was still owed: the supplier owes the shop.
+    const note = await shop.manager.purchases.returnToSupplier({
+      id: randomUUID(),
+      purchaseBillId: input.id,
+      lines: [{ purchaseBillLineId: line.id, qtyMilli: 2000 }],
+      reason: 'expired',
+    });
+    expect(note.totalPaise).toBe(11800);
+    expect(payable(supplier.id)).toMatchObject({ payablePaise: -2800 });
+    expect(payable(supplier.id).entries.at(-1)).toMatchObject({
+      kind: 'debit_note',
+      docNumber: 'C1DN-2026-000001',
+      amountPaise: -11800,
+    });
+    expect(checkLedgerInvariants(shop.t.ledger)).toMatchObject({ ok: true, problems: [] });
+  });
+
+  it('a bill paid in full at once leaves the payable as it was', async () => {
+    await shop.manager.purchases.finalise(
+      billInput({ payments: [{ mode: 'bank', amountPaise: 59_000, reference: 'NEFT 42', chequeDate: null }] }),
+    );
+    expect(payable(supplier.id)).toEqual({ payablePaise: 0, entries: [] });
+  });
+});
+
+describe('receiving a purchase order', () => {
+  it('the bill receives the order’s goods in the same transaction; an order to another supplier is refused', async () => {
+    const orderId = randomUUID();
+    await shop.manager.purchaseOrders.create({
+      id: orderId,
+      supplierId: supplier.id,
+      lines: [{ itemId: soap.id, qtyMilli: 20_000, expectedRatePaise: 5000 }],
+    });
+    await shop.manager.purchases.finalise(billInput({ purchaseOrderId: orderId }));
+    expect((await shop.manager.purchaseOrders.get({ id: orderId })).order.state).toBe('partly_received');
+
+    const other = await shop.manager.parties.create({ kind: 'supplier', name: 'Someone else', gstin: null });
+    const before = ledgerFingerprint(shop.t.ledger);
+    const error = await refusal(() =>
+      shop.manager.purchases.finalise(billInput({ supplierId: other.id, purchaseOrderId: orderId })),
+    );
+    expect(error).toMatchObject({ code: 'BAD_REQUEST', message: 'This purchase order is to another supplier.' });
+    expect(ledgerFingerprint(shop.t.ledger)).toBe(before);
+
+    await shop.manager.purchases.finalise(billInput({ supplierInvoiceNumber: 'PW/1030', purchaseOrderId: orderId }));
+    expect((await shop.manager.purchaseOrders.get({ id: orderId })).order.state).toBe('received');
   });
 });
