@@ -6,6 +6,13 @@ import { enqueue } from '../outbox/service';
 import { queueDocumentPrint, type PrintDocType } from '../printing/queue';
 import { PRINT_DOC_TYPES } from '../printing/schema';
 
+/** The documents that print on record must be ones the print queue knows how to lay out. */
+function printable(docType: JournalDocType): PrintDocType {
+  if (!(PRINT_DOC_TYPES as readonly string[]).includes(docType))
+    throw new TypeError(`A ${docType} has no receipt layout to print on record.`);
+  return docType as PrintDocType;
+}
+
 /**
  * What the ledger must know to record one type of document. Every field is required (summaries and printing
  * say `null`/`false` explicitly), so a new type (purchase bill, debit note, order) decides each step on purpose.
@@ -43,11 +50,6 @@ export interface RecordedDocument<Doc, Effects> {
   effects: Effects;
 }
 
-/** Whether the printer knows a layout for this type (a supplier payment has none yet). */
-function isPrintable(docType: JournalDocType): docType is JournalDocType & PrintDocType {
-  return (PRINT_DOC_TYPES as readonly string[]).includes(docType);
-}
-
 /**
  * Records a document inside the caller's transaction, in a fixed order: gap-free number → document → hash-chain
  * link → its rows → its effects → summaries → outbox row → print job. A throw anywhere rolls all of it back with
@@ -65,6 +67,6 @@ export function recordDocument<Doc, Effects>(
   const effects = input.apply(doc, link);
   kind.summarise?.(ledger, doc, link);
   enqueue(ledger, kind.docType, input.id, kind.outboxPayload(ledger, doc, link));
-  if (kind.printsOnRecord && isPrintable(kind.docType)) queueDocumentPrint(ledger, kind.docType, input.id);
+  if (kind.printsOnRecord) queueDocumentPrint(ledger, printable(kind.docType), input.id);
   return { doc, link, effects };
 }
