@@ -77,11 +77,13 @@ describe('purchases recorded at a counter reach the server', () => {
     expect(await scalar(sql`SELECT count(*) AS n FROM purchase_bill_lines`)).toBe(1);
     expect(await scalar(sql`SELECT sum(total_paise) AS n FROM debit_notes`)).toBe(11_800);
     expect(await scalar(sql`SELECT count(*) AS n FROM debit_note_lines`)).toBe(1);
+    expect(await scalar(sql`SELECT sum(amount_paise) AS n FROM payable_entries WHERE party_id = ${supplier.id}`)).toBe(
+      59_000 - 11_800,
+    );
     expect(
-      await scalar(sql`SELECT sum(amount_paise) AS n FROM payable_entries WHERE party_id = ${supplier.id}`),
-    ).toBe(59_000 - 11_800);
-    expect(
-      await scalar(sql`SELECT count(*) AS n FROM sync_ops WHERE entity IN ('purchase_bill', 'debit_note') AND status = 'applied'`),
+      await scalar(
+        sql`SELECT count(*) AS n FROM sync_ops WHERE entity IN ('purchase_bill', 'debit_note') AND status = 'applied'`,
+      ),
     ).toBe(2);
 
     const payables = await shop.owner.reports.payables({ asOf: today });
