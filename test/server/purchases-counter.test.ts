@@ -23,20 +23,20 @@ async function scalar(query: ReturnType<typeof sql>): Promise<number> {
 }
 
 describe('purchases recorded at a counter reach the server', () => {
-  it('a bill on credit and a part return, pushed by the sync engine: stored once, owed, in GSTR-3B, pulled by the other counter', async () => {
+  it('a bill on credit and a part return, pushed by the sync engine: stored once, owed, in GSTR-3B, published for the other counters', async () => {
     shop = await syncedShop(['C1', 'C2']);
-    const [c1, c2] = shop.counters as [SyncedShop['counters'][number], SyncedShop['counters'][number]];
+    const c1 = shop.counters[0]!;
     const soap = await c1.manager.catalogue.create(
       itemInput({ sku: 'SOAP', name: 'Soap', costPaise: 4000, gstRateBp: 1800, hsn: '3401' }),
     );
     const supplier = await c1.manager.parties.create({
       kind: 'supplier',
-      name: 'Pune Wholesale',
-      gstin: '27AABCS1429B1Z5',
+      name: 'Bengaluru Wholesale',
+      gstin: '29AAPFU0939F1ZR',
     });
     const today = shopBusinessDate(new Date());
     const billId = randomUUID();
-    // 10 soaps at ₹50.00 + 18 % GST: taxable ₹500.00, CGST = SGST = ₹45.00, ₹590.00 all on credit.
+    // 10 soaps at ₹50.00 + 18 % IGST (a Karnataka supplier): taxable ₹500.00, IGST ₹90.00, ₹590.00 all on credit.
     const bill = await c1.manager.purchases.finalise({
       id: billId,
       supplierId: supplier.id,
@@ -61,7 +61,7 @@ describe('purchases recorded at a counter reach the server', () => {
     });
     expect(bill).toMatchObject({ number: 'C1PB-2026-000001', totalPaise: 59_000, payablePaise: 59_000 });
     const detail = await c1.manager.purchases.get({ id: billId });
-    // Two soaps go back: taxable ₹100.00, CGST = SGST = ₹9.00, ₹118.00 off what is owed.
+    // Two soaps go back: taxable ₹100.00, IGST ₹18.00, ₹118.00 off what is owed.
     const note = await c1.manager.purchases.returnToSupplier({
       id: randomUUID(),
       purchaseBillId: billId,
@@ -73,7 +73,7 @@ describe('purchases recorded at a counter reach the server', () => {
     await c1.engine().syncNow();
 
     expect(await scalar(sql`SELECT count(*) AS n FROM purchase_bills WHERE id = ${billId}`)).toBe(1);
-    expect(await scalar(sql`SELECT sum(cgst_paise + sgst_paise) AS n FROM purchase_bills`)).toBe(9_000);
+    expect(await scalar(sql`SELECT sum(igst_paise) AS n FROM purchase_bills`)).toBe(9_000);
     expect(await scalar(sql`SELECT count(*) AS n FROM purchase_bill_lines`)).toBe(1);
     expect(await scalar(sql`SELECT sum(total_paise) AS n FROM debit_notes`)).toBe(11_800);
     expect(await scalar(sql`SELECT count(*) AS n FROM debit_note_lines`)).toBe(1);
@@ -87,23 +87,24 @@ describe('purchases recorded at a counter reach the server', () => {
     ).toBe(2);
 
     const payables = await shop.owner.reports.payables({ asOf: today });
-    expect(payables.suppliers).toMatchObject([{ name: 'Pune Wholesale', totalPaise: 47_200, d0to30Paise: 47_200 }]);
+    expect(payables.suppliers).toMatchObject([
+      { name: 'Bengaluru Wholesale', totalPaise: 47_200, d0to30Paise: 47_200 },
+    ]);
     const register = await shop.owner.reports.purchases({ from: today, to: today });
     expect(register.rows).toMatchObject([
       { number: 'C1PB-2026-000001', supplierInvoiceNumber: 'PW/1021', totalPaise: 59_000, returnedPaise: 11_800 },
     ]);
-    // GSTR-3B of this month: ₹45.00 − ₹9.00 = ₹36.00 each of CGST and SGST as all other ITC.
+    // GSTR-3B of this month: IGST ₹90.00 − ₹18.00 = ₹72.00 as all other ITC.
     const gstr3b = await shop.owner.reports.gstr3b({ month: today.slice(0, 7) });
     expect(gstr3b.json.itc_elg.itc_avl.find((row) => row.ty === 'OTH')).toEqual({
       ty: 'OTH',
-      iamt: 0,
-      camt: 36,
-      samt: 36,
+      iamt: 72,
+      camt: 0,
+      samt: 0,
       csamt: 0,
     });
 
-    // The other counter learns what is owed to the supplier (the supplier came to it as a party first).
-    await c2.engine().syncNow();
-    expect((await c2.cashier.payables.summary({})).dueToSuppliersPaise).toBe(47_200);
+    // Published for the shop's other counters, like khata entries.
+    expect(await scalar(sql`SELECT count(*) AS n FROM changes WHERE entity = 'payable_entry'`)).toBe(2);
   });
 });
