@@ -2,10 +2,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildGstr1, portalDate } from '../../../src-shared/gst/gstr1';
 import { gstr1Problems } from '../../support/gstr1-schema';
-import { randomUUID } from 'node:crypto';
 import { BUYER_GSTIN, reportShop, type ReportShop } from '../../support/report-shop';
-import { itemInput, SHOP_GSTIN } from '../../support/ledger';
-import { syncedShop, type SyncedShop } from '../../support/sync-shop';
+import { SHOP_GSTIN } from '../../support/ledger';
+import { billAt, gstr1Shop } from '../../support/gstr1-shop';
 
 let shop: ReportShop | null = null;
 afterEach(async () => {
@@ -93,63 +92,18 @@ describe('GSTR-1 export', () => {
   });
 });
 
-/** Moves a counter's clock to a moment in India (UTC+05:30), as if the bill were made then. */
-function billAt(counter: SyncedShop['counters'][number], isoDate: string, hourIst = 11): void {
-  const at = new Date(Date.parse(`${isoDate}T00:00:00Z`) + (hourIst * 60 - 330) * 60_000);
-  (counter.t.ledger as { clock: () => Date }).clock = () => at;
-}
-
 describe('GSTR-1 from bills worked by hand (a Maharashtra shop, synced from a real counter)', () => {
   it('B2CL by the limit of the invoice date, CDNUR for its void, B2CS net of a small return, nil-rated, HSN and Table 13', async () => {
-    const synced = await syncedShop(['C1']);
+    const { shop: synced, c1, items, parties, sell, tradeMonth } = await gstr1Shop();
     shop = Object.assign(synced, { itemIds: {}, partyIds: {} }) as unknown as ReportShop;
-    const [c1] = synced.counters as [SyncedShop['counters'][number]];
-    const create = (overrides: Parameters<typeof itemInput>[0]) => c1.manager.catalogue.create(itemInput(overrides));
-    // ₹1,50,000 with 18 % inside: taxable 1,50,000 ÷ 1.18 = ₹1,27,118.64, IGST ₹22,881.36.
-    const tv = await create({ name: 'Smart LED Television 55 inch Black', hsn: '8528', pricePaise: 15_000_000 });
-    // ₹420 with 5 % inside: taxable ₹400, tax ₹20 (₹10 + ₹10 within the state).
-    const rice = await create({ name: 'Sona Masoori Rice 5kg', hsn: '1006', pricePaise: 42_000, gstRateBp: 500 });
-    const tomato = await create({ name: 'Tomato', hsn: '0702', unit: 'kg', pricePaise: 4_000, gstRateBp: 0 });
-    const suresh = await c1.cashier.parties.create({ name: 'Suresh', phone: '9833333333', stateCode: '29' });
-    const mehta = await c1.cashier.parties.create({ name: 'Mehta Traders', phone: '9822222222', gstin: BUYER_GSTIN });
-    const sell = (lines: { itemId: string; qtyMilli: number }[], totalPaise: number, partyId: string | null = null) =>
-      c1.manager.sales.finalize({
-        id: randomUUID(),
-        partyId,
-        lines,
-        payments: [{ mode: 'upi', amountPaise: totalPaise }],
-      });
-
     billAt(c1, '2024-07-31');
-    const july = await sell([{ itemId: tv.id, qtyMilli: 1000 }], 15_000_000, suresh.id);
-    billAt(c1, '2024-08-01');
-    const large = await sell([{ itemId: tv.id, qtyMilli: 1000 }], 15_000_000, suresh.id);
-    const cash = await sell(
-      [
-        { itemId: rice.id, qtyMilli: 2000 },
-        { itemId: tomato.id, qtyMilli: 1000 },
-      ],
-      88_000,
-    );
-    billAt(c1, '2024-08-02');
-    const b2b = await sell([{ itemId: rice.id, qtyMilli: 10_000 }], 420_000, mehta.id);
-    billAt(c1, '2024-08-05');
-    const riceLine = cash.lines.find((line) => line.itemId === rice.id)!;
-    const smallReturn = await c1.manager.returns.create({
-      id: randomUUID(),
-      invoiceId: cash.invoice.id,
-      lines: [{ invoiceLineId: riceLine.id, qtyMilli: 1000 }],
-      refundMode: 'upi',
-      reason: 'Torn bag',
+    const july = await sell([{ itemId: items.tv.id, qtyMilli: 1000 }], 15_000_000, parties.suresh.id);
+    const { large, b2b, smallReturn, voided } = await tradeMonth({
+      sale: '2024-08-01',
+      b2b: '2024-08-02',
+      smallReturn: '2024-08-05',
+      void: '2024-08-06',
     });
-    billAt(c1, '2024-08-06');
-    const voided = await c1.manager.returns.voidInvoice({
-      id: randomUUID(),
-      invoiceId: large.invoice.id,
-      reason: 'Wrong model',
-      refundMode: 'upi',
-    });
-    await c1.engine().syncNow();
 
     const julyReturn = await shop.owner.reports.gstr1({ month: '2024-07' });
     expect(gstr1Problems(julyReturn)).toEqual([]);
@@ -270,8 +224,8 @@ describe('GSTR-1 from bills worked by hand (a Maharashtra shop, synced from a re
 
     // From May 2025 the HSN table has B2B and B2C tabs, each HSN described by its item, cut to 30 characters.
     billAt(c1, '2025-06-10');
-    await sell([{ itemId: tv.id, qtyMilli: 1000 }], 15_000_000, mehta.id);
-    await sell([{ itemId: rice.id, qtyMilli: 1000 }], 42_000);
+    await sell([{ itemId: items.tv.id, qtyMilli: 1000 }], 15_000_000, parties.mehta.id);
+    await sell([{ itemId: items.rice.id, qtyMilli: 1000 }], 42_000);
     await c1.engine().syncNow();
     const june = await shop.owner.reports.gstr1({ month: '2025-06' });
     expect(gstr1Problems(june)).toEqual([]);
