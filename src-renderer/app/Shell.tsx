@@ -15,6 +15,7 @@ import { InvoicesScreen } from '../screens/invoices/InvoicesScreen';
 import { CashScreen } from '../screens/cash/CashScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { ReportsScreen } from '../screens/reports/ReportsScreen';
+import { PurchaseOrdersScreen } from '../screens/purchase-orders/PurchaseOrdersScreen';
 
 /** Each screen with its Alt key and who may use it: a tab someone may not use is not shown to them at all. */
 export const SCREENS = [
@@ -23,6 +24,7 @@ export const SCREENS = [
   { id: 'items', key: 'i', minRole: 'cashier' },
   { id: 'invoices', key: 'n', minRole: 'cashier' },
   { id: 'cash', key: 'c', minRole: 'cashier' },
+  { id: 'purchaseOrders', key: 'o', minRole: 'cashier' },
   { id: 'reports', key: 'r', minRole: 'manager' },
   { id: 'settings', key: 's', minRole: 'cashier' },
 ] as const satisfies readonly { id: string; key: string; minRole: StaffRole }[];
@@ -75,6 +77,7 @@ export function Shell({ me, connection, onLogout }: { me: Me; connection: Counte
         {screen === 'items' && <ItemsScreen me={me} />}
         {screen === 'invoices' && <InvoicesScreen me={me} />}
         {screen === 'cash' && <CashScreen />}
+        {screen === 'purchaseOrders' && <PurchaseOrdersScreen me={me} />}
         {screen === 'reports' && <ReportsScreen />}
         {screen === 'settings' && <SettingsScreen me={me} />}
       </main>
