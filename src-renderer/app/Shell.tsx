@@ -15,6 +15,7 @@ import { InvoicesScreen } from '../screens/invoices/InvoicesScreen';
 import { CashScreen } from '../screens/cash/CashScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { ReportsScreen } from '../screens/reports/ReportsScreen';
+import { PurchasesScreen } from '../screens/purchases/PurchasesScreen';
 
 /** Each screen with its Alt key and who may use it: a tab someone may not use is not shown to them at all. */
 export const SCREENS = [
@@ -22,6 +23,7 @@ export const SCREENS = [
   { id: 'khata', key: 'k', minRole: 'cashier' },
   { id: 'items', key: 'i', minRole: 'cashier' },
   { id: 'invoices', key: 'n', minRole: 'cashier' },
+  { id: 'purchases', key: 'p', minRole: 'cashier' },
   { id: 'cash', key: 'c', minRole: 'cashier' },
   { id: 'reports', key: 'r', minRole: 'manager' },
   { id: 'settings', key: 's', minRole: 'cashier' },
@@ -74,6 +76,7 @@ export function Shell({ me, connection, onLogout }: { me: Me; connection: Counte
         {screen === 'khata' && <KhataScreen me={me} />}
         {screen === 'items' && <ItemsScreen me={me} />}
         {screen === 'invoices' && <InvoicesScreen me={me} />}
+        {screen === 'purchases' && <PurchasesScreen me={me} />}
         {screen === 'cash' && <CashScreen />}
         {screen === 'reports' && <ReportsScreen />}
         {screen === 'settings' && <SettingsScreen me={me} />}
