@@ -131,14 +131,20 @@ describe('reading the bill', () => {
     });
   });
 
-  it('refuses an invoice dated after today, and a discount above the line', () => {
-    const later = purchaseDraftReducer(
-      purchaseDraftReducer(complete, { type: 'field', field: 'invoiceDate', value: '03-12-2026' }),
-      { type: 'line', index: 0, field: 'discount', value: '2000' },
+  it('refuses an invoice dated after today or before the financial year opened, and a discount above the line', () => {
+    const dated = (date: string) =>
+      readPurchaseDraft(purchaseDraftReducer(complete, { type: 'field', field: 'invoiceDate', value: date }), TODAY)
+        .problems.invoiceDate;
+    expect(dated('03-12-2026')?.key).toBe('errors.supplierInvoiceDateFuture');
+    expect(dated('31-03-2026')).toEqual({
+      key: 'errors.supplierInvoiceDateBeforeYear',
+      values: { date: '01-04-2026' },
+    });
+    expect(dated('01-04-2026')).toBeUndefined();
+    const discounted = purchaseDraftReducer(complete, { type: 'line', index: 0, field: 'discount', value: '2000' });
+    expect(readPurchaseDraft(discounted, TODAY).problems['lines.0.discount']?.key).toBe(
+      'purchases.problems.discountOverLine',
     );
-    const problems = readPurchaseDraft(later, TODAY).problems;
-    expect(problems.invoiceDate?.key).toBe('purchases.problems.dateFuture');
-    expect(problems['lines.0.discount']?.key).toBe('purchases.problems.discountOverLine');
   });
 });
 

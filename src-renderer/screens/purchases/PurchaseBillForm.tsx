@@ -107,7 +107,6 @@ export function PurchaseBillForm({
         setShown(false);
         dispatch({ type: 'reset', id: crypto.randomUUID() });
         void queryClient.invalidateQueries();
-        onSaved(result.id);
       },
     }),
   );

@@ -2,7 +2,13 @@
 // words to show beside each field), and kept in this browser's storage as it changes so a reload, a logout or a
 // restart never loses it.
 import { parseQuantity, parseRupees } from '../../../src-shared/money';
-import { readShopDate } from '../../../src-shared/shop-time';
+import { readShopDate, shopDate } from '../../../src-shared/shop-time';
+import {
+  MAX_SUPPLIER_INVOICE_NUMBER,
+  financialYearOpened,
+  supplierInvoiceDateProblem,
+} from '../../../src-shared/contracts/purchases';
+import { MAX_PURCHASE_RATE_PAISE } from '../../../src-shared/purchases/totals';
 import { isGstRateBp } from '../../../src-shared/gst/rates';
 
 export const PAY_MODES = ['cash', 'upi', 'bank', 'cheque'] as const;
@@ -206,9 +212,6 @@ export interface ReadDraft {
   problems: FieldProblems;
 }
 
-/** A purchase rate above this per unit is taken for a typing slip (the ledger has its own bound too). */
-export const MAX_RATE_PAISE = 10_00_000_00;
-
 function readAmount(text: string, field: string, problems: FieldProblems): number {
   if (text.trim() === '') return 0;
   try {
@@ -251,7 +254,7 @@ function readQty(text: string, field: string, problems: FieldProblems, required:
   return milli;
 }
 
-function readDate(text: string, field: string, problems: FieldProblems, today: string): string | null {
+function readDate(text: string, field: string, problems: FieldProblems): string | null {
   if (text.trim() === '') {
     problems[field] = { key: 'purchases.problems.dateMissing' };
     return null;
@@ -261,7 +264,6 @@ function readDate(text: string, field: string, problems: FieldProblems, today: s
     problems[field] = { key: `purchases.problems.date-${entry.problem}` };
     return null;
   }
-  if (entry.date > today) problems[field] = { key: 'purchases.problems.dateFuture' };
   return entry.date;
 }
 
@@ -273,7 +275,7 @@ export function readPurchaseDraft(draft: PurchaseDraft, today: string): ReadDraf
     const qtyMilli = readQty(line.qty, `${at}.qty`, problems, true);
     const freeQtyMilli = readQty(line.freeQty, `${at}.freeQty`, problems, false);
     const ratePaise = readAmount(line.rate, `${at}.rate`, problems);
-    if (ratePaise > MAX_RATE_PAISE) problems[`${at}.rate`] = { key: 'purchases.problems.rateTooHigh' };
+    if (ratePaise > MAX_PURCHASE_RATE_PAISE) problems[`${at}.rate`] = { key: 'purchases.problems.rateTooHigh' };
     const grossPaise = Math.round((qtyMilli * ratePaise) / 1000);
     const discountPaise = readLineDiscount(line.discount, grossPaise, `${at}.discount`, problems);
     if (!isGstRateBp(line.gstRateBp)) problems[`${at}.gst`] = { key: 'purchases.problems.gst' };
@@ -292,15 +294,20 @@ export function readPurchaseDraft(draft: PurchaseDraft, today: string): ReadDraf
   });
   const freightPaise = readAmount(draft.freight, 'freight', problems);
   const payPaise = readAmount(draft.payAmount, 'payAmount', problems);
-  const invoiceDate = readDate(draft.invoiceDate, 'invoiceDate', problems, today);
+  const invoiceDate = readDate(draft.invoiceDate, 'invoiceDate', problems);
+  // The ledger's own rule: not after today, not before the financial year opened.
+  const dateProblem = invoiceDate && supplierInvoiceDateProblem(invoiceDate, today);
+  if (dateProblem)
+    problems.invoiceDate = { key: `errors.${dateProblem}`, values: { date: shopDate(financialYearOpened(today)) } };
+  // A cheque may be dated ahead (post-dated): only its being a real day is checked.
   const chequeDate =
-    draft.payMode === 'cheque' && payPaise > 0
-      ? readDate(draft.chequeDate, 'chequeDate', problems, '9999-12-31')
-      : null;
+    draft.payMode === 'cheque' && payPaise > 0 ? readDate(draft.chequeDate, 'chequeDate', problems) : null;
   if (payPaise > 0 && draft.payMode === 'cheque' && !draft.payReference.trim())
     problems.payReference = { key: 'purchases.problems.chequeNumber' };
   if (!draft.supplier) problems.supplier = { key: 'purchases.problems.supplier' };
   if (!draft.invoiceNumber.trim()) problems.invoiceNumber = { key: 'purchases.problems.invoiceNumber' };
+  else if (draft.invoiceNumber.trim().length > MAX_SUPPLIER_INVOICE_NUMBER)
+    problems.invoiceNumber = { key: 'errors.supplierInvoiceNumberTooLong' };
   if (draft.lines.length === 0) problems.lines = { key: 'purchases.problems.noLines' };
   return { lines, freightPaise, payPaise, invoiceDate, chequeDate, problems };
 }
