@@ -65,15 +65,7 @@ function liveTotals(
   }
 }
 
-export function PurchaseBillForm({
-  me,
-  onBack,
-  onSaved,
-}: {
-  me: Me;
-  onBack: () => void;
-  onSaved: (id: string) => void;
-}) {
+export function PurchaseBillForm({ me, onBack }: { me: Me; onBack: () => void }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const client = useTRPCClient();
