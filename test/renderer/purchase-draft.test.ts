@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import {
   emptyPurchaseDraft,
   fieldOfPath,
+  fieldOfRefusal,
   loadStoredDraft,
   purchaseDraftReducer,
   readPurchaseDraft,
@@ -158,6 +159,18 @@ describe("the ledger's refusals", () => {
     expect(fieldOfPath('supplierId')).toBe('supplier');
     expect(fieldOfPath('payments.0.chequeDate')).toBe('chequeDate');
     expect(fieldOfPath('freightPaise')).toBe('freight');
+  });
+
+  it('of the whole bill (its maths, a duplicate bill number) land beside the box they name, or below when none', () => {
+    expect(fieldOfRefusal({ key: 'purchaseLineRate', params: { line: 2 } })).toBe('lines.1.rate');
+    expect(fieldOfRefusal({ key: 'lineDiscountAboveAmount', params: { line: 1 } })).toBe('lines.0.discount');
+    expect(fieldOfRefusal({ key: 'purchaseReverseChargeInclusive' })).toBe('ratesIncludeTax');
+    expect(
+      fieldOfRefusal({ key: 'supplierBillDuplicate', params: { invoice: 'ST/1', number: 'P1-1', date: '01-12-2026' } }),
+    ).toBe('invoiceNumber');
+    expect(fieldOfRefusal({ key: 'supplierInvoiceDateFuture' })).toBe('invoiceDate');
+    expect(fieldOfRefusal({ key: 'purchaseBillNotFound' })).toBeNull();
+    expect(fieldOfRefusal(null)).toBeNull();
   });
 });
 

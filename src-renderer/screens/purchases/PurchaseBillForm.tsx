@@ -6,7 +6,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useTRPC, useTRPCClient } from '../../app/trpc';
 import { useHotkeys } from '../../app/hotkeys';
-import { shownError, errorCode } from '../../app/errors';
+import { shownError, errorCode, shopMessageOf } from '../../app/errors';
 import { ErrorNote } from '../../app/ErrorNote';
 import { formatRupees, formatQuantity } from '../../../src-shared/money';
 import { GST_RATES_BP } from '../../../src-shared/gst/rates';
@@ -19,6 +19,7 @@ import { usePurchaseDraft } from './use-purchase-draft';
 import {
   PAY_MODES,
   fieldOfPath,
+  fieldOfRefusal,
   readPurchaseDraft,
   type PayMode,
   type PurchaseItem,
@@ -107,11 +108,15 @@ export function PurchaseBillForm({ me, onBack }: { me: Me; onBack: () => void })
   // Beside each field: what the screen found itself (after a first try to save), else what the ledger said.
   const problems: Record<string, string> = {};
   for (const detail of ledgerError?.details ?? []) problems[fieldOfPath(detail.path)] ??= detail.message;
-  if (ledgerError && errorCode(finalise.error) === 'CONFLICT' && ledgerError.details.length === 0)
-    problems.invoiceNumber = ledgerError.message;
+  // A refusal of the whole bill (its maths, a duplicate bill number) still has a box it is about.
+  const refusedField =
+    ledgerError && ledgerError.details.length === 0 ? fieldOfRefusal(shopMessageOf(finalise.error)) : null;
+  if (refusedField && ledgerError) problems[refusedField] ??= ledgerError.message;
+  const liveField = totals?.ok === false ? fieldOfRefusal(shopMessageOf(totals.error)) : null;
+  if (liveField && totals?.ok === false) problems[liveField] ??= shownError(totals.error)?.message ?? '';
   if (shown)
     for (const [field, problem] of Object.entries(read.problems)) problems[field] = t(problem.key, problem.values);
-  const placed = ledgerError && (ledgerError.details.length > 0 || problems.invoiceNumber === ledgerError.message);
+  const placed = ledgerError && (ledgerError.details.length > 0 || refusedField !== null);
 
   const focusScan = () => requestAnimationFrame(() => scanBox.current?.focus());
   const focusLine = (index: number) =>
@@ -335,6 +340,11 @@ export function PurchaseBillForm({ me, onBack }: { me: Me; onBack: () => void })
               />{' '}
               {t('purchases.ratesIncludeTax')}
             </span>
+            {problems.ratesIncludeTax && (
+              <span className="field-error" role="alert" data-testid="purchase-error-ratesIncludeTax">
+                {problems.ratesIncludeTax}
+              </span>
+            )}
           </label>
           <label className="field check">
             <span>
@@ -415,6 +425,11 @@ export function PurchaseBillForm({ me, onBack }: { me: Me; onBack: () => void })
                           </option>
                         ))}
                       </select>
+                      {problems[`lines.${index}.gst`] && (
+                        <span className="field-error" role="alert" data-testid="purchase-error-line-gst">
+                          {problems[`lines.${index}.gst`]}
+                        </span>
+                      )}
                     </td>
                     <td className="num">{figures ? formatRupees(figures.taxablePaise) : '…'}</td>
                     <td className="num">{figures ? formatRupees(figures.taxPaise) : '…'}</td>
@@ -442,7 +457,7 @@ export function PurchaseBillForm({ me, onBack }: { me: Me; onBack: () => void })
       </section>
       <aside className="bill-side">
         <div className="summary" data-testid="purchase-summary">
-          {totals?.ok === false && (
+          {totals?.ok === false && !liveField && (
             <div className="error" role="alert" data-testid="purchase-totals-error">
               {shownError(totals.error)?.message}
             </div>

@@ -189,6 +189,38 @@ export function fieldOfPath(path: string): PurchaseField {
   return top[parts[0]!] ?? parts[0]!;
 }
 
+/** The box a whole-bill refusal (no field path: the bill's maths, a duplicate) is about, or null to show it below. */
+export function fieldOfRefusal(
+  shop: { key: string; params?: Record<string, string | number> } | null,
+): PurchaseField | null {
+  if (!shop) return null;
+  const line = typeof shop.params?.line === 'number' ? shop.params.line - 1 : Number(shop.params?.line) - 1;
+  const onLine: Record<string, string> = {
+    purchaseLineQty: 'qty',
+    purchaseLineFreeQty: 'freeQty',
+    purchaseLineRate: 'rate',
+    purchaseLineGstRate: 'gst',
+    lineDiscountAboveAmount: 'discount',
+    lineDiscountAmount: 'discount',
+  };
+  if (onLine[shop.key] && Number.isInteger(line) && line >= 0) return `lines.${line}.${onLine[shop.key]}`;
+  const whole: Record<string, string> = {
+    purchaseFreight: 'freight',
+    purchaseReverseChargeInclusive: 'ratesIncludeTax',
+    purchaseNoLines: 'lines',
+    purchaseTotalZero: 'lines',
+    supplierBillDuplicate: 'invoiceNumber',
+    supplierInvoiceNumberRequired: 'invoiceNumber',
+    supplierInvoiceNumberTooLong: 'invoiceNumber',
+    supplierInvoiceDateFuture: 'invoiceDate',
+    supplierInvoiceDateBeforeYear: 'invoiceDate',
+    notASupplier: 'supplier',
+    purchasePaidMoreThanBill: 'payAmount',
+    chequeNeedsNumberAndDate: 'payReference',
+  };
+  return whole[shop.key] ?? null;
+}
+
 /** An i18n key (with its values) per field that is wrong, read before anything is sent. */
 export type FieldProblems = Record<PurchaseField, { key: string; values?: Record<string, string | number> }>;
 
