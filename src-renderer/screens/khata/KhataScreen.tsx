@@ -84,6 +84,7 @@ export function KhataScreen({ me }: { me: Me }) {
                   <th>{t('khata.phone')}</th>
                   <th className="num">{t('khata.creditLimit')}</th>
                   <th className="num">{t('khata.balance')}</th>
+                  <th className="num">{t('suppliers.weOwe')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -102,6 +103,9 @@ export function KhataScreen({ me }: { me: Me }) {
                     </td>
                     <td className={party.balancePaise > 0 ? 'num owing' : 'num'} data-testid="party-balance">
                       {formatRupees(party.balancePaise)}
+                    </td>
+                    <td className="num" data-testid="party-payable">
+                      {party.payablePaise ? formatRupees(party.payablePaise) : ''}
                     </td>
                   </tr>
                 ))}
