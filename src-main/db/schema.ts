@@ -3,6 +3,7 @@ export * from '../ledger/catalogue/schema';
 export * from '../ledger/stock/schema';
 export * from '../ledger/parties/schema';
 export * from '../ledger/khata/schema';
+export * from '../ledger/payables/schema';
 export * from '../ledger/payments/schema';
 export * from '../ledger/sales/schema';
 export * from '../ledger/drafts/schema';

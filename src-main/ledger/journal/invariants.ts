@@ -20,6 +20,11 @@ const CHECKS: Check[] = [
           GROUP BY p.id HAVING p.balance_paise <> entries`,
   },
   {
+    name: 'what the shop owes each supplier equals the sum of its payable entries',
+    sql: `SELECT p.id, p.payable_paise, COALESCE(SUM(e.amount_paise), 0) AS entries FROM parties p LEFT JOIN payable_entries e ON e.party_id = p.id
+          GROUP BY p.id HAVING p.payable_paise <> entries`,
+  },
+  {
     name: 'invoice figures equal the sums of their lines, and total = taxable + taxes + round-off',
     sql: `SELECT v.id FROM invoices v JOIN (
             SELECT invoice_id, SUM(gross_paise) g, SUM(line_discount_paise + bill_discount_paise) d, SUM(taxable_paise) t, SUM(cgst_paise) c, SUM(sgst_paise) s,

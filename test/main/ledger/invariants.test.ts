@@ -15,6 +15,7 @@ const ids = {
   cashSale: '',
   creditNote: '',
   receiptReversal: '',
+  supplier: '',
 };
 
 beforeAll(async () => {
@@ -57,7 +58,13 @@ beforeAll(async () => {
     reason: 'entered twice',
     approval: { staffId: shop.ids.manager, pin: PINS.manager },
   });
+  const supplier = await shop.manager.parties.create({
+    kind: 'supplier',
+    name: 'Shree Traders',
+    openingBalancePaise: 50_000,
+  });
   Object.assign(ids, {
+    supplier: supplier.id,
     soap: soap.id,
     party: party.id,
     khataSale: khataSale.invoice.id,
@@ -107,6 +114,16 @@ describe('the invariant check names each forged invariant', () => {
       check: 'party balance equals the sum of khata entries',
       forged: 'Sunita’s balance lowered without a khata entry',
       forgery: 'UPDATE parties SET balance_paise = balance_paise - 100 WHERE id = :party',
+    },
+    {
+      check: 'what the shop owes each supplier equals the sum of its payable entries',
+      forged: 'what the shop owes Shree Traders lowered without a payable entry',
+      forgery: 'UPDATE parties SET payable_paise = payable_paise - 100 WHERE id = :supplier',
+    },
+    {
+      check: 'what the shop owes each supplier equals the sum of its payable entries',
+      forged: 'a payable entry deleted',
+      forgery: 'DELETE FROM payable_entries WHERE party_id = :supplier',
     },
     {
       // The tax moved from SGST to CGST: the bill’s total still adds up, its lines no longer do.
