@@ -9,7 +9,7 @@ import { Dialog } from '../../app/Dialog';
 import { useHotkeys } from '../../app/hotkeys';
 import { formatRupees } from '../../../src-shared/money';
 import { INDIAN_STATE_CODES } from '../../../src-shared/gst/gstin';
-import { shopDateTime } from '../../../src-shared/shop-time';
+import { shopDate, shopDateTime } from '../../../src-shared/shop-time';
 import type { Me } from '../../app/App';
 import { PartyForm } from './PartyForm';
 import { PaySupplier } from './PaySupplier';
@@ -74,14 +74,28 @@ export function SupplierDetail({ partyId, me, onBack }: { partyId: string; me: M
               </tr>
             </thead>
             <tbody>
+              <tr className="muted">
+                <td colSpan={5}>{t('khata.opening')}</td>
+                <td className="num">{formatRupees(statement.data?.openingPaise ?? 0)}</td>
+              </tr>
               {statement.data?.rows.map((row, index) => (
                 <tr key={index} data-testid="supplier-statement-row">
                   <td>{shopDateTime(row.at)}</td>
                   <td>{t(`suppliers.kinds.${row.kind}`)}</td>
-                  <td>{row.docNumber}</td>
-                  <td className="num">{row.amountPaise > 0 ? formatRupees(row.amountPaise) : ''}</td>
-                  <td className="num">{row.amountPaise < 0 ? formatRupees(-row.amountPaise) : ''}</td>
-                  <td className="num">{formatRupees(row.balancePaise)}</td>
+                  <td>
+                    {row.docNumber}
+                    {row.payment && (
+                      <span className="muted small">
+                        {' '}
+                        · {t(`purchases.modes.${row.payment.mode}`)}
+                        {row.payment.reference && ` ${row.payment.reference}`}
+                        {row.payment.chequeDate && ` (${shopDate(row.payment.chequeDate)})`}
+                      </span>
+                    )}
+                  </td>
+                  <td className="num">{row.creditPaise ? formatRupees(row.creditPaise) : ''}</td>
+                  <td className="num">{row.debitPaise ? formatRupees(row.debitPaise) : ''}</td>
+                  <td className="num">{formatRupees(row.payablePaise)}</td>
                 </tr>
               ))}
             </tbody>

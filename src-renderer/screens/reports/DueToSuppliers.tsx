@@ -9,7 +9,9 @@ export function DueToSuppliers() {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const summary = useQuery(trpc.payables.summary.queryOptions({}));
-  const suppliers = [...(summary.data?.suppliers ?? [])].sort((a, b) => b.payablePaise - a.payablePaise);
+  const suppliers = (summary.data?.suppliers ?? [])
+    .filter((supplier) => supplier.payablePaise !== 0)
+    .sort((a, b) => b.payablePaise - a.payablePaise);
   return (
     <section className="card wide" data-testid="due-to-suppliers">
       <h3>
