@@ -21,6 +21,9 @@ const INVOICE = 'ST/4471';
  *   Freight ₹150 spread by taxable value: 15000 × 1970/2470 = 11963.56 → ₹119.64 (largest remainder), ₹30.36
  *   Lines: ₹1,970 + ₹98.50 + ₹119.64 = ₹2,188.14; ₹500 + ₹25 + ₹30.36 = ₹555.36; together ₹2,743.50
  *   Round-off +₹0.50 → bill total ₹2,744.00, all on credit.
+ * Returning 5 of the 20 dal: the line's share of taxable value and tax (freight stays with the supplier, no rounding):
+ *   taxable 197000 × 5/20 = 49250; CGST 4925 × 5/20 = 1231.25 → 1231; SGST the same → debit note ₹517.12.
+ * Paid ₹1,000 by cheque → still owed ₹2,744.00 − ₹517.12 − ₹1,000.00 = ₹1,226.88.
  */
 const BILL = {
   taxablePaise: 2_470_00,
@@ -30,6 +33,8 @@ const BILL = {
   totalPaise: 2_744_00,
   dalLinePaise: 2_188_14,
 };
+const DEBIT_NOTE_PAISE = 517_12;
+const OWED_PAISE = 1_226_88;
 const PAID = { rupees: '1000', paise: 1_000_00, cheque: '004417', chequeDate: '02-12-2026' };
 
 async function figure(page: Page, testId: string): Promise<number> {
@@ -39,7 +44,6 @@ async function figure(page: Page, testId: string): Promise<number> {
 test.describe.serial('purchases, through the screens', () => {
   let page: Page;
   let app: CounterApp;
-  let debitNotePaise = 0;
 
   test.beforeAll(async ({ browser }) => {
     app = await startCounterApp();
@@ -185,8 +189,8 @@ test.describe.serial('purchases, through the screens', () => {
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('purchase-return-done')).toBeVisible();
     await expect(page.getByTestId('debit-note-row')).toHaveCount(1);
-    debitNotePaise = paiseOf((await page.getByTestId('debit-note-row').locator('td').last().textContent()) ?? '');
-    expect(debitNotePaise).toBeGreaterThan(0);
+    await expect(page.getByTestId('debit-note-row').locator('td').last()).toHaveText(formatRupees(DEBIT_NOTE_PAISE));
+    await expect(page.getByTestId('purchase-return-done')).toContainText(formatRupees(DEBIT_NOTE_PAISE));
     await expect(page.getByTestId('purchase-return-qty').first()).toHaveAttribute('value', '');
     await shot(page, 'purchases-06-detail-returned');
   });
@@ -194,7 +198,7 @@ test.describe.serial('purchases, through the screens', () => {
   test('the supplier is paid by cheque on the Khata screen, and the statement runs to what is still owed', async () => {
     await page.keyboard.press('Alt+k');
     await page.getByTestId('suppliers-tab').click();
-    await expect(page.getByTestId('supplier-payable')).toHaveText(formatRupees(BILL.totalPaise - debitNotePaise));
+    await expect(page.getByTestId('supplier-payable')).toHaveText(formatRupees(BILL.totalPaise - DEBIT_NOTE_PAISE));
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('supplier-detail-name')).toHaveText(SUPPLIER.name);
     await expect(page.getByTestId('pay-supplier-amount')).toBeFocused();
@@ -207,7 +211,7 @@ test.describe.serial('purchases, through the screens', () => {
     await page.getByTestId('pay-supplier-cheque-date').fill(PAID.chequeDate);
     await page.getByTestId('pay-supplier-submit').click();
     await expect(page.getByTestId('pay-supplier-done')).toContainText('₹1,000.00');
-    const owed = BILL.totalPaise - debitNotePaise - PAID.paise;
+    const owed = OWED_PAISE;
     await expect(page.getByTestId('supplier-detail-payable')).toHaveText(formatRupees(owed));
     await expect(page.getByTestId('supplier-statement-row')).toHaveCount(3);
     expect(await figure(page, 'supplier-statement-closing')).toBe(owed);
@@ -215,7 +219,7 @@ test.describe.serial('purchases, through the screens', () => {
   });
 
   test('Khata and Reports agree to the paisa on what is due to suppliers', async () => {
-    const owed = BILL.totalPaise - debitNotePaise - PAID.paise;
+    const owed = OWED_PAISE;
     await page.keyboard.press('Escape');
     expect(await figure(page, 'suppliers-due-total')).toBe(owed);
     await page.getByTestId('suppliers-ageing-view').click();
