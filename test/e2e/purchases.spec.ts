@@ -9,10 +9,13 @@ import { ITEMS, PINS, seedShop } from './support/seed';
 import { loginAs } from './support/login';
 import { paiseOf, scan, shot } from './support/screens';
 import { formatRupees } from '../../src-shared/money';
+import { shopDate } from '../../src-shared/shop-time';
 
 const SUPPLIER = { name: 'Shree Traders', phone: '9822012345', gstin: '27AABCS1429B1ZU' };
 const [RICE, DAL] = [ITEMS[0], ITEMS[1]];
 const INVOICE = 'ST/4471';
+/** The bill is dated today (dd-mm-yyyy in India): always inside the financial year the ledger takes. */
+const TODAY = shopDate(new Date());
 
 /**
  * Worked by hand (shop and supplier both in Maharashtra, 27: CGST + SGST, rates exclusive of GST):
@@ -35,7 +38,7 @@ const BILL = {
 };
 const DEBIT_NOTE_PAISE = 517_12;
 const OWED_PAISE = 1_226_88;
-const PAID = { rupees: '1000', paise: 1_000_00, cheque: '004417', chequeDate: '02-12-2026' };
+const PAID = { rupees: '1000', cheque: '004417', chequeDate: TODAY };
 
 async function figure(page: Page, testId: string): Promise<number> {
   return paiseOf((await page.getByTestId(testId).textContent()) ?? '');
@@ -145,7 +148,7 @@ test.describe.serial('purchases, through the screens', () => {
     await expect(page.getByTestId('purchase-line')).toHaveCount(2);
     await expect(page.getByTestId('purchase-total')).toHaveText('₹2,744.00');
 
-    await page.getByTestId('purchase-invoice-date').fill('28-11-2026');
+    await page.getByTestId('purchase-invoice-date').fill(TODAY);
     await page.keyboard.press('F2');
     await expect(page.getByTestId('purchase-saved')).toContainText('on credit ₹2,744.00');
     await expect(page.getByTestId('purchase-line')).toHaveCount(0);
@@ -156,7 +159,7 @@ test.describe.serial('purchases, through the screens', () => {
     await page.keyboard.type('Shree');
     await page.keyboard.press('Enter');
     await page.getByTestId('purchase-invoice-number').fill(INVOICE);
-    await page.getByTestId('purchase-invoice-date').fill('28-11-2026');
+    await page.getByTestId('purchase-invoice-date').fill(TODAY);
     await page.getByTestId('purchase-scan').focus();
     await scan(page, RICE.barcode);
     await page.keyboard.press('Control+a');
