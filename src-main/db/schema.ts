@@ -17,3 +17,4 @@ export * from '../ledger/outbox/schema';
 export * from '../ledger/printing/schema';
 export * from '../sync/schema';
 export * from '../ledger/reports/schema';
+export * from '../ledger/purchase-orders/schema';

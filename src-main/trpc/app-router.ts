@@ -18,6 +18,7 @@ import { printingRouter } from '../printing/router';
 import { updatesRouter } from '../updates/router';
 import { backupRouter } from '../backup/router';
 import { ledgerHealthRouter } from '../backup/health-router';
+import { purchaseOrdersRouter } from '../ledger/purchase-orders/router';
 
 export const appRouter = router({
   catalogue: catalogueRouter,
@@ -38,6 +39,7 @@ export const appRouter = router({
   updates: updatesRouter,
   backup: backupRouter,
   ledgerHealth: ledgerHealthRouter,
+  purchaseOrders: purchaseOrdersRouter,
 });
 
 export type AppRouter = typeof appRouter;

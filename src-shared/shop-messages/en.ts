@@ -103,6 +103,17 @@ export const SHOP_MESSAGES_EN = {
   gstinStateField: 'The GSTIN belongs to {{gstinState}}',
   serverError: 'Something went wrong on the server (error id {{errorId}}). Please try again.',
   tooManyTries: 'Too many tries. Try again at {{time}}.',
+  poNeedsLines: 'Add at least one item to the order.',
+  poItemTwice: 'This item is already on the order; change its quantity instead.',
+  poTooManyLines: 'An order can have up to 200 items; make a second order.',
+  poRateTooLarge: 'This rate is too large; check it.',
+  poPeriodDays: 'Choose a period from 1 to 365 days.',
+  poCoverDays: 'Choose from 1 to 180 days to cover.',
+  poOnlyDraftEdited: 'Order {{number}} is no longer a draft; only a draft order can be changed.',
+  poCannotSend: 'Order {{number}} is already received or cancelled; it cannot be sent.',
+  poCannotCancel: 'Order {{number}} is already received or cancelled; it cannot be cancelled.',
+  poCannotReceive: 'Order {{number}} is already received or cancelled; goods cannot be received against it.',
+  poNotFound: 'This purchase order was not found.',
 } as const;
 
 export type ShopMessageKey = keyof typeof SHOP_MESSAGES_EN;
