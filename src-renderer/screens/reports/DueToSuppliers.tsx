@@ -20,6 +20,11 @@ export function DueToSuppliers() {
           {summary.data ? formatRupees(summary.data.dueToSuppliersPaise) : '…'}
         </span>
       </h3>
+      {summary.data && summary.data.advancesToSuppliersPaise > 0 && (
+        <p className="muted" data-testid="advances-to-suppliers">
+          {t('reports.advancesToSuppliers', { amount: formatRupees(summary.data.advancesToSuppliersPaise) })}
+        </p>
+      )}
       <table className="grid">
         <thead>
           <tr>
