@@ -1,7 +1,7 @@
 // A new supplier bill, keyboard first like billing: supplier, their invoice number and date, lines by scan or search
 // (quantity, free quantity, rate, discount, GST and HSN from the item, all editable), freight, reverse charge, live
 // totals by the ledger's own maths, and what is paid now (the rest goes on the supplier's khata). F2 saves it.
-import { useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useTRPC, useTRPCClient } from '../../app/trpc';
@@ -119,16 +119,22 @@ export function PurchaseBillForm({ me, onBack }: { me: Me; onBack: () => void })
   const placed = ledgerError && (ledgerError.details.length > 0 || refusedField !== null);
 
   const focusScan = () => requestAnimationFrame(() => scanBox.current?.focus());
-  const focusLine = (index: number) =>
-    requestAnimationFrame(() =>
-      lineRow.current?.querySelector<HTMLInputElement>(`[data-line="${index}"][data-field="qty"]`)?.focus(),
-    );
+  // A line just put on the bill takes the keyboard at its quantity, once it is on screen.
+  const newLine = useRef(false);
+  useEffect(() => {
+    if (!newLine.current) return;
+    newLine.current = false;
+    const last = draft.lines.length - 1;
+    const box = lineRow.current?.querySelector<HTMLInputElement>(`[data-line="${last}"][data-field="qty"]`);
+    box?.focus();
+    box?.select();
+  }, [draft.lines.length]);
 
   const addItem = (item: PurchaseItem, qty = '1') => {
+    newLine.current = true;
     dispatch({ type: 'add', item, qty });
     setScanError(null);
     setSaved(null);
-    focusLine(draft.lines.length);
   };
 
   const scan = async (text: string) => {
