@@ -39,7 +39,7 @@ export function SupplierDetail({ partyId, me, onBack }: { partyId: string; me: M
         </button>
         <h1 data-testid="supplier-detail-name">{supplier?.name ?? '…'}</h1>
         <button type="button" className="secondary" onClick={() => setEditing(true)}>
-          {t('partyForm.edit')} <kbd>F4</kbd>
+          {t('suppliers.edit')} <kbd>F4</kbd>
         </button>
         <span className="spacer" />
         <span className="big-figure">
@@ -59,7 +59,7 @@ export function SupplierDetail({ partyId, me, onBack }: { partyId: string; me: M
           {notice}
         </div>
       )}
-      <div className="split">
+      <div className="split wide-left">
         <section>
           <h3>{t('khata.statement')}</h3>
           <table className="grid" data-testid="supplier-statement">
@@ -80,14 +80,13 @@ export function SupplierDetail({ partyId, me, onBack }: { partyId: string; me: M
               </tr>
               {statement.data?.rows.map((row, index) => (
                 <tr key={index} data-testid="supplier-statement-row">
-                  <td>{shopDateTime(row.at)}</td>
+                  <td title={shopDateTime(row.at)}>{shopDate(row.at)}</td>
                   <td>{t(`suppliers.kinds.${row.kind}`)}</td>
                   <td>
                     {row.docNumber}
                     {row.payment && (
-                      <span className="muted small">
-                        {' '}
-                        · {t(`purchases.modes.${row.payment.mode}`)}
+                      <span className="muted small payment-detail">
+                        {t(`purchases.modes.${row.payment.mode}`)}
                         {row.payment.reference && ` ${row.payment.reference}`}
                         {row.payment.chequeDate && ` (${shopDate(row.payment.chequeDate)})`}
                       </span>
