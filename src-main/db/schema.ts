@@ -17,4 +17,5 @@ export * from '../ledger/outbox/schema';
 export * from '../ledger/printing/schema';
 export * from '../sync/schema';
 export * from '../ledger/reports/schema';
+export * from '../ledger/purchases/schema';
 export * from '../ledger/purchase-orders/schema';

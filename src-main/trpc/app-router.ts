@@ -18,6 +18,7 @@ import { printingRouter } from '../printing/router';
 import { updatesRouter } from '../updates/router';
 import { backupRouter } from '../backup/router';
 import { ledgerHealthRouter } from '../backup/health-router';
+import { purchasesRouter } from '../ledger/purchases/router';
 import { purchaseOrdersRouter } from '../ledger/purchase-orders/router';
 
 export const appRouter = router({
@@ -39,6 +40,7 @@ export const appRouter = router({
   updates: updatesRouter,
   backup: backupRouter,
   ledgerHealth: ledgerHealthRouter,
+  purchases: purchasesRouter,
   purchaseOrders: purchaseOrdersRouter,
 });
 

@@ -16,6 +16,7 @@ import { CashScreen } from '../screens/cash/CashScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { ReportsScreen } from '../screens/reports/ReportsScreen';
 import { PurchasesScreen } from '../screens/purchases/PurchasesScreen';
+import { PurchaseOrdersScreen } from '../screens/purchase-orders/PurchaseOrdersScreen';
 
 /** Each screen with its Alt key and who may use it: a tab someone may not use is not shown to them at all. */
 export const SCREENS = [
@@ -24,6 +25,7 @@ export const SCREENS = [
   { id: 'items', key: 'i', minRole: 'cashier' },
   { id: 'invoices', key: 'n', minRole: 'cashier' },
   { id: 'purchases', key: 'p', minRole: 'cashier' },
+  { id: 'purchaseOrders', key: 'o', minRole: 'cashier' },
   { id: 'cash', key: 'c', minRole: 'cashier' },
   { id: 'reports', key: 'r', minRole: 'manager' },
   { id: 'settings', key: 's', minRole: 'cashier' },
@@ -78,6 +80,7 @@ export function Shell({ me, connection, onLogout }: { me: Me; connection: Counte
         {screen === 'invoices' && <InvoicesScreen me={me} />}
         {screen === 'purchases' && <PurchasesScreen me={me} />}
         {screen === 'cash' && <CashScreen />}
+        {screen === 'purchaseOrders' && <PurchaseOrdersScreen me={me} />}
         {screen === 'reports' && <ReportsScreen />}
         {screen === 'settings' && <SettingsScreen me={me} />}
       </main>

@@ -60,6 +60,8 @@ export const SHOP_MESSAGES_EN = {
   purchaseLineNotOnBill: 'This line is not on the purchase bill.',
   returnQtyAboveLeft: 'Only {{left}} of this line can still be returned.',
   returnLineTwice: 'Each line of the bill can be returned once per return; put the whole quantity on one row.',
+  debitNoteZero: 'These goods cost nothing on the bill: there is nothing to return for credit.',
+  purchaseOrderOtherSupplier: 'This purchase order is to another supplier.',
   belowCost: 'Below cost: this item cost {{cost}} a unit.',
   serverUrlHttps:
     'The server address must start with https:// (plain http:// only for a server on this PC, such as http://127.0.0.1).',

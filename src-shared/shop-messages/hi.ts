@@ -62,6 +62,8 @@ export const SHOP_MESSAGES_HI: Record<ShopMessageKey, string> = {
   purchaseLineNotOnBill: 'यह लाइन ख़रीद बिल पर नहीं है।',
   returnQtyAboveLeft: 'इस लाइन का सिर्फ़ {{left}} ही अब वापस किया जा सकता है।',
   returnLineTwice: 'एक वापसी में बिल की हर लाइन एक बार: पूरी मात्रा एक ही पंक्ति में डालें।',
+  debitNoteZero: 'बिल पर इन सामानों की कोई क़ीमत नहीं थी: क्रेडिट के लिए वापस करने को कुछ नहीं है।',
+  purchaseOrderOtherSupplier: 'यह ख़रीद ऑर्डर किसी दूसरे सप्लायर का है।',
   belowCost: 'लागत से कम: इस सामान की लागत {{cost}} प्रति इकाई थी।',
   serverUrlHttps: 'सर्वर का पता https:// से शुरू होना चाहिए (सादा http:// सिर्फ़ इसी PC के सर्वर के लिए, जैसे http://127.0.0.1)।',
   backupKdfOutOfBounds:
