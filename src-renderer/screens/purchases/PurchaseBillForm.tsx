@@ -15,6 +15,8 @@ import { purchaseBillTotals, type PurchaseBillTotals } from '../../../src-shared
 import type { Me } from '../../app/App';
 import { SearchDialog } from '../billing/SearchDialog';
 import { SupplierPicker } from './SupplierPicker';
+import { draftFromOrder } from './receive-order';
+import type { PurchaseBillPrefill } from '../purchase-orders/receive-prefill';
 import { usePurchaseDraft } from './use-purchase-draft';
 import {
   PAY_MODES,
@@ -66,12 +68,27 @@ function liveTotals(
   }
 }
 
-export function PurchaseBillForm({ me, onBack }: { me: Me; onBack: () => void }) {
+export function PurchaseBillForm({
+  me,
+  onBack,
+  receiving = null,
+  onReceiving,
+}: {
+  me: Me;
+  onBack: () => void;
+  receiving?: PurchaseBillPrefill | null;
+  onReceiving?: () => void;
+}) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const client = useTRPCClient();
   const queryClient = useQueryClient();
-  const { draft, dispatch, restoredId } = usePurchaseDraft(me.id);
+  const { draft, dispatch: change, restoredId } = usePurchaseDraft(me.id);
+  const [clearArmed, setClearArmed] = useState(false);
+  const dispatch: typeof change = (action) => {
+    setClearArmed(false);
+    change(action);
+  };
   const settings = useQuery(trpc.settings.all.queryOptions());
   const shopStateCode = settings.data?.shop?.stateCode ?? null;
   const [scanText, setScanText] = useState('');
@@ -86,6 +103,23 @@ export function PurchaseBillForm({ me, onBack }: { me: Me; onBack: () => void })
   const read = useMemo(() => readPurchaseDraft(draft, today), [draft, today]);
   const totals = liveTotals(draft, read, shopStateCode);
   const okTotals = totals?.ok ? totals.totals : null;
+  const [notice, setNotice] = useState<string | null>(null);
+
+  // An order being received starts the bill, unless another bill is half entered: that one is never thrown away.
+  useEffect(() => {
+    if (!receiving) return;
+    onReceiving?.();
+    if (draft.purchaseOrderId === receiving.purchaseOrderId) return;
+    if (draft.supplier || draft.lines.length > 0) {
+      setNotice(t('purchases.orderWaits', { order: receiving.purchaseOrderNumber }));
+      return;
+    }
+    draftFromOrder(client, receiving)
+      .then((fromOrder) => dispatch({ type: 'load', draft: fromOrder }))
+      .catch((error: unknown) => setScanError(error));
+    // Once, when the screen opens on an order.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   const finalise = useMutation(
     trpc.purchases.finalise.mutationOptions({
@@ -185,9 +219,20 @@ export function PurchaseBillForm({ me, onBack }: { me: Me; onBack: () => void })
     });
   };
 
+  /** F8 twice: the bill on screen is thrown away (the first press only asks). */
+  const clear = () => {
+    if (!clearArmed) return setClearArmed(true);
+    setClearArmed(false);
+    setNotice(null);
+    setShown(false);
+    finalise.reset();
+    dispatch({ type: 'reset', id: crypto.randomUUID() });
+  };
+
   useHotkeys(
     {
       F2: save,
+      F8: clear,
       F3: () => {
         dispatch({ type: 'supplier', supplier: null });
         requestAnimationFrame(() => supplierBox.current?.focus());
@@ -269,6 +314,21 @@ export function PurchaseBillForm({ me, onBack }: { me: Me; onBack: () => void })
         {restoredId === draft.id && (
           <div className="notice" data-testid="purchase-draft-restored">
             {t('purchases.draftRestored')}
+          </div>
+        )}
+        {draft.purchaseOrderNumber && (
+          <div className="notice" data-testid="purchase-receiving">
+            {t('purchases.receiving', { order: draft.purchaseOrderNumber })}
+          </div>
+        )}
+        {notice && (
+          <div className="warning" data-testid="purchase-notice">
+            {notice}
+          </div>
+        )}
+        {clearArmed && (
+          <div className="warning" data-testid="purchase-clear-armed">
+            {t('purchases.clearAsk')}
           </div>
         )}
         {saved && (
@@ -545,6 +605,9 @@ export function PurchaseBillForm({ me, onBack }: { me: Me; onBack: () => void })
           <Figure label={t('purchases.onCredit')} paise={creditPaise} testId="purchase-on-credit" />
           <button type="button" onClick={save} disabled={finalise.isPending} data-testid="purchase-finalise">
             {t('purchases.finalise')} <kbd>F2</kbd>
+          </button>
+          <button type="button" className="secondary" onClick={clear} data-testid="purchase-clear">
+            {t('purchases.clear')} <kbd>F8</kbd>
           </button>
           {ledgerError && (
             <div className="error" role="alert" data-testid="purchase-error">

@@ -15,13 +15,24 @@ import { rangeProblem } from '../reports/range';
 import { PurchaseBillForm } from './PurchaseBillForm';
 import { PurchaseDetail } from './PurchaseDetail';
 import { hasStoredDraft } from './use-purchase-draft';
+import type { PurchaseBillPrefill } from '../purchase-orders/receive-prefill';
 
 type View = { kind: 'list' } | { kind: 'new' } | { kind: 'detail'; id: string };
 
-export function PurchasesScreen({ me }: { me: Me }) {
-  const [view, setView] = useState<View>({ kind: 'list' });
+export function PurchasesScreen({
+  me,
+  receiving = null,
+  onReceiving,
+}: {
+  me: Me;
+  /** A purchase order being received (from the Orders screen): the new bill starts from it. */
+  receiving?: PurchaseBillPrefill | null;
+  onReceiving?: () => void;
+}) {
+  const [view, setView] = useState<View>({ kind: receiving ? 'new' : 'list' });
   const toList = () => setView({ kind: 'list' });
-  if (view.kind === 'new') return <PurchaseBillForm me={me} onBack={toList} />;
+  if (view.kind === 'new')
+    return <PurchaseBillForm me={me} onBack={toList} receiving={receiving} onReceiving={onReceiving} />;
   if (view.kind === 'detail') return <PurchaseDetail id={view.id} me={me} onBack={toList} />;
   return (
     <PurchaseList me={me} onNew={() => setView({ kind: 'new' })} onOpen={(id) => setView({ kind: 'detail', id })} />

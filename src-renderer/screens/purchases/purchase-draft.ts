@@ -62,6 +62,8 @@ export interface PurchaseDraft {
   /** dd-mm-yyyy as typed; only for a cheque. */
   chequeDate: string;
   purchaseOrderId: string | null;
+  /** The order's number, shown while its goods are being received. */
+  purchaseOrderNumber?: string | null;
 }
 
 export type PurchaseDraftAction =
