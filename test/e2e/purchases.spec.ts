@@ -12,7 +12,7 @@ import { formatRupees } from '../../src-shared/money';
 import { shopDate } from '../../src-shared/shop-time';
 
 const SUPPLIER = { name: 'Shree Traders', phone: '9822012345', gstin: '27AABCS1429B1ZU' };
-const [RICE, DAL] = [ITEMS[0], ITEMS[1]];
+const [RICE, DAL, SOAP] = [ITEMS[0], ITEMS[1], ITEMS[2]];
 const INVOICE = 'ST/4471';
 /** The bill is dated today (dd-mm-yyyy in India): always inside the financial year the ledger takes. */
 const TODAY = shopDate(new Date());
@@ -233,5 +233,57 @@ test.describe.serial('purchases, through the screens', () => {
     await expect(page.getByTestId('total-due-to-suppliers')).toHaveText(formatRupees(owed));
     await page.getByTestId('due-to-suppliers').scrollIntoViewIfNeeded();
     await shot(page, 'purchases-09-reports-due');
+  });
+
+  test('a purchase order is received in two parts: partly received after the first bill, received after the second', async () => {
+    await page.keyboard.press('Alt+o');
+    await expect(page.getByTestId('purchase-orders')).toBeVisible();
+    await page.keyboard.press('F2');
+    await page.getByTestId('po-supplier').selectOption({ label: SUPPLIER.name });
+    await page.getByTestId('po-add-item').fill(SOAP.name);
+    await expect(page.getByTestId('po-add-item-list')).toContainText(SOAP.name);
+    await page.getByTestId('po-add-item').press('Enter');
+    const orderLine = page.getByTestId('po-line').filter({ hasText: SOAP.name });
+    await orderLine.getByTestId('po-line-qty').fill('24');
+    await orderLine.getByTestId('po-line-rate').fill('30');
+    await page.getByTestId('po-save').click();
+    await expect(page.getByTestId('po-state')).toHaveText('Draft');
+    const order = (await page.getByTestId('po-number').textContent()) ?? '';
+    await page.getByTestId('po-send-text').click();
+    await expect(page.getByTestId('po-state')).toHaveText('Sent');
+
+    // First delivery: 10 of the 24, on a bill of its own.
+    await page.getByTestId('po-receive').click();
+    await expect(page.getByTestId('purchase-receiving')).toContainText(order);
+    await expect(page.getByTestId('purchase-supplier')).toHaveText(SUPPLIER.name);
+    await expect(page.getByTestId('purchase-line')).toHaveCount(1);
+    await expect(page.getByTestId('line-qty')).toHaveValue('24');
+    await expect(page.getByTestId('line-rate')).toHaveValue('30.00');
+    await page.getByTestId('line-qty').fill('10');
+    await page.getByTestId('purchase-invoice-number').fill('ST/4480');
+    await page.getByTestId('purchase-invoice-date').fill(TODAY);
+    // 10 × ₹30 = ₹300 taxable, 18 % → CGST ₹27 + SGST ₹27: ₹354.
+    await expect(page.getByTestId('purchase-total')).toHaveText('₹354.00');
+    await shot(page, 'purchases-10-receiving-order');
+    await page.keyboard.press('F2');
+    await expect(page.getByTestId('purchase-saved')).toContainText('₹354.00');
+
+    await page.keyboard.press('Alt+o');
+    await page.getByTestId('po-row').filter({ hasText: order }).click();
+    await expect(page.getByTestId('po-state')).toHaveText('Partly received');
+    await expect(page.getByTestId('po-detail-line')).toContainText('10');
+
+    // Second delivery: the 14 left come on the next bill.
+    await page.getByTestId('po-receive').click();
+    await expect(page.getByTestId('line-qty')).toHaveValue('14');
+    await page.getByTestId('purchase-invoice-number').fill('ST/4492');
+    await page.getByTestId('purchase-invoice-date').fill(TODAY);
+    await page.keyboard.press('F2');
+    await expect(page.getByTestId('purchase-saved')).toBeVisible();
+
+    await page.keyboard.press('Alt+o');
+    await page.getByTestId('po-row').filter({ hasText: order }).click();
+    await expect(page.getByTestId('po-state')).toHaveText('Received');
+    await shot(page, 'purchases-11-order-received');
   });
 });
