@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../../app/trpc';
 import { shownError } from '../../app/errors';
 import { INDIAN_STATE_CODES, isValidGstin } from '../../../src-shared/gst/gstin';
-import { CREDIT_LIMIT_POLICIES, PARTY_KINDS, type CreditLimitPolicy } from '../../../src-shared/contracts/parties';
+import { CREDIT_LIMIT_POLICIES, type CreditLimitPolicy, type PARTY_KINDS } from '../../../src-shared/contracts/parties';
 import {
   EMPTY_PARTY_FORM,
   changedFields,

@@ -118,7 +118,6 @@ export function PurchaseBillForm({
       .then((fromOrder) => dispatch({ type: 'load', draft: fromOrder }))
       .catch((error: unknown) => setScanError(error));
     // Once, when the screen opens on an order.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   const finalise = useMutation(
