@@ -143,6 +143,12 @@ test.describe.serial('purchase orders', () => {
     await page.getByTestId('po-save').click();
     await expect(page.getByTestId('po-state')).toHaveText('Draft');
     const number = (await page.getByTestId('po-number').textContent()) ?? '';
+    await page.getByTestId('po-edit').click();
+    await expect(page.getByTestId('po-editor')).toContainText(`Edit draft ${number}`);
+    await page.getByTestId('po-line').filter({ hasText: SUGAR }).getByTestId('po-line-qty').fill('3');
+    await shot(page, 'purchase-orders-03a-edit-draft');
+    await page.keyboard.press('Control+s');
+    await expect(page.getByTestId('po-detail-line')).toContainText(['3 pcs']);
     await page.getByTestId('po-cancel').click();
     await page.getByTestId('po-cancel-confirm').click();
     await expect(page.getByTestId('po-cancel-error')).toHaveText('Fill this in.');
