@@ -100,6 +100,13 @@ describe('ageBalance', () => {
   it('rejects a timestamp that is not ISO and an amount that is not whole paise', () => {
     expect(() => ageBalance([{ at: 'yesterday', amountPaise: 100 }], AS_OF)).toThrow(Invalid);
     expect(() => ageBalance([movement(1, 10.5)], AS_OF)).toThrow(Invalid);
+    // The message names the movement by its place in the list, counting from 1 as a person reads it.
+    expect(() => ageBalance([movement(2, 100), { at: 'yesterday', amountPaise: 100 }], AS_OF)).toThrow(
+      new Invalid('Khata movement 2: "yesterday" is not an ISO timestamp'),
+    );
+    expect(() => ageBalance([movement(2, 100), movement(1, 10.5)], AS_OF)).toThrow(
+      new Invalid('Khata movement 2: amount must be whole paise, got 10.5'),
+    );
   });
 
   it('buckets add up to what is owed, and the total is the running balance', () => {
@@ -123,6 +130,12 @@ describe('ageBalance', () => {
         expect(ageing.oldestUnpaidAt === null).toBe(balance <= 0);
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('refuses to age against a date that is not a date', () => {
+    expect(() => ageBalance([movement(1, 100)], new Date(Number.NaN))).toThrow(
+      new Invalid('The ageing date is not a valid date'),
     );
   });
 });
