@@ -6,6 +6,7 @@ import { salesRouter } from '../ledger/sales/router';
 import { draftsRouter } from '../ledger/drafts/router';
 import { paymentsRouter } from '../ledger/payments/router';
 import { khataRouter } from '../ledger/khata/router';
+import { payablesRouter } from '../ledger/payables/router';
 import { stockRouter } from '../ledger/stock/router';
 import { returnsRouter } from '../ledger/returns/router';
 import { cashSessionsRouter } from '../ledger/cash-sessions/router';
@@ -28,6 +29,7 @@ export const appRouter = router({
   drafts: draftsRouter,
   payments: paymentsRouter,
   khata: khataRouter,
+  payables: payablesRouter,
   stock: stockRouter,
   returns: returnsRouter,
   cashSessions: cashSessionsRouter,

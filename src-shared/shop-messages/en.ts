@@ -99,6 +99,12 @@ export const SHOP_MESSAGES_EN = {
   row: 'Row {{row}}',
   moreThanDue: '{{amount}} is more than the due {{due}}: confirm to record {{advance}} as advance.',
   moreThanDueField: 'More than the due {{due}}',
+  // Paying a supplier (the supplier khata).
+  payMoreThanOwed: '{{amount}} is more than the {{due}} owed to {{supplier}}.',
+  payMoreThanOwedField: 'Only {{due}} is owed',
+  cashMoreThanDrawer: 'The drawer should hold only {{cash}}: pay {{amount}} another way, or put cash in first.',
+  cashMoreThanDrawerField: 'The drawer holds {{cash}}',
+  customerNotSupplier: '{{name}} is a customer, not a supplier: nothing is owed to them.',
   receiptAlreadyCancelled: 'Receipt {{number}} is already cancelled ({{reversal}}).',
   creditLimitManagersOnly: "Only a manager can change a customer's credit limit.",
   partyGstinOtherState: 'This GSTIN belongs to {{gstinState}}, not {{state}}.',

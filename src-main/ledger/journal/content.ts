@@ -17,6 +17,7 @@ import {
   type PurchaseBillLine,
   type PurchaseBillPayment,
 } from '../purchases/schema';
+import { supplierPayments, type SupplierPayment } from '../payables/schema';
 import type { JournalDocType } from './schema';
 
 type Hashes = { prevHash: string; hash: string };
@@ -51,6 +52,11 @@ export function purchaseBillContent(
 
 export function debitNoteContent(header: Unhashed<DebitNote>, lines: DebitNoteLine[]) {
   return { type: 'debit_note', header, lines: byId(lines) };
+}
+
+/** A payment to a supplier carries its mode, reference and cheque date on its header: no payment rows. */
+export function supplierPaymentContent(header: Unhashed<SupplierPayment>) {
+  return { type: 'supplier_payment', header };
 }
 
 function split<T extends Hashes>(row: T): { header: Unhashed<T>; hashes: Hashes } {
@@ -119,6 +125,12 @@ const STORED_CONTENT: Record<JournalDocType, (ledger: Ledger, docId: string) => 
     const lines = ledger.db.select().from(debitNoteLines).where(eq(debitNoteLines.debitNoteId, docId)).all();
     const { header, hashes } = split(row);
     return { content: debitNoteContent(header, lines), hashes };
+  },
+  supplier_payment(ledger, docId) {
+    const row = ledger.db.select().from(supplierPayments).where(eq(supplierPayments.id, docId)).get();
+    if (!row) return null;
+    const { header, hashes } = split(row);
+    return { content: supplierPaymentContent(header), hashes };
   },
 };
 

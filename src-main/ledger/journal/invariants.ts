@@ -60,6 +60,13 @@ const CHECKS: Check[] = [
              OR k.amount_paise IS NOT v.amount_paise OR k.party_id <> v.party_id`,
   },
   {
+    name: 'a payment to a supplier lowers what is owed to that supplier by exactly its amount, once',
+    sql: `SELECT s.id FROM supplier_payments s
+          LEFT JOIN (SELECT doc_id, party_id, COUNT(*) n, SUM(amount_paise) paise FROM payable_entries WHERE kind = 'payment' GROUP BY doc_id, party_id) e
+            ON e.doc_id = s.id
+          WHERE s.amount_paise <= 0 OR e.n IS NOT 1 OR e.paise <> -s.amount_paise OR e.party_id <> s.supplier_id`,
+  },
+  {
     // Under reverse charge the tax is on the bill but not in what the supplier is owed (CGST Act s.9(3)/9(4)).
     name: 'purchase bill figures equal the sums of their lines, total = lines + round-off, paid + payable = total',
     sql: `SELECT b.id FROM purchase_bills b JOIN (
@@ -115,7 +122,8 @@ const CHECKS: Check[] = [
     sql: `SELECT s.key FROM document_series s
             LEFT JOIN (SELECT number FROM invoices UNION ALL SELECT number FROM credit_notes UNION ALL SELECT number FROM receipts
                   UNION ALL SELECT number FROM receipt_reversals UNION ALL SELECT number FROM purchase_bills
-                  UNION ALL SELECT number FROM debit_notes) d ON d.number LIKE replace(s.key, ':', '-') || '-%'
+                  UNION ALL SELECT number FROM debit_notes UNION ALL SELECT number FROM supplier_payments) d
+            ON d.number LIKE replace(s.key, ':', '-') || '-%'
           GROUP BY s.key, s.next_seq
           HAVING s.next_seq - 1 <> COUNT(DISTINCT CAST(substr(d.number, length(s.key) + 2) AS INTEGER))
               OR s.next_seq - 1 <> COALESCE(MAX(CAST(substr(d.number, length(s.key) + 2) AS INTEGER)), 0)`,

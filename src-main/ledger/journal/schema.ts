@@ -8,6 +8,7 @@ export const JOURNAL_DOC_TYPES = [
   'receipt_reversal',
   'purchase_bill',
   'debit_note',
+  'supplier_payment',
 ] as const;
 
 export const journal = sqliteTable('journal', {

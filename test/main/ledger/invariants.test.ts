@@ -17,6 +17,7 @@ const ids = {
   creditNote: '',
   receiptReversal: '',
   supplier: '',
+  supplierPayment: '',
   purchaseBill: '',
   debitNote: '',
 };
@@ -66,6 +67,13 @@ beforeAll(async () => {
     name: 'Shree Traders',
     openingBalancePaise: 50_000,
   });
+  const supplierPayment = await shop.manager.payables.pay({
+    id: randomUUID(),
+    supplierId: supplier.id,
+    amountPaise: 20_000,
+    mode: 'upi',
+    reference: 'UPI-1',
+  });
   // Bought from the supplier: 10 soaps with 2 free and ₹10.00 freight, part paid; 3 of them sent back.
   const bill = await shop.manager.purchases.finalise({
     id: randomUUID(),
@@ -84,6 +92,7 @@ beforeAll(async () => {
   });
   Object.assign(ids, {
     supplier: supplier.id,
+    supplierPayment: supplierPayment.id,
     purchaseBill: bill.id,
     debitNote: debit.id,
     soap: soap.id,
@@ -145,6 +154,23 @@ describe('the invariant check names each forged invariant', () => {
       check: 'what the shop owes each supplier equals the sum of its payable entries',
       forged: 'a payable entry deleted',
       forgery: 'DELETE FROM payable_entries WHERE party_id = :supplier',
+    },
+    {
+      check: 'a payment to a supplier lowers what is owed to that supplier by exactly its amount, once',
+      forged: 'a supplier payment raised by ₹1 after it was recorded',
+      forgery: 'UPDATE supplier_payments SET amount_paise = amount_paise + 100 WHERE id = :supplierPayment',
+    },
+    {
+      check: 'a payment to a supplier lowers what is owed to that supplier by exactly its amount, once',
+      forged: 'the payment’s payable entry recorded twice',
+      forgery: `INSERT INTO payable_entries (id, party_id, kind, doc_id, doc_number, amount_paise, created_at)
+                SELECT id || '-copy', party_id, kind, doc_id, doc_number, amount_paise, created_at FROM payable_entries
+                WHERE doc_id = :supplierPayment`,
+    },
+    {
+      check: 'each document series is numbered without gaps',
+      forged: 'a supplier payment deleted',
+      forgery: 'DELETE FROM supplier_payments WHERE id = :supplierPayment',
     },
     {
       // The tax moved from SGST to CGST: the bill’s total still adds up, its lines no longer do.

@@ -19,6 +19,7 @@ import {
   purchaseBills,
 } from '../../../src-main/ledger/purchases/schema';
 import { shopBusinessDate } from '../../../src-shared/shop-time';
+import { supplierPayments } from '../../../src-main/ledger/payables/schema';
 import { itemInput, PINS, shopWithStaff, type Shop } from '../../support/ledger';
 
 /** Where each chained document type keeps its rows: its header, and the rows that belong to it. */
@@ -50,6 +51,7 @@ const STORED_IN: Record<JournalDocType, { table: Table; belongs: string }[]> = {
     { table: debitNotes, belongs: 'id = :doc' },
     { table: debitNoteLines, belongs: 'debit_note_id = :doc' },
   ],
+  supplier_payment: [{ table: supplierPayments, belongs: 'id = :doc' }],
 };
 
 /** One stored value: a column of one row that belongs to one chained document. */
@@ -156,6 +158,20 @@ async function ledgerWithEveryDocument() {
     lines: billLines.map((line) => ({ purchaseBillLineId: line.id, qtyMilli: 1_000 })),
     reason: 'broken',
   });
+  // A cheque fills every optional field of a supplier payment: its number (reference) and its date.
+  const wholesaler = await shop.manager.parties.create({
+    kind: 'supplier',
+    name: 'Shree Traders',
+    openingBalancePaise: 90_000,
+  });
+  await shop.manager.payables.pay({
+    id: randomUUID(),
+    supplierId: wholesaler.id,
+    amountPaise: 40_000,
+    mode: 'cheque',
+    reference: '004711',
+    chequeDate: '2026-03-31',
+  });
 }
 
 function storedFields(): Field[] {
@@ -247,7 +263,7 @@ describe('the hash covers every stored field of every chained document', () => {
       expect(new Set(fields.filter((field) => field.docType === docType).map((field) => field.table)), docType).toEqual(
         new Set(STORED_IN[docType].map(({ table }) => getTableName(table))),
       );
-    expect(verifyJournal(shop.t.ledger)).toMatchObject({ ok: true, documents: 8 });
+    expect(verifyJournal(shop.t.ledger)).toMatchObject({ ok: true, documents: 9 });
   });
 
   it('changing any one field of an invoice, a credit note, a receipt, a reversal, a purchase bill or a debit note makes verify name that document', () => {

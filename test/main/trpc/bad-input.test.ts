@@ -90,6 +90,8 @@ const known = {
   supplierId: '',
   purchaseBillId: '',
   purchaseBillLineId: '',
+  /** What the shop owes the supplier for that bill. */
+  supplierOwedPaise: 0,
 };
 beforeAll(async () => {
   shop = await shopWithStaff();
@@ -113,6 +115,7 @@ beforeAll(async () => {
   const billLine = (await shop.manager.purchases.get({ id: bill.id })).lines[0]!;
   Object.assign(known, {
     supplierId: supplier.id,
+    supplierOwedPaise: (await shop.manager.parties.get({ id: supplier.id })).payablePaise,
     purchaseBillId: bill.id,
     purchaseBillLineId: billLine.id,
     itemId: item.id,
@@ -133,6 +136,7 @@ describe('bad input to every procedure', () => {
         'journal',
         'khata',
         'parties',
+        'payables',
         'payments',
         'purchases',
         'returns',
@@ -270,6 +274,41 @@ const WRONG_BUT_WELL_TYPED: {
       mode: fc.constantFrom('cash', 'upi', 'card'),
     }),
     refusal: { field: 'amountPaise' },
+  },
+  {
+    rule: 'a payment to a supplier is above ₹0',
+    path: 'payables.pay',
+    input: fc.record({
+      id: uuid,
+      supplierId: knownId('supplierId'),
+      amountPaise: notAboveZero,
+      mode: fc.constantFrom('cash', 'upi', 'bank'),
+    }),
+    refusal: { field: 'amountPaise' },
+  },
+  {
+    rule: 'a supplier is paid no more than the shop owes them',
+    path: 'payables.pay',
+    input: fc.record({
+      id: uuid,
+      supplierId: knownId('supplierId'),
+      amountPaise: fc.integer({ min: 1, max: 1_000_000_000 }).map((over) => known.supplierOwedPaise + over),
+      mode: fc.constantFrom('upi', 'bank'),
+    }),
+    refusal: { field: 'amountPaise' },
+  },
+  {
+    rule: 'a cheque to a supplier carries its number and its date',
+    path: 'payables.pay',
+    input: fc.record({
+      id: uuid,
+      supplierId: knownId('supplierId'),
+      amountPaise: fc.integer({ min: 1, max: 10_000 }),
+      mode: fc.constant('cheque'),
+      reference: fc.constantFrom('', '004711'),
+      chequeDate: fc.constant(null),
+    }),
+    refusal: { field: 'reference' },
   },
   {
     rule: 'cash put in or taken out of the drawer is above ₹0',
