@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { Invalid } from '../../../src-shared/errors';
-import { ageBalance } from '../../../src-shared/khata/ageing';
+import { ageBalance, ageingTotals } from '../../../src-shared/khata/ageing';
 import type { KhataMovement } from '../../../src-shared/khata/ageing';
 
 const AS_OF = new Date(2026, 5, 30, 18, 0, 0);
@@ -137,5 +137,31 @@ describe('ageBalance', () => {
     expect(() => ageBalance([movement(1, 100)], new Date(Number.NaN))).toThrow(
       new Invalid('The ageing date is not a valid date'),
     );
+  });
+});
+
+describe('ageingTotals', () => {
+  it("adds every bucket and the total across the report's parties, each column on its own", () => {
+    const rows = [
+      { d0to30Paise: 1, d31to60Paise: 20, d61to90Paise: 300, d90plusPaise: 4_000, totalPaise: 4_321 },
+      { d0to30Paise: 50_000, d31to60Paise: 600_000, d61to90Paise: 7_000_000, d90plusPaise: 80_000_000, totalPaise: -5 },
+    ];
+    expect(ageingTotals(rows)).toEqual({
+      d0to30Paise: 50_001,
+      d31to60Paise: 600_020,
+      d61to90Paise: 7_000_300,
+      d90plusPaise: 80_004_000,
+      totalPaise: 4_316,
+    });
+  });
+
+  it('is all zeros for no parties', () => {
+    expect(ageingTotals([])).toEqual({
+      d0to30Paise: 0,
+      d31to60Paise: 0,
+      d61to90Paise: 0,
+      d90plusPaise: 0,
+      totalPaise: 0,
+    });
   });
 });
