@@ -286,4 +286,18 @@ test.describe.serial('purchases, through the screens', () => {
     await expect(page.getByTestId('po-state')).toHaveText('Received');
     await shot(page, 'purchases-11-order-received');
   });
+
+  test('the buying screens read in Hindi', async () => {
+    await page.keyboard.press('Alt+p');
+    await page.keyboard.press('Alt+l');
+    await expect(page.getByTestId('purchases')).toContainText('खरीद');
+    await expect(page.getByTestId('purchase-new')).toContainText('नया खरीद बिल');
+    await shot(page, 'purchases-12-list-hi');
+    await page.keyboard.press('Alt+k');
+    await page.getByTestId('suppliers-tab').click();
+    await expect(page.getByTestId('suppliers')).toContainText('सप्लायरों का बकाया');
+    await shot(page, 'purchases-13-suppliers-hi');
+    await page.keyboard.press('Alt+l');
+    await expect(page.getByTestId('suppliers')).toContainText('Due to suppliers');
+  });
 });
