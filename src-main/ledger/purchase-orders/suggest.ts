@@ -1,11 +1,14 @@
 // What to order: low-stock items with their recent sales, what is already on order and who last supplied them.
 // The reorder rule itself is pure (src-shared/purchase-orders/suggestion.ts); this reads the figures it needs.
-import { and, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { PurchaseOrderSuggestion, SuggestPurchaseOrderInput } from '../../../src-shared/contracts/purchase-orders';
 import { OPEN_ORDER_STATES } from '../../../src-shared/contracts/purchase-orders';
 import { averageDailySalesMilli, suggestedQtyMilli } from '../../../src-shared/purchase-orders/suggestion';
 import { type Ledger, businessDate } from '../ledger';
 import { items } from '../catalogue/schema';
+import { parties } from '../parties/schema';
+import { stockMovements } from '../stock/schema';
+import { purchaseBills } from '../purchases/schema';
 import { purchaseOrderLines, purchaseOrders } from './schema';
 
 const DAY_MS = 86_400_000;
@@ -57,28 +60,19 @@ function onOrderMilli(ledger: Ledger, itemIds: string[]): Map<string, number> {
   );
 }
 
-function hasColumn(ledger: Ledger, table: string, column: string): boolean {
-  const columns = ledger.sqlite.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(table) as string[];
-  return columns.includes(column);
-}
-
 /**
- * The supplier of each item's latest purchase: its latest 'purchase' stock movement names the purchase bill
- * (docId), and the bill names the supplier. Before purchase bills exist in this ledger, nobody.
+ * The supplier of each item's latest purchase: its latest 'purchase' stock movement names the purchase bill (docId),
+ * and the bill names the supplier. An item never bought on a bill has none.
  */
 function lastSuppliers(ledger: Ledger, itemIds: string[]): Map<string, { id: string; name: string }> {
-  if (!hasColumn(ledger, 'purchase_bills', 'supplier_id')) return new Map();
-  const placeholders = itemIds.map(() => '?').join(',');
-  const rows = ledger.sqlite
-    .prepare(
-      `SELECT m.item_id AS itemId, b.supplier_id AS supplierId, p.name AS supplierName
-       FROM stock_movements m
-       JOIN purchase_bills b ON b.id = m.doc_id
-       JOIN parties p ON p.id = b.supplier_id
-       WHERE m.reason = 'purchase' AND m.item_id IN (${placeholders})
-       ORDER BY m.created_at, m.rowid`,
-    )
-    .all(...itemIds) as { itemId: string; supplierId: string; supplierName: string }[];
+  const rows = ledger.db
+    .select({ itemId: stockMovements.itemId, supplierId: purchaseBills.supplierId, supplierName: parties.name })
+    .from(stockMovements)
+    .innerJoin(purchaseBills, eq(purchaseBills.id, stockMovements.docId))
+    .innerJoin(parties, eq(parties.id, purchaseBills.supplierId))
+    .where(and(eq(stockMovements.reason, 'purchase'), inArray(stockMovements.itemId, itemIds)))
+    .orderBy(asc(stockMovements.createdAt), asc(sql`stock_movements.rowid`))
+    .all();
   // Ordered oldest first, so the latest purchase of each item is the one left in the map.
   return new Map(rows.map((row) => [row.itemId, { id: row.supplierId, name: row.supplierName }]));
 }

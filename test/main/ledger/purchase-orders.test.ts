@@ -9,7 +9,7 @@ import { emulatorPrinter, usePrinter } from '../../support/printing';
 import { pdfLines } from '../../support/pdf-text';
 import { recordReceipt } from '../../../src-main/ledger/purchase-orders/receive';
 import { errorDetails } from '../../../src-main/trpc/errors';
-import { shopDate } from '../../../src-shared/shop-time';
+import { shopBusinessDate, shopDate } from '../../../src-shared/shop-time';
 
 let shop: Shop;
 afterEach(() => shop?.t.cleanup());
@@ -475,5 +475,99 @@ describe('bad input to purchase orders changes nothing', () => {
       'CONFLICT',
     );
     expect((await shop.cashier.purchaseOrders.get({ id: order.order.id })).order.state).toBe('draft');
+  });
+});
+
+describe('purchase orders with purchase bills', () => {
+  const today = () => shopBusinessDate(new Date());
+  function bill(
+    supplierId: string,
+    number: string,
+    lines: { itemId: string; qtyMilli: number }[],
+    purchaseOrderId?: string,
+  ) {
+    return shop.manager.purchases.finalise({
+      id: randomUUID(),
+      supplierId,
+      supplierInvoiceNumber: number,
+      supplierInvoiceDate: today(),
+      reverseCharge: false,
+      ratesIncludeTax: false,
+      freightPaise: 0,
+      payments: [],
+      lines: lines.map((line) => ({
+        ...line,
+        freeQtyMilli: 0,
+        ratePaise: 4000,
+        discountPaise: 0,
+        gstRateBp: 1800,
+        cessRateBp: 0,
+        hsn: '3401',
+      })),
+      ...(purchaseOrderId ? { purchaseOrderId } : {}),
+    });
+  }
+
+  it('an order received in two parts on two supplier bills; a third bill against it is refused and records nothing', async () => {
+    const supplier = await shopWithSupplier();
+    const soap = await soapSoldToday(1);
+    const rice = await shop.manager.catalogue.create(itemInput({ name: 'Rice', unit: 'kg', openingStockMilli: 0 }));
+    const order = await draftOrder(supplier.id, [
+      { itemId: soap.id, qtyMilli: 24_000 },
+      { itemId: rice.id, qtyMilli: 50_000 },
+    ]);
+    await shop.manager.purchaseOrders.send({ id: order.order.id, via: 'text' });
+    await bill(
+      supplier.id,
+      'ST/1',
+      [
+        { itemId: soap.id, qtyMilli: 24_000 },
+        { itemId: rice.id, qtyMilli: 20_000 },
+      ],
+      order.order.id,
+    );
+    let detail = await shop.cashier.purchaseOrders.get({ id: order.order.id });
+    expect(detail.order.state).toBe('partly_received');
+    expect(detail.lines.map((line) => line.leftToReceiveMilli)).toEqual([0, 30_000]);
+    await bill(supplier.id, 'ST/2', [{ itemId: rice.id, qtyMilli: 30_000 }], order.order.id);
+    detail = await shop.cashier.purchaseOrders.get({ id: order.order.id });
+    expect(detail.order.state).toBe('received');
+    expect(detail.lines.map((line) => line.receivedQtyMilli)).toEqual([24_000, 50_000]);
+    const before = ledgerFingerprint(shop.t.ledger);
+    await expect(
+      bill(supplier.id, 'ST/3', [{ itemId: rice.id, qtyMilli: 1000 }], order.order.id),
+    ).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: `Order ${order.order.number} is already received or cancelled; goods cannot be received against it.`,
+    });
+    expect(ledgerFingerprint(shop.t.ledger)).toBe(before);
+  });
+
+  it('suggestions for a supplier are the items last bought from them and the items never bought from anyone', async () => {
+    const sharma = await shopWithSupplier();
+    const gupta = await shop.manager.parties.create({ kind: 'supplier', name: 'Gupta Agencies' });
+    const low = { reorderLevelMilli: 50_000, openingStockMilli: 0 };
+    const soap = await shop.manager.catalogue.create(itemInput({ name: 'Soap', ...low }));
+    const oil = await shop.manager.catalogue.create(itemInput({ name: 'Oil', ...low }));
+    const tea = await shop.manager.catalogue.create(itemInput({ name: 'Tea', ...low }));
+    // Oil was bought from Sharma first and from Gupta last: Gupta is its supplier now.
+    await bill(sharma.id, 'S/1', [
+      { itemId: soap.id, qtyMilli: 1000 },
+      { itemId: oil.id, qtyMilli: 1000 },
+    ]);
+    await bill(gupta.id, 'G/1', [{ itemId: oil.id, qtyMilli: 1000 }]);
+    const forSharma = await shop.cashier.purchaseOrders.suggest({ supplierId: sharma.id });
+    expect(forSharma.suggestions.map((row) => [row.name, row.lastSupplierName])).toEqual([
+      ['Soap', 'Sharma Traders'],
+      ['Tea', null],
+    ]);
+    const forGupta = await shop.cashier.purchaseOrders.suggest({ supplierId: gupta.id });
+    expect(forGupta.suggestions.map((row) => row.name)).toEqual(['Oil', 'Tea']);
+    const everyone = await shop.cashier.purchaseOrders.suggest({});
+    expect(everyone.suggestions.map((row) => [row.name, row.lastSupplierId])).toEqual([
+      ['Oil', gupta.id],
+      ['Soap', sharma.id],
+      ['Tea', null],
+    ]);
   });
 });

@@ -524,3 +524,49 @@ describe('receiving a purchase order', () => {
     expect((await shop.manager.purchaseOrders.get({ id: orderId })).order.state).toBe('received');
   });
 });
+
+describe('cost at the time of each sale', () => {
+  it('a sale keeps the average cost of its day; a sale below the new cost warns and still goes through', async () => {
+    // Soap sells at ₹59.00 with 18 % inside: ₹50.00 taxable, above its ₹40.00 cost.
+    const first = await shop.cashier.sales.finalize({
+      id: randomUUID(),
+      lines: [{ itemId: soap.id, qtyMilli: 1000 }],
+      payments: [{ mode: 'cash', amountPaise: 5900 }],
+    });
+    expect(first.warnings).toEqual([]);
+    // 9 on hand at ₹40.00 and 10 more at ₹70.00: (₹360.00 + ₹700.00) / 19 = ₹55.79.
+    await shop.manager.purchases.finalise(
+      billInput({
+        lines: [
+          {
+            itemId: soap.id,
+            qtyMilli: 10_000,
+            freeQtyMilli: 0,
+            ratePaise: 7000,
+            discountPaise: 0,
+            gstRateBp: 1800,
+            cessRateBp: 0,
+            hsn: '',
+          },
+        ],
+      }),
+    );
+    expect(item(soap.id).cost).toBe(5579);
+    const second = await shop.cashier.sales.finalize({
+      id: randomUUID(),
+      lines: [{ itemId: soap.id, qtyMilli: 1000 }],
+      payments: [{ mode: 'cash', amountPaise: 5900 }],
+    });
+    expect(second.warnings).toEqual([
+      { kind: 'below-cost', lineNo: 1, itemId: soap.id, name: 'Soap', unitCostPaise: 5579, taxablePaise: 5000 },
+    ]);
+    expect([first.lines[0]!.unitCostPaise, second.lines[0]!.unitCostPaise]).toEqual([4000, 5579]);
+    // The item-profit report reckons each sale at its own day's cost: ₹40.00 + ₹55.79, not 2 × ₹55.79.
+    const report = await shop.manager.reports.items({ from: '2026-11-15', to: '2026-11-15' });
+    expect(report.rows.find((row) => row.itemId === soap.id)).toMatchObject({
+      qtyMilli: 2000,
+      taxablePaise: 10_000,
+      costPaise: 9579,
+    });
+  });
+});
