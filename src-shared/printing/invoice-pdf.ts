@@ -3,7 +3,7 @@
 // It carries every particular of CGST Rule 46 (listed with their clause letters in src-shared/gst/rule46.ts); a
 // sale of exempt goods or by a composition dealer is a bill of supply instead (Rule 49): no tax columns, and the
 // composition dealer's declaration at its top (Rule 5(1)(g)).
-import type { Column, Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { Column, Content, CustomTableLayout, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { amountInWords } from '../amount-in-words';
 import { formatQuantity, formatRupees } from '../money';
 import { COMPOSITION_DECLARATION, EXEMPT_DECLARATION, stateNameAndCode, type InvoiceSupply } from '../gst/rule46';
@@ -30,6 +30,21 @@ const state = stateNameAndCode;
 const t = (text: string, extra: Record<string, unknown> = {}): Content =>
   ({ text, ...(DEVANAGARI.test(text) ? { font: 'NotoDevanagari' } : {}), ...extra }) as Content;
 const num = (text: string, extra: Record<string, unknown> = {}): TableCell => ({ text, alignment: 'right', ...extra });
+
+/**
+ * pdfmake's "light horizontal lines", with the room between columns narrowed on A5 so that every column of
+ * the tax invoice fits the page's width (8 points a side leaves the description no room there).
+ */
+function ruledRows(small: boolean): CustomTableLayout {
+  const pad = small ? 3 : 8;
+  return {
+    hLineWidth: (i, node) => (i === 0 || i === node.table.body.length ? 0 : i === node.table.headerRows ? 2 : 1),
+    vLineWidth: () => 0,
+    hLineColor: (i) => (i === 1 ? 'black' : '#aaaaaa'),
+    paddingLeft: (i) => (i === 0 ? 0 : pad),
+    paddingRight: (i, node) => (i === (node.table.widths?.length ?? 1) - 1 ? 0 : pad),
+  };
+}
 
 interface HsnRow extends TaxFigures {
   hsn: string;
@@ -136,8 +151,15 @@ function linesTable(input: InvoicePdfInput): Content {
   const notes: Content[] = [];
   if (taxed && input.lines.some((line) => line.priceIncludesTax))
     notes.push({ text: '* rate includes GST', fontSize: fontSize - 1, color: '#555555' });
-  const widths = taxed ? [14, '*', 38, 40, 48, 36, 52, 30, 56] : [14, '*', 38, 40, 56, 44, 64];
-  return [{ table: { headerRows: 1, widths, body }, layout: 'lightHorizontalLines', fontSize }, ...notes];
+  const small = input.pageSize === 'A5';
+  const widths = taxed
+    ? small
+      ? [10, '*', 28, 36, 38, 30, 42, 22, 44]
+      : [14, '*', 38, 40, 48, 36, 52, 30, 56]
+    : small
+      ? [10, '*', 28, 36, 44, 36, 50]
+      : [14, '*', 38, 40, 56, 44, 64];
+  return [{ table: { headerRows: 1, widths, body }, layout: ruledRows(small), fontSize }, ...notes];
 }
 
 /** Taxable value + taxes ± round-off = total: the sum holds exactly, and never adds GST-inclusive prices to exclusive ones. */
@@ -186,6 +208,7 @@ function hsnTable(input: InvoicePdfInput): Content {
   const body: TableCell[][] = [head.map((h, i) => ({ text: h, style: 'th', alignment: i === 0 ? 'left' : 'right' }))];
   for (const row of hsnBreakup(input.lines)) {
     const half = percent(row.gstRateBp / 2);
+    // (the rate of each of CGST and SGST is half the GST rate: CGST Act s. 9(1) with SGST Act s. 9(1))
     const taxes = inter
       ? [num(percent(row.gstRateBp)), num(plain(row.igstPaise))]
       : [num(half), num(plain(row.cgstPaise)), num(half), num(plain(row.sgstPaise))];
@@ -209,12 +232,21 @@ function hsnTable(input: InvoicePdfInput): Content {
     bold(i.cessPaise),
     bold(i.cgstPaise + i.sgstPaise + i.igstPaise + i.cessPaise),
   ]);
-  const widths = ['*', 64, ...totalTaxes.map((_, k) => (k % 2 === 0 ? 40 : 54)), ...(cess ? [40] : []), 46, 56];
+  const small = input.pageSize === 'A5';
+  const [money, rate] = small ? [44, 34] : [54, 40];
+  const widths = [
+    '*',
+    money + 10,
+    ...totalTaxes.map((_, k) => (k % 2 === 0 ? rate : money)),
+    ...(cess ? [rate] : []),
+    money - 8,
+    money,
+  ];
   return [
     { text: 'HSN-wise tax', style: 'label', margin: [0, 4, 0, 2] },
     {
       table: { headerRows: 1, widths, body },
-      layout: 'lightHorizontalLines',
+      layout: ruledRows(small),
       fontSize: input.pageSize === 'A5' ? 7 : 8,
     },
   ];
