@@ -103,6 +103,6 @@ export function applyRemoteParty(ledger: Ledger, pulled: RemoteParty): void {
   else
     ledger.db
       .insert(parties)
-      .values({ ...pulled, balancePaise: 0 })
+      .values({ ...pulled, balancePaise: 0, payablePaise: 0 })
       .run();
 }

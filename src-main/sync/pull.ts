@@ -10,7 +10,8 @@ import { parties } from '../ledger/parties/schema';
 import { applyRemoteKhataEntry } from '../ledger/khata/entries';
 import { applyRemoteStockMovement } from '../ledger/stock/service';
 import { applyRemoteItem, applyRemoteParty, hasUnsentChange, type Conflict } from './catalogue-apply';
-import { remoteItem, remoteKhataEntry, remoteParty, remoteStockMovement } from './remote-rows';
+import { remoteItem, remoteKhataEntry, remoteParty, remotePayableEntry, remoteStockMovement } from './remote-rows';
+import { applyRemotePayableEntry } from '../ledger/payables/entries';
 import { appendCapped, readSyncState, updateProgress, writeSyncState } from './state';
 import type { SyncRemote } from './remote';
 import { counterHeartbeat } from '../monitoring/heartbeat';
@@ -74,6 +75,8 @@ function applyChange(ledger: Ledger, change: PulledChange, conflicts: Conflict[]
       return applyRemoteKhataEntry(ledger, remoteKhataEntry.parse(change.payload));
     case 'stock_movement':
       return applyRemoteStockMovement(ledger, remoteStockMovement.parse(change.payload));
+    case 'payable_entry':
+      return applyRemotePayableEntry(ledger, remotePayableEntry.parse(change.payload));
   }
 }
 

@@ -4,6 +4,7 @@ import { ITEM_UNITS } from '../../src-shared/contracts/catalogue';
 import { CREDIT_LIMIT_POLICIES, PARTY_KINDS } from '../../src-shared/contracts/parties';
 import { KHATA_ENTRY_KINDS } from '../ledger/khata/schema';
 import { STOCK_REASONS } from '../ledger/stock/schema';
+import { PAYABLE_ENTRY_KINDS } from '../../src-shared/sync/purchase-payloads';
 
 const int = z.number().int();
 
@@ -48,6 +49,16 @@ export const remoteKhataEntry = z.object({
   id: z.uuid(),
   partyId: z.uuid(),
   kind: z.enum(KHATA_ENTRY_KINDS),
+  docId: z.string().nullable(),
+  docNumber: z.string().nullable(),
+  amountPaise: int,
+  createdAt: z.string(),
+});
+
+export const remotePayableEntry = z.object({
+  id: z.uuid(),
+  partyId: z.uuid(),
+  kind: z.enum(PAYABLE_ENTRY_KINDS),
   docId: z.string().nullable(),
   docNumber: z.string().nullable(),
   amountPaise: int,

@@ -6,6 +6,7 @@ import { salesRouter } from '../ledger/sales/router';
 import { draftsRouter } from '../ledger/drafts/router';
 import { paymentsRouter } from '../ledger/payments/router';
 import { khataRouter } from '../ledger/khata/router';
+import { payablesRouter } from '../ledger/payables/router';
 import { stockRouter } from '../ledger/stock/router';
 import { returnsRouter } from '../ledger/returns/router';
 import { cashSessionsRouter } from '../ledger/cash-sessions/router';
@@ -18,6 +19,8 @@ import { printingRouter } from '../printing/router';
 import { updatesRouter } from '../updates/router';
 import { backupRouter } from '../backup/router';
 import { ledgerHealthRouter } from '../backup/health-router';
+import { purchasesRouter } from '../ledger/purchases/router';
+import { purchaseOrdersRouter } from '../ledger/purchase-orders/router';
 
 export const appRouter = router({
   catalogue: catalogueRouter,
@@ -26,6 +29,7 @@ export const appRouter = router({
   drafts: draftsRouter,
   payments: paymentsRouter,
   khata: khataRouter,
+  payables: payablesRouter,
   stock: stockRouter,
   returns: returnsRouter,
   cashSessions: cashSessionsRouter,
@@ -38,6 +42,8 @@ export const appRouter = router({
   updates: updatesRouter,
   backup: backupRouter,
   ledgerHealth: ledgerHealthRouter,
+  purchases: purchasesRouter,
+  purchaseOrders: purchaseOrdersRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -15,6 +15,9 @@ import { InvoicesScreen } from '../screens/invoices/InvoicesScreen';
 import { CashScreen } from '../screens/cash/CashScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { ReportsScreen } from '../screens/reports/ReportsScreen';
+import { PurchasesScreen } from '../screens/purchases/PurchasesScreen';
+import { PurchaseOrdersScreen } from '../screens/purchase-orders/PurchaseOrdersScreen';
+import type { PurchaseBillPrefill } from '../screens/purchase-orders/receive-prefill';
 
 /** Each screen with its Alt key and who may use it: a tab someone may not use is not shown to them at all. */
 export const SCREENS = [
@@ -22,6 +25,8 @@ export const SCREENS = [
   { id: 'khata', key: 'k', minRole: 'cashier' },
   { id: 'items', key: 'i', minRole: 'cashier' },
   { id: 'invoices', key: 'n', minRole: 'cashier' },
+  { id: 'purchases', key: 'p', minRole: 'cashier' },
+  { id: 'purchaseOrders', key: 'o', minRole: 'cashier' },
   { id: 'cash', key: 'c', minRole: 'cashier' },
   { id: 'reports', key: 'r', minRole: 'manager' },
   { id: 'settings', key: 's', minRole: 'cashier' },
@@ -39,6 +44,8 @@ export function Shell({ me, connection, onLogout }: { me: Me; connection: Counte
   const { t } = useTranslation();
   const trpc = useTRPC();
   const [screen, setScreen] = useState<ScreenId>('billing');
+  // An order to receive, handed from the Orders screen to a new purchase bill.
+  const [receiving, setReceiving] = useState<PurchaseBillPrefill | null>(null);
   const logout = useMutation(trpc.staff.logout.mutationOptions({ onSettled: onLogout }));
   const screens = screensFor(me.role);
   useHotkeys({
@@ -74,7 +81,19 @@ export function Shell({ me, connection, onLogout }: { me: Me; connection: Counte
         {screen === 'khata' && <KhataScreen me={me} />}
         {screen === 'items' && <ItemsScreen me={me} />}
         {screen === 'invoices' && <InvoicesScreen me={me} />}
+        {screen === 'purchases' && (
+          <PurchasesScreen me={me} receiving={receiving} onReceiving={() => setReceiving(null)} />
+        )}
         {screen === 'cash' && <CashScreen />}
+        {screen === 'purchaseOrders' && (
+          <PurchaseOrdersScreen
+            me={me}
+            onReceive={(prefill) => {
+              setReceiving(prefill);
+              setScreen('purchases');
+            }}
+          />
+        )}
         {screen === 'reports' && <ReportsScreen />}
         {screen === 'settings' && <SettingsScreen me={me} />}
       </main>

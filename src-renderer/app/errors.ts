@@ -61,3 +61,10 @@ export function errorReason(error: unknown): string | null {
 export function endsSession(error: unknown): boolean {
   return errorCode(error) === 'UNAUTHORIZED' && errorReason(error) === SESSION_ENDED;
 }
+
+/** The catalogue message a refusal was made of (key and values), when it had one: lets a form place it beside a box. */
+export function shopMessageOf(error: unknown): ShopMessage | null {
+  if (error instanceof TRPCClientError) return (error.data as { shop?: ShopMessage | null } | undefined)?.shop ?? null;
+  if (error instanceof DomainError) return error.shop;
+  return null;
+}

@@ -27,6 +27,8 @@ export const shiftFigures = z.object({
   cashReceiptsPaise: z.int(),
   cashInPaise: z.int(),
   cashOutPaise: z.int(),
+  /** Cash paid to suppliers out of the drawer in the shift. */
+  cashPaidToSuppliersPaise: z.int(),
   expectedCashPaise: z.int(),
 });
 

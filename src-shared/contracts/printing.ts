@@ -44,7 +44,14 @@ export const printerProfiles = z
 export type PrinterConnection = z.infer<typeof printerConnection>;
 export type PrinterProfile = z.infer<typeof printerProfile>;
 
-export const PRINTABLE_DOCS = ['invoice', 'credit_note', 'receipt', 'receipt_reversal', 'z_report'] as const;
+export const PRINTABLE_DOCS = [
+  'invoice',
+  'credit_note',
+  'receipt',
+  'receipt_reversal',
+  'z_report',
+  'purchase_order',
+] as const;
 export type PrintableDoc = (typeof PRINTABLE_DOCS)[number];
 
 export const reprintInput = z

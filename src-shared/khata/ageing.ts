@@ -1,4 +1,5 @@
-// Overdue ageing of a customer's khata: which unpaid amounts are how old, settling oldest first.
+// Overdue ageing of a running account, settling oldest first: a customer's khata (what they owe the shop) and, on the
+// other side, a supplier's payables (what the shop owes them): + raises what is owed, − pays it off, on both sides.
 
 import { differenceInCalendarDays, parseISO } from 'date-fns';
 import { Invalid } from '../errors';
@@ -75,4 +76,13 @@ export function ageBalance(movements: KhataMovement[], asOf: Date): KhataAgeing 
     else ageing.d90plusPaise += debit.paise;
   }
   return ageing;
+}
+
+export type AgeingTotals = Omit<KhataAgeing, 'oldestUnpaidAt'>;
+
+/** The sums of every bucket over the aged parties (a report's total row). */
+export function ageingTotals(rows: AgeingTotals[]): AgeingTotals {
+  const totals: AgeingTotals = { d0to30Paise: 0, d31to60Paise: 0, d61to90Paise: 0, d90plusPaise: 0, totalPaise: 0 };
+  for (const row of rows) for (const key of Object.keys(totals) as (keyof AgeingTotals)[]) totals[key] += row[key];
+  return totals;
 }

@@ -270,6 +270,7 @@ export function zReport(input: ZReportInput): ReceiptModel {
   blocks.push(
     ...row('Cash in', summary.cashInPaise),
     ...row('Cash out', -summary.cashOutPaise),
+    ...(summary.cashPaidToSuppliersPaise ? row('Paid to suppliers', -summary.cashPaidToSuppliersPaise) : []),
     ...rows('Expected cash Rs.', money(summary.expectedCashPaise), columns, { bold: true }),
   );
   if (session.countedPaise !== null)

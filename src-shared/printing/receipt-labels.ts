@@ -59,6 +59,12 @@ const LABELS = {
   reversalNo: ['Reversal No', 'रद्द पर्ची नं.'],
   cancelsReceipt: ['Cancels receipt', 'रद्द की गई रसीद'],
   backOutBy: ['Paid back out by', 'वापस दिया'],
+  purchaseOrder: ['PURCHASE ORDER', 'खरीद ऑर्डर'],
+  orderNo: ['Order No', 'ऑर्डर नं.'],
+  supplier: ['To', 'सप्लायर'],
+  note: ['Note', 'टिप्पणी'],
+  orderItems: ['Items ordered', 'मंगाया सामान'],
+  expectedValue: ['Expected value Rs.', 'अनुमानित मूल्य ₹'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type ReceiptLabel = keyof typeof LABELS;

@@ -22,8 +22,11 @@ export const SYNC_ENTITIES = [
 ] as const;
 export type SyncEntity = (typeof SYNC_ENTITIES)[number];
 
-/** What other counters of the same shop receive: the catalogue, prices, parties, and the additive khata and stock movements. */
-export const PULLED_ENTITIES = ['item', 'party', 'khata_entry', 'stock_movement'] as const;
+/**
+ * What other counters of the same shop receive: the catalogue, prices, parties, and the additive khata, stock
+ * movements and payable entries (what the shop owes each supplier).
+ */
+export const PULLED_ENTITIES = ['item', 'party', 'khata_entry', 'stock_movement', 'payable_entry'] as const;
 export type PulledEntity = (typeof PULLED_ENTITIES)[number];
 
 export const MAX_PUSH_OPS = 1000;

@@ -86,7 +86,7 @@ const sum = (ledger: Ledger, query: string, sessionId: string): number =>
 
 /**
  * Everything the Z-report shows, computed from the session's documents; cash expected = float + cash taken − change −
- * cash refunds + khata receipts (net of receipts cancelled) + in − out.
+ * cash refunds + khata receipts (net of receipts cancelled) + in − out − cash paid to suppliers.
  */
 export function sessionSummary(ledger: Ledger, sessionId: string): SessionSummary {
   const session = ledger.db.select().from(cashSessions).where(eq(cashSessions.id, sessionId)).get();
@@ -123,6 +123,11 @@ export function sessionSummary(ledger: Ledger, sessionId: string): SessionSummar
     "SELECT SUM(amount_paise) FROM cash_movements WHERE kind = 'out' AND session_id = ?",
     sessionId,
   );
+  const cashPaidToSuppliersPaise = sum(
+    ledger,
+    "SELECT SUM(amount_paise) FROM supplier_payments WHERE mode = 'cash' AND cash_session_id = ?",
+    sessionId,
+  );
   return {
     session,
     ...shiftDetails(ledger, session),
@@ -141,8 +146,15 @@ export function sessionSummary(ledger: Ledger, sessionId: string): SessionSummar
     cashReceiptsPaise,
     cashInPaise,
     cashOutPaise,
+    cashPaidToSuppliersPaise,
     expectedCashPaise:
-      session.openingFloatPaise + salesByMode.cash - cashRefundsPaise + cashReceiptsPaise + cashInPaise - cashOutPaise,
+      session.openingFloatPaise +
+      salesByMode.cash -
+      cashRefundsPaise +
+      cashReceiptsPaise +
+      cashInPaise -
+      cashOutPaise -
+      cashPaidToSuppliersPaise,
   };
 }
 

@@ -3,7 +3,15 @@ import type { Ledger } from '../ledger';
 import { chainDocument, nextDocumentNumber, type ChainLink } from '../journal/service';
 import type { JournalDocType } from '../journal/schema';
 import { enqueue } from '../outbox/service';
-import { queueDocumentPrint } from '../printing/queue';
+import { queueDocumentPrint, type PrintDocType } from '../printing/queue';
+import { PRINT_DOC_TYPES } from '../printing/schema';
+
+/** The documents that print on record must be ones the print queue knows how to lay out. */
+function printable(docType: JournalDocType): PrintDocType {
+  if (!(PRINT_DOC_TYPES as readonly string[]).includes(docType))
+    throw new TypeError(`A ${docType} has no receipt layout to print on record.`);
+  return docType as PrintDocType;
+}
 
 /**
  * What the ledger must know to record one type of document. Every field is required (summaries and printing
@@ -59,6 +67,6 @@ export function recordDocument<Doc, Effects>(
   const effects = input.apply(doc, link);
   kind.summarise?.(ledger, doc, link);
   enqueue(ledger, kind.docType, input.id, kind.outboxPayload(ledger, doc, link));
-  if (kind.printsOnRecord) queueDocumentPrint(ledger, kind.docType, input.id);
+  if (kind.printsOnRecord) queueDocumentPrint(ledger, printable(kind.docType), input.id);
   return { doc, link, effects };
 }

@@ -12,6 +12,19 @@ import {
 import { creditNotes, creditNoteLines, type CreditNote, type CreditNoteLine } from '../returns/schema';
 import { receiptReversals, receipts, type Receipt, type ReceiptReversal } from '../khata/schema';
 import { payments, type Payment } from '../payments/schema';
+import {
+  debitNoteLines,
+  debitNotes,
+  purchaseBillLines,
+  purchaseBillPayments,
+  purchaseBills,
+  type DebitNote,
+  type DebitNoteLine,
+  type PurchaseBill,
+  type PurchaseBillLine,
+  type PurchaseBillPayment,
+} from '../purchases/schema';
+import { supplierPayments, type SupplierPayment } from '../payables/schema';
 import type { JournalDocType } from './schema';
 
 type Hashes = { prevHash: string; hash: string };
@@ -41,6 +54,23 @@ export function receiptContent(header: Unhashed<Receipt>, paid: Payment[]) {
 
 export function receiptReversalContent(header: Unhashed<ReceiptReversal>, refunds: Payment[]) {
   return { type: 'receipt_reversal', header, payments: byId(refunds) };
+}
+
+export function purchaseBillContent(
+  header: Unhashed<PurchaseBill>,
+  lines: PurchaseBillLine[],
+  paid: PurchaseBillPayment[],
+) {
+  return { type: 'purchase_bill', header, lines: [...lines].sort((a, b) => a.lineNo - b.lineNo), payments: byId(paid) };
+}
+
+export function debitNoteContent(header: Unhashed<DebitNote>, lines: DebitNoteLine[]) {
+  return { type: 'debit_note', header, lines: byId(lines) };
+}
+
+/** A payment to a supplier carries its mode, reference and cheque date on its header: no payment rows. */
+export function supplierPaymentContent(header: Unhashed<SupplierPayment>) {
+  return { type: 'supplier_payment', header };
 }
 
 function split<T extends Hashes>(row: T): { header: Unhashed<T>; hashes: Hashes } {
@@ -91,6 +121,31 @@ const STORED_CONTENT: Record<JournalDocType, (ledger: Ledger, docId: string) => 
     if (!row) return null;
     const { header, hashes } = split(row);
     return { content: receiptReversalContent(header, paymentsOf(ledger, 'receipt_reversal', docId)), hashes };
+  },
+  purchase_bill(ledger, docId) {
+    const row = ledger.db.select().from(purchaseBills).where(eq(purchaseBills.id, docId)).get();
+    if (!row) return null;
+    const lines = ledger.db.select().from(purchaseBillLines).where(eq(purchaseBillLines.purchaseBillId, docId)).all();
+    const paid = ledger.db
+      .select()
+      .from(purchaseBillPayments)
+      .where(eq(purchaseBillPayments.purchaseBillId, docId))
+      .all();
+    const { header, hashes } = split(row);
+    return { content: purchaseBillContent(header, lines, paid), hashes };
+  },
+  debit_note(ledger, docId) {
+    const row = ledger.db.select().from(debitNotes).where(eq(debitNotes.id, docId)).get();
+    if (!row) return null;
+    const lines = ledger.db.select().from(debitNoteLines).where(eq(debitNoteLines.debitNoteId, docId)).all();
+    const { header, hashes } = split(row);
+    return { content: debitNoteContent(header, lines), hashes };
+  },
+  supplier_payment(ledger, docId) {
+    const row = ledger.db.select().from(supplierPayments).where(eq(supplierPayments.id, docId)).get();
+    if (!row) return null;
+    const { header, hashes } = split(row);
+    return { content: supplierPaymentContent(header), hashes };
   },
 };
 

@@ -20,6 +20,11 @@ const CHECKS: Check[] = [
           GROUP BY p.id HAVING p.balance_paise <> entries`,
   },
   {
+    name: 'what the shop owes each supplier equals the sum of its payable entries',
+    sql: `SELECT p.id, p.payable_paise, COALESCE(SUM(e.amount_paise), 0) AS entries FROM parties p LEFT JOIN payable_entries e ON e.party_id = p.id
+          GROUP BY p.id HAVING p.payable_paise <> entries`,
+  },
+  {
     name: 'invoice figures equal the sums of their lines, and total = taxable + taxes + round-off',
     sql: `SELECT v.id FROM invoices v JOIN (
             SELECT invoice_id, SUM(gross_paise) g, SUM(line_discount_paise + bill_discount_paise) d, SUM(taxable_paise) t, SUM(cgst_paise) c, SUM(sgst_paise) s,
@@ -55,12 +60,70 @@ const CHECKS: Check[] = [
              OR k.amount_paise IS NOT v.amount_paise OR k.party_id <> v.party_id`,
   },
   {
+    name: 'a payment to a supplier lowers what is owed to that supplier by exactly its amount, once',
+    sql: `SELECT s.id FROM supplier_payments s
+          LEFT JOIN (SELECT doc_id, party_id, COUNT(*) n, SUM(amount_paise) paise FROM payable_entries WHERE kind = 'payment' GROUP BY doc_id, party_id) e
+            ON e.doc_id = s.id
+          WHERE s.amount_paise <= 0 OR e.n IS NOT 1 OR e.paise <> -s.amount_paise OR e.party_id <> s.supplier_id`,
+  },
+  {
+    // Under reverse charge the tax is on the bill but not in what the supplier is owed (CGST Act s.9(3)/9(4)).
+    name: 'purchase bill figures equal the sums of their lines, total = lines + round-off, paid + payable = total',
+    sql: `SELECT b.id FROM purchase_bills b JOIN (
+            SELECT purchase_bill_id, SUM(gross_paise) g, SUM(discount_paise) d, SUM(taxable_paise) t, SUM(cgst_paise) c, SUM(sgst_paise) s,
+                   SUM(igst_paise) ig, SUM(cess_paise) ce, SUM(freight_paise) f, SUM(total_paise) tot FROM purchase_bill_lines GROUP BY purchase_bill_id) l
+            ON l.purchase_bill_id = b.id
+          LEFT JOIN (SELECT purchase_bill_id, SUM(amount_paise) paid FROM purchase_bill_payments GROUP BY purchase_bill_id) p ON p.purchase_bill_id = b.id
+          WHERE b.gross_paise <> l.g OR b.discount_paise <> l.d OR b.taxable_paise <> l.t OR b.cgst_paise <> l.c OR b.sgst_paise <> l.s
+             OR b.igst_paise <> l.ig OR b.cess_paise <> l.ce OR b.freight_paise <> l.f OR b.total_paise <> l.tot + b.round_off_paise
+             OR b.total_paise <> b.taxable_paise + b.freight_paise + b.round_off_paise
+                               + CASE WHEN b.reverse_charge THEN 0 ELSE b.cgst_paise + b.sgst_paise + b.igst_paise + b.cess_paise END
+             OR b.paid_paise <> COALESCE(p.paid, 0) OR b.paid_paise + b.payable_paise <> b.total_paise OR b.payable_paise < 0`,
+  },
+  {
+    name: 'every purchase bill has lines, each landed at its taxable value plus its freight',
+    sql: `SELECT b.id FROM purchase_bills b WHERE NOT EXISTS (SELECT 1 FROM purchase_bill_lines l WHERE l.purchase_bill_id = b.id)
+          UNION ALL
+          SELECT l.id FROM purchase_bill_lines l WHERE l.landed_cost_paise <> l.taxable_paise + l.freight_paise`,
+  },
+  {
+    name: 'debit note figures equal the sums of their lines',
+    sql: `SELECT n.id FROM debit_notes n LEFT JOIN (
+            SELECT debit_note_id, SUM(taxable_paise) t, SUM(cgst_paise) c, SUM(sgst_paise) s, SUM(igst_paise) ig, SUM(cess_paise) ce,
+                   SUM(total_paise) tot FROM debit_note_lines GROUP BY debit_note_id) l ON l.debit_note_id = n.id
+          WHERE l.debit_note_id IS NULL OR n.taxable_paise <> l.t OR n.cgst_paise <> l.c OR n.sgst_paise <> l.s OR n.igst_paise <> l.ig
+             OR n.cess_paise <> l.ce OR n.total_paise <> l.tot`,
+  },
+  {
+    name: 'no purchase line is returned to the supplier more than was bought',
+    sql: `SELECT l.id FROM purchase_bill_lines l JOIN debit_note_lines r ON r.purchase_bill_line_id = l.id
+          GROUP BY l.id HAVING SUM(r.qty_milli) > l.qty_milli`,
+  },
+  {
+    name: 'stock moved by each purchase bill and debit note equals its lines',
+    sql: `SELECT b.id FROM purchase_bills b
+            JOIN (SELECT purchase_bill_id, SUM(qty_milli + free_qty_milli) q FROM purchase_bill_lines GROUP BY purchase_bill_id) l ON l.purchase_bill_id = b.id
+            LEFT JOIN (SELECT doc_id, SUM(qty_milli) q FROM stock_movements WHERE reason = 'purchase' GROUP BY doc_id) m ON m.doc_id = b.id
+          WHERE COALESCE(m.q, 0) <> l.q
+          UNION ALL
+          SELECT n.id FROM debit_notes n
+            JOIN (SELECT debit_note_id, SUM(qty_milli) q FROM debit_note_lines GROUP BY debit_note_id) l ON l.debit_note_id = n.id
+            LEFT JOIN (SELECT doc_id, SUM(qty_milli) q FROM stock_movements WHERE reason = 'purchase_return' GROUP BY doc_id) m ON m.doc_id = n.id
+          WHERE COALESCE(m.q, 0) <> -l.q`,
+  },
+  {
+    name: 'average cost is never negative',
+    sql: `SELECT id, cost_paise FROM items WHERE cost_paise < 0`,
+  },
+  {
     // n numbers issued, n distinct sequence numbers in use, the highest of them n: the series is exactly 1…n. A number
     // taken without a document (a deleted bill) and a document renumbered past a hole both break it.
     name: 'each document series is numbered without gaps',
     sql: `SELECT s.key FROM document_series s
             LEFT JOIN (SELECT number FROM invoices UNION ALL SELECT number FROM credit_notes UNION ALL SELECT number FROM receipts
-                  UNION ALL SELECT number FROM receipt_reversals) d ON d.number LIKE replace(s.key, ':', '-') || '-%'
+                  UNION ALL SELECT number FROM receipt_reversals UNION ALL SELECT number FROM purchase_bills
+                  UNION ALL SELECT number FROM debit_notes UNION ALL SELECT number FROM supplier_payments) d
+            ON d.number LIKE replace(s.key, ':', '-') || '-%'
           GROUP BY s.key, s.next_seq
           HAVING s.next_seq - 1 <> COUNT(DISTINCT CAST(substr(d.number, length(s.key) + 2) AS INTEGER))
               OR s.next_seq - 1 <> COALESCE(MAX(CAST(substr(d.number, length(s.key) + 2) AS INTEGER)), 0)`,

@@ -1,7 +1,15 @@
 // The tamper-evident journal: one row per document in the order they were finalised, and the gap-free series counters.
 import { sqliteTable, text, integer } from 'drizzle-orm/sqlite-core';
 
-export const JOURNAL_DOC_TYPES = ['invoice', 'credit_note', 'receipt', 'receipt_reversal'] as const;
+export const JOURNAL_DOC_TYPES = [
+  'invoice',
+  'credit_note',
+  'receipt',
+  'receipt_reversal',
+  'purchase_bill',
+  'debit_note',
+  'supplier_payment',
+] as const;
 
 export const journal = sqliteTable('journal', {
   seq: integer('seq').primaryKey({ autoIncrement: true }),

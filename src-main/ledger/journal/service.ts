@@ -9,13 +9,18 @@ import { insertRows } from '../../db/insert-rows';
 
 /**
  * GST allows 16 characters in a document number: C1-2026-000001, C1CN-2026-000001 (credit notes),
- * C1RC-2026-000001 (receipts), C1RV-2026-000001 (receipt reversals).
+ * C1RC-2026-000001 (receipts), C1RV-2026-000001 (receipt reversals), C1PB-2026-000001 (purchase bills, our own
+ * number for a supplier's bill), C1DN-2026-000001 (debit notes: returns to a supplier), C1SP-2026-000001 (payments
+ * to suppliers).
  */
 export const SERIES_PREFIX: Record<JournalDocType, (counterId: string) => string> = {
   invoice: (counterId) => counterId,
   credit_note: (counterId) => `${counterId}CN`,
   receipt: (counterId) => `${counterId}RC`,
   receipt_reversal: (counterId) => `${counterId}RV`,
+  purchase_bill: (counterId) => `${counterId}PB`,
+  debit_note: (counterId) => `${counterId}DN`,
+  supplier_payment: (counterId) => `${counterId}SP`,
 };
 
 /** Takes the next number of a series. Call inside the document's transaction: a rollback returns the number. */

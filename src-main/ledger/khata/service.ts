@@ -1,7 +1,7 @@
 // Khata: receiving a customer's payment (a numbered, chained receipt), statements with running balance, overdue ageing.
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, gte, lt, ne, sql } from 'drizzle-orm';
-import { ageBalance } from '../../../src-shared/khata/ageing';
+import { ageBalance, ageingTotals } from '../../../src-shared/khata/ageing';
 import type { KhataAgeingReport } from '../../../src-shared/contracts/counter-reports';
 import { Invalid, shopDetail } from '../../../src-shared/errors';
 import { formatRupees } from '../../../src-shared/money';
@@ -169,7 +169,5 @@ export function khataAgeing(ledger: Ledger, asOf: Date): KhataAgeingReport {
       creditLimitPaise: party.creditLimitPaise,
     };
   });
-  const totals = { d0to30Paise: 0, d31to60Paise: 0, d61to90Paise: 0, d90plusPaise: 0, totalPaise: 0 };
-  for (const row of rows) for (const key of Object.keys(totals) as (keyof typeof totals)[]) totals[key] += row[key];
-  return { rows, totals };
+  return { rows, totals: ageingTotals(rows) };
 }

@@ -3,18 +3,11 @@ import { randomUUID } from 'node:crypto';
 import { count, isNull } from 'drizzle-orm';
 import { type Ledger, nowIso } from '../ledger';
 import { outbox } from './schema';
+import type { SyncEntity } from '../../../src-shared/sync/protocol';
 import { insertRows } from '../../db/insert-rows';
 
-export type OutboxEntity =
-  | 'invoice'
-  | 'credit_note'
-  | 'receipt'
-  | 'receipt_reversal'
-  | 'item'
-  | 'party'
-  | 'khata_entry'
-  | 'stock_movement'
-  | 'cash_session';
+/** Every entity the sync protocol carries (src-shared/sync/protocol.ts SYNC_ENTITIES). */
+export type OutboxEntity = SyncEntity;
 
 export function enqueue(ledger: Ledger, entity: OutboxEntity, entityId: string, payload: unknown): void {
   enqueueAll(ledger, [{ entity, entityId, payload }]);

@@ -1,4 +1,5 @@
-// Parties: customers and suppliers; an opening balance is the first khata entry, never a bare number.
+// Parties: customers and suppliers; an opening balance is the first entry, never a bare number: a customer's on the
+// khata (what they owe the shop), a supplier's on the payables (what the shop owes the wholesaler).
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, like, ne, or, sql, type SQL } from 'drizzle-orm';
 import { Forbidden, Invalid, NotFound, shopDetail } from '../../../src-shared/errors';
@@ -9,6 +10,7 @@ import { enqueue } from '../outbox/service';
 import { recordAudit } from '../audit/service';
 import { hasRole } from '../staff/service';
 import { addKhataEntry } from '../khata/entries';
+import { postPayableEntry } from '../payables/entries';
 import { parties, type Party } from './schema';
 
 const stateName = (code: string) => `${INDIAN_STATE_CODES[code] ?? code} (${code})`;
@@ -35,20 +37,25 @@ export function createParty(ledger: Ledger, _actor: Actor, input: CreatePartyInp
       stateCode: stateFor(input.gstin, input.stateCode),
       openingBalancePaise,
       balancePaise: 0,
+      payablePaise: 0,
       active: true,
       createdAt: at,
       updatedAt: at,
     };
     ledger.db.insert(parties).values(row).run();
     enqueue(ledger, 'party', row.id, row);
-    if (openingBalancePaise !== 0)
-      addKhataEntry(ledger, {
+    if (openingBalancePaise !== 0) {
+      const opening = {
         partyId: row.id,
         kind: 'opening',
         docId: null,
         docNumber: null,
         amountPaise: openingBalancePaise,
-      });
+      } as const;
+      // A shop that starts on Galla owing a wholesaler: a supplier's opening due is a payable, not a khata debt.
+      if (row.kind === 'supplier') postPayableEntry(ledger, opening);
+      else addKhataEntry(ledger, opening);
+    }
     return getParty(ledger, row.id);
   });
 }

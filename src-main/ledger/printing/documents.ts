@@ -23,6 +23,8 @@ import { sessionSummary } from '../cash-sessions/service';
 import { cashSessions } from '../cash-sessions/schema';
 import { getShop } from '../settings/service';
 import type { PrintDocType } from './queue';
+import { purchaseOrderReceipt } from '../../../src-shared/printing/receipt-purchase-order';
+import { getPurchaseOrder } from '../purchase-orders/service';
 
 function shopFor(ledger: Ledger): ShopSettings {
   const shop = getShop(ledger);
@@ -153,6 +155,10 @@ export function receiptModelFor(
         .get();
       if (!session) throw new NotFound('No such shift.');
       return zReport({ shop, counterId: session.counterId, summary: sessionSummary(ledger, docId), paper, reprint });
+    }
+    case 'purchase_order': {
+      const { order, lines } = getPurchaseOrder(ledger, docId);
+      return purchaseOrderReceipt({ shop, order, lines, expectedTotalPaise: order.expectedTotalPaise, paper, reprint });
     }
   }
 }

@@ -18,6 +18,7 @@ import { getPrinters } from '../settings/service';
 import { invoices } from '../sales/schema';
 import { creditNotes } from '../returns/schema';
 import { receiptReversals, receipts } from '../khata/schema';
+import { purchaseOrders } from '../purchase-orders/schema';
 import { printJobs, type PrintJob } from './schema';
 
 export type PrintDocType = PrintJob['docType'];
@@ -173,7 +174,8 @@ const docNumber = sql<string | null>`COALESCE(
   (SELECT ${invoices.number} FROM ${invoices} WHERE ${invoices.id} = ${printJobs.docId}),
   (SELECT ${creditNotes.number} FROM ${creditNotes} WHERE ${creditNotes.id} = ${printJobs.docId}),
   (SELECT ${receipts.number} FROM ${receipts} WHERE ${receipts.id} = ${printJobs.docId}),
-  (SELECT ${receiptReversals.number} FROM ${receiptReversals} WHERE ${receiptReversals.id} = ${printJobs.docId}))`;
+  (SELECT ${receiptReversals.number} FROM ${receiptReversals} WHERE ${receiptReversals.id} = ${printJobs.docId}),
+  (SELECT ${purchaseOrders.number} FROM ${purchaseOrders} WHERE ${purchaseOrders.id} = ${printJobs.docId}))`;
 
 export function listPrintJobs(
   ledger: Ledger,

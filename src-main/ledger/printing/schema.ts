@@ -1,7 +1,15 @@
 // Durable print queue: a job is written with its document and stays until a printer has taken it.
 import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
 
-export const PRINT_DOC_TYPES = ['invoice', 'credit_note', 'receipt', 'receipt_reversal', 'z_report', 'test'] as const;
+export const PRINT_DOC_TYPES = [
+  'invoice',
+  'credit_note',
+  'receipt',
+  'receipt_reversal',
+  'z_report',
+  'test',
+  'purchase_order',
+] as const;
 export const PRINT_FORMATS = ['receipt', 'a4', 'a5'] as const;
 export const PRINT_JOB_STATUSES = ['queued', 'printing', 'done', 'failed'] as const;
 

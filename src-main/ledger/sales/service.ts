@@ -16,6 +16,7 @@ import { moveStocks } from '../stock/service';
 import { addKhataEntry } from '../khata/entries';
 import { recordDocument } from '../documents/record';
 import { buildSale } from './build';
+import { isBelowCost } from '../../../src-shared/sales/below-cost';
 import { clearMyDraft, dropDraftOfBill } from '../drafts/service';
 import { invoiceDocument, newInvoiceDetail, type InvoiceDocument } from './document';
 import {
@@ -32,6 +33,8 @@ import { supplyOf } from './document';
 
 export type SaleWarning =
   | { kind: 'negative-stock'; itemId: string; name: string; stockMilli: number }
+  /** The line's taxable value is below its quantity at the item's average cost: a warning, never a refusal. */
+  | { kind: 'below-cost'; lineNo: number; itemId: string; name: string; unitCostPaise: number; taxablePaise: number }
   | { kind: 'credit-limit'; partyId: string; name: string; balancePaise: number; creditLimitPaise: number };
 
 export interface InvoiceDetail {
@@ -123,7 +126,11 @@ export function finalizeSale(ledger: Ledger, actor: Actor, input: FinalizeSaleIn
         supply: { ...built.supply, invoiceId: input.id },
       }),
       apply: (sale) => {
-        const warnings = [...moveSaleStock(ledger, actor, sale), ...postSaleKhata(ledger, party, sale)];
+        const warnings = [
+          ...belowCost(sale),
+          ...moveSaleStock(ledger, actor, sale),
+          ...postSaleKhata(ledger, party, sale),
+        ];
         if (input.heldBillId) ledger.db.delete(heldBills).where(eq(heldBills.id, input.heldBillId)).run();
         dropDraftOfBill(ledger, input.id);
         if (approvedBy)
@@ -138,6 +145,19 @@ export function finalizeSale(ledger: Ledger, actor: Actor, input: FinalizeSaleIn
     // The rows just written are the invoice: no need to read them back.
     return { ...newInvoiceDetail(doc, link), creditNotes: [], warnings: effects, replayed: false };
   });
+}
+
+function belowCost(sale: InvoiceDocument): SaleWarning[] {
+  return sale.lines
+    .filter((line) => isBelowCost(line, line.unitCostPaise))
+    .map((line) => ({
+      kind: 'below-cost' as const,
+      lineNo: line.lineNo,
+      itemId: line.itemId,
+      name: line.name,
+      unitCostPaise: line.unitCostPaise,
+      taxablePaise: line.taxablePaise,
+    }));
 }
 
 function moveSaleStock(ledger: Ledger, actor: Actor, sale: InvoiceDocument): SaleWarning[] {

@@ -2,7 +2,7 @@
 import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
 import { items } from '../catalogue/schema';
 
-export const STOCK_REASONS = ['opening', 'sale', 'return', 'purchase', 'adjustment'] as const;
+export const STOCK_REASONS = ['opening', 'sale', 'return', 'purchase', 'purchase_return', 'adjustment'] as const;
 
 export const stockMovements = sqliteTable(
   'stock_movements',

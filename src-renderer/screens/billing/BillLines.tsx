@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { formatQuantity, formatRupees } from '../../../src-shared/money';
 import type { InvoiceTotals } from '../../../src-shared/sales/totals';
 import type { CartLine } from './cart';
+import { isBelowCost } from '../../../src-shared/sales/below-cost';
 
 /** Performance marks for bench/render.ts: the scanned row committed to the DOM, then the frame that paints it. */
 export const SCAN_MARKS = {
@@ -17,12 +18,17 @@ const Row = memo(function Row({
   index,
   selected,
   amountPaise,
+  taxablePaise,
 }: {
   line: CartLine;
   index: number;
   selected: boolean;
   amountPaise: number | undefined;
+  taxablePaise: number | undefined;
 }) {
+  const { t } = useTranslation();
+  const costPaise = line.item.costPaise ?? 0;
+  const belowCost = taxablePaise !== undefined && isBelowCost({ qtyMilli: line.qtyMilli, taxablePaise }, costPaise);
   const price = line.unitPricePaise ?? line.item.pricePaise;
   return (
     <tr className={selected ? 'selected' : ''} aria-selected={selected} data-testid="bill-line">
@@ -45,6 +51,11 @@ const Row = memo(function Row({
       </td>
       <td className="num" data-testid="line-amount">
         {amountPaise === undefined ? '' : formatRupees(amountPaise)}
+        {belowCost && (
+          <div className="line-warning small" role="note" data-testid="line-below-cost">
+            {t('billing.belowCost', { cost: formatRupees(costPaise) })}
+          </div>
+        )}
       </td>
     </tr>
   );
@@ -97,6 +108,7 @@ export function BillLines({
             index={index}
             selected={index === selected}
             amountPaise={totals?.lines[index]?.totalPaise}
+            taxablePaise={totals?.lines[index]?.taxablePaise}
           />
         ))}
       </tbody>

@@ -91,15 +91,24 @@ export function PaymentDialog({
           number: sale.invoice.number,
           totalPaise: sale.invoice.totalPaise,
           changePaise: sale.invoice.changePaise,
-          warnings: sale.warnings.map((warning) =>
-            warning.kind === 'credit-limit'
-              ? t('billing.creditWarning', {
+          warnings: sale.warnings.map((warning) => {
+            switch (warning.kind) {
+              case 'credit-limit':
+                return t('billing.creditWarning', {
                   name: warning.name,
                   balance: formatRupees(warning.balancePaise),
                   limit: formatRupees(warning.creditLimitPaise),
-                })
-              : t('billing.negativeStock', { name: warning.name, stock: formatQuantity(warning.stockMilli) }),
-          ),
+                });
+              case 'below-cost':
+                return t('billing.belowCostSold', {
+                  line: warning.lineNo,
+                  name: warning.name,
+                  cost: formatRupees(warning.unitCostPaise),
+                });
+              default:
+                return t('billing.negativeStock', { name: warning.name, stock: formatQuantity(warning.stockMilli) });
+            }
+          }),
         }),
       onError: (error) => {
         // A refused approval keeps the box (and the bill) as they are, with an empty PIN for the next try.

@@ -17,6 +17,8 @@ export interface CartItem {
   priceIncludesTax: boolean;
   gstRateBp: number;
   cessRateBp: number;
+  /** The item's moving-average cost a unit, when the lookup gave it: a line below it is marked (never blocked). */
+  costPaise?: number;
 }
 
 export interface CartParty {

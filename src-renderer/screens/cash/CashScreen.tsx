@@ -139,6 +139,7 @@ function SummaryTable({ summary }: { summary: Summary }) {
     ['refunds', t('cash.refunds', { count: summary.returnCount }), -summary.refundsPaise],
     ['cash-in', t('cash.cashIn'), summary.cashInPaise],
     ['cash-out', t('cash.cashOut'), -summary.cashOutPaise],
+    ['paid-to-suppliers', t('cash.paidToSuppliers'), -summary.cashPaidToSuppliersPaise],
   ];
   return (
     <div className="summary" data-testid="shift-summary">

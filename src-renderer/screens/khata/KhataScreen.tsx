@@ -1,4 +1,5 @@
-// Khata: customers with balances (↑/↓, Enter opens one), a new customer, and the overdue ageing of who owes what.
+// Khata: customers with balances (↑/↓, Enter opens one), a new customer, the overdue ageing of who owes what, and the
+// suppliers' side (what the shop owes them).
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +11,8 @@ import { pickListKeys, type PickOption } from '../billing/PickList';
 import { PartyDetail } from './PartyDetail';
 import { AgeingTable } from './AgeingTable';
 import { PartyForm } from './PartyForm';
+import { SuppliersTab } from './SuppliersTab';
+import { SupplierDetail } from './SupplierDetail';
 
 export function KhataScreen({ me }: { me: Me }) {
   const { t } = useTranslation();
@@ -17,7 +20,8 @@ export function KhataScreen({ me }: { me: Me }) {
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const [openId, setOpenId] = useState<string | null>(null);
-  const [tab, setTab] = useState<'parties' | 'ageing'>('parties');
+  const [supplierId, setSupplierId] = useState<string | null>(null);
+  const [tab, setTab] = useState<'parties' | 'ageing' | 'suppliers'>('parties');
   const parties = useQuery({
     ...trpc.parties.list.queryOptions({ query, limit: 200 }),
     placeholderData: (previous) => previous,
@@ -30,6 +34,7 @@ export function KhataScreen({ me }: { me: Me }) {
   }));
 
   if (openId) return <PartyDetail partyId={openId} me={me} onBack={() => setOpenId(null)} />;
+  if (supplierId) return <SupplierDetail partyId={supplierId} me={me} onBack={() => setSupplierId(null)} />;
   return (
     <div className="khata">
       <div className="toolbar">
@@ -45,8 +50,18 @@ export function KhataScreen({ me }: { me: Me }) {
         >
           {t('khata.ageing')}
         </button>
+        <button
+          type="button"
+          className={tab === 'suppliers' ? 'active' : ''}
+          onClick={() => setTab('suppliers')}
+          data-testid="suppliers-tab"
+        >
+          {t('suppliers.tab')}
+        </button>
       </div>
-      {tab === 'ageing' ? (
+      {tab === 'suppliers' ? (
+        <SuppliersTab me={me} onOpen={setSupplierId} />
+      ) : tab === 'ageing' ? (
         <AgeingTable />
       ) : (
         <div className="split">
@@ -69,6 +84,7 @@ export function KhataScreen({ me }: { me: Me }) {
                   <th>{t('khata.phone')}</th>
                   <th className="num">{t('khata.creditLimit')}</th>
                   <th className="num">{t('khata.balance')}</th>
+                  <th className="num">{t('suppliers.weOwe')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -87,6 +103,9 @@ export function KhataScreen({ me }: { me: Me }) {
                     </td>
                     <td className={party.balancePaise > 0 ? 'num owing' : 'num'} data-testid="party-balance">
                       {formatRupees(party.balancePaise)}
+                    </td>
+                    <td className="num" data-testid="party-payable">
+                      {party.payablePaise ? formatRupees(party.payablePaise) : ''}
                     </td>
                   </tr>
                 ))}

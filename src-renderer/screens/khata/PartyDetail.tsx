@@ -84,6 +84,12 @@ export function PartyDetail({ partyId, me, onBack }: { partyId: string; me: Me; 
           {t('khata.balance')}:{' '}
           <strong data-testid="party-detail-balance">{party ? formatRupees(party.balancePaise) : '…'}</strong>
         </span>
+        {party && party.payablePaise !== 0 && (
+          <span className="big-figure">
+            {t('suppliers.weOwe')}:{' '}
+            <strong data-testid="party-detail-payable">{formatRupees(party.payablePaise)}</strong>
+          </span>
+        )}
       </div>
       {party && <PartyFacts party={party} />}
       {notice && (

@@ -1,11 +1,11 @@
-// Add or edit a customer: name, phone, GSTIN, state, address, credit limit and what going over it does, each with its message beside it.
+// Add or edit a customer or a supplier: name, phone, GSTIN, state, address, credit limit and what going over it does, each with its message beside it.
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../../app/trpc';
 import { shownError } from '../../app/errors';
 import { INDIAN_STATE_CODES, isValidGstin } from '../../../src-shared/gst/gstin';
-import { CREDIT_LIMIT_POLICIES, type CreditLimitPolicy } from '../../../src-shared/contracts/parties';
+import { CREDIT_LIMIT_POLICIES, type CreditLimitPolicy, type PARTY_KINDS } from '../../../src-shared/contracts/parties';
 import {
   EMPTY_PARTY_FORM,
   changedFields,
@@ -17,6 +17,8 @@ import {
   type PartyFormState,
 } from './party-form';
 
+type PartyKind = (typeof PARTY_KINDS)[number];
+
 /** The form field a ledger detail names ("creditLimitPaise" → "creditLimit"). */
 const fieldOfPath = (path: string): string =>
   path.startsWith('creditLimitPaise') ? 'creditLimit' : path.split('.')[0]!;
@@ -27,8 +29,11 @@ export function PartyForm({
   onSaved,
   testId = 'party-form',
   autoFocus = true,
+  kind = 'customer',
 }: {
   party: Party | null;
+  /** What a new party is: a customer (khata) or a supplier (payables). */
+  kind?: PartyKind;
   canEditCredit: boolean;
   onSaved: (party: Party) => void;
   testId?: string;
@@ -59,7 +64,7 @@ export function PartyForm({
     setShown(Object.fromEntries(Object.entries(problems).map(([key, message]) => [key, t(message)])));
     if (Object.keys(problems).length) return;
     const input = partyInputOf(form);
-    if (!party) return create.mutate(input);
+    if (!party) return create.mutate({ ...input, kind });
     const changes = changedFields(party, input);
     if (Object.keys(changes).length === 0) return onSaved(party);
     update.mutate({ id: party.id, ...changes });
@@ -99,6 +104,8 @@ export function PartyForm({
     />
   );
   const creditHint = canEditCredit ? undefined : t('partyForm.managersOnly');
+  // A supplier gives the shop credit, not the other way round: no credit limit to set.
+  const forSupplier = (party?.kind ?? kind) === 'supplier';
 
   return (
     <form className="party-form" onSubmit={submit} data-testid={testId} noValidate>
@@ -123,29 +130,35 @@ export function PartyForm({
           </select>,
         )}
         {field('address', t('partyForm.address'), text('address'))}
-        {field(
-          'creditLimit',
-          t('khata.creditLimit'),
-          text('creditLimit', { inputMode: 'decimal', disabled: !canEditCredit, placeholder: t('partyForm.noLimit') }),
-          creditHint,
-        )}
-        {field(
-          'creditLimitPolicy',
-          t('partyForm.overLimit'),
-          <select
-            value={form.creditLimitPolicy}
-            disabled={!canEditCredit}
-            data-testid="party-creditLimitPolicy"
-            onChange={(event) => set('creditLimitPolicy', event.target.value as CreditLimitPolicy)}
-          >
-            {CREDIT_LIMIT_POLICIES.map((policy) => (
-              <option key={policy} value={policy}>
-                {t(`partyForm.policies.${policy}`)}
-              </option>
-            ))}
-          </select>,
-          creditHint,
-        )}
+        {!forSupplier &&
+          field(
+            'creditLimit',
+            t('khata.creditLimit'),
+            text('creditLimit', {
+              inputMode: 'decimal',
+              disabled: !canEditCredit,
+              placeholder: t('partyForm.noLimit'),
+            }),
+            creditHint,
+          )}
+        {!forSupplier &&
+          field(
+            'creditLimitPolicy',
+            t('partyForm.overLimit'),
+            <select
+              value={form.creditLimitPolicy}
+              disabled={!canEditCredit}
+              data-testid="party-creditLimitPolicy"
+              onChange={(event) => set('creditLimitPolicy', event.target.value as CreditLimitPolicy)}
+            >
+              {CREDIT_LIMIT_POLICIES.map((policy) => (
+                <option key={policy} value={policy}>
+                  {t(`partyForm.policies.${policy}`)}
+                </option>
+              ))}
+            </select>,
+            creditHint,
+          )}
       </div>
       <div className="form-actions">
         <button type="submit" disabled={saving.isPending} data-testid="party-save">

@@ -6,6 +6,7 @@ import { useTRPC } from '../../app/trpc';
 import { ErrorNote } from '../../app/ErrorNote';
 import { formatRupees } from '../../../src-shared/money';
 import { AgeingTable } from '../khata/AgeingTable';
+import { DueToSuppliers } from './DueToSuppliers';
 import { RangeBar } from './RangeBar';
 import { ReportTable } from './ReportTable';
 import { presetRange, rangeProblem, type DayRange, type Preset } from './range';
@@ -166,6 +167,7 @@ export function ReportsScreen() {
           <h3>{t('reports.khata')}</h3>
           <AgeingTable />
         </section>
+        <DueToSuppliers />
       </div>
     </div>
   );

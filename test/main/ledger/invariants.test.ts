@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkLedgerInvariants } from '../../../src-main/ledger/journal/invariants';
 import { itemInput, PINS, shopWithStaff, type Shop } from '../../support/ledger';
+import { shopBusinessDate } from '../../../src-shared/shop-time';
 
 let shop: Shop;
 /** The ids the forgeries aim at. */
@@ -15,6 +16,10 @@ const ids = {
   cashSale: '',
   creditNote: '',
   receiptReversal: '',
+  supplier: '',
+  supplierPayment: '',
+  purchaseBill: '',
+  debitNote: '',
 };
 
 beforeAll(async () => {
@@ -57,7 +62,39 @@ beforeAll(async () => {
     reason: 'entered twice',
     approval: { staffId: shop.ids.manager, pin: PINS.manager },
   });
+  const supplier = await shop.manager.parties.create({
+    kind: 'supplier',
+    name: 'Shree Traders',
+    openingBalancePaise: 50_000,
+  });
+  const supplierPayment = await shop.manager.payables.pay({
+    id: randomUUID(),
+    supplierId: supplier.id,
+    amountPaise: 20_000,
+    mode: 'upi',
+    reference: 'UPI-1',
+  });
+  // Bought from the supplier: 10 soaps with 2 free and ₹10.00 freight, part paid; 3 of them sent back.
+  const bill = await shop.manager.purchases.finalise({
+    id: randomUUID(),
+    supplierId: supplier.id,
+    supplierInvoiceNumber: 'W-1',
+    supplierInvoiceDate: shopBusinessDate(new Date()),
+    freightPaise: 1000,
+    lines: [{ itemId: soap.id, qtyMilli: 10_000, freeQtyMilli: 2000, ratePaise: 4000, gstRateBp: 1800, hsn: '3401' }],
+    payments: [{ mode: 'cash', amountPaise: 20_000 }],
+  });
+  const billLine = (await shop.manager.purchases.get({ id: bill.id })).lines[0]!;
+  const debit = await shop.manager.purchases.returnToSupplier({
+    id: randomUUID(),
+    purchaseBillId: bill.id,
+    lines: [{ purchaseBillLineId: billLine.id, qtyMilli: 3000 }],
+  });
   Object.assign(ids, {
+    supplier: supplier.id,
+    supplierPayment: supplierPayment.id,
+    purchaseBill: bill.id,
+    debitNote: debit.id,
     soap: soap.id,
     party: party.id,
     khataSale: khataSale.invoice.id,
@@ -107,6 +144,33 @@ describe('the invariant check names each forged invariant', () => {
       check: 'party balance equals the sum of khata entries',
       forged: 'Sunita’s balance lowered without a khata entry',
       forgery: 'UPDATE parties SET balance_paise = balance_paise - 100 WHERE id = :party',
+    },
+    {
+      check: 'what the shop owes each supplier equals the sum of its payable entries',
+      forged: 'what the shop owes Shree Traders lowered without a payable entry',
+      forgery: 'UPDATE parties SET payable_paise = payable_paise - 100 WHERE id = :supplier',
+    },
+    {
+      check: 'what the shop owes each supplier equals the sum of its payable entries',
+      forged: 'a payable entry deleted',
+      forgery: 'DELETE FROM payable_entries WHERE party_id = :supplier',
+    },
+    {
+      check: 'a payment to a supplier lowers what is owed to that supplier by exactly its amount, once',
+      forged: 'a supplier payment raised by ₹1 after it was recorded',
+      forgery: 'UPDATE supplier_payments SET amount_paise = amount_paise + 100 WHERE id = :supplierPayment',
+    },
+    {
+      check: 'a payment to a supplier lowers what is owed to that supplier by exactly its amount, once',
+      forged: 'the payment’s payable entry recorded twice',
+      forgery: `INSERT INTO payable_entries (id, party_id, kind, doc_id, doc_number, amount_paise, created_at)
+                SELECT id || '-copy', party_id, kind, doc_id, doc_number, amount_paise, created_at FROM payable_entries
+                WHERE doc_id = :supplierPayment`,
+    },
+    {
+      check: 'each document series is numbered without gaps',
+      forged: 'a supplier payment deleted',
+      forgery: 'DELETE FROM supplier_payments WHERE id = :supplierPayment',
     },
     {
       // The tax moved from SGST to CGST: the bill’s total still adds up, its lines no longer do.
@@ -174,6 +238,46 @@ describe('the invariant check names each forged invariant', () => {
       check: 'daily takings by mode equal the payments of each day (cash net of change)',
       forged: 'the day’s cash takings raised by ₹1',
       forgery: "UPDATE sales_day_modes SET paise = paise + 100 WHERE mode = 'cash'",
+    },
+    {
+      check: 'purchase bill figures equal the sums of their lines, total = lines + round-off, paid + payable = total',
+      forged: 'a purchase bill’s tax moved from SGST to CGST',
+      forgery:
+        'UPDATE purchase_bills SET cgst_paise = cgst_paise + 1, sgst_paise = sgst_paise - 1 WHERE id = :purchaseBill',
+    },
+    {
+      // What is owed the supplier lowered by ₹1 with nothing paid: the bill no longer adds up to paid + payable.
+      check: 'purchase bill figures equal the sums of their lines, total = lines + round-off, paid + payable = total',
+      forged: 'a purchase bill’s payable lowered by ₹1',
+      forgery: 'UPDATE purchase_bills SET payable_paise = payable_paise - 100 WHERE id = :purchaseBill',
+    },
+    {
+      check: 'every purchase bill has lines, each landed at its taxable value plus its freight',
+      forged: 'a purchase line’s landed cost raised by ₹1',
+      forgery:
+        'UPDATE purchase_bill_lines SET landed_cost_paise = landed_cost_paise + 100 WHERE purchase_bill_id = :purchaseBill',
+    },
+    {
+      check: 'debit note figures equal the sums of their lines',
+      forged: 'a debit note’s total raised by ₹1',
+      forgery: 'UPDATE debit_notes SET total_paise = total_paise + 100 WHERE id = :debitNote',
+    },
+    {
+      check: 'no purchase line is returned to the supplier more than was bought',
+      forged: 'twenty more pieces sent back than were bought',
+      forgery: 'UPDATE debit_note_lines SET qty_milli = qty_milli + 20000 WHERE debit_note_id = :debitNote',
+    },
+    {
+      // The movement and the stock both raised (so stock = movements holds), but not what the bill brought in.
+      check: 'stock moved by each purchase bill and debit note equals its lines',
+      forged: 'a purchase’s stock movement and the stock both raised by one',
+      forgery: `UPDATE stock_movements SET qty_milli = qty_milli + 1000 WHERE reason = 'purchase' AND doc_id = :purchaseBill;
+                UPDATE items SET stock_milli = stock_milli + 1000 WHERE id = :soap`,
+    },
+    {
+      check: 'average cost is never negative',
+      forged: 'soap’s average cost set below zero',
+      forgery: 'UPDATE items SET cost_paise = -1 WHERE id = :soap',
     },
   ];
   for (const { forged, check, forgery } of forgeries)

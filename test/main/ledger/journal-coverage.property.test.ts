@@ -11,6 +11,15 @@ import { invoiceLines, invoices } from '../../../src-main/ledger/sales/schema';
 import { creditNoteLines, creditNotes } from '../../../src-main/ledger/returns/schema';
 import { receiptReversals, receipts } from '../../../src-main/ledger/khata/schema';
 import { payments } from '../../../src-main/ledger/payments/schema';
+import {
+  debitNoteLines,
+  debitNotes,
+  purchaseBillLines,
+  purchaseBillPayments,
+  purchaseBills,
+} from '../../../src-main/ledger/purchases/schema';
+import { shopBusinessDate } from '../../../src-shared/shop-time';
+import { supplierPayments } from '../../../src-main/ledger/payables/schema';
 import { itemInput, PINS, shopWithStaff, type Shop } from '../../support/ledger';
 
 /** Where each chained document type keeps its rows: its header, and the rows that belong to it. */
@@ -33,6 +42,16 @@ const STORED_IN: Record<JournalDocType, { table: Table; belongs: string }[]> = {
     { table: receiptReversals, belongs: 'id = :doc' },
     { table: payments, belongs: "doc_type = 'receipt_reversal' AND doc_id = :doc" },
   ],
+  purchase_bill: [
+    { table: purchaseBills, belongs: 'id = :doc' },
+    { table: purchaseBillLines, belongs: 'purchase_bill_id = :doc' },
+    { table: purchaseBillPayments, belongs: 'purchase_bill_id = :doc' },
+  ],
+  debit_note: [
+    { table: debitNotes, belongs: 'id = :doc' },
+    { table: debitNoteLines, belongs: 'debit_note_id = :doc' },
+  ],
+  supplier_payment: [{ table: supplierPayments, belongs: 'id = :doc' }],
 };
 
 /** One stored value: a column of one row that belongs to one chained document. */
@@ -103,6 +122,55 @@ async function ledgerWithEveryDocument() {
     receiptId: receipt.receipt.id,
     reason: 'entered twice',
     approval: { staffId: shop.ids.manager, pin: PINS.manager },
+  });
+  // A supplier's bill (reverse charge, freight, free goods, a cheque paid) and a return to the supplier against it.
+  const supplier = await shop.manager.parties.create({
+    kind: 'supplier',
+    name: 'Karnataka wholesaler',
+    gstin: '29AAPFU0939F1ZR',
+  });
+  const bill = await shop.manager.purchases.finalise({
+    id: randomUUID(),
+    supplierId: supplier.id,
+    supplierInvoiceNumber: 'KW/77',
+    supplierInvoiceDate: shopBusinessDate(new Date()),
+    reverseCharge: true,
+    freightPaise: 1_500,
+    lines: [
+      {
+        itemId: soap.id,
+        qtyMilli: 5_000,
+        freeQtyMilli: 1_000,
+        ratePaise: 3_000,
+        discountPaise: 500,
+        gstRateBp: 1800,
+        cessRateBp: 100,
+        hsn: '3401',
+      },
+      { itemId: rice.id, qtyMilli: 10_000, ratePaise: 4_000, gstRateBp: 500, hsn: '1006' },
+    ],
+    payments: [{ mode: 'cheque', amountPaise: 10_000, reference: '000123', chequeDate: shopBusinessDate(new Date()) }],
+  });
+  const billLines = (await shop.manager.purchases.get({ id: bill.id })).lines;
+  await shop.manager.purchases.returnToSupplier({
+    id: randomUUID(),
+    purchaseBillId: bill.id,
+    lines: billLines.map((line) => ({ purchaseBillLineId: line.id, qtyMilli: 1_000 })),
+    reason: 'broken',
+  });
+  // A cheque fills every optional field of a supplier payment: its number (reference) and its date.
+  const wholesaler = await shop.manager.parties.create({
+    kind: 'supplier',
+    name: 'Shree Traders',
+    openingBalancePaise: 90_000,
+  });
+  await shop.manager.payables.pay({
+    id: randomUUID(),
+    supplierId: wholesaler.id,
+    amountPaise: 40_000,
+    mode: 'cheque',
+    reference: '004711',
+    chequeDate: '2026-03-31',
   });
 }
 
@@ -195,10 +263,10 @@ describe('the hash covers every stored field of every chained document', () => {
       expect(new Set(fields.filter((field) => field.docType === docType).map((field) => field.table)), docType).toEqual(
         new Set(STORED_IN[docType].map(({ table }) => getTableName(table))),
       );
-    expect(verifyJournal(shop.t.ledger)).toMatchObject({ ok: true, documents: 6 });
+    expect(verifyJournal(shop.t.ledger)).toMatchObject({ ok: true, documents: 9 });
   });
 
-  it('changing any one field of an invoice, a credit note, a receipt or a reversal makes verify name that document', () => {
+  it('changing any one field of an invoice, a credit note, a receipt, a reversal, a purchase bill or a debit note makes verify name that document', () => {
     const fieldArb = fc.constantFrom(...fields);
     const deltaArb = fc.integer({ min: -1_000_000, max: 1_000_000 }).filter((n) => n !== 0);
     const suffixArb = fc.string({ minLength: 1, maxLength: 8 });

@@ -7,6 +7,8 @@ import { itemInput, shopWithStaff, type Caller, type Shop } from '../../support/
 import { ledgerFingerprint } from '../../support/fingerprint';
 import { errorDetails } from '../../../src-main/trpc/errors';
 import { GST_RATES_BP } from '../../../src-shared/gst/rates';
+import { shopBusinessDate } from '../../../src-shared/shop-time';
+import { financialYearOpened } from '../../../src-shared/contracts/purchases';
 
 const EXPECTED_CODES = ['BAD_REQUEST', 'NOT_FOUND', 'CONFLICT', 'FORBIDDEN', 'UNAUTHORIZED'];
 /** Where a wrong PIN or an unknown member of staff is the bad input, UNAUTHORIZED is the right answer. */
@@ -80,7 +82,17 @@ function call(caller: Caller, path: string, input: unknown): Promise<unknown> {
 
 let shop: Shop;
 /** What the wrong-but-well-typed inputs refer to: a ₹59 item, a customer, and a bill of one piece of it on khata. */
-const known = { itemId: '', partyId: '', invoiceId: '', invoiceLineId: '' };
+const known = {
+  itemId: '',
+  partyId: '',
+  invoiceId: '',
+  invoiceLineId: '',
+  supplierId: '',
+  purchaseBillId: '',
+  purchaseBillLineId: '',
+  /** What the shop owes the supplier for that bill. */
+  supplierOwedPaise: 0,
+};
 beforeAll(async () => {
   shop = await shopWithStaff();
   const item = await shop.manager.catalogue.create(itemInput({ barcodes: ['8901030865275'] }));
@@ -91,7 +103,21 @@ beforeAll(async () => {
     lines: [{ itemId: item.id, qtyMilli: 1000 }],
     payments: [{ mode: 'khata', amountPaise: 5900 }],
   });
+  // A supplier's bill of 10 of the item, to return against.
+  const supplier = await shop.manager.parties.create({ kind: 'supplier', name: 'Existing supplier', gstin: null });
+  const bill = await shop.manager.purchases.finalise({
+    id: crypto.randomUUID(),
+    supplierId: supplier.id,
+    supplierInvoiceNumber: 'S-1',
+    supplierInvoiceDate: shopBusinessDate(new Date()),
+    lines: [{ itemId: item.id, qtyMilli: 10_000, ratePaise: 4000, gstRateBp: 1800 }],
+  });
+  const billLine = (await shop.manager.purchases.get({ id: bill.id })).lines[0]!;
   Object.assign(known, {
+    supplierId: supplier.id,
+    supplierOwedPaise: (await shop.manager.parties.get({ id: supplier.id })).payablePaise,
+    purchaseBillId: bill.id,
+    purchaseBillLineId: billLine.id,
     itemId: item.id,
     partyId: party.id,
     invoiceId: sale.invoice.id,
@@ -110,7 +136,9 @@ describe('bad input to every procedure', () => {
         'journal',
         'khata',
         'parties',
+        'payables',
         'payments',
+        'purchases',
         'returns',
         'sales',
         'settings',
@@ -246,6 +274,41 @@ const WRONG_BUT_WELL_TYPED: {
       mode: fc.constantFrom('cash', 'upi', 'card'),
     }),
     refusal: { field: 'amountPaise' },
+  },
+  {
+    rule: 'a payment to a supplier is above ₹0',
+    path: 'payables.pay',
+    input: fc.record({
+      id: uuid,
+      supplierId: knownId('supplierId'),
+      amountPaise: notAboveZero,
+      mode: fc.constantFrom('cash', 'upi', 'bank'),
+    }),
+    refusal: { field: 'amountPaise' },
+  },
+  {
+    rule: 'a supplier is paid no more than the shop owes them',
+    path: 'payables.pay',
+    input: fc.record({
+      id: uuid,
+      supplierId: knownId('supplierId'),
+      amountPaise: fc.integer({ min: 1, max: 1_000_000_000 }).map((over) => known.supplierOwedPaise + over),
+      mode: fc.constantFrom('upi', 'bank'),
+    }),
+    refusal: { field: 'amountPaise' },
+  },
+  {
+    rule: 'a cheque to a supplier carries its number and its date',
+    path: 'payables.pay',
+    input: fc.record({
+      id: uuid,
+      supplierId: knownId('supplierId'),
+      amountPaise: fc.integer({ min: 1, max: 10_000 }),
+      mode: fc.constant('cheque'),
+      reference: fc.constantFrom('', '004711'),
+      chequeDate: fc.constant(null),
+    }),
+    refusal: { field: 'reference' },
   },
   {
     rule: 'cash put in or taken out of the drawer is above ₹0',
@@ -404,6 +467,73 @@ const WRONG_BUT_WELL_TYPED: {
     path: 'reports.sales',
     input: fc.tuple(noSuchDay, day).map(([from, to]) => ({ from, to })),
     refusal: { field: 'from' },
+  },
+  {
+    rule: 'a purchase bill line buys more than nothing',
+    path: 'purchases.finalise',
+    input: fc.record({
+      id: uuid,
+      supplierId: knownId('supplierId'),
+      supplierInvoiceNumber: fc.constant('Q-1'),
+      supplierInvoiceDate: fc.constant(null).map(() => shopBusinessDate(new Date())),
+      lines: below(0).map((qtyMilli) => [{ itemId: known.itemId, qtyMilli, ratePaise: 100, gstRateBp: 0 }]),
+    }),
+    refusal: { field: 'lines.0.qtyMilli' },
+  },
+  {
+    rule: 'a purchase rate is at most ₹10,00,000 a unit',
+    path: 'purchases.finalise',
+    input: fc.record({
+      id: uuid,
+      supplierId: knownId('supplierId'),
+      supplierInvoiceNumber: fc.constant('Q-2'),
+      supplierInvoiceDate: fc.constant(null).map(() => shopBusinessDate(new Date())),
+      lines: fc
+        .integer({ min: 10_00_000_01, max: 1_000_000_000_00 })
+        .map((ratePaise) => [{ itemId: known.itemId, qtyMilli: 1000, ratePaise, gstRateBp: 0 }]),
+    }),
+    refusal: { field: 'lines.0.ratePaise' },
+  },
+  {
+    rule: 'a supplier’s bill has its number',
+    path: 'purchases.finalise',
+    input: fc.record({
+      id: uuid,
+      supplierId: knownId('supplierId'),
+      supplierInvoiceNumber: fc.constantFrom('', ' ', '\t  '),
+      supplierInvoiceDate: fc.constant(null).map(() => shopBusinessDate(new Date())),
+      lines: fc.constant(null).map(() => [{ itemId: known.itemId, qtyMilli: 1000, ratePaise: 100, gstRateBp: 0 }]),
+    }),
+    refusal: { field: 'supplierInvoiceNumber' },
+  },
+  {
+    rule: 'a supplier’s bill is dated neither after today nor before the financial year opened',
+    path: 'purchases.finalise',
+    input: fc.record({
+      id: uuid,
+      supplierId: knownId('supplierId'),
+      supplierInvoiceNumber: fc.constant('Q-3'),
+      supplierInvoiceDate: fc.oneof(
+        fc.integer({ min: 1, max: 20_000 }).map((days) => daysBefore(shopBusinessDate(new Date()), -days)),
+        fc
+          .integer({ min: 1, max: 20_000 })
+          .map((days) => daysBefore(financialYearOpened(shopBusinessDate(new Date())), days)),
+      ),
+      lines: fc.constant(null).map(() => [{ itemId: known.itemId, qtyMilli: 1000, ratePaise: 100, gstRateBp: 0 }]),
+    }),
+    refusal: { field: 'supplierInvoiceDate' },
+  },
+  {
+    rule: 'a return to the supplier sends back no more than was bought',
+    path: 'purchases.returnToSupplier',
+    input: fc.record({
+      id: uuid,
+      purchaseBillId: knownId('purchaseBillId'),
+      lines: fc
+        .integer({ min: 10_001, max: 99_999_000 })
+        .map((qtyMilli) => [{ purchaseBillLineId: known.purchaseBillLineId, qtyMilli }]),
+    }),
+    refusal: { field: 'lines.0.qtyMilli' },
   },
 ];
 

@@ -1,0 +1,70 @@
+// How a purchase bill and a debit note are recorded: what their hash covers, their rows, what the server receives
+// (exactly the payloads of src-shared/sync/purchase-payloads.ts). Neither moves the day's sales or prints on record.
+import type { DocumentKind } from '../documents/record';
+import { debitNoteContent, purchaseBillContent, type Unhashed } from '../journal/content';
+import { insertRows } from '../../db/insert-rows';
+import type { DebitNotePayload, PurchaseBillPayload } from '../../../src-shared/sync/purchase-payloads';
+import {
+  debitNoteLines,
+  debitNotes,
+  purchaseBillLines,
+  purchaseBillPayments,
+  purchaseBills,
+  type DebitNote,
+  type DebitNoteLine,
+  type PurchaseBill,
+  type PurchaseBillLine,
+  type PurchaseBillPayment,
+} from './schema';
+
+export interface PurchaseBillDocument {
+  header: Unhashed<PurchaseBill>;
+  lines: PurchaseBillLine[];
+  paid: PurchaseBillPayment[];
+}
+
+export interface DebitNoteDocument {
+  header: Unhashed<DebitNote>;
+  lines: DebitNoteLine[];
+}
+
+export function purchaseBillPayloadOf(
+  bill: PurchaseBill,
+  lines: PurchaseBillLine[],
+  paid: PurchaseBillPayment[],
+): PurchaseBillPayload {
+  return {
+    purchaseBill: bill,
+    lines: [...lines].sort((a, b) => a.lineNo - b.lineNo),
+    payments: [...paid].sort((a, b) => (a.id < b.id ? -1 : 1)),
+  };
+}
+
+export function debitNotePayloadOf(note: DebitNote, lines: DebitNoteLine[]): DebitNotePayload {
+  return { debitNote: note, lines };
+}
+
+export const purchaseBillDocument: DocumentKind<PurchaseBillDocument> = {
+  docType: 'purchase_bill',
+  content: (doc) => purchaseBillContent(doc.header, doc.lines, doc.paid),
+  insert(ledger, doc, link) {
+    insertRows(ledger, purchaseBills, [{ ...doc.header, ...link }]);
+    insertRows(ledger, purchaseBillLines, doc.lines);
+    if (doc.paid.length) insertRows(ledger, purchaseBillPayments, doc.paid);
+  },
+  summarise: null,
+  outboxPayload: (_ledger, doc, link) => purchaseBillPayloadOf({ ...doc.header, ...link }, doc.lines, doc.paid),
+  printsOnRecord: false,
+};
+
+export const debitNoteDocument: DocumentKind<DebitNoteDocument> = {
+  docType: 'debit_note',
+  content: (doc) => debitNoteContent(doc.header, doc.lines),
+  insert(ledger, doc, link) {
+    insertRows(ledger, debitNotes, [{ ...doc.header, ...link }]);
+    insertRows(ledger, debitNoteLines, doc.lines);
+  },
+  summarise: null,
+  outboxPayload: (_ledger, doc, link) => debitNotePayloadOf({ ...doc.header, ...link }, doc.lines),
+  printsOnRecord: false,
+};
