@@ -5,6 +5,7 @@ import type { EnrolInput, EnrolResult } from '../../src-shared/sync/protocol';
 import { inShop, shopOf } from '../db/tenant';
 import { counterCursors, journalHeads } from '../sync/schema';
 import { alerts } from '../monitoring/schema';
+import { isValidGstin } from '../../src-shared/gst/gstin';
 import { counters, enrolmentCodes, shops } from './schema';
 import type { ServerDeps } from '../trpc/init';
 import { hashToken, newEnrolmentCode, newToken, normalizeEnrolmentCode } from './tokens';
@@ -95,6 +96,7 @@ async function claimCode(deps: ServerDeps, input: EnrolInput): Promise<EnrolResu
       })
       .returning({ id: counters.id });
     await tx.update(enrolmentCodes).set({ counterId: counter!.id }).where(eq(enrolmentCodes.id, found.id));
+    await fillShopTaxDetails(tx, found.shopId, input);
     const [shop] = await tx.select({ name: shops.name }).from(shops).where(eq(shops.id, found.shopId));
     return {
       counterId: counter!.id,
@@ -104,6 +106,24 @@ async function claimCode(deps: ServerDeps, input: EnrolInput): Promise<EnrolResu
       deviceToken,
     };
   });
+}
+
+/**
+ * The counter's GSTIN and legal name fill what the shop record lacks; what the owner set on the dashboard stays. A GSTIN
+ * of another state than the shop's is left out: the owner settles that on the Shop settings page.
+ */
+async function fillShopTaxDetails(tx: ServerDeps['db'], shopId: string, input: EnrolInput): Promise<void> {
+  const [shop] = await tx
+    .select({ gstin: shops.gstin, legalName: shops.legalName, stateCode: shops.stateCode })
+    .from(shops)
+    .where(eq(shops.id, shopId));
+  if (!shop) return;
+  const change: Partial<typeof shops.$inferInsert> = {};
+  const gstin = input.gstin;
+  if (!shop.gstin && gstin && isValidGstin(gstin) && (!shop.stateCode || shop.stateCode === gstin.slice(0, 2)))
+    Object.assign(change, { gstin, stateCode: gstin.slice(0, 2) });
+  if (!shop.legalName && input.legalName) change.legalName = input.legalName;
+  if (Object.keys(change).length > 0) await tx.update(shops).set(change).where(eq(shops.id, shopId));
 }
 
 /** Either a push or a pull counts as the counter having synced. */

@@ -1,7 +1,7 @@
 // Enrols this counter with the shop's server using the owner's one-time code; the device token is kept in the ledger.
 import { Conflict } from '../../src-shared/errors';
 import { type Ledger, nowIso } from '../ledger/ledger';
-import { getCounter } from '../ledger/settings/service';
+import { getCounter, getShop } from '../ledger/settings/service';
 import { requestEnrolment } from './remote';
 import { readSyncState, writeSyncState, type Enrolment } from './state';
 
@@ -9,7 +9,14 @@ export async function enrolCounter(ledger: Ledger, input: { serverUrl: string; c
   if (readSyncState(ledger, 'enrolment'))
     throw new Conflict('This counter is already enrolled; remove the enrolment before joining another shop.');
   const { counterId: counterCode } = getCounter(ledger);
-  const result = await requestEnrolment(input.serverUrl, { code: input.code, counterCode });
+  // The shop's GSTIN and legal name go with the request, so the owner need not type them again on the dashboard.
+  const shop = getShop(ledger);
+  const result = await requestEnrolment(input.serverUrl, {
+    code: input.code,
+    counterCode,
+    gstin: shop?.gstin ?? null,
+    legalName: shop?.legalName ?? '',
+  });
   const enrolment: Enrolment = {
     serverUrl: input.serverUrl.replace(/\/$/, ''),
     deviceToken: result.deviceToken,

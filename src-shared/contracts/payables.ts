@@ -73,6 +73,8 @@ export const payablesStatementRow = z.object({
   debitPaise: int,
   /** What the shop owed the supplier after this entry. */
   payablePaise: int,
+  /** For a purchase bill: the supplier's own bill number, as printed on their invoice. */
+  supplierInvoiceNumber: z.string().nullable(),
   /** For a payment: how it was paid, with the reference or cheque number and the cheque's date. */
   payment: z
     .object({ mode: z.enum(SUPPLIER_PAYMENT_MODES), reference: z.string(), chequeDate: z.string().nullable() })

@@ -10,6 +10,8 @@ import { TAX_SCHEMES } from '../gst/rule46';
 export const shopSettings = z
   .object({
     name: requiredText(120),
+    /** As registered for GST (may differ from the trade name above); sent to the server's shop record at enrolment. */
+    legalName: shortText(160).default(''),
     address: shortText(300).default(''),
     phone: shortText(20).default(''),
     gstin: z.string().trim().toUpperCase().refine(isValidGstin, shopText('gstinInvalid')).nullable().default(null),

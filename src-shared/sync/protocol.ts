@@ -2,6 +2,8 @@
 import { z } from 'zod';
 import { counterHeartbeat } from './heartbeat';
 import { NUL_MESSAGE, withoutNul } from '../contracts/common';
+import { isValidGstin } from '../gst/gstin';
+import { shopText } from '../shop-messages';
 
 /** What a counter's outbox can carry (src-main/ledger/outbox). */
 export const SYNC_ENTITIES = [
@@ -167,6 +169,12 @@ export const enrolInput = z
     code: z.string().trim().min(6).max(32),
     /** The counter's series (e.g. C2) as set on the counter, checked against the one the owner chose. */
     counterCode: z.string().trim().min(1).max(8),
+    /**
+     * The shop's GSTIN and legal name from the counter's Shop settings: the server keeps them on the shop record where
+     * the owner has not set them on the dashboard. Checked against the GSTIN's check character, as everywhere.
+     */
+    gstin: z.string().trim().toUpperCase().refine(isValidGstin, shopText('gstinInvalid')).nullable().optional(),
+    legalName: z.string().trim().max(160).optional(),
   })
   .strict();
 export type EnrolInput = z.infer<typeof enrolInput>;

@@ -73,7 +73,12 @@ test.describe.serial('purchase orders', () => {
     await expect(page.getByTestId('purchase-orders')).toBeVisible();
     await page.keyboard.press('F2');
     await page.getByTestId('po-supplier').selectOption({ label: SUPPLIER });
+    await page.getByTestId('po-period').fill('0');
+    await page.getByTestId('po-suggest').click();
+    await expect(page.getByTestId('po-error-periodDays')).toHaveText('Choose a period from 1 to 365 days.');
+    await expect(page.getByTestId('po-line')).toHaveCount(0);
     await page.getByTestId('po-period').fill('30');
+    await expect(page.getByTestId('po-error-periodDays')).toHaveCount(0);
     await page.getByTestId('po-cover').fill('15');
     await page.getByTestId('po-suggest').click();
     const tea = page.getByTestId('po-line').filter({ hasText: TEA });

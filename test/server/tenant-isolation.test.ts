@@ -151,7 +151,15 @@ describe('tenant isolation', () => {
     expect(await b.owner.reports.cashSessions(day)).toEqual([]);
     expect((await b.owner.reports.gst(day)).byRate).toEqual([]);
     const gstr1 = await b.owner.reports.gstr1({ month: '2026-06' });
-    expect([gstr1.b2b, gstr1.b2cs, gstr1.hsn.data, gstr1.cdnr]).toEqual([[], [], [], []]);
+    expect([gstr1.b2b, gstr1.b2cl, gstr1.b2cs, gstr1.cdnr, gstr1.cdnur, gstr1.nil.inv]).toEqual([
+      [],
+      [],
+      [],
+      [],
+      [],
+      [],
+    ]);
+    expect([gstr1.hsn, gstr1.doc_issue]).toEqual([{ hsn_b2b: [], hsn_b2c: [] }, { doc_det: [] }]);
     expect((await b.owner.reports.invoices(day)).total).toBe(0);
     await expect(b.owner.reports.invoice({ id: sale.entityId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect((await a.owner.reports.invoice({ id: sale.entityId })).number).toBe('C1-2026-000001');

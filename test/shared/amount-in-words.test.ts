@@ -25,15 +25,62 @@ describe('amountInWords', () => {
     expect(amountInWords(paise)).toBe(words);
   });
 
+  it.each([
+    [1, 'One'],
+    [2, 'Two'],
+    [3, 'Three'],
+    [4, 'Four'],
+    [5, 'Five'],
+    [6, 'Six'],
+    [7, 'Seven'],
+    [8, 'Eight'],
+    [9, 'Nine'],
+    [10, 'Ten'],
+    [11, 'Eleven'],
+    [12, 'Twelve'],
+    [13, 'Thirteen'],
+    [14, 'Fourteen'],
+    [15, 'Fifteen'],
+    [16, 'Sixteen'],
+    [17, 'Seventeen'],
+    [18, 'Eighteen'],
+    [19, 'Nineteen'],
+  ])('writes the number %i as "%s", in paise and in rupees', (n, word) => {
+    expect(amountInWords(n)).toBe(`${word} Paise Only`);
+    expect(amountInWords(n * 100)).toBe(`Rupees ${word} Only`);
+  });
+
+  it.each([
+    [20, 'Twenty'],
+    [30, 'Thirty'],
+    [40, 'Forty'],
+    [50, 'Fifty'],
+    [60, 'Sixty'],
+    [70, 'Seventy'],
+    [80, 'Eighty'],
+    [90, 'Ninety'],
+  ])('writes the tens word for %i as "%s", alone and with units', (n, word) => {
+    expect(amountInWords(n)).toBe(`${word} Paise Only`);
+    expect(amountInWords((n + 7) * 100)).toBe(`Rupees ${word} Seven Only`);
+  });
+
+  it('writes an exact hundred with its hundreds word', () => {
+    expect(amountInWords(100_00)).toBe('Rupees One Hundred Only');
+    expect(amountInWords(1_100_00)).toBe('Rupees One Thousand One Hundred Only');
+    expect(amountInWords(99_00)).toBe('Rupees Ninety Nine Only');
+  });
+
   it('counts crores in thousands, up to 99,99,99,99,999 rupees', () => {
     expect(amountInWords(9_999_999_999_999)).toBe(
       'Rupees Nine Thousand Nine Hundred Ninety Nine Crore Ninety Nine Lakh Ninety Nine Thousand Nine Hundred Ninety Nine and Ninety Nine Paise Only',
     );
-    expect(() => amountInWords(10_000_000_000_000)).toThrow(Invalid);
+    expect(() => amountInWords(10_000_000_000_000)).toThrow(
+      new Invalid('Amount of 10000000000000 paise is beyond 99,99,99,99,999 rupees'),
+    );
   });
 
   it('rejects negative and fractional amounts', () => {
-    expect(() => amountInWords(-100)).toThrow(Invalid);
-    expect(() => amountInWords(10.5)).toThrow(Invalid);
+    expect(() => amountInWords(-100)).toThrow(new Invalid('Amount must be whole, non-negative paise, got -100'));
+    expect(() => amountInWords(10.5)).toThrow(new Invalid('Amount must be whole, non-negative paise, got 10.5'));
   });
 });

@@ -53,6 +53,11 @@ describe('GS1 check digits', () => {
     );
   });
 
+  it('refuses a code of another length even when its last digit checks out (7 and 14 digits)', () => {
+    expect(hasValidCheckDigit(withCheckDigit('123456'))).toBe(false);
+    expect(hasValidCheckDigit(withCheckDigit('1234567890123'))).toBe(false);
+  });
+
   it('refuses codes that are not 8, 12 or 13 digits', () => {
     expect(hasValidCheckDigit('12345670')).toBe(true);
     expect(hasValidCheckDigit('1234567')).toBe(false);
@@ -74,6 +79,11 @@ describe('normalizeBarcode', () => {
   it('turns a UPC-A into its EAN-13 form, which keeps a valid check digit', () => {
     expect(normalizeBarcode('036000291452')).toBe('0036000291452');
     expect(hasValidCheckDigit(normalizeBarcode('036000291452'))).toBe(true);
+  });
+
+  it('leaves a 12-character in-house code alone when it does not start with a digit', () => {
+    expect(normalizeBarcode('A23456789012')).toBe('A23456789012');
+    expect(looksLikeGs1('A234567890128')).toBe(false);
   });
 
   it('leaves EAN-8, EAN-13 and in-house codes alone', () => {
@@ -107,7 +117,18 @@ describe('parseScaleBarcode', () => {
     expect(parseScaleBarcode('2100123012503', { ...DEFAULT_SCALE_CONFIG, prefixes: ['22'] })).toBeNull();
   });
 
+  it('reads only 13-digit labels: a valid 12-digit UPC-A or 8-digit EAN-8 starting 21 is a product code', () => {
+    const upc = withCheckDigit('21001230125');
+    const ean8 = withCheckDigit('2100123');
+    expect(hasValidCheckDigit(upc)).toBe(true);
+    expect(hasValidCheckDigit(ean8)).toBe(true);
+    expect(parseScaleBarcode(upc, DEFAULT_SCALE_CONFIG)).toBeNull();
+    expect(parseScaleBarcode(ean8, DEFAULT_SCALE_CONFIG)).toBeNull();
+  });
+
   it('rejects a layout that does not fill the 12 digits before the check digit', () => {
-    expect(() => parseScaleBarcode('2100123012503', { ...DEFAULT_SCALE_CONFIG, pluDigits: 4 })).toThrow(Invalid);
+    expect(() => parseScaleBarcode('2100123012503', { ...DEFAULT_SCALE_CONFIG, pluDigits: 4 })).toThrow(
+      new Invalid('Scale barcode layout "20" + 4 PLU + 5 value digits must fill 12 digits before the check digit'),
+    );
   });
 });

@@ -17,7 +17,7 @@ describe('financialYearStart', () => {
   });
 
   it('rejects an invalid date', () => {
-    expect(() => financialYearStart(new Date(Number.NaN))).toThrow(Invalid);
+    expect(() => financialYearStart(new Date(Number.NaN))).toThrow(new Invalid('Not a valid date'));
   });
 });
 
@@ -29,6 +29,31 @@ describe('formatDocumentNumber', () => {
 
   it('widens the sequence past 999999 rather than wrapping', () => {
     expect(formatDocumentNumber('C1', 2026, 1234567)).toBe('C1-2026-1234567');
+  });
+
+  it('takes any four-digit year, 1000 to 9999, and a number of exactly 16 characters', () => {
+    expect(formatDocumentNumber('C1', 1000, 1)).toBe('C1-1000-000001');
+    expect(formatDocumentNumber('C1', 9999, 1)).toBe('C1-9999-000001');
+    expect(formatDocumentNumber('ABCD', 2026, 1)).toBe('ABCD-2026-000001');
+    expect(formatDocumentNumber('ABCD', 2026, 1).length).toBe(16);
+  });
+
+  it('says what is wrong with the series, the year, the sequence or the length', () => {
+    expect(() => formatDocumentNumber('C-1', 2026, 1)).toThrow(
+      new Invalid('Series prefix must be letters and digits only, got "C-1"'),
+    );
+    expect(() => formatDocumentNumber('C1', 999, 1)).toThrow(
+      new Invalid('Financial year must be a four-digit year, got 999'),
+    );
+    expect(() => formatDocumentNumber('C1', 10000, 1)).toThrow(
+      new Invalid('Financial year must be a four-digit year, got 10000'),
+    );
+    expect(() => formatDocumentNumber('C1', 2026, 0)).toThrow(
+      new Invalid('Sequence number must be a whole number from 1, got 0'),
+    );
+    expect(() => formatDocumentNumber('ABCDE', 2026, 1)).toThrow(
+      new Invalid('Document number "ABCDE-2026-000001" is longer than the 16 characters GST allows'),
+    );
   });
 
   it.each<[string, string, number, number]>([

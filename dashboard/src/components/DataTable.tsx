@@ -29,6 +29,8 @@ interface Props<T> {
   actions?: ReactNode;
   testId?: string;
   empty?: string;
+  /** Across the page's whole width, for a table with many columns. */
+  wide?: boolean;
 }
 
 function cell<T>(column: Column<T>, row: T): ReactNode {
@@ -51,7 +53,16 @@ function matchesShownText<T>(columns: Column<T>[]): FilterFn<T> {
   };
 }
 
-export function DataTable<T extends object>({ title, rows, columns, onRowClick, actions, testId, empty }: Props<T>) {
+export function DataTable<T extends object>({
+  title,
+  rows,
+  columns,
+  onRowClick,
+  actions,
+  testId,
+  empty,
+  wide = false,
+}: Props<T>) {
   const [sorting, setSorting] = useState<SortingState>([]);
   const [filter, setFilter] = useState('');
   const columnDefs = useMemo<ColumnDef<T>[]>(
@@ -78,7 +89,7 @@ export function DataTable<T extends object>({ title, rows, columns, onRowClick, 
     getFilteredRowModel: getFilteredRowModel(),
   });
   return (
-    <section className="card table-card" data-testid={testId}>
+    <section className={wide ? 'card table-card wide' : 'card table-card'} data-testid={testId}>
       <header className="card-head">
         <h2>{title}</h2>
         <div className="card-tools">

@@ -6,6 +6,7 @@ import { filingMonths, href, lastMonth, type Range } from '../range';
 import { dateTime } from '../format';
 import { DataTable } from '../components/DataTable';
 import { ExportButtons } from '../components/ExportButtons';
+import { documentRanges, gstr1Sections } from './gstr1-sections';
 
 const TAX = [
   { key: 'taxablePaise', label: 'Taxable', kind: 'paise' },
@@ -26,6 +27,7 @@ function Gstr1Card({ range }: { range: Range }) {
   const [month, setMonth] = useState(() => lastMonth());
   const [problem, setProblem] = useState('');
   const gstin = me.data?.shop.gstin ?? null;
+  const preview = useQuery({ ...trpc.reports.gstr1.queryOptions({ month }), enabled: Boolean(gstin) });
   const download = async () => {
     setProblem('');
     try {
@@ -39,41 +41,76 @@ function Gstr1Card({ range }: { range: Range }) {
     }
   };
   return (
-    <section className="card" data-testid="gstr1">
-      <h2>GSTR-1</h2>
-      <p className="muted">
-        B2B invoices by buyer GSTIN, B2C sales by state and rate, HSN summary and credit notes, as the GST portal’s
-        offline tool imports them.
-      </p>
-      {me.data && !gstin ? (
-        <p className="error">
-          The shop has no GSTIN yet: add it in <a href={href('shop', range)}>Shop settings</a>.
+    <>
+      <section className="card" data-testid="gstr1">
+        <h2>GSTR-1</h2>
+        <p className="muted">
+          B2B invoices by buyer GSTIN, B2C (Large) invoices, B2C (Others) by state and rate, nil-rated supplies, credit
+          notes, the HSN summary and the documents issued, as the GST portal’s offline tool imports them.
         </p>
-      ) : (
-        <p>
-          Filed under GSTIN <strong data-testid="gstr1-gstin">{gstin ?? '…'}</strong>{' '}
-          <a href={href('shop', range)} className="muted">
-            (Shop settings)
-          </a>
-        </p>
+        {me.data && !gstin ? (
+          <p className="error">
+            The shop has no GSTIN yet: add it in <a href={href('shop', range)}>Shop settings</a>.
+          </p>
+        ) : (
+          <p>
+            Filed under GSTIN <strong data-testid="gstr1-gstin">{gstin ?? '…'}</strong>{' '}
+            <a href={href('shop', range)} className="muted">
+              (Shop settings)
+            </a>
+          </p>
+        )}
+        <div className="row">
+          <label className="inline">
+            Period{' '}
+            <select aria-label="GSTR-1 period" value={month} onChange={(event) => setMonth(event.target.value)}>
+              {filingMonths().map((period) => (
+                <option key={period.month} value={period.month}>
+                  {period.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="button" onClick={() => void download()} disabled={!gstin}>
+            Download GSTR-1 JSON
+          </button>
+        </div>
+        {problem && <p className="error">{problem}</p>}
+        {preview.error && <p className="error">{preview.error.message}</p>}
+      </section>
+      {preview.data && (
+        <>
+          <DataTable
+            title={`GSTR-1 sections, ${filingMonths().find((period) => period.month === month)?.label ?? month}`}
+            testId="gstr1-sections"
+            wide
+            rows={gstr1Sections(preview.data)}
+            columns={[
+              { key: 'section', label: 'Section' },
+              { key: 'table', label: 'Table' },
+              { key: 'records', label: 'Records', kind: 'number' },
+              { key: 'taxablePaise', label: 'Taxable', kind: 'paise' },
+              { key: 'taxPaise', label: 'Tax', kind: 'paise' },
+            ]}
+          />
+          <DataTable
+            title="Documents issued (Table 13)"
+            testId="gstr1-documents"
+            wide
+            rows={documentRanges(preview.data)}
+            empty="No documents in this period."
+            columns={[
+              { key: 'kind', label: 'Document' },
+              { key: 'from', label: 'From' },
+              { key: 'to', label: 'To' },
+              { key: 'totnum', label: 'Total', kind: 'number' },
+              { key: 'cancel', label: 'Cancelled', kind: 'number' },
+              { key: 'netIssue', label: 'Net issued', kind: 'number' },
+            ]}
+          />
+        </>
       )}
-      <div className="row">
-        <label className="inline">
-          Period{' '}
-          <select aria-label="GSTR-1 period" value={month} onChange={(event) => setMonth(event.target.value)}>
-            {filingMonths().map((period) => (
-              <option key={period.month} value={period.month}>
-                {period.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="button" onClick={() => void download()} disabled={!gstin}>
-          Download GSTR-1 JSON
-        </button>
-      </div>
-      {problem && <p className="error">{problem}</p>}
-    </section>
+    </>
   );
 }
 

@@ -24,6 +24,7 @@ import { recordDocument } from '../documents/record';
 import { postPayableEntry } from './entries';
 import { supplierPaymentDocument } from './document';
 import { payableEntries, supplierPayments } from './schema';
+import { purchaseBills } from '../purchases/schema';
 
 function balancesOf(party: Party): SupplierBalances {
   return {
@@ -165,9 +166,14 @@ export function payablesStatement(ledger: Ledger, input: PayablesStatementInput)
         .get()?.sum ?? 0)
     : 0;
   const entries = ledger.db
-    .select({ entry: payableEntries, paid: supplierPayments })
+    .select({
+      entry: payableEntries,
+      paid: supplierPayments,
+      supplierInvoiceNumber: purchaseBills.supplierInvoiceNumber,
+    })
     .from(payableEntries)
     .leftJoin(supplierPayments, and(eq(payableEntries.kind, 'payment'), eq(supplierPayments.id, payableEntries.docId)))
+    .leftJoin(purchaseBills, and(eq(payableEntries.kind, 'purchase'), eq(purchaseBills.id, payableEntries.docId)))
     .where(
       and(
         ofParty,
@@ -179,7 +185,7 @@ export function payablesStatement(ledger: Ledger, input: PayablesStatementInput)
     .orderBy(asc(payableEntries.createdAt), asc(sql`payable_entries.rowid`))
     .all();
   let payablePaise = openingPaise;
-  const rows = entries.map(({ entry, paid }) => {
+  const rows = entries.map(({ entry, paid, supplierInvoiceNumber }) => {
     payablePaise += entry.amountPaise;
     return {
       at: entry.createdAt,
@@ -189,6 +195,7 @@ export function payablesStatement(ledger: Ledger, input: PayablesStatementInput)
       creditPaise: Math.max(entry.amountPaise, 0),
       debitPaise: Math.max(-entry.amountPaise, 0),
       payablePaise,
+      supplierInvoiceNumber,
       payment: paid ? { mode: paid.mode, reference: paid.reference, chequeDate: paid.chequeDate } : null,
     };
   });

@@ -143,8 +143,11 @@ export function OrderEditor({ id, onDone, onBack }: { id?: string; onDone: (id: 
   useHotkeys({ Escape: onBack, 'Ctrl+s': submit });
 
   const shown = shownError(save.error);
+  const suggestShown = shownError(suggest.error);
   const fieldError = (path: string): string | undefined =>
-    localErrors[path] ?? shown?.details.find((detail) => detail.path === path)?.message;
+    localErrors[path] ??
+    shown?.details.find((detail) => detail.path === path)?.message ??
+    suggestShown?.details.find((detail) => detail.path === path)?.message;
   const errorBeside = (path: string) => {
     const message = fieldError(path);
     return message ? (
@@ -193,23 +196,31 @@ export function OrderEditor({ id, onDone, onBack }: { id?: string; onDone: (id: 
           </select>
           {errorBeside('supplierId')}
         </label>
-        <label className="field">
+        <label className={fieldError('periodDays') ? 'field invalid' : 'field'}>
           <span>{t('purchaseOrders.periodDays')}</span>
           <input
             data-testid="po-period"
             inputMode="numeric"
             value={periodDays}
-            onChange={(event) => setPeriodDays(event.target.value)}
+            onChange={(event) => {
+              suggest.reset();
+              setPeriodDays(event.target.value);
+            }}
           />
+          {errorBeside('periodDays')}
         </label>
-        <label className="field">
+        <label className={fieldError('coverDays') ? 'field invalid' : 'field'}>
           <span>{t('purchaseOrders.coverDays')}</span>
           <input
             data-testid="po-cover"
             inputMode="numeric"
             value={coverDays}
-            onChange={(event) => setCoverDays(event.target.value)}
+            onChange={(event) => {
+              suggest.reset();
+              setCoverDays(event.target.value);
+            }}
           />
+          {errorBeside('coverDays')}
         </label>
         <div className="field">
           <span>&nbsp;</span>
@@ -224,7 +235,9 @@ export function OrderEditor({ id, onDone, onBack }: { id?: string; onDone: (id: 
           {t('purchaseOrders.noSuggestions')}
         </div>
       )}
-      <ErrorNote error={suggest.error} testId="po-suggest-error" />
+      {suggestShown && suggestShown.details.length === 0 && (
+        <ErrorNote error={suggest.error} testId="po-suggest-error" />
+      )}
       <table className="grid" data-testid="po-lines">
         <thead>
           <tr>

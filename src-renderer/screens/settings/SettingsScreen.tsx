@@ -23,6 +23,7 @@ function ShopForm({ settings }: { settings: AllSettings }) {
   const shop = settings.shop;
   const [form, setForm] = useState({
     name: shop?.name ?? '',
+    legalName: shop?.legalName ?? '',
     address: shop?.address ?? '',
     phone: shop?.phone ?? '',
     gstin: shop?.gstin ?? '',
@@ -70,6 +71,7 @@ function ShopForm({ settings }: { settings: AllSettings }) {
     <form className="card inline-form" onSubmit={submit} data-testid="shop-form">
       <h3>{t('settings.shop')}</h3>
       {field('name', t('settings.shopName'))}
+      {field('legalName', t('settings.legalName'))}
       {field('address', t('settings.address'))}
       {field('phone', t('khata.phone'))}
       {field('gstin', t('settings.gstin'))}

@@ -10,6 +10,7 @@ import { outbox } from '../../../src-main/ledger/outbox/schema';
 import { payableEntries, supplierPayments } from '../../../src-main/ledger/payables/schema';
 import { errorDetails } from '../../../src-main/trpc/errors';
 import { financialYearStart } from '../../../src-shared/invoice-number';
+import { shopBusinessDate } from '../../../src-shared/shop-time';
 import { payableEntryPayload, supplierPaymentPayload } from '../../../src-shared/sync/purchase-payloads';
 import { itemInput, shopWithStaff, type Shop } from '../../support/ledger';
 import { ledgerFingerprint } from '../../support/fingerprint';
@@ -224,6 +225,7 @@ describe('statement, ageing and the due to suppliers', () => {
       payablePaise: 30_000,
       balancePaise: 0,
     });
+    expect(all.rows.map((row) => row.supplierInvoiceNumber)).toEqual([null, null, null]);
     expect(all.rows.map((row) => [row.kind, row.creditPaise, row.debitPaise, row.payablePaise, row.payment])).toEqual([
       ['opening', 80_000, 0, 80_000, null],
       ['payment', 0, 30_000, 50_000, { mode: 'cheque', reference: '000123', chequeDate: '2026-04-25' }],
@@ -317,6 +319,53 @@ describe('statement, ageing and the due to suppliers', () => {
     });
     expect(paid.payablePaise).toBe(0);
     expect((await shop.cashier.parties.get({ id: both.id })).balancePaise).toBe(11_800);
+    expect(checkLedgerInvariants(shop.t.ledger)).toMatchObject({ ok: true, problems: [] });
+  });
+
+  it('a bill on credit, a return to the supplier and a payment: the statement names the supplier’s bill, the due follows each', async () => {
+    shop = await shopWithStaff();
+    const soap = await shop.manager.catalogue.create(itemInput({ pricePaise: 5_900 }));
+    const supplier = await shop.manager.parties.create({ kind: 'supplier', name: 'Gupta Wholesale' });
+    // 10 soaps at ₹40 + 18 % GST (intra-state): ₹472 on credit.
+    const bill = await shop.manager.purchases.finalise({
+      id: randomUUID(),
+      supplierId: supplier.id,
+      supplierInvoiceNumber: 'GW/1234',
+      supplierInvoiceDate: shopBusinessDate(new Date()),
+      lines: [{ itemId: soap.id, qtyMilli: 10_000, ratePaise: 4_000, gstRateBp: 1800 }],
+    });
+    expect(bill).toMatchObject({ totalPaise: 47_200, paidPaise: 0, payablePaise: 47_200 });
+    const line = (await shop.manager.purchases.get({ id: bill.id })).lines[0]!;
+    const note = await shop.manager.purchases.returnToSupplier({
+      id: randomUUID(),
+      purchaseBillId: bill.id,
+      lines: [{ purchaseBillLineId: line.id, qtyMilli: 2_000 }],
+    });
+    const paid = await shop.manager.payables.pay({
+      id: randomUUID(),
+      supplierId: supplier.id,
+      amountPaise: 20_000,
+      mode: 'upi',
+      reference: 'UPI-77',
+    });
+
+    const statement = await shop.cashier.payables.statement({ supplierId: supplier.id });
+    expect(statement.rows.map((row) => [row.kind, row.docNumber, row.supplierInvoiceNumber, row.payablePaise])).toEqual(
+      [
+        ['purchase', bill.number, 'GW/1234', 47_200],
+        ['debit_note', note.number, null, 47_200 - note.totalPaise],
+        ['payment', paid.number, null, 47_200 - note.totalPaise - 20_000],
+      ],
+    );
+    expect(note.totalPaise).toBe(9_440);
+    expect((await shop.cashier.payables.summary({})).dueToSuppliersPaise).toBe(17_760);
+    expect((await shop.cashier.payables.ageing({})).rows.map((row) => [row.name, row.d0to30Paise])).toEqual([
+      ['Gupta Wholesale', 17_760],
+    ]);
+    const more = await refused(
+      shop.manager.payables.pay({ id: randomUUID(), supplierId: supplier.id, amountPaise: 17_761, mode: 'bank' }),
+    );
+    expect(more.message).toBe('₹177.61 is more than the ₹177.60 owed to Gupta Wholesale.');
     expect(checkLedgerInvariants(shop.t.ledger)).toMatchObject({ ok: true, problems: [] });
   });
 });

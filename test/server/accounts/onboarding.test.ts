@@ -2,7 +2,9 @@
 // details kept up to date by the owner and used for the GSTR-1, and the Counters list with its last sync and revoke.
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ShopProfile } from '../../../server/accounts/shop';
-import { asOwner, testServerDb, type TestServerDb } from '../../support/server';
+import { enrolCounter } from '../../../src-main/sync/enrol';
+import { shopWithStaff } from '../../support/ledger';
+import { asOwner, listen, testServerDb, type TestServerDb } from '../../support/server';
 
 let server: TestServerDb;
 // The migrated PGlite template is built by the first test server of the file: in the hook's time, not a test's.
@@ -164,5 +166,47 @@ describe('the counters list', () => {
     expect(revoked!.revokedAt).not.toBeNull();
     const again = await refusal(owner.counters.revoke({ counterId: enrolled.counterId }));
     expect(again.code).toBe('NOT_FOUND');
+  });
+});
+
+describe("the shop's GSTIN and legal name from the counter at enrolment", () => {
+  it('fill what the shop record lacks, and the GSTR-1 is then made under that GSTIN', async () => {
+    server = await testServerDb();
+    const { app, url } = await listen(server.deps, server.database);
+    const counter = await shopWithStaff({ openShift: false });
+    try {
+      const anon = await server.as(null);
+      // Signed up without a GSTIN: the owner has not typed it on the dashboard.
+      const owner = await server.as((await anon.accounts.signUp({ ...OWNER, gstin: '' })).accessToken);
+      const { shop: before } = await owner.accounts.me();
+      await counter.owner.settings.set({
+        key: 'shop',
+        value: { name: 'Galla Kirana', legalName: 'Asha Patil Traders', gstin: GSTIN, stateCode: '27' },
+      });
+      const { code } = await owner.counters.createEnrolmentCode({ name: 'Front desk', counterCode: 'C1' });
+      await enrolCounter(counter.t.ledger, { serverUrl: url, code });
+      expect([before.gstin, before.legalName]).toEqual([null, '']);
+      expect((await owner.accounts.me()).shop).toMatchObject({ gstin: GSTIN, legalName: 'Asha Patil Traders' });
+      expect((await owner.reports.gstr1({ month: '2026-06' })).gstin).toBe(GSTIN);
+    } finally {
+      await app.close();
+      counter.t.cleanup();
+    }
+  });
+
+  it('keep what the owner set on the dashboard, and a GSTIN failing its check is refused with nothing written', async () => {
+    server = await testServerDb();
+    const anon = await server.as(null);
+    const owner = await server.as((await anon.accounts.signUp(OWNER)).accessToken);
+    const { shop } = await owner.accounts.me();
+    await owner.accounts.updateShop({ ...profileOf(shop), legalName: 'Patil Stores LLP' });
+    const first = await owner.counters.createEnrolmentCode({ name: 'Front desk', counterCode: 'C1' });
+    const refused = await refusal(
+      anon.counters.enrol({ code: first.code, counterCode: 'C1', gstin: '27AAPFU0939F1ZX', legalName: 'Other' }),
+    );
+    expect(refused.code).toBe('BAD_REQUEST');
+    expect(await owner.counters.list()).toEqual([]);
+    await anon.counters.enrol({ code: first.code, counterCode: 'C1', gstin: KARNATAKA_GSTIN, legalName: 'Other' });
+    expect((await owner.accounts.me()).shop).toMatchObject({ gstin: GSTIN, legalName: 'Patil Stores LLP' });
   });
 });

@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { Invalid } from '../../../src-shared/errors';
 import { INDIAN_STATE_CODES, gstinStateCode, isStateCode, isValidGstin } from '../../../src-shared/gst/gstin';
+import { GST_PORTAL_STATE_CODES } from './fixtures/gst-state-codes';
 
 const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
@@ -56,6 +57,17 @@ describe('isValidGstin', () => {
     expect(isValidGstin(text)).toBe(false);
   });
 
+  it('reads all 15 characters and nothing around them', () => {
+    // A valid GSTIN with one more character after it: only a pattern without its end anchor would accept it.
+    expect(isValidGstin('27AAPFU0939F1ZVX')).toBe(false);
+    expect(isValidGstin('27AAPFU0939F1ZV1')).toBe(false);
+    // 16 characters whose first 15 carry a known state code and the right check character, and whose last 15 have
+    // the GSTIN's shape: only a pattern without its start anchor would accept it.
+    const shifted = `${withCheckChar('272ABCDE1234F1')}Z`;
+    expect(shifted.slice(1)).toMatch(/^\d{2}[A-Z]{5}\d{4}[A-Z][1-9A-Z][0-9A-Z][0-9A-Z]$/);
+    expect(isValidGstin(shifted)).toBe(false);
+  });
+
   it('accepts every well-formed GSTIN whose check character follows the algorithm, and no other last character', () => {
     const codes = Object.keys(INDIAN_STATE_CODES);
     const letters = fc.string({ unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'), minLength: 5, maxLength: 5 });
@@ -83,6 +95,13 @@ describe('isValidGstin', () => {
 });
 
 describe('state codes', () => {
+  it('names every state and territory as the GST portal lists it (fixtures/gst-state-codes.ts)', () => {
+    const byCode = (entries: ReadonlyArray<readonly [string, string]>) =>
+      [...entries].sort(([a], [b]) => a.localeCompare(b));
+    expect(byCode(Object.entries(INDIAN_STATE_CODES))).toEqual(byCode(GST_PORTAL_STATE_CODES));
+    for (const [code, name] of GST_PORTAL_STATE_CODES) expect(INDIAN_STATE_CODES[code], code).toBe(name);
+  });
+
   it('names the states and territories by their GST codes', () => {
     expect(INDIAN_STATE_CODES['01']).toBe('Jammu and Kashmir');
     expect(INDIAN_STATE_CODES['27']).toBe('Maharashtra');
@@ -102,6 +121,6 @@ describe('state codes', () => {
 
   it('reads the state code out of a valid GSTIN and refuses an invalid one', () => {
     expect(gstinStateCode('27AAPFU0939F1ZV')).toBe('27');
-    expect(() => gstinStateCode('27AAPFU0939F1ZW')).toThrow(Invalid);
+    expect(() => gstinStateCode('27AAPFU0939F1ZW')).toThrow(new Invalid('"27AAPFU0939F1ZW" is not a valid GSTIN'));
   });
 });

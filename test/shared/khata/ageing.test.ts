@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { Invalid } from '../../../src-shared/errors';
-import { ageBalance } from '../../../src-shared/khata/ageing';
+import { ageBalance, ageingTotals } from '../../../src-shared/khata/ageing';
 import type { KhataMovement } from '../../../src-shared/khata/ageing';
 
 const AS_OF = new Date(2026, 5, 30, 18, 0, 0);
@@ -100,6 +100,13 @@ describe('ageBalance', () => {
   it('rejects a timestamp that is not ISO and an amount that is not whole paise', () => {
     expect(() => ageBalance([{ at: 'yesterday', amountPaise: 100 }], AS_OF)).toThrow(Invalid);
     expect(() => ageBalance([movement(1, 10.5)], AS_OF)).toThrow(Invalid);
+    // The message names the movement by its place in the list, counting from 1 as a person reads it.
+    expect(() => ageBalance([movement(2, 100), { at: 'yesterday', amountPaise: 100 }], AS_OF)).toThrow(
+      new Invalid('Khata movement 2: "yesterday" is not an ISO timestamp'),
+    );
+    expect(() => ageBalance([movement(2, 100), movement(1, 10.5)], AS_OF)).toThrow(
+      new Invalid('Khata movement 2: amount must be whole paise, got 10.5'),
+    );
   });
 
   it('buckets add up to what is owed, and the total is the running balance', () => {
@@ -124,5 +131,37 @@ describe('ageBalance', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('refuses to age against a date that is not a date', () => {
+    expect(() => ageBalance([movement(1, 100)], new Date(Number.NaN))).toThrow(
+      new Invalid('The ageing date is not a valid date'),
+    );
+  });
+});
+
+describe('ageingTotals', () => {
+  it("adds every bucket and the total across the report's parties, each column on its own", () => {
+    const rows = [
+      { d0to30Paise: 1, d31to60Paise: 20, d61to90Paise: 300, d90plusPaise: 4_000, totalPaise: 4_321 },
+      { d0to30Paise: 50_000, d31to60Paise: 600_000, d61to90Paise: 7_000_000, d90plusPaise: 80_000_000, totalPaise: -5 },
+    ];
+    expect(ageingTotals(rows)).toEqual({
+      d0to30Paise: 50_001,
+      d31to60Paise: 600_020,
+      d61to90Paise: 7_000_300,
+      d90plusPaise: 80_004_000,
+      totalPaise: 4_316,
+    });
+  });
+
+  it('is all zeros for no parties', () => {
+    expect(ageingTotals([])).toEqual({
+      d0to30Paise: 0,
+      d31to60Paise: 0,
+      d61to90Paise: 0,
+      d90plusPaise: 0,
+      totalPaise: 0,
+    });
   });
 });

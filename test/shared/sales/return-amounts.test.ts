@@ -109,4 +109,27 @@ describe('returnShare', () => {
       { numRuns: 500 },
     );
   });
+
+  it('says which quantity is wrong and what it got', () => {
+    expect(() => returnShare(soldLine(), 0, 0, 1000)).toThrow(
+      new Invalid('Sold quantity must be a whole number of milli-units, at least 1, got 0'),
+    );
+    expect(() => returnShare(soldLine(), 2000, -1, 1000)).toThrow(
+      new Invalid('Already returned quantity must be a whole number of milli-units, at least 0, got -1'),
+    );
+    expect(() => returnShare(soldLine(), 2000, 0, 0.5)).toThrow(
+      new Invalid('Return quantity must be a whole number of milli-units, at least 1, got 0.5'),
+    );
+    expect(() => returnShare(soldLine(), 2000, 1000, 1500)).toThrow(
+      new Invalid('Cannot return 1500 milli-units: 1000 of 2000 sold are already returned'),
+    );
+  });
+
+  it('refuses a share it cannot compute exactly rather than rounding it wrongly', () => {
+    // ₹1,00,00,000 of taxable value × 99,999 units (in milli) is beyond 2^53: the product would lose paise.
+    const line = soldLine({ taxablePaise: 1_00_00_000_00 });
+    expect(() => returnShare(line, 99_999_000, 0, 99_999_000)).toThrow(
+      new Invalid('Return amount is too large to compute exactly'),
+    );
+  });
 });
