@@ -2,7 +2,7 @@
 // sent as a PDF and as text for WhatsApp; a second order cancelled with its reason; the screens in Hindi too.
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { bridgeClient, PINS, seedShop } from './support/seed';
+import { PINS, seedShop } from './support/seed';
 import { loginAs } from './support/login';
 import { shot } from './support/screens';
 import { pdfLines } from '../support/pdf-text';
@@ -17,21 +17,15 @@ const istToday = () =>
     .format(new Date())
     .replaceAll('/', '-');
 
-/**
- * The supplier is made over the bridge: the Suppliers tab where a person makes one is the purchases-screens
- * helper's and is not on main yet. Everything after this is done on the screens.
- */
-async function makeSupplier(): Promise<void> {
-  const { client, close } = bridgeClient(process.env.GALLA_WS ?? '');
-  try {
-    const { staff } = await client.staff.loginOptions.query();
-    const owner = staff.find((member) => member.role === 'owner')!;
-    await client.staff.login.mutate({ staffId: owner.id, pin: PINS.owner });
-    await client.parties.create.mutate({ kind: 'supplier', name: SUPPLIER, phone: '9822222222' });
-    await client.staff.logout.mutate();
-  } finally {
-    close();
-  }
+/** The supplier, made as a manager makes one: Khata → Suppliers → New supplier. */
+async function makeSupplier(page: Page): Promise<void> {
+  await page.keyboard.press('Alt+k');
+  await page.getByTestId('suppliers-tab').click();
+  const form = page.getByTestId('new-supplier-form');
+  await form.getByTestId('party-name').fill(SUPPLIER);
+  await form.getByTestId('party-phone').fill('9822222222');
+  await form.getByTestId('party-save').click();
+  await expect(page.getByTestId('supplier-row').filter({ hasText: SUPPLIER })).toHaveCount(1);
 }
 
 async function newItem(page: Page, name: string, stock: string, reorderLevel: string): Promise<void> {
@@ -52,13 +46,13 @@ test.describe.serial('purchase orders', () => {
 
   test.beforeAll(async ({ browser }) => {
     await seedShop(process.env.GALLA_WS ?? '');
-    await makeSupplier();
     const context = await browser.newContext({ acceptDownloads: true });
     page = await context.newPage();
     page.on('pageerror', (error) => console.error('page error:', error.message));
     await page.goto(process.env.GALLA_URL ?? '');
     await page.evaluate(() => localStorage.removeItem('galla.language'));
     await loginAs(page, 'Manoj', PINS.manager);
+    await makeSupplier(page);
     // 4 packets of tea on the shelf against a reorder level of 10: low on stock. Sugar is plentiful.
     await newItem(page, TEA, '4', '10');
     await newItem(page, SUGAR, '80', '5');

@@ -316,3 +316,50 @@ describe('reprint and test print', () => {
     expect(jobs()[0]).toMatchObject({ status: 'failed', lastError: expect.stringContaining('no longer set up') });
   });
 });
+
+describe('"Retry now" on the Settings print jobs list', () => {
+  it('queues a failed job again and it prints at once; a waiting job is due now; a printed one is left as it is', async () => {
+    const invoice = await billedShop();
+    const printer = emulatorPrinter(emulator.port);
+    // The printer it was meant for was removed: the job fails, visibly.
+    await shop.owner.settings.set({ key: 'printers', value: [emulatorPrinter(emulator.port, { id: 'other' })] });
+    await runWorkerOnce();
+    const failed = jobs()[0]!;
+    expect(failed.status).toBe('failed');
+    expect((await shop.cashier.printing.jobs({ limit: 10 })).pending).toBe(0);
+
+    // Set up again, then "Retry now": queued, due this instant, and it prints without waiting for a backoff.
+    await shop.owner.settings.set({ key: 'printers', value: [printer] });
+    laterBy(5_000);
+    const retried = await shop.cashier.printing.retry({ jobId: failed.id });
+    expect(retried).toMatchObject({ id: failed.id, status: 'queued', nextAttemptAt: now.toISOString() });
+    expect((await shop.cashier.printing.jobs({ limit: 10 })).pending).toBe(1);
+    await runWorkerOnce();
+    expect(jobs()[0]).toMatchObject({ status: 'done' });
+    expect(printedWhole(invoice.number)).toHaveLength(1);
+
+    // A printed job is not printed again by "Retry now" (a reprint is its own button, marked as a duplicate).
+    const done = await shop.cashier.printing.retry({ jobId: failed.id });
+    expect(done.status).toBe('done');
+    await runWorkerOnce();
+    expect(printedWhole(invoice.number)).toHaveLength(1);
+    await expect(shop.cashier.printing.retry({ jobId: randomUUID() })).rejects.toThrow('No such print job.');
+  });
+
+  it('a job waiting out its backoff is due straight after "Retry now", and one being printed counts as waiting', async () => {
+    await billedShop();
+    emulator.setMode('offline');
+    await runWorkerOnce();
+    const waiting = jobs()[0]!;
+    expect(waiting).toMatchObject({ status: 'queued', attempts: 1 });
+    emulator.setMode('online');
+    await runWorkerOnce();
+    expect(emulator.captures).toHaveLength(0); // still backing off
+    expect(await shop.cashier.printing.retry({ jobId: waiting.id })).toMatchObject({ status: 'queued' });
+    // Claimed by a worker (status 'printing'): still counted as waiting for the printer.
+    const claimed = claimDueJob(shop.t.ledger, 30_000);
+    expect(claimed?.job.id).toBe(waiting.id);
+    expect(jobs()[0]!.status).toBe('printing');
+    expect((await shop.cashier.printing.jobs({ limit: 10 })).pending).toBe(1);
+  });
+});
