@@ -235,6 +235,7 @@ function sell(
   // Cash is tendered in round notes, so the ledger gives change; UPI, card and khata pay the exact total.
   const amountPaise = mode === 'cash' ? Math.ceil((totalPaise + 1) / 50_000) * 50_000 : totalPaise;
   finalizeSale(ledger, actor, {
+    deliveryAddress: '',
     id: randomUUID(),
     partyId,
     heldBillId: null,

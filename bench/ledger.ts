@@ -39,6 +39,7 @@ export async function ledgerBench(scale: BenchScale, log: (line: string) => void
         (i) => fiveLines(i),
         (lines) =>
           finalizeSale(ledger, actor, {
+            deliveryAddress: '',
             id: randomUUID(),
             partyId: null,
             heldBillId: null,

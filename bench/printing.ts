@@ -3,6 +3,7 @@
 import { invoiceReceipt, type InvoiceReceiptInput } from '../src-shared/printing/receipt-invoice';
 import { renderEscPos } from '../src-main/printing/escpos';
 import { invoiceDocument } from '../src-shared/printing/invoice-pdf';
+import { NO_SUPPLY_DETAILS } from '../src-shared/gst/rule46';
 import { renderPdf } from '../src-main/printing/pdf/render';
 import { measure, measureAsync, type BenchRow } from './stats';
 
@@ -16,9 +17,7 @@ const shop = {
   stateCode: '27',
 };
 
-function fiveLineBill(
-  hindi: boolean,
-): InvoiceReceiptInput & { lines: (InvoiceReceiptInput['lines'][number] & { hsn: string })[] } {
+function fiveLineBill(hindi: boolean): InvoiceReceiptInput {
   const names = [
     'Basmati Rice Premium Long Grain 5kg',
     'Lifebuoy Soap 125g',
@@ -34,6 +33,7 @@ function fiveLineBill(
     unitPricePaise: 11_800,
     priceIncludesTax: true,
     gstRateBp: [500, 1800, 0, 1200, 500][i]!,
+    cessRateBp: 0,
     grossPaise: 23_600,
     lineDiscountPaise: 0,
     billDiscountPaise: 0,
@@ -66,6 +66,7 @@ function fiveLineBill(
       changePaise: 0,
       khataPaise: 18_000,
     },
+    supply: NO_SUPPLY_DETAILS,
     lines,
     payments: [
       { mode: 'cash', amountPaise: 100_000, reference: '' },
@@ -85,6 +86,7 @@ export async function printingBench(): Promise<BenchRow[]> {
     invoiceDocument({
       shop,
       invoice: bill.invoice,
+      supply: bill.supply,
       lines: bill.lines,
       payments: bill.payments,
       party: null,

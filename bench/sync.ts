@@ -106,6 +106,7 @@ export async function syncBench(log: (line: string) => void): Promise<BenchRow[]
     ledger.sqlite.pragma('synchronous = OFF');
     for (let i = 0; i < INVOICES; i += 1) {
       finalizeSale(ledger, actor, {
+        deliveryAddress: '',
         id: randomUUID(),
         partyId: null,
         heldBillId: null,

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { NotFound } from '../../src-shared/errors';
 import type { ReportFile } from '../../src-shared/contracts/owner-reports';
 import { invoiceDocument, type InvoicePdfInput } from '../../src-shared/printing/invoice-pdf';
-import { invoiceSeller } from '../../src-shared/sync/payloads';
+import { invoiceSeller, invoiceSupplyPayload } from '../../src-shared/sync/payloads';
+import { NO_SUPPLY_DETAILS } from '../../src-shared/gst/rule46';
 import type { ServerDb } from '../db/connection';
 import { shops } from '../accounts/schema';
 import { parties } from '../catalogue/schema';
@@ -42,6 +43,7 @@ const storedInvoice = z.looseObject({
       unitPricePaise: paise,
       priceIncludesTax: z.boolean(),
       gstRateBp: paise,
+      cessRateBp: paise.default(0),
       grossPaise: paise,
       lineDiscountPaise: paise,
       billDiscountPaise: paise,
@@ -57,6 +59,7 @@ const storedInvoice = z.looseObject({
     }),
   ),
   seller: invoiceSeller.optional(),
+  supply: invoiceSupplyPayload.optional(),
 });
 
 const partyContact = z.looseObject({ address: z.string().default(''), phone: z.string().default('') });
@@ -90,6 +93,8 @@ export async function invoicePdf(
   const document: InvoicePdfInput = {
     shop: { ...seller, upiId: '' },
     invoice: stored.invoice,
+    // A bill synced before counters kept these prints as the tax invoice it was.
+    supply: stored.supply ?? NO_SUPPLY_DETAILS,
     lines: stored.lines,
     payments: stored.payments,
     party: party ? partyContact.parse(party.payload) : null,

@@ -24,6 +24,7 @@ export async function invoicePdf(
     invoiceDocument({
       shop: requireShop(ledger),
       invoice: detail.invoice,
+      supply: detail.supply,
       lines: detail.lines,
       payments: detail.payments,
       party,

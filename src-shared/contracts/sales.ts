@@ -3,6 +3,9 @@ import { z } from 'zod';
 import { id, paise, qtyMilli, discount, approval, shortText, requiredText, page, isoDate } from './common';
 import { LINE_PROBLEM_TEXT, MAX_LINE_QTY_MILLI, MAX_UNIT_PRICE_PAISE } from '../sales/line-bounds';
 
+/** The address of delivery typed at the counter; '' when the buyer takes the goods at the counter. */
+const deliveryAddress = shortText(300).default('');
+
 export const PAYMENT_MODES = ['cash', 'upi', 'card', 'khata'] as const;
 
 export const saleLineInput = z
@@ -26,6 +29,8 @@ export const finalizeSaleInput = z
     lines: z.array(saleLineInput).min(1, 'a bill needs at least one line').max(500),
     partyId: id.nullable().default(null),
     billDiscount: discount.nullable().default(null),
+    /** Where the goods go (CGST Rule 46(e), (o)): required for an unregistered buyer of ₹50,000 or more. */
+    deliveryAddress,
     /** Empty only for a bill whose total is zero (a free sample); otherwise the payments must cover the total. */
     payments: z.array(paymentInput).max(10),
     heldBillId: id.nullable().default(null),
@@ -41,6 +46,7 @@ export const holdBillInput = z
         lines: z.array(saleLineInput).max(500),
         partyId: id.nullable().default(null),
         billDiscount: discount.nullable().default(null),
+        deliveryAddress,
       })
       .strict(),
   })

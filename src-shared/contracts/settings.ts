@@ -5,6 +5,7 @@ import { basisPoints, requiredText, shortText } from './common';
 import { isValidGstin, isStateCode } from '../gst/gstin';
 import { printerProfiles, type PrinterProfile } from './printing';
 import { RECEIPT_LANGUAGES } from '../printing/receipt-labels';
+import { TAX_SCHEMES } from '../gst/rule46';
 
 export const shopSettings = z
   .object({
@@ -23,6 +24,8 @@ export const shopSettings = z
     receiptFooter: shortText(200).default('Thank you! Visit again.'),
     /** The words printed on receipts: English, Hindi, or both on each line. */
     receiptLanguage: z.enum(RECEIPT_LANGUAGES).default('en'),
+    /** A composition dealer (Section 10 CGST Act) collects no GST and issues bills of supply (src-shared/gst/rule46.ts). */
+    taxScheme: z.enum(TAX_SCHEMES).default('regular'),
   })
   .strict()
   .refine((shop) => !shop.gstin || shop.gstin.slice(0, 2) === shop.stateCode, {

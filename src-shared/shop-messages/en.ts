@@ -109,6 +109,11 @@ export const SHOP_MESSAGES_EN = {
   creditLimitManagersOnly: "Only a manager can change a customer's credit limit.",
   partyGstinOtherState: 'This GSTIN belongs to {{gstinState}}, not {{state}}.',
   gstinStateField: 'The GSTIN belongs to {{gstinState}}',
+  deliveryBuyerRequired:
+    'A bill of ₹50,000 or more to a buyer without a GSTIN must name the buyer (GST Rule 46): choose the customer.',
+  deliveryAddressRequired:
+    'A bill of ₹50,000 or more to a buyer without a GSTIN needs the address of delivery (GST Rule 46).',
+  deliveryAddressField: 'Enter the address of delivery: the bill is ₹50,000 or more and the buyer has no GSTIN.',
   serverError: 'Something went wrong on the server (error id {{errorId}}). Please try again.',
   tooManyTries: 'Too many tries. Try again at {{time}}.',
   gstr2bNotJson:

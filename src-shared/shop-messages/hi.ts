@@ -109,6 +109,10 @@ export const SHOP_MESSAGES_HI: Record<ShopMessageKey, string> = {
   creditLimitManagersOnly: 'ग्राहक की उधार सीमा सिर्फ़ मैनेजर बदल सकते हैं।',
   partyGstinOtherState: 'यह GSTIN {{gstinState}} का है, {{state}} का नहीं।',
   gstinStateField: 'यह GSTIN {{gstinState}} का है',
+  deliveryBuyerRequired:
+    'बिना GSTIN वाले ग्राहक को ₹50,000 या ज़्यादा के बिल पर ग्राहक का नाम ज़रूरी है (GST नियम 46): ग्राहक चुनें।',
+  deliveryAddressRequired: 'बिना GSTIN वाले ग्राहक को ₹50,000 या ज़्यादा के बिल पर माल पहुँचाने का पता ज़रूरी है (GST नियम 46)।',
+  deliveryAddressField: 'माल पहुँचाने का पता लिखें: बिल ₹50,000 या ज़्यादा का है और ग्राहक के पास GSTIN नहीं है।',
   serverError: 'सर्वर पर कुछ गड़बड़ हो गई (त्रुटि आईडी {{errorId}})। कृपया फिर से कोशिश करें।',
   tooManyTries: 'बहुत ज़्यादा कोशिशें हो गईं। {{time}} बजे फिर से कोशिश करें।',
   gstr2bNotJson:

@@ -19,6 +19,14 @@ export const invoiceSeller = z.looseObject({
   receiptFooter: text,
 });
 
+/** What the bill's document must say (src-shared/gst/rule46.ts): a bill of supply or not, and its Rule 46 addresses. */
+export const invoiceSupplyPayload = z.looseObject({
+  billOfSupply: z.boolean(),
+  composition: z.boolean(),
+  recipientAddress: text,
+  deliveryAddress: text,
+});
+
 export const invoicePayload = z
   .looseObject({
     invoice: z.looseObject({
@@ -55,6 +63,8 @@ export const invoicePayload = z
     payments: z.array(z.looseObject({ id: uuid, mode: text, amountPaise: abovePaise })).max(20),
     /** Sent by counters since the server renders invoice PDFs; older outbox rows lack it. */
     seller: invoiceSeller.optional(),
+    /** Sent by counters since they keep Rule 46 details; older outbox rows lack it. */
+    supply: invoiceSupplyPayload.optional(),
   })
   // The same rule as the counter's invariant check: what was paid, less the change, is the bill; khata is its khata part.
   .superRefine(({ invoice, payments }, context) => {

@@ -1,7 +1,14 @@
 // What a document's hash covers: its header, lines and payments exactly as stored, read back the same way when verifying.
 import { asc, and, eq } from 'drizzle-orm';
 import type { Ledger } from '../ledger';
-import { invoices, invoiceLines, type Invoice, type InvoiceLine } from '../sales/schema';
+import {
+  invoices,
+  invoiceLines,
+  invoiceSupply,
+  type Invoice,
+  type InvoiceLine,
+  type InvoiceSupplyRow,
+} from '../sales/schema';
 import { creditNotes, creditNoteLines, type CreditNote, type CreditNoteLine } from '../returns/schema';
 import { receiptReversals, receipts, type Receipt, type ReceiptReversal } from '../khata/schema';
 import { payments, type Payment } from '../payments/schema';
@@ -26,8 +33,15 @@ export type Unhashed<T> = Omit<T, 'prevHash' | 'hash'>;
 const byId = <T extends { id: string }>(rows: T[]) =>
   [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
-export function invoiceContent(header: Unhashed<Invoice>, lines: InvoiceLine[], paid: Payment[]) {
-  return { type: 'invoice', header, lines: [...lines].sort((a, b) => a.lineNo - b.lineNo), payments: byId(paid) };
+/** The supply details join the content only when kept, so an invoice made before they were keeps its hash. */
+export function invoiceContent(
+  header: Unhashed<Invoice>,
+  lines: InvoiceLine[],
+  paid: Payment[],
+  supply?: InvoiceSupplyRow,
+) {
+  const sorted = [...lines].sort((a, b) => a.lineNo - b.lineNo);
+  return { type: 'invoice', header, lines: sorted, payments: byId(paid), ...(supply ? { supply } : {}) };
 }
 
 export function creditNoteContent(header: Unhashed<CreditNote>, lines: CreditNoteLine[], refunds: Payment[]) {
@@ -85,8 +99,9 @@ const STORED_CONTENT: Record<JournalDocType, (ledger: Ledger, docId: string) => 
       .where(eq(invoiceLines.invoiceId, docId))
       .orderBy(asc(invoiceLines.lineNo))
       .all();
+    const supply = ledger.db.select().from(invoiceSupply).where(eq(invoiceSupply.invoiceId, docId)).get();
     const { header, hashes } = split(row);
-    return { content: invoiceContent(header, lines, paymentsOf(ledger, 'invoice', docId)), hashes };
+    return { content: invoiceContent(header, lines, paymentsOf(ledger, 'invoice', docId), supply), hashes };
   },
   credit_note(ledger, docId) {
     const row = ledger.db.select().from(creditNotes).where(eq(creditNotes.id, docId)).get();

@@ -73,6 +73,7 @@ export function receiptModelFor(
       return invoiceReceipt({
         shop,
         invoice: detail.invoice,
+        supply: detail.supply,
         lines: detail.lines,
         payments: detail.payments,
         khataBalancePaise: khataBalanceAfter(ledger, docId),

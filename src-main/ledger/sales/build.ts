@@ -1,5 +1,5 @@
 // Pure: turns a bill at the counter (items, party, payments) into the invoice rows to store, with totals, tax and change.
-import { Invalid } from '../../../src-shared/errors';
+import { Invalid, shopDetail } from '../../../src-shared/errors';
 import { computeInvoiceTotals, type InvoiceTotals } from '../../../src-shared/sales/totals';
 import { creditLimitExcessPaise, creditLimitNeedsApproval } from '../../../src-shared/khata/credit-limit';
 import { formatRupees } from '../../../src-shared/money';
@@ -9,9 +9,17 @@ import type { Item } from '../catalogue/schema';
 import type { Party } from '../parties/schema';
 import type { Payment } from '../payments/schema';
 import type { Invoice, InvoiceLine } from './schema';
+import {
+  isBillOfSupply,
+  needsRecipientAddress,
+  type InvoiceSupply,
+  type TaxScheme,
+} from '../../../src-shared/gst/rule46';
 
 export interface SaleSetting {
   shopStateCode: string;
+  /** A composition dealer charges no GST on any line (Section 10 CGST Act). */
+  taxScheme: TaxScheme;
   counterId: string;
   roundOff: boolean;
   cashierDiscountLimitBp: number;
@@ -33,6 +41,7 @@ export interface BuiltSale {
   >;
   lines: Omit<InvoiceLine, 'invoiceId'>[];
   payments: Omit<Payment, 'docId' | 'cashSessionId' | 'createdAt'>[];
+  supply: InvoiceSupply;
   /** Why a cashier would need a manager for this bill, or null. */
   needsApproval: string | null;
 }
@@ -96,25 +105,49 @@ function settle(
   return { tenderedPaise, changePaise, khataPaise };
 }
 
+/** Rule 46(e): an unregistered buyer of ₹50,000 or more is named on the invoice, with the address of delivery. */
+function checkRecipient(party: Party | null, deliveryAddress: string, taxablePaise: number): void {
+  if (!needsRecipientAddress({ partyGstin: party?.gstin ?? null, taxablePaise })) return;
+  if (!party)
+    throw new Invalid({ key: 'deliveryBuyerRequired' }, [shopDetail('partyId', { key: 'deliveryBuyerRequired' })]);
+  if (!deliveryAddress)
+    throw new Invalid({ key: 'deliveryAddressRequired' }, [
+      shopDetail('deliveryAddress', { key: 'deliveryAddressField' }),
+    ]);
+}
+
+/** The rates a line is charged at: none at all for a composition dealer, who collects no tax. */
+function chargedRates(item: Item, scheme: TaxScheme): { gstRateBp: number; cessRateBp: number } {
+  return scheme === 'composition' ? { gstRateBp: 0, cessRateBp: 0 } : item;
+}
+
 export function buildSale({ input, items, party, setting, newId }: BuildSaleArgs): BuiltSale {
   const placeOfSupply = party?.stateCode ?? setting.shopStateCode;
   const interState = placeOfSupply !== setting.shopStateCode;
-  const chosen = input.lines.map((line, index) => ({ line, item: itemFor(items, line, index + 1) }));
+  const chosen = input.lines.map((line, index) => {
+    const item = itemFor(items, line, index + 1);
+    return { line, item, rates: chargedRates(item, setting.taxScheme) };
+  });
   const totals = computeInvoiceTotals({
     interState,
     roundOff: setting.roundOff,
     billDiscount: input.billDiscount,
-    lines: chosen.map(({ line, item }) => ({
+    lines: chosen.map(({ line, item, rates }) => ({
       qtyMilli: line.qtyMilli,
       unitPricePaise: line.unitPricePaise ?? item.pricePaise,
       priceIncludesTax: item.priceIncludesTax,
-      gstRateBp: item.gstRateBp,
-      cessRateBp: item.cessRateBp,
+      gstRateBp: rates.gstRateBp,
+      cessRateBp: rates.cessRateBp,
       discount: line.discount,
     })),
   });
+  const billOfSupply = isBillOfSupply(
+    setting.taxScheme,
+    chosen.map(({ rates }) => rates),
+  );
+  if (!billOfSupply) checkRecipient(party, input.deliveryAddress, totals.taxablePaise);
   const { tenderedPaise, changePaise, khataPaise } = settle(input.payments, totals.totalPaise, party);
-  const lines = chosen.map(({ line, item }, index) => {
+  const lines = chosen.map(({ line, item, rates }, index) => {
     const figures = totals.lines[index]!;
     return {
       id: newId(),
@@ -126,8 +159,8 @@ export function buildSale({ input, items, party, setting, newId }: BuildSaleArgs
       qtyMilli: line.qtyMilli,
       unitPricePaise: line.unitPricePaise ?? item.pricePaise,
       priceIncludesTax: item.priceIncludesTax,
-      gstRateBp: item.gstRateBp,
-      cessRateBp: item.cessRateBp,
+      gstRateBp: rates.gstRateBp,
+      cessRateBp: rates.cessRateBp,
       unitCostPaise: item.costPaise,
       grossPaise: figures.grossPaise,
       lineDiscountPaise: figures.lineDiscountPaise,
@@ -171,6 +204,13 @@ export function buildSale({ input, items, party, setting, newId }: BuildSaleArgs
       amountPaise: payment.amountPaise,
       reference: payment.reference,
     })),
+    supply: {
+      billOfSupply,
+      composition: setting.taxScheme === 'composition',
+      // A buyer with no address on file is taken to be at the address the goods go to.
+      recipientAddress: party?.address || input.deliveryAddress,
+      deliveryAddress: input.deliveryAddress,
+    },
     needsApproval: joinReasons(
       approvalReason(input, items, totals, setting.cashierDiscountLimitBp),
       creditLimitReason(party, khataPaise),

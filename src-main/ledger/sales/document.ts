@@ -8,18 +8,28 @@ import { staffNameOf } from '../staff/service';
 import { insertRows } from '../../db/insert-rows';
 import type { Ledger } from '../ledger';
 import { requireShop } from '../settings/service';
-import { invoiceLines, invoices, type Invoice, type InvoiceLine } from './schema';
+import { invoiceLines, invoices, invoiceSupply, type Invoice, type InvoiceLine, type InvoiceSupplyRow } from './schema';
+import { NO_SUPPLY_DETAILS, type InvoiceSupply } from '../../../src-shared/gst/rule46';
 
 export interface InvoiceDocument {
   header: Unhashed<Invoice>;
   lines: InvoiceLine[];
   paid: Payment[];
+  supply: InvoiceSupplyRow;
+}
+
+/** The stored row without its key; an invoice made before these were kept prints as the tax invoice it was. */
+export function supplyOf(row: InvoiceSupplyRow | undefined): InvoiceSupply {
+  if (!row) return NO_SUPPLY_DETAILS;
+  const { billOfSupply, composition, recipientAddress, deliveryAddress } = row;
+  return { billOfSupply, composition, recipientAddress, deliveryAddress };
 }
 
 /** The invoice as stored, with nothing returned yet: what the sale answers and (without credit notes) what syncs. */
 export function newInvoiceDetail(doc: InvoiceDocument, link: ChainLink) {
   return {
     invoice: { ...doc.header, ...link },
+    supply: supplyOf(doc.supply),
     lines: doc.lines.map((line) => ({ ...line, returnedQtyMilli: 0 })),
     payments: [...doc.paid].sort((a, b) => (a.id < b.id ? -1 : 1)),
   };
@@ -33,11 +43,12 @@ function sellerNow(ledger: Ledger) {
 
 export const invoiceDocument: DocumentKind<InvoiceDocument> = {
   docType: 'invoice',
-  content: (doc) => invoiceContent(doc.header, doc.lines, doc.paid),
+  content: (doc) => invoiceContent(doc.header, doc.lines, doc.paid, doc.supply),
   insert(ledger, doc, link) {
     insertRows(ledger, invoices, [{ ...doc.header, ...link }]);
     insertRows(ledger, invoiceLines, doc.lines);
     insertRows(ledger, payments, doc.paid);
+    insertRows(ledger, invoiceSupply, [doc.supply]);
   },
   summarise: (ledger, doc, link) => addSaleToDay(ledger, { ...doc.header, ...link }, doc.paid),
   // The staff name rides along because staff live on the counter: the owner's reports show who billed by name.

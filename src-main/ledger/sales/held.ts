@@ -61,7 +61,12 @@ export function heldBillSummaries(ledger: Ledger): HeldBillSummary[] {
   // A bill held by an older version that no longer parses is still listed (and can be discarded).
   const carts = rows.map(
     ({ bill }) =>
-      holdBillInput.shape.cart.safeParse(bill.cart).data ?? { lines: [], partyId: null, billDiscount: null },
+      holdBillInput.shape.cart.safeParse(bill.cart).data ?? {
+        lines: [],
+        partyId: null,
+        billDiscount: null,
+        deliveryAddress: '',
+      },
   );
   const itemIds = [...new Set(carts.flatMap((cart) => cart.lines.map((line) => line.itemId)))];
   const partyIds = [...new Set(carts.flatMap((cart) => (cart.partyId ? [cart.partyId] : [])))];

@@ -63,6 +63,21 @@ export const invoiceLines = sqliteTable(
   ],
 );
 
+/**
+ * What the invoice's document must say beyond its figures (src-shared/gst/rule46.ts): a bill of supply or a tax
+ * invoice, and the buyer's and delivery addresses as given at the sale. Kept beside the invoice, not in it, so
+ * invoices made before it existed keep the exact content their hash covers; written once with the invoice.
+ */
+export const invoiceSupply = sqliteTable('invoice_supply', {
+  invoiceId: text('invoice_id')
+    .primaryKey()
+    .references(() => invoices.id),
+  billOfSupply: integer('bill_of_supply', { mode: 'boolean' }).notNull(),
+  composition: integer('composition', { mode: 'boolean' }).notNull(),
+  recipientAddress: text('recipient_address').notNull(),
+  deliveryAddress: text('delivery_address').notNull(),
+});
+
 /** A bill parked while its customer steps away: a draft, not a document, so it may be deleted on recall. */
 export const heldBills = sqliteTable('held_bills', {
   id: text('id').primaryKey(),
@@ -74,4 +89,5 @@ export const heldBills = sqliteTable('held_bills', {
 
 export type Invoice = typeof invoices.$inferSelect;
 export type InvoiceLine = typeof invoiceLines.$inferSelect;
+export type InvoiceSupplyRow = typeof invoiceSupply.$inferSelect;
 export type HeldBill = typeof heldBills.$inferSelect;

@@ -19,7 +19,17 @@ import { buildSale } from './build';
 import { isBelowCost } from '../../../src-shared/sales/below-cost';
 import { clearMyDraft, dropDraftOfBill } from '../drafts/service';
 import { invoiceDocument, newInvoiceDetail, type InvoiceDocument } from './document';
-import { heldBills, invoiceLines, invoices, type HeldBill, type Invoice, type InvoiceLine } from './schema';
+import {
+  heldBills,
+  invoiceLines,
+  invoices,
+  invoiceSupply,
+  type HeldBill,
+  type Invoice,
+  type InvoiceLine,
+} from './schema';
+import type { InvoiceSupply } from '../../../src-shared/gst/rule46';
+import { supplyOf } from './document';
 
 export type SaleWarning =
   | { kind: 'negative-stock'; itemId: string; name: string; stockMilli: number }
@@ -29,6 +39,8 @@ export type SaleWarning =
 
 export interface InvoiceDetail {
   invoice: Invoice;
+  /** What its document must say (src-shared/gst/rule46.ts); a tax invoice without addresses for one made before this was kept. */
+  supply: InvoiceSupply;
   lines: (InvoiceLine & { returnedQtyMilli: number })[];
   payments: Payment[];
   creditNotes: CreditNote[];
@@ -79,6 +91,7 @@ export function finalizeSale(ledger: Ledger, actor: Actor, input: FinalizeSaleIn
       party,
       setting: {
         shopStateCode: shop.stateCode,
+        taxScheme: shop.taxScheme,
         counterId,
         roundOff: billing.roundOff,
         cashierDiscountLimitBp: billing.cashierDiscountLimitBp,
@@ -110,6 +123,7 @@ export function finalizeSale(ledger: Ledger, actor: Actor, input: FinalizeSaleIn
           cashSessionId: session.id,
           createdAt,
         })),
+        supply: { ...built.supply, invoiceId: input.id },
       }),
       apply: (sale) => {
         const warnings = [
@@ -224,8 +238,10 @@ export function getInvoice(ledger: Ledger, id: string): InvoiceDetail {
     .where(eq(invoiceLines.invoiceId, id))
     .orderBy(asc(invoiceLines.lineNo))
     .all();
+  const supply = ledger.db.select().from(invoiceSupply).where(eq(invoiceSupply.invoiceId, id)).get();
   return {
     invoice,
+    supply: supplyOf(supply),
     lines: lines.map((line) => ({ ...line, returnedQtyMilli: returned.get(line.id) ?? 0 })),
     payments: ledger.db
       .select()

@@ -24,7 +24,15 @@ function Figure({
   );
 }
 
-export function BillSummary({ cart, totals }: { cart: Cart; totals: CartTotals }) {
+export function BillSummary({
+  cart,
+  totals,
+  needsDelivery,
+}: {
+  cart: Cart;
+  totals: CartTotals;
+  needsDelivery: boolean;
+}) {
   const { t } = useTranslation();
   const discount = cart.billDiscount
     ? cart.billDiscount.kind === 'percent'
@@ -41,6 +49,17 @@ export function BillSummary({ cart, totals }: { cart: Cart; totals: CartTotals }
         <div className="figure muted small">
           <span>{t('khata.balance')}</span>
           <span className="num">{formatRupees(cart.party.balancePaise)}</span>
+        </div>
+      )}
+      {cart.deliveryAddress && (
+        <div className="figure small">
+          <span>{t('customer.deliveryAddress')}</span>
+          <span data-testid="bill-delivery">{cart.deliveryAddress}</span>
+        </div>
+      )}
+      {needsDelivery && !cart.deliveryAddress && (
+        <div className="warning small" role="alert" data-testid="bill-delivery-needed">
+          {t(cart.party ? 'customer.deliveryNeeded' : 'customer.buyerNeeded')}
         </div>
       )}
       {discount && (

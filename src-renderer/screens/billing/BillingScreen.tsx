@@ -10,7 +10,7 @@ import { Invalid } from '../../../src-shared/errors';
 import { parseQuantity } from '../../../src-shared/money';
 import type { Me } from '../../app/App';
 import type { ScreenId } from '../../app/Shell';
-import { cartReducer, cartTotals, emptyCart, holdInput, type CartItem } from './cart';
+import { cartReducer, cartTotals, deliveryNeeded, emptyCart, holdInput, type CartItem } from './cart';
 import { BillLines, SCAN_MARKS } from './BillLines';
 import { BillSummary, KeyLegend } from './BillSummary';
 import { PaymentDialog, type FinishedBill } from './PaymentDialog';
@@ -63,7 +63,9 @@ export function BillingScreen({ me, goTo }: { me: Me; goTo: (screen: ScreenId) =
   const totals = cartTotals(cart, {
     shopStateCode: settings.data?.shop?.stateCode ?? null,
     roundOff: settings.data?.billing.roundOff ?? true,
+    taxScheme: settings.data?.shop?.taxScheme ?? 'regular',
   });
+  const needsDelivery = deliveryNeeded(cart, totals, settings.data?.shop?.taxScheme ?? 'regular');
   const okTotals = totals?.ok ? totals.totals : null;
 
   const focusScan = useCallback(() => requestAnimationFrame(() => scanBox.current?.focus()), []);
@@ -242,7 +244,7 @@ export function BillingScreen({ me, goTo }: { me: Me; goTo: (screen: ScreenId) =
         </div>
       </section>
       <aside className="bill-side">
-        <BillSummary cart={cart} totals={totals} />
+        <BillSummary cart={cart} totals={totals} needsDelivery={needsDelivery} />
         <KeyLegend />
         <p className="muted small">{me.name}</p>
       </aside>
@@ -258,9 +260,14 @@ export function BillingScreen({ me, goTo }: { me: Me; goTo: (screen: ScreenId) =
       {dialog === 'customer' && (
         <CustomerDialog
           current={cart.party}
+          deliveryAddress={cart.deliveryAddress}
+          needsDelivery={(party) =>
+            deliveryNeeded({ ...cart, party }, totals, settings.data?.shop?.taxScheme ?? 'regular')
+          }
           onClose={closeDialog}
-          onChoose={(party) => {
+          onChoose={(party, deliveryAddress) => {
             dispatch({ type: 'party', party });
+            dispatch({ type: 'delivery-address', address: deliveryAddress });
             closeDialog();
           }}
         />

@@ -1,5 +1,6 @@
 // Customer (F3): find by name or phone, or add a new one on the spot (asked for the phone too); the khata balance
-// and limit show beside each.
+// and limit show beside each. A bill of ₹50,000 or more to a buyer without a GSTIN then asks where the goods go
+// (CGST Rule 46(e)), starting from the customer's own address.
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -61,20 +62,92 @@ function NewCustomerForm({ start, onChoose }: { start: NewCustomer; onChoose: (p
   );
 }
 
+/** The address of delivery, with the reason beside it when it is required and left empty; Esc keeps the bill as it is. */
+function DeliveryForm({
+  party,
+  start,
+  onSave,
+  onChangeCustomer,
+}: {
+  party: CartParty;
+  start: string;
+  onSave: (address: string) => void;
+  onChangeCustomer: () => void;
+}) {
+  const { t } = useTranslation();
+  const [address, setAddress] = useState(start || party.address);
+  const [missing, setMissing] = useState(false);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!address.trim()) return setMissing(true);
+    onSave(address.trim());
+  };
+  return (
+    <form onSubmit={submit} className="new-customer" data-testid="delivery-form" noValidate>
+      <h3>{t('customer.deliveryTitle', { name: party.name })}</h3>
+      <label className={missing ? 'field invalid' : 'field'}>
+        <span>{t('customer.deliveryAddress')}</span>
+        <textarea
+          autoFocus
+          rows={3}
+          maxLength={300}
+          value={address}
+          data-testid="delivery-address"
+          onChange={(event) => {
+            setAddress(event.target.value);
+            setMissing(false);
+          }}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter' && !event.shiftKey) submit(event);
+          }}
+        />
+        <span
+          className={missing ? 'field-error' : 'hint'}
+          role={missing ? 'alert' : undefined}
+          data-testid="delivery-address-note"
+        >
+          {t('errors.deliveryAddressField')}
+        </span>
+      </label>
+      <div className="form-actions">
+        <button type="button" onClick={onChangeCustomer} data-testid="delivery-change-customer">
+          {t('customer.change')}
+        </button>
+        <button type="submit" data-testid="delivery-save">
+          {t('customer.saveDelivery')} <kbd>Enter</kbd>
+        </button>
+      </div>
+    </form>
+  );
+}
+
 export function CustomerDialog({
   current,
+  deliveryAddress,
+  needsDelivery,
   onClose,
   onChoose,
 }: {
   current: CartParty | null;
+  deliveryAddress: string;
+  /** Whether the bill, with this customer on it, must carry the address of delivery. */
+  needsDelivery: (party: CartParty | null) => boolean;
   onClose: () => void;
-  onChoose: (party: CartParty | null) => void;
+  onChoose: (party: CartParty | null, deliveryAddress: string) => void;
 }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const [draft, setDraft] = useState<NewCustomer | null>(null);
+  // Opened again on a bill still missing its address of delivery: straight to it.
+  const [delivering, setDelivering] = useState<CartParty | null>(
+    current && !deliveryAddress && needsDelivery(current) ? current : null,
+  );
+  const choose = (party: CartParty | null) => {
+    if (party && needsDelivery(party)) return setDelivering(party);
+    onChoose(party, party && party.id === current?.id ? deliveryAddress : '');
+  };
   const found = useQuery({
     ...trpc.parties.list.queryOptions({ query, kind: 'customer', limit: 20 }),
     placeholderData: (previous) => previous,
@@ -82,7 +155,7 @@ export function CustomerDialog({
   const trimmed = query.trim();
   const isPhone = /^\+?\d{10,13}$/.test(cleanPhone(trimmed));
   const options: PickOption[] = [
-    ...(current ? [{ key: 'none', label: t('customer.none'), onPick: () => onChoose(null) }] : []),
+    ...(current ? [{ key: 'none', label: t('customer.none'), onPick: () => choose(null) }] : []),
     ...(found.data?.rows ?? []).map((party) => ({
       key: party.id,
       label: (
@@ -98,7 +171,7 @@ export function CustomerDialog({
           </span>
         </span>
       ),
-      onPick: () => onChoose(party),
+      onPick: () => choose(party),
     })),
     ...(trimmed
       ? [
@@ -116,8 +189,15 @@ export function CustomerDialog({
   ];
   return (
     <Dialog title={t('customer.title')} onClose={draft ? () => setDraft(null) : onClose} testId="customer-dialog">
-      {draft ? (
-        <NewCustomerForm start={draft} onChoose={onChoose} />
+      {delivering ? (
+        <DeliveryForm
+          party={delivering}
+          start={delivering.id === current?.id ? deliveryAddress : ''}
+          onSave={(address) => onChoose(delivering, address)}
+          onChangeCustomer={() => setDelivering(null)}
+        />
+      ) : draft ? (
+        <NewCustomerForm start={draft} onChoose={choose} />
       ) : (
         <>
           <input

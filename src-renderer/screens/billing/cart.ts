@@ -6,6 +6,7 @@ import type { BillDraftInput } from '../../../src-shared/contracts/drafts';
 import { MAX_LINE_QTY_MILLI } from '../../../src-shared/sales/line-bounds';
 import { DomainError } from '../../../src-shared/errors';
 import { parseRupees } from '../../../src-shared/money';
+import { isBillOfSupply, needsRecipientAddress, type TaxScheme } from '../../../src-shared/gst/rule46';
 
 export interface CartItem {
   id: string;
@@ -23,6 +24,8 @@ export interface CartItem {
 export interface CartParty {
   id: string;
   name: string;
+  gstin: string | null;
+  address: string;
   stateCode: string | null;
   balancePaise: number;
   creditLimitPaise: number | null;
@@ -45,6 +48,8 @@ export interface Cart {
   party: CartParty | null;
   billDiscount: Discount | null;
   heldBillId: string | null;
+  /** Where the goods go (CGST Rule 46(e)): asked for when an unregistered buyer's bill is ₹50,000 or more. */
+  deliveryAddress: string;
 }
 
 export type CartAction =
@@ -58,13 +63,14 @@ export type CartAction =
   | { type: 'remove' }
   | { type: 'party'; party: CartParty | null }
   | { type: 'bill-discount'; discount: Discount | null }
+  | { type: 'delivery-address'; address: string }
   | { type: 'load'; cart: Cart }
   /** The open bill's draft coming back: taken only while nothing has been started on screen. */
   | { type: 'restore'; cart: Cart }
   | { type: 'reset'; billId: string };
 
 export function emptyCart(billId: string): Cart {
-  return { billId, lines: [], selected: -1, party: null, billDiscount: null, heldBillId: null };
+  return { billId, lines: [], selected: -1, party: null, billDiscount: null, heldBillId: null, deliveryAddress: '' };
 }
 
 function withLine(cart: Cart, index: number, change: (line: CartLine) => CartLine): Cart {
@@ -123,6 +129,8 @@ export function cartReducer(cart: Cart, action: CartAction): Cart {
       return { ...cart, party: action.party };
     case 'bill-discount':
       return { ...cart, billDiscount: action.discount };
+    case 'delivery-address':
+      return { ...cart, deliveryAddress: action.address };
     case 'load':
       return action.cart;
     case 'restore':
@@ -133,12 +141,20 @@ export function cartReducer(cart: Cart, action: CartAction): Cart {
 }
 
 function isBlank(cart: Cart): boolean {
-  return cart.lines.length === 0 && cart.party === null && cart.billDiscount === null && cart.heldBillId === null;
+  return (
+    cart.lines.length === 0 &&
+    cart.party === null &&
+    cart.billDiscount === null &&
+    cart.heldBillId === null &&
+    cart.deliveryAddress === ''
+  );
 }
 
 export interface TotalsSetting {
   shopStateCode: string | null;
   roundOff: boolean;
+  /** A composition dealer charges no GST: the same rule the ledger applies (src-main/ledger/sales/build.ts). */
+  taxScheme: TaxScheme;
 }
 
 export type CartTotals = { ok: true; totals: InvoiceTotals } | { ok: false; message: string } | null;
@@ -146,6 +162,7 @@ export type CartTotals = { ok: true; totals: InvoiceTotals } | { ok: false; mess
 /** The same computation the ledger does at finalise, so the screen shows what the invoice will say. */
 export function cartTotals(cart: Cart, setting: TotalsSetting): CartTotals {
   if (cart.lines.length === 0) return null;
+  const composition = setting.taxScheme === 'composition';
   const interState = Boolean(
     cart.party?.stateCode && setting.shopStateCode && cart.party.stateCode !== setting.shopStateCode,
   );
@@ -158,8 +175,8 @@ export function cartTotals(cart: Cart, setting: TotalsSetting): CartTotals {
         qtyMilli: line.qtyMilli,
         unitPricePaise: line.unitPricePaise ?? line.item.pricePaise,
         priceIncludesTax: line.item.priceIncludesTax,
-        gstRateBp: line.item.gstRateBp,
-        cessRateBp: line.item.cessRateBp,
+        gstRateBp: composition ? 0 : line.item.gstRateBp,
+        cessRateBp: composition ? 0 : line.item.cessRateBp,
         discount: line.discount,
       })),
     });
@@ -189,6 +206,7 @@ export function finalizeInput(
     lines: saleLines(cart),
     partyId: cart.party?.id ?? null,
     billDiscount: cart.billDiscount,
+    deliveryAddress: cart.deliveryAddress,
     payments,
     heldBillId: cart.heldBillId,
     ...(approval ? { approval } : {}),
@@ -196,7 +214,12 @@ export function finalizeInput(
 }
 
 function savedCart(cart: Cart): HoldBillInput['cart'] {
-  return { lines: saleLines(cart), partyId: cart.party?.id ?? null, billDiscount: cart.billDiscount };
+  return {
+    lines: saleLines(cart),
+    partyId: cart.party?.id ?? null,
+    billDiscount: cart.billDiscount,
+    deliveryAddress: cart.deliveryAddress,
+  };
 }
 
 export function holdInput(cart: Cart, label: string): HoldBillInput {
@@ -206,6 +229,14 @@ export function holdInput(cart: Cart, label: string): HoldBillInput {
 /** The open bill as the ledger keeps its draft. */
 export function draftInput(cart: Cart): BillDraftInput {
   return { billId: cart.billId, heldBillId: cart.heldBillId, cart: savedCart(cart) };
+}
+
+/** Rule 46(e) on screen: the bill names its unregistered buyer of ₹50,000 or more, and where the goods go. */
+export function deliveryNeeded(cart: Cart, totals: CartTotals, taxScheme: TaxScheme): boolean {
+  if (!totals?.ok) return false;
+  const rates = cart.lines.map((line) => line.item);
+  if (isBillOfSupply(taxScheme, rates)) return false;
+  return needsRecipientAddress({ partyGstin: cart.party?.gstin ?? null, taxablePaise: totals.totals.taxablePaise });
 }
 
 /** "10%" → 10 % (in basis points); "50" or "50.00" → ₹50 (in paise); "" → no discount. */

@@ -17,6 +17,7 @@ export async function cartFromSaved(
     selected: saved.lines.length - 1,
     party,
     billDiscount: saved.billDiscount,
+    deliveryAddress: saved.deliveryAddress,
     lines: saved.lines.map((line, index) => ({
       key: `${line.itemId}:${index}:saved`,
       item: items[index]!,

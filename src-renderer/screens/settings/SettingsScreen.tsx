@@ -1,5 +1,6 @@
 // Settings: shop details and GSTIN, counter series, billing rules, staff and PINs, printers, sync, backup & restore.
 import { useState, type FormEvent } from 'react';
+import { TAX_SCHEMES, type TaxScheme } from '../../../src-shared/gst/rule46';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useTRPC, type Outputs } from '../../app/trpc';
@@ -31,6 +32,7 @@ function ShopForm({ settings }: { settings: AllSettings }) {
     receiptFooter: shop?.receiptFooter ?? 'Thank you! Visit again.',
   });
   const [receiptLanguage, setReceiptLanguage] = useState<ReceiptLanguage>(shop?.receiptLanguage ?? 'en');
+  const [taxScheme, setTaxScheme] = useState<TaxScheme>(shop?.taxScheme ?? 'regular');
   const [saved, setSaved] = useState(false);
   const save = useMutation(
     trpc.settings.set.mutationOptions({
@@ -43,7 +45,7 @@ function ShopForm({ settings }: { settings: AllSettings }) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setSaved(false);
-    save.mutate({ key: 'shop', value: { ...form, receiptLanguage, gstin: form.gstin.trim() || null } });
+    save.mutate({ key: 'shop', value: { ...form, receiptLanguage, taxScheme, gstin: form.gstin.trim() || null } });
   };
   // Each field's first problem is shown beside it ("value.gstin" is the GSTIN field of the shop setting).
   const problems = shownError(save.error)?.details ?? [];
@@ -86,6 +88,20 @@ function ShopForm({ settings }: { settings: AllSettings }) {
           {RECEIPT_LANGUAGES.map((language) => (
             <option key={language} value={language}>
               {t(`settings.receiptLanguages.${language}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('settings.taxScheme')}
+        <select
+          value={taxScheme}
+          data-testid="shop-taxScheme"
+          onChange={(event) => setTaxScheme(event.target.value as TaxScheme)}
+        >
+          {TAX_SCHEMES.map((scheme) => (
+            <option key={scheme} value={scheme}>
+              {t(`settings.taxSchemes.${scheme}`)}
             </option>
           ))}
         </select>

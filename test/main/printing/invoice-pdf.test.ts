@@ -114,7 +114,7 @@ describe('the tax invoice PDF', () => {
     });
     const lines = await pdfLines((await invoicePdf(shop.t.ledger, sale.invoice.id, 'A4')).pdf);
     expect(lines.join('\n')).not.toMatch(/Gross/);
-    expect(lines).toContainEqual(expect.stringMatching(/^1 Tea 250g 0902 1 140\.00\* 14\.00 106\.78 18% 126\.00$/));
+    expect(lines).toContainEqual(expect.stringMatching(/^1 Tea 250g 0902 1 pcs 140\.00\* 14\.00 106\.78 18% 126\.00$/));
     expect(lines).toContain('* rate includes GST');
     const figure = (label: string) => lines.find((line) => line.startsWith(`${label} ₹`))?.slice(label.length + 2);
     const paise = (text: string | undefined) => Math.round(Number(text!.replaceAll(',', '')) * 100);

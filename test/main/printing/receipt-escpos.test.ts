@@ -66,7 +66,8 @@ describe('printing a receipt as ESC/POS', () => {
     const items = sale.lines.reduce((sum, line) => sum + line.grossPaise - line.lineDiscountPaise, 0);
     expect(transcript).toMatch(new RegExp(`^Items \\(GST incl\\.\\) +${money(items)}$`, 'm'));
     expect(transcript).toMatch(/^GST included in the prices:$/m);
-    for (const rate of ['0%', '5%', '18%']) expect(transcript).toMatch(new RegExp(`^${rate} +[\\d,]+\\.\\d\\d`, 'm'));
+    for (const rate of ['0%', '5%', '18%'])
+      expect(transcript).toMatch(new RegExp(`^GST ${rate} on [\\d,]+\\.\\d\\d`, 'm'));
     expect(transcript).toMatch(new RegExp(`^Change +${money(invoice.changePaise)}`, 'm'));
     expect(transcript).toMatch(/^Khata balance now +500\.00$/m);
     expect(transcript).toContain(

@@ -8,6 +8,7 @@ import {
   type ReceiptLine,
 } from '../../../src-shared/printing/receipt-invoice';
 import { testPage } from '../../../src-shared/printing/receipt-documents';
+import { NO_SUPPLY_DETAILS } from '../../../src-shared/gst/rule46';
 import { computeInvoiceTotals, type Discount } from '../../../src-shared/sales/totals';
 
 const shop = {
@@ -23,6 +24,8 @@ const line = (over: Partial<ReceiptLine>): ReceiptLine => {
   const unitPricePaise = over.unitPricePaise ?? 10_000;
   return {
     name: 'Soap',
+    hsn: '3401',
+    cessRateBp: 0,
     unit: 'pcs',
     qtyMilli,
     unitPricePaise,
@@ -87,6 +90,7 @@ function bill(over: Partial<InvoiceReceiptInput> = {}): InvoiceReceiptInput {
       changePaise: 4_000,
       khataPaise: 50_000,
     },
+    supply: NO_SUPPLY_DETAILS,
     lines,
     payments: [
       { mode: 'khata', amountPaise: 50_000, reference: '' },
@@ -131,8 +135,9 @@ describe('laying out an invoice receipt', () => {
     ])
       expect(all).toContain(expected);
     expect(text).toContainEqual(expect.stringMatching(/^TOTAL Rs\. +1,160\.00$/));
-    expect(text).toContainEqual(expect.stringMatching(/^5% +1,009\.52 +25\.24 +25\.24$/));
-    expect(text).toContainEqual(expect.stringMatching(/^18% +84\.75 +7\.63 +7\.62$/));
+    // Each head with its own rate (CGST Rule 46(l), (m)).
+    expect(all).toMatch(/^GST 5% on 1,009\.52\n {2}CGST @2\.5% +25\.24\n {2}SGST @2\.5% +25\.24$/m);
+    expect(all).toMatch(/^GST 18% on 84\.75\n {2}CGST @9% +7\.63\n {2}SGST @9% +7\.62$/m);
     expect(text).toContainEqual(expect.stringMatching(/^Change +40\.00$/));
     expect(text).toContainEqual(expect.stringMatching(/^Khata balance now +1,250\.00$/));
     expect(text).toContain('[QR upi://pay?pa=galla%40upi&pn=Galla%20Kirana&am=500.00&cu=INR&tn=C1-2026-000042]');
@@ -158,9 +163,8 @@ describe('laying out an invoice receipt', () => {
     });
     const text = receiptText(invoiceReceipt(paid)).join('\n');
     expect(text).not.toContain('[QR');
-    expect(text).toContain('Place of supply: 29');
-    expect(text).toMatch(/^GST +Taxable +IGST +Cess$/m);
-    expect(text).toMatch(/^18% +84\.75 +15\.25 +0\.00$/m);
+    expect(text).toContain('Place of supply: Karnataka (29)');
+    expect(text).toMatch(/^GST 18% on 84\.75\n {2}IGST @18% +15\.25$/m);
     expect(text).not.toMatch(/CGST/);
   });
 
@@ -236,6 +240,8 @@ function realBill(lines: SaleLine[], billDiscount: Discount | null, roundOff = t
     lines: totals.lines.map((figures, i) => ({
       ...figures,
       name: lines[i]!.name,
+      hsn: '3401',
+      cessRateBp: 0,
       unit: 'pcs',
       qtyMilli: inputs[i]!.qtyMilli,
       unitPricePaise: inputs[i]!.unitPricePaise,
@@ -270,7 +276,7 @@ describe('the bill discount and the sum on the receipt', () => {
       bp: 1000,
     });
     const text = receiptText(invoiceReceipt(input));
-    expect(text).toContainEqual(expect.stringMatching(/^ +1 x 140\.00 @18% +140\.00$/));
+    expect(text).toContainEqual(expect.stringMatching(/^ +1 pcs x 140\.00 @18% +140\.00$/));
     expect(billSum(text)).toEqual({
       rows: [
         ['Items (GST incl.)', 14_000],

@@ -47,6 +47,7 @@ function perform(ledger: Ledger, plan: PlannedOp[], index: number, cashier: Acto
       { mode: 'cash' as const, amountPaise: totalish * 2, reference: '' },
     ];
     finalizeSale(ledger, cashier, {
+      deliveryAddress: '',
       id: op.id,
       lines: [{ itemId: args.itemIds[op.item]!, qtyMilli: op.qty * 1000, discount: null }],
       partyId: op.party === null ? null : args.partyIds[op.party]!,
