@@ -549,7 +549,7 @@ describe('purchase orders with purchase bills', () => {
     const low = { reorderLevelMilli: 50_000, openingStockMilli: 0 };
     const soap = await shop.manager.catalogue.create(itemInput({ name: 'Soap', ...low }));
     const oil = await shop.manager.catalogue.create(itemInput({ name: 'Oil', ...low }));
-    const tea = await shop.manager.catalogue.create(itemInput({ name: 'Tea', ...low }));
+    await shop.manager.catalogue.create(itemInput({ name: 'Tea', ...low }));
     // Oil was bought from Sharma first and from Gupta last: Gupta is its supplier now.
     await bill(sharma.id, 'S/1', [
       { itemId: soap.id, qtyMilli: 1000 },
