@@ -1,5 +1,6 @@
 // Serves a counter the changes other counters of its shop made after its cursor, in server order.
 import { and, asc, eq, gt, lte, ne, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { PullInput, PullResult } from '../../src-shared/sync/protocol';
 import type { ServerDb } from '../db/connection';
 import { inShop } from '../db/tenant';
@@ -64,6 +65,9 @@ export async function pullChanges(db: ServerDb, clock: Clock, device: Device, in
   }
 }
 
+/** The change that holds an item's or party's current version, to know which counter wrote it. */
+const latest = alias(changes, 'latest');
+
 async function pullInShop(db: ServerDb, clock: Clock, device: Device, input: PullInput): Promise<PullResult> {
   return inShop(db, device.shopId, async (tx) => {
     const [shop] = await tx.select({ head: shops.changeSeq }).from(shops).where(eq(shops.id, device.shopId));
@@ -90,14 +94,22 @@ async function pullInShop(db: ServerDb, clock: Clock, device: Device, input: Pul
           sql`${parties.id}::text = ${changes.entityId}`,
         ),
       )
+      .leftJoin(
+        latest,
+        and(eq(latest.shopId, changes.shopId), sql`${latest.seq} = COALESCE(${items.changeSeq}, ${parties.changeSeq})`),
+      )
       .where(
         and(
           eq(changes.shopId, device.shopId),
           gt(changes.seq, input.cursor),
           lte(changes.seq, head),
           ne(changes.originCounterId, device.counterId),
-          // Last writer wins by server order: a catalogue version that a later one (from any counter) replaced is not served.
-          sql`(${changes.entity} NOT IN ('item', 'party') OR ${changes.seq} = COALESCE(${items.changeSeq}, ${parties.changeSeq}))`,
+          // Last writer wins by server order. A catalogue version a later one replaced is still served, in its place,
+          // so an item or party always arrives before the stock movements and khata entries that name it (a counter
+          // that joins after an item was edited would otherwise meet its sale before the item); the later version
+          // follows and wins. Only when this counter wrote the current version itself is an older one held back: it
+          // would overwrite what this counter already has, and the newer one is never served back to its writer.
+          sql`(${changes.entity} NOT IN ('item', 'party') OR ${changes.seq} = COALESCE(${items.changeSeq}, ${parties.changeSeq}) OR ${latest.originCounterId} <> ${device.counterId})`,
         ),
       )
       .orderBy(asc(changes.seq))

@@ -104,7 +104,13 @@ describe('purchases recorded at a counter reach the server', () => {
       csamt: 0,
     });
 
-    // Published for the shop's other counters, like khata entries.
+    // Published for the shop's other counters, like khata entries: the second counter pulls the item (before its
+    // stock movements, though the bill re-sent it with its new cost), the supplier and what is owed to them.
     expect(await scalar(sql`SELECT count(*) AS n FROM changes WHERE entity = 'payable_entry'`)).toBe(2);
+    const c2 = shop.counters[1]!;
+    await c2.engine().syncNow();
+    expect((await c2.cashier.catalogue.get({ id: soap.id })).stockMilli).toBe(108_000); // 100 opening + 10 bought − 2 returned
+    expect((await c2.cashier.parties.get({ id: supplier.id })).payablePaise).toBe(47_200);
+    expect((await c2.cashier.payables.summary({})).dueToSuppliersPaise).toBe(47_200);
   });
 });

@@ -108,6 +108,29 @@ describe('pull', () => {
     expect(pulled.changes.at(-1)!.payload.pricePaise).toBe(6500);
   });
 
+  it('an item edited after its stock moved reaches a counter that joins later before its stock movement, then the edit', async () => {
+    server = await testServerDb();
+    const { counters } = await shopWithCounters(server, 'asha@example.in', ['C1', 'C2', 'C3']);
+    const [c1, c2, c3] = counters.map((counter) => counter.api);
+    const rice = itemOp({ name: 'Rice', pricePaise: 6000 });
+    // C1 makes the item, buys stock of it, then its cost and price change (a purchase bill re-sends the item).
+    await c1!.sync.push(pushOf([rice, stockOp(rice.entityId, 5000)]));
+    await c1!.sync.push(pushOf([itemOp({ id: rice.entityId, sku: rice.payload.sku as string, pricePaise: 6500 })]));
+    const forC2 = await c2!.sync.pull({ cursor: 0, limit: 100 });
+    expect(forC2.changes.map((change) => [change.entity, change.payload.pricePaise])).toEqual([
+      ['item', 6000],
+      ['stock_movement', undefined],
+      ['item', 6500],
+    ]);
+    // C3 edits it last: C3 is not sent the versions its own edit replaced (they would overwrite its newer one)…
+    await c3!.sync.push(pushOf([itemOp({ id: rice.entityId, sku: rice.payload.sku as string, pricePaise: 7000 })]));
+    const forC3 = await c3!.sync.pull({ cursor: 0, limit: 100 });
+    expect(forC3.changes.map((change) => change.entity)).toEqual(['stock_movement']);
+    // …and every other counter ends with C3's price.
+    const again = await c2!.sync.pull({ cursor: forC2.nextCursor, limit: 100 });
+    expect(again.changes.map((change) => change.payload.pricePaise)).toEqual([7000]);
+  });
+
   it('khata entries from different counters add up; none overwrites another', async () => {
     server = await testServerDb();
     const { counters } = await shopWithCounters(server, 'asha@example.in');
