@@ -25,10 +25,16 @@ export async function gstr1Shop() {
   const tomato = await create({ name: 'Tomato', hsn: '0702', unit: 'kg', pricePaise: 4_000, gstRateBp: 0 });
   const suresh = await c1.cashier.parties.create({ name: 'Suresh', phone: '9833333333', stateCode: '29' });
   const mehta = await c1.cashier.parties.create({ name: 'Mehta Traders', phone: '9822222222', gstin: BUYER_GSTIN });
-  const sell = (lines: { itemId: string; qtyMilli: number }[], totalPaise: number, partyId: string | null = null) =>
+  const sell = (
+    lines: { itemId: string; qtyMilli: number }[],
+    totalPaise: number,
+    partyId: string | null = null,
+    deliveryAddress = '',
+  ) =>
     c1.manager.sales.finalize({
       id: randomUUID(),
       partyId,
+      deliveryAddress,
       lines,
       payments: [{ mode: 'upi', amountPaise: totalPaise }],
     });
@@ -36,7 +42,13 @@ export async function gstr1Shop() {
   /** The month's trade on the given days (YYYY-MM-DD), synced to the server. */
   async function tradeMonth(days: { sale: string; b2b: string; smallReturn: string; void: string }) {
     billAt(c1, days.sale);
-    const large = await sell([{ itemId: tv.id, qtyMilli: 1000 }], 15_000_000, suresh.id);
+    // ₹50,000 or more to a buyer without a GSTIN: the bill carries where the goods go (CGST Rule 46(e)).
+    const large = await sell(
+      [{ itemId: tv.id, qtyMilli: 1000 }],
+      15_000_000,
+      suresh.id,
+      '14, 3rd Cross, Jayanagar, Bengaluru 560011',
+    );
     const cash = await sell(
       [
         { itemId: rice.id, qtyMilli: 2000 },

@@ -94,7 +94,8 @@ test.describe.serial('the owner dashboard', () => {
     await logIn(page);
     await expect(page.getByTestId('counters')).toContainText('C1');
     await expect(page.getByTestId('counters')).toContainText('C2');
-    await expect(page.getByTestId('counters')).toContainText('last sync just now');
+    // The counters synced while the shop was seeded, a minute or more ago on a loaded machine: any minutes, not hours.
+    await expect(page.getByTestId('counters')).toContainText(/last sync (just now|\d{1,2} min ago)/);
     await expect(page.locator('.recharts-area')).toBeVisible();
     await expect(page.locator('.heat-cell').first()).toBeVisible();
     await shot(page, 'dashboard-overview');
@@ -210,7 +211,7 @@ test.describe.serial('the owner dashboard', () => {
     await page.getByRole('link', { name: 'Items' }).click();
     await expect(page.getByTestId('items')).toContainText('Neem Soap');
     await shot(page, 'dashboard-items');
-    await page.getByRole('link', { name: 'GST' }).click();
+    await page.getByRole('link', { name: 'GST', exact: true }).click();
     await expect(page.getByText('GST by HSN')).toBeVisible();
     await shot(page, 'dashboard-gst');
     await page.getByRole('link', { name: 'Shifts & returns' }).click();
@@ -232,17 +233,19 @@ test.describe.serial('the owner dashboard', () => {
     const cells = (code: string) =>
       counters.getByRole('row', { name: new RegExp(`${code} · Counter ${code}`) }).locator('td');
     // C1 synced just now as v1.4.0 with an empty outbox and a backup on the server.
+    // "Just now" when the page opens within a minute of the seed; a loaded machine can take longer.
+    const recently = /^(just now|\d{1,2} min ago)$/;
     await expect(cells('C1')).toHaveText([
       'C1 · Counter C1',
-      'just now',
+      recently,
       '0 waiting',
       'v1.4.0',
       'No printer set',
-      'just now',
+      recently,
     ]);
     await expect(cells('C2')).toHaveText([
       'C2 · Counter C2',
-      'just now',
+      recently,
       '0 waiting',
       'v1.4.0',
       'No printer set',

@@ -34,7 +34,7 @@ test.describe.serial('the GSTR-1 on the dashboard', () => {
     await page.getByLabel('Email').fill(login);
     await page.getByLabel('Password').fill('correct horse battery');
     await page.getByRole('button', { name: 'Log in' }).click();
-    await page.getByRole('link', { name: 'GST' }).click();
+    await page.getByRole('link', { name: 'GST', exact: true }).click();
     await expect(page.getByLabel('GSTR-1 period')).toHaveValue(month);
 
     const sections = page.getByTestId('gstr1-sections');

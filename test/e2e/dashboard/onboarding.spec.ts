@@ -249,7 +249,7 @@ test.describe.serial('a shop starts from the dashboard', () => {
   });
 
   test("the GSTR-1 is under the shop's GSTIN, for last month unless another is picked", async () => {
-    await dashboard.getByRole('link', { name: 'GST' }).click();
+    await dashboard.getByRole('link', { name: 'GST', exact: true }).click();
     const card = dashboard.getByTestId('gstr1');
     await expect(card.getByTestId('gstr1-gstin')).toHaveText(SHOP_GSTIN);
     await expect(card.getByLabel('Shop GSTIN')).toHaveCount(0);

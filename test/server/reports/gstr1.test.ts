@@ -97,7 +97,12 @@ describe('GSTR-1 from bills worked by hand (a Maharashtra shop, synced from a re
     const { shop: synced, c1, items, parties, sell, tradeMonth } = await gstr1Shop();
     shop = Object.assign(synced, { itemIds: {}, partyIds: {} }) as unknown as ReportShop;
     billAt(c1, '2024-07-31');
-    const july = await sell([{ itemId: items.tv.id, qtyMilli: 1000 }], 15_000_000, parties.suresh.id);
+    const july = await sell(
+      [{ itemId: items.tv.id, qtyMilli: 1000 }],
+      15_000_000,
+      parties.suresh.id,
+      '14, 3rd Cross, Jayanagar, Bengaluru 560011',
+    );
     const { large, b2b, smallReturn, voided } = await tradeMonth({
       sale: '2024-08-01',
       b2b: '2024-08-02',
