@@ -59,10 +59,15 @@ describe('cash sessions', () => {
 });
 
 describe('hold and recall', () => {
-  it('a held bill keeps its cart, touches neither stock nor numbers, and is gone once its bill is finalised', async () => {
+  it('a held bill keeps its cart (where the goods go too), touches neither stock nor numbers, and is gone once its bill is finalised', async () => {
     shop = await shopWithStaff();
     const item = await shop.manager.catalogue.create(itemInput());
-    const cart = { lines: [{ itemId: item.id, qtyMilli: 2000, discount: null }], partyId: null, billDiscount: null };
+    const cart = {
+      lines: [{ itemId: item.id, qtyMilli: 2000, discount: null }],
+      partyId: null,
+      billDiscount: null,
+      deliveryAddress: '12, MG Road, Pune 411001',
+    };
     const held = await shop.cashier.sales.hold({ label: 'Lady in red saree', cart });
     expect((await shop.cashier.sales.held()).map((bill) => bill.label)).toEqual(['Lady in red saree']);
     expect((await shop.cashier.catalogue.get({ id: item.id })).stockMilli).toBe(100_000);
