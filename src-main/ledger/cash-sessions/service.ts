@@ -1,7 +1,8 @@
 // Shifts: open with a float, cash in/out, close with the counted cash against what the drawer should hold.
 import { randomUUID } from 'node:crypto';
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { Conflict, NotFound } from '../../../src-shared/errors';
+import { Conflict, Invalid, NotFound, shopDetail } from '../../../src-shared/errors';
+import { formatRupees } from '../../../src-shared/money';
 import type { ShiftDetails, ShiftFigures } from '../../../src-shared/contracts/cash-sessions';
 import { takenByMode } from '../../../src-shared/sales/taken-by-mode';
 import { type Actor, type Ledger, nowIso } from '../ledger';
@@ -123,11 +124,20 @@ export function sessionSummary(ledger: Ledger, sessionId: string): SessionSummar
     "SELECT SUM(amount_paise) FROM cash_movements WHERE kind = 'out' AND session_id = ?",
     sessionId,
   );
-  const cashPaidToSuppliersPaise = sum(
-    ledger,
-    "SELECT SUM(amount_paise) FROM supplier_payments WHERE mode = 'cash' AND cash_session_id = ?",
-    sessionId,
-  );
+  // Cash out of the drawer to suppliers: payments to them, and cash paid on their bills as the bills were entered.
+  const cashPaidToSuppliersPaise =
+    sum(
+      ledger,
+      "SELECT SUM(amount_paise) FROM supplier_payments WHERE mode = 'cash' AND cash_session_id = ?",
+      sessionId,
+    ) +
+    sum(
+      ledger,
+      `SELECT SUM(p.amount_paise) FROM purchase_bill_payments p
+       JOIN purchase_bill_shift s ON s.purchase_bill_id = p.purchase_bill_id
+       WHERE p.mode = 'cash' AND s.cash_session_id = ?`,
+      sessionId,
+    );
   return {
     session,
     ...shiftDetails(ledger, session),
@@ -156,6 +166,19 @@ export function sessionSummary(ledger: Ledger, sessionId: string): SessionSummar
       cashOutPaise -
       cashPaidToSuppliersPaise,
   };
+}
+
+/**
+ * Cash paid out of the drawer (to a supplier, on a payment or a bill) must be in it: no more than the shift's expected
+ * cash. The refusal names the form's field for it.
+ */
+export function requireDrawerCash(ledger: Ledger, session: CashSession, amountPaise: number, field: string): void {
+  const { expectedCashPaise } = sessionSummary(ledger, session.id);
+  if (amountPaise <= expectedCashPaise) return;
+  const cash = formatRupees(Math.max(expectedCashPaise, 0));
+  throw new Invalid({ key: 'cashMoreThanDrawer', params: { cash, amount: formatRupees(amountPaise) } }, [
+    shopDetail(field, { key: 'cashMoreThanDrawerField', params: { cash } }),
+  ]);
 }
 
 /** Closes the shift: the Z-report figures plus counted vs expected, printed. A difference is recorded and audited, never hidden. */

@@ -18,11 +18,13 @@ import {
   purchaseBillLines,
   purchaseBillPayments,
   purchaseBills,
+  purchaseBillShift,
   type DebitNote,
   type DebitNoteLine,
   type PurchaseBill,
   type PurchaseBillLine,
   type PurchaseBillPayment,
+  type PurchaseBillShiftRow,
 } from '../purchases/schema';
 import { supplierPayments, type SupplierPayment } from '../payables/schema';
 import type { JournalDocType } from './schema';
@@ -56,12 +58,15 @@ export function receiptReversalContent(header: Unhashed<ReceiptReversal>, refund
   return { type: 'receipt_reversal', header, payments: byId(refunds) };
 }
 
+/** The shift that paid the bill's cash joins the content only when kept, so a bill made before it was keeps its hash. */
 export function purchaseBillContent(
   header: Unhashed<PurchaseBill>,
   lines: PurchaseBillLine[],
   paid: PurchaseBillPayment[],
+  shift?: PurchaseBillShiftRow,
 ) {
-  return { type: 'purchase_bill', header, lines: [...lines].sort((a, b) => a.lineNo - b.lineNo), payments: byId(paid) };
+  const sorted = [...lines].sort((a, b) => a.lineNo - b.lineNo);
+  return { type: 'purchase_bill', header, lines: sorted, payments: byId(paid), ...(shift ? { shift } : {}) };
 }
 
 export function debitNoteContent(header: Unhashed<DebitNote>, lines: DebitNoteLine[]) {
@@ -131,8 +136,9 @@ const STORED_CONTENT: Record<JournalDocType, (ledger: Ledger, docId: string) => 
       .from(purchaseBillPayments)
       .where(eq(purchaseBillPayments.purchaseBillId, docId))
       .all();
+    const shift = ledger.db.select().from(purchaseBillShift).where(eq(purchaseBillShift.purchaseBillId, docId)).get();
     const { header, hashes } = split(row);
-    return { content: purchaseBillContent(header, lines, paid), hashes };
+    return { content: purchaseBillContent(header, lines, paid, shift), hashes };
   },
   debit_note(ledger, docId) {
     const row = ledger.db.select().from(debitNotes).where(eq(debitNotes.id, docId)).get();

@@ -16,8 +16,7 @@ import type {
 } from '../../../src-shared/contracts/payables';
 import { type Actor, type Ledger, businessDate } from '../ledger';
 import { parties, type Party } from '../parties/schema';
-import { currentSession, requireOpenSession, sessionSummary } from '../cash-sessions/service';
-import type { CashSession } from '../cash-sessions/schema';
+import { currentSession, requireDrawerCash, requireOpenSession } from '../cash-sessions/service';
 import { getCounter } from '../settings/service';
 import { recordAudit } from '../audit/service';
 import { recordDocument } from '../documents/record';
@@ -72,16 +71,6 @@ function checkOwed(party: Party, amountPaise: number): void {
   );
 }
 
-/** Cash paid out must be in the drawer: no more than the shift's expected cash. */
-function checkDrawer(ledger: Ledger, session: CashSession, amountPaise: number): void {
-  const { expectedCashPaise } = sessionSummary(ledger, session.id);
-  if (amountPaise <= expectedCashPaise) return;
-  const cash = formatRupees(Math.max(expectedCashPaise, 0));
-  throw new Invalid({ key: 'cashMoreThanDrawer', params: { cash, amount: formatRupees(amountPaise) } }, [
-    shopDetail('amountPaise', { key: 'cashMoreThanDrawerField', params: { cash } }),
-  ]);
-}
-
 /**
  * Pays a supplier in one transaction: the numbered payment (its own series per counter, hash-chained), the payable
  * entry that lowers what is owed, and the outbox ops. Cash comes out of the drawer, so it needs an open shift and
@@ -104,7 +93,7 @@ export function paySupplier(ledger: Ledger, actor: Actor, input: PaySupplierInpu
     const party = requireSupplier(ledger, input.supplierId, 'supplierId');
     checkOwed(party, input.amountPaise);
     const session = input.mode === 'cash' ? requireOpenSession(ledger) : currentSession(ledger);
-    if (input.mode === 'cash' && session) checkDrawer(ledger, session, input.amountPaise);
+    if (input.mode === 'cash' && session) requireDrawerCash(ledger, session, input.amountPaise, 'amountPaise');
     const at = ledger.clock();
     const { counterId } = getCounter(ledger);
     const { doc, effects } = recordDocument(ledger, supplierPaymentDocument, {

@@ -10,17 +10,21 @@ import {
   purchaseBillLines,
   purchaseBillPayments,
   purchaseBills,
+  purchaseBillShift,
   type DebitNote,
   type DebitNoteLine,
   type PurchaseBill,
   type PurchaseBillLine,
   type PurchaseBillPayment,
+  type PurchaseBillShiftRow,
 } from './schema';
 
 export interface PurchaseBillDocument {
   header: Unhashed<PurchaseBill>;
   lines: PurchaseBillLine[];
   paid: PurchaseBillPayment[];
+  /** The shift whose drawer paid the bill's cash; absent when nothing was paid in cash. */
+  shift?: PurchaseBillShiftRow;
 }
 
 export interface DebitNoteDocument {
@@ -32,11 +36,13 @@ export function purchaseBillPayloadOf(
   bill: PurchaseBill,
   lines: PurchaseBillLine[],
   paid: PurchaseBillPayment[],
+  shift?: PurchaseBillShiftRow,
 ): PurchaseBillPayload {
   return {
     purchaseBill: bill,
     lines: [...lines].sort((a, b) => a.lineNo - b.lineNo),
     payments: [...paid].sort((a, b) => (a.id < b.id ? -1 : 1)),
+    ...(shift ? { shift } : {}),
   };
 }
 
@@ -46,14 +52,16 @@ export function debitNotePayloadOf(note: DebitNote, lines: DebitNoteLine[]): Deb
 
 export const purchaseBillDocument: DocumentKind<PurchaseBillDocument> = {
   docType: 'purchase_bill',
-  content: (doc) => purchaseBillContent(doc.header, doc.lines, doc.paid),
+  content: (doc) => purchaseBillContent(doc.header, doc.lines, doc.paid, doc.shift),
   insert(ledger, doc, link) {
     insertRows(ledger, purchaseBills, [{ ...doc.header, ...link }]);
     insertRows(ledger, purchaseBillLines, doc.lines);
     if (doc.paid.length) insertRows(ledger, purchaseBillPayments, doc.paid);
+    if (doc.shift) insertRows(ledger, purchaseBillShift, [doc.shift]);
   },
   summarise: null,
-  outboxPayload: (_ledger, doc, link) => purchaseBillPayloadOf({ ...doc.header, ...link }, doc.lines, doc.paid),
+  outboxPayload: (_ledger, doc, link) =>
+    purchaseBillPayloadOf({ ...doc.header, ...link }, doc.lines, doc.paid, doc.shift),
   printsOnRecord: false,
 };
 

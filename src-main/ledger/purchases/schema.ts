@@ -5,6 +5,7 @@ import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqli
 import { ITEM_UNITS } from '../../../src-shared/contracts/catalogue';
 import { SUPPLIER_PAYMENT_MODES } from '../../../src-shared/sync/purchase-payloads';
 import { parties } from '../parties/schema';
+import { cashSessions } from '../cash-sessions/schema';
 
 export const purchaseBills = sqliteTable(
   'purchase_bills',
@@ -97,6 +98,24 @@ export const purchaseBillPayments = sqliteTable(
   (t) => [index('purchase_bill_payments_bill_idx').on(t.purchaseBillId)],
 );
 
+/**
+ * The shift whose drawer paid a bill's cash (its cash payment rows): what lowers that shift's expected cash. Kept
+ * beside the bill, not in it, so bills made before it existed keep the exact content their hash covers (as
+ * invoice_supply does for invoices); written once with the bill, only when cash was paid on it.
+ */
+export const purchaseBillShift = sqliteTable(
+  'purchase_bill_shift',
+  {
+    purchaseBillId: text('purchase_bill_id')
+      .primaryKey()
+      .references(() => purchaseBills.id),
+    cashSessionId: text('cash_session_id')
+      .notNull()
+      .references(() => cashSessions.id),
+  },
+  (t) => [index('purchase_bill_shift_session_idx').on(t.cashSessionId)],
+);
+
 export const debitNotes = sqliteTable(
   'debit_notes',
   {
@@ -149,5 +168,6 @@ export const debitNoteLines = sqliteTable(
 export type PurchaseBill = typeof purchaseBills.$inferSelect;
 export type PurchaseBillLine = typeof purchaseBillLines.$inferSelect;
 export type PurchaseBillPayment = typeof purchaseBillPayments.$inferSelect;
+export type PurchaseBillShiftRow = typeof purchaseBillShift.$inferSelect;
 export type DebitNote = typeof debitNotes.$inferSelect;
 export type DebitNoteLine = typeof debitNoteLines.$inferSelect;

@@ -41,6 +41,7 @@ import {
   type PurchaseBillPayment,
 } from './schema';
 import { postPurchasePayable } from './payable';
+import { requireDrawerCash, requireOpenSession } from '../cash-sessions/service';
 import { purchaseOrderRow } from '../purchase-orders/service';
 import { recordReceipt } from '../purchase-orders/receive';
 
@@ -173,6 +174,13 @@ export function finalisePurchase(ledger: Ledger, actor: Actor, input: FinalisePu
       });
 
     if (input.purchaseOrderId) requireOrderOf(ledger, input.purchaseOrderId, supplier.id);
+    // Cash paid on the bill comes out of the drawer, as a cash payment to the supplier does: an open shift, enough cash.
+    const cashPaise = input.payments.reduce(
+      (sum, payment) => sum + (payment.mode === 'cash' ? payment.amountPaise : 0),
+      0,
+    );
+    const shift = cashPaise > 0 ? requireOpenSession(ledger) : null;
+    if (shift) requireDrawerCash(ledger, shift, cashPaise, 'payments');
 
     const createdAt = at.toISOString();
     const lines: PurchaseBillLine[] = input.lines.map((line, index) => {
@@ -253,6 +261,7 @@ export function finalisePurchase(ledger: Ledger, actor: Actor, input: FinalisePu
         },
         lines,
         paid,
+        ...(shift ? { shift: { purchaseBillId: input.id, cashSessionId: shift.id } } : {}),
       }),
       apply: (bill) => {
         receiveStock(ledger, actor, bill.lines);
