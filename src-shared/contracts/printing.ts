@@ -51,6 +51,7 @@ export const PRINTABLE_DOCS = [
   'receipt_reversal',
   'z_report',
   'purchase_order',
+  'supplier_payment',
 ] as const;
 export type PrintableDoc = (typeof PRINTABLE_DOCS)[number];
 

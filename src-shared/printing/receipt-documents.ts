@@ -1,7 +1,7 @@
 // Receipt layouts for the other printed documents: credit note, khata payment receipt and its reversal, Z-report, test page.
 import type { ShiftDetails, ShiftFigures } from '../contracts/cash-sessions';
 import type { TaxRateRow } from '../contracts/tax';
-import { shopDateTime } from '../shop-time';
+import { shopDate, shopDateTime } from '../shop-time';
 import { formatQuantity } from '../money';
 import {
   centered,
@@ -164,6 +164,63 @@ export function receiptReversalSlip(input: ReceiptReversalInput): ReceiptModel {
     { kind: 'barcode', data: reversal.number },
   );
   return finish(input.paper, blocks);
+}
+
+export interface SupplierPaymentSlipInput {
+  shop: ReceiptShop;
+  payment: {
+    number: string;
+    createdAt: string;
+    amountPaise: number;
+    mode: 'cash' | 'upi' | 'bank' | 'cheque';
+    reference: string;
+    chequeDate: string | null;
+  };
+  supplierName: string;
+  /** What the shop still owed the supplier right after this payment. */
+  payableAfterPaise: number;
+  paper: ReceiptPaper;
+  reprint: boolean;
+}
+
+const SUPPLIER_MODE_LABELS = { cash: 'cash', upi: 'upi', bank: 'bank', cheque: 'cheque' } as const;
+
+/**
+ * The slip for money paid to a supplier: the shop's copy of what went out, how, and what is still owed, with a line
+ * for the supplier's man to sign. Cash opens the drawer it comes out of (not on a reprint).
+ */
+export function supplierPaymentSlip(input: SupplierPaymentSlipInput): ReceiptModel {
+  const columns = columnsFor(input.paper.width);
+  const l = receiptLabels(input.paper.language ?? 'en');
+  const { payment } = input;
+  const blocks: ReceiptBlock[] = [...shopHeader(input.shop, columns, l('paidToSupplier'), input.reprint, l)];
+  blocks.push(
+    ...rows(l('paymentNo'), payment.number, columns),
+    ...rows(l('date'), when(payment.createdAt), columns),
+    ...left(`${l('paidTo')}: ${input.supplierName}`, columns),
+    { kind: 'rule', char: '-' },
+    ...rows(
+      `${l('paidBy')} ${l(SUPPLIER_MODE_LABELS[payment.mode])} ${l('rupees')}`,
+      money(payment.amountPaise),
+      columns,
+      {
+        bold: true,
+        tall: true,
+      },
+    ),
+  );
+  if (payment.mode === 'cheque') {
+    blocks.push(...rows(l('chequeNo'), payment.reference, columns));
+    if (payment.chequeDate) blocks.push(...rows(l('chequeDate'), shopDate(payment.chequeDate), columns));
+  } else if (payment.reference) blocks.push(...left(`${l('reference')}: ${payment.reference}`, columns));
+  blocks.push(
+    ...rows(l('dueToSupplier'), money(input.payableAfterPaise), columns, { bold: true }),
+    { kind: 'feed', lines: 2 },
+    ...left(`${l('receivedBySupplier')}: ____________`, columns),
+    { kind: 'feed', lines: 1 },
+    { kind: 'barcode', data: payment.number },
+  );
+  return finish(input.paper, blocks, payment.mode === 'cash' && !input.reprint);
 }
 
 export interface ZReportInput {

@@ -65,6 +65,17 @@ const LABELS = {
   note: ['Note', 'टिप्पणी'],
   orderItems: ['Items ordered', 'मंगाया सामान'],
   expectedValue: ['Expected value Rs.', 'अनुमानित मूल्य ₹'],
+  rupees: ['Rs.', '₹'],
+  paidToSupplier: ['PAYMENT TO SUPPLIER', 'सप्लायर को भुगतान'],
+  paymentNo: ['Payment No', 'भुगतान नं.'],
+  paidTo: ['Paid to', 'किसे दिया'],
+  paidBy: ['Paid by', 'भुगतान'],
+  bank: ['Bank', 'बैंक'],
+  cheque: ['Cheque', 'चेक'],
+  chequeNo: ['Cheque No', 'चेक नं.'],
+  chequeDate: ['Cheque date', 'चेक की तारीख'],
+  dueToSupplier: ['Still owed to supplier', 'सप्लायर का बकाया अब'],
+  receivedBySupplier: ['Received by (sign)', 'प्राप्तकर्ता (हस्ताक्षर)'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type ReceiptLabel = keyof typeof LABELS;

@@ -1,5 +1,5 @@
 // How a payment to a supplier is recorded: what the hash covers, its row, what the server receives. It moves no
-// day summary (purchases are not sales) and prints nothing on its own.
+// day summary (purchases are not sales); its slip prints on record, as a khata receipt does.
 import type { DocumentKind } from '../documents/record';
 import { supplierPaymentContent, type Unhashed } from '../journal/content';
 import type { SupplierPaymentPayload } from '../../../src-shared/sync/purchase-payloads';
@@ -20,5 +20,5 @@ export const supplierPaymentDocument: DocumentKind<SupplierPaymentDocument> = {
   },
   summarise: null,
   outboxPayload: (_ledger, doc, link): SupplierPaymentPayload => ({ supplierPayment: { ...doc.header, ...link } }),
-  printsOnRecord: false,
+  printsOnRecord: true,
 };

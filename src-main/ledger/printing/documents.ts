@@ -10,6 +10,7 @@ import {
   creditNoteReceipt,
   khataReceipt,
   receiptReversalSlip,
+  supplierPaymentSlip,
   testPage,
   zReport,
 } from '../../../src-shared/printing/receipt-documents';
@@ -25,6 +26,7 @@ import { getShop } from '../settings/service';
 import type { PrintDocType } from './queue';
 import { purchaseOrderReceipt } from '../../../src-shared/printing/receipt-purchase-order';
 import { getPurchaseOrder } from '../purchase-orders/service';
+import { supplierPayments } from '../payables/schema';
 
 function shopFor(ledger: Ledger): ShopSettings {
   const shop = getShop(ledger);
@@ -40,6 +42,20 @@ export function khataBalanceAfter(ledger: Ledger, docId: string): number | null 
   if (!row) return null;
   return ledger.sqlite
     .prepare('SELECT COALESCE(SUM(amount_paise), 0) FROM khata_entries WHERE party_id = ? AND rowid <= ?')
+    .pluck()
+    .get(row.partyId, row.seq) as number;
+}
+
+/** What the shop owed the supplier right after the entry this payment made (by insertion order, as for the khata). */
+function payableAfter(ledger: Ledger, docId: string): number {
+  const row = ledger.sqlite
+    .prepare(
+      'SELECT party_id AS partyId, rowid AS seq FROM payable_entries WHERE doc_id = ? ORDER BY rowid DESC LIMIT 1',
+    )
+    .get(docId) as { partyId: string; seq: number } | undefined;
+  if (!row) return 0;
+  return ledger.sqlite
+    .prepare('SELECT COALESCE(SUM(amount_paise), 0) FROM payable_entries WHERE party_id = ? AND rowid <= ?')
     .pluck()
     .get(row.partyId, row.seq) as number;
 }
@@ -155,6 +171,23 @@ export function receiptModelFor(
         .get();
       if (!session) throw new NotFound('No such shift.');
       return zReport({ shop, counterId: session.counterId, summary: sessionSummary(ledger, docId), paper, reprint });
+    }
+    case 'supplier_payment': {
+      const payment = ledger.db.select().from(supplierPayments).where(eq(supplierPayments.id, docId)).get();
+      if (!payment) throw new NotFound('No such supplier payment.');
+      const party = ledger.db
+        .select({ name: parties.name })
+        .from(parties)
+        .where(eq(parties.id, payment.supplierId))
+        .get();
+      return supplierPaymentSlip({
+        shop,
+        payment,
+        supplierName: party?.name ?? '',
+        payableAfterPaise: payableAfter(ledger, docId),
+        paper,
+        reprint,
+      });
     }
     case 'purchase_order': {
       const { order, lines } = getPurchaseOrder(ledger, docId);

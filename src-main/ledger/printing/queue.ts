@@ -19,6 +19,7 @@ import { invoices } from '../sales/schema';
 import { creditNotes } from '../returns/schema';
 import { receiptReversals, receipts } from '../khata/schema';
 import { purchaseOrders } from '../purchase-orders/schema';
+import { supplierPayments } from '../payables/schema';
 import { printJobs, type PrintJob } from './schema';
 
 export type PrintDocType = PrintJob['docType'];
@@ -169,13 +170,14 @@ export function printedBefore(ledger: Ledger, job: PrintJob): boolean {
   return earlier !== undefined;
 }
 
-/** The number of the document a job prints (a bill, credit note, receipt or reversal), so a person can tell which one is waiting. */
+/** The number of the document a job prints (a bill, credit note, receipt, reversal, order or supplier payment), so a person can tell which one is waiting. */
 const docNumber = sql<string | null>`COALESCE(
   (SELECT ${invoices.number} FROM ${invoices} WHERE ${invoices.id} = ${printJobs.docId}),
   (SELECT ${creditNotes.number} FROM ${creditNotes} WHERE ${creditNotes.id} = ${printJobs.docId}),
   (SELECT ${receipts.number} FROM ${receipts} WHERE ${receipts.id} = ${printJobs.docId}),
   (SELECT ${receiptReversals.number} FROM ${receiptReversals} WHERE ${receiptReversals.id} = ${printJobs.docId}),
-  (SELECT ${purchaseOrders.number} FROM ${purchaseOrders} WHERE ${purchaseOrders.id} = ${printJobs.docId}))`;
+  (SELECT ${purchaseOrders.number} FROM ${purchaseOrders} WHERE ${purchaseOrders.id} = ${printJobs.docId}),
+  (SELECT ${supplierPayments.number} FROM ${supplierPayments} WHERE ${supplierPayments.id} = ${printJobs.docId}))`;
 
 export function listPrintJobs(
   ledger: Ledger,

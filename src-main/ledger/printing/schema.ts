@@ -9,6 +9,7 @@ export const PRINT_DOC_TYPES = [
   'z_report',
   'test',
   'purchase_order',
+  'supplier_payment',
 ] as const;
 export const PRINT_FORMATS = ['receipt', 'a4', 'a5'] as const;
 export const PRINT_JOB_STATUSES = ['queued', 'printing', 'done', 'failed'] as const;

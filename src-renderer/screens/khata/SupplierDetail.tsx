@@ -1,7 +1,7 @@
 // One supplier's side of the khata: details (F4 edits them), what the shop owes them and (if they also buy) what they
 // owe the shop, the statement of bills, returns and payments with its running balance, and paying them.
 import { useState } from 'react';
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../../app/trpc';
 import { ErrorNote } from '../../app/ErrorNote';
@@ -21,6 +21,8 @@ export function SupplierDetail({ partyId, me, onBack }: { partyId: string; me: M
   const [notice, setNotice] = useState<string | null>(null);
   const party = useQuery(trpc.parties.get.queryOptions({ id: partyId }));
   const statement = useQuery(trpc.payables.statement.queryOptions({ supplierId: partyId }));
+  // A payment's slip can be printed again from its row (marked as a duplicate, the drawer stays shut).
+  const printing = useMutation(trpc.printing.reprint.mutationOptions());
   useHotkeys({ Escape: onBack, F4: () => setEditing(true) }, !editing);
   const supplier = party.data;
   const facts = supplier
@@ -91,6 +93,19 @@ export function SupplierDetail({ partyId, me, onBack }: { partyId: string; me: M
                         {row.payment.chequeDate && ` (${shopDate(row.payment.chequeDate)})`}
                       </span>
                     )}
+                    {row.kind === 'payment' && row.docId && (
+                      <button
+                        type="button"
+                        className="secondary"
+                        data-testid="supplier-payment-print"
+                        disabled={printing.isPending}
+                        onClick={() =>
+                          printing.mutate({ docType: 'supplier_payment', docId: row.docId!, format: 'receipt' })
+                        }
+                      >
+                        {t('suppliers.printSlip')}
+                      </button>
+                    )}
                   </td>
                   <td className="num">{row.creditPaise ? formatRupees(row.creditPaise) : ''}</td>
                   <td className="num">{row.debitPaise ? formatRupees(row.debitPaise) : ''}</td>
@@ -107,7 +122,12 @@ export function SupplierDetail({ partyId, me, onBack }: { partyId: string; me: M
               </tr>
             </tfoot>
           </table>
-          <ErrorNote error={statement.error ?? party.error} />
+          {printing.isSuccess && (
+            <div className="notice" data-testid="supplier-payment-printed">
+              {t('suppliers.slipPrinted')}
+            </div>
+          )}
+          <ErrorNote error={statement.error ?? party.error ?? printing.error} />
         </section>
         {me.role !== 'cashier' ? (
           <PaySupplier supplierId={partyId} payablePaise={supplier?.payablePaise ?? 0} />
