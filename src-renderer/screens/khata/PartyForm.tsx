@@ -10,6 +10,7 @@ import {
   EMPTY_PARTY_FORM,
   changedFields,
   formOfParty,
+  openingDueOf,
   partyFormErrors,
   partyInputOf,
   type Party,
@@ -21,7 +22,11 @@ type PartyKind = (typeof PARTY_KINDS)[number];
 
 /** The form field a ledger detail names ("creditLimitPaise" → "creditLimit"). */
 const fieldOfPath = (path: string): string =>
-  path.startsWith('creditLimitPaise') ? 'creditLimit' : path.split('.')[0]!;
+  path.startsWith('creditLimitPaise')
+    ? 'creditLimit'
+    : path.startsWith('openingBalancePaise')
+      ? 'openingDue'
+      : path.split('.')[0]!;
 
 export function PartyForm({
   party,
@@ -64,7 +69,12 @@ export function PartyForm({
     setShown(Object.fromEntries(Object.entries(problems).map(([key, message]) => [key, t(message)])));
     if (Object.keys(problems).length) return;
     const input = partyInputOf(form);
-    if (!party) return create.mutate({ ...input, kind });
+    if (!party)
+      return create.mutate({
+        ...input,
+        kind,
+        ...(kind === 'supplier' ? { openingBalancePaise: openingDueOf(form) } : {}),
+      });
     const changes = changedFields(party, input);
     if (Object.keys(changes).length === 0) return onSaved(party);
     update.mutate({ id: party.id, ...changes });
@@ -130,6 +140,14 @@ export function PartyForm({
           </select>,
         )}
         {field('address', t('partyForm.address'), text('address'))}
+        {forSupplier &&
+          !party &&
+          field(
+            'openingDue',
+            t('partyForm.openingDue'),
+            text('openingDue', { inputMode: 'decimal', placeholder: '0.00' }),
+            t('partyForm.openingDueHint'),
+          )}
         {!forSupplier &&
           field(
             'creditLimit',

@@ -16,6 +16,8 @@ export interface PartyFormState {
   address: string;
   creditLimit: string;
   creditLimitPolicy: CreditLimitPolicy;
+  /** A new supplier only: what the shop already owed them on the day it started on Galla (their opening payable). */
+  openingDue: string;
 }
 
 export type PartyFormField = keyof PartyFormState;
@@ -28,7 +30,14 @@ export const EMPTY_PARTY_FORM: PartyFormState = {
   address: '',
   creditLimit: '',
   creditLimitPolicy: 'warn',
+  openingDue: '',
 };
+
+/**
+ * Above this an opening due is a typing slip (an extra zero or two), not a kirana's debt to one wholesaler: ₹1 crore.
+ * The ledger's own bound (₹1,000 crore) is for any amount at all.
+ */
+export const MAX_OPENING_DUE_PAISE = 1_00_00_000_00;
 
 export function formOfParty(party: Party): PartyFormState {
   return {
@@ -39,6 +48,7 @@ export function formOfParty(party: Party): PartyFormState {
     address: party.address,
     creditLimit: party.creditLimitPaise === null ? '' : (party.creditLimitPaise / 100).toFixed(2),
     creditLimitPolicy: party.creditLimitPolicy,
+    openingDue: '',
   };
 }
 
@@ -62,7 +72,28 @@ export function partyFormErrors(form: PartyFormState): Partial<Record<PartyFormF
       errors.creditLimit = 'partyForm.errors.amount';
     }
   }
+  const openingDue = openingDueProblem(form.openingDue);
+  if (openingDue) errors.openingDue = openingDue;
   return errors;
+}
+
+/** The i18n key of what is wrong with an opening due as typed (empty means none), or null. */
+function openingDueProblem(text: string): string | null {
+  const trimmed = text.trim();
+  if (!trimmed) return null;
+  if (trimmed.startsWith('-')) return 'partyForm.errors.openingDueNegative';
+  let paise: number;
+  try {
+    paise = parseRupees(trimmed);
+  } catch {
+    return 'partyForm.errors.amount';
+  }
+  return paise > MAX_OPENING_DUE_PAISE ? 'partyForm.errors.openingDueTooLarge' : null;
+}
+
+/** The opening due in paise; call only when partyFormErrors found nothing. */
+export function openingDueOf(form: PartyFormState): number {
+  return form.openingDue.trim() ? parseRupees(form.openingDue.trim()) : 0;
 }
 
 /** The fields as the ledger takes them; call only when partyFormErrors found nothing. */
