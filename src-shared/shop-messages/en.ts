@@ -157,6 +157,26 @@ export const SHOP_MESSAGES_EN = {
   poCannotCancel: 'Order {{number}} is already received or cancelled; it cannot be cancelled.',
   poCannotReceive: 'Order {{number}} is already received or cancelled; goods cannot be received against it.',
   poNotFound: 'This purchase order was not found.',
+  // E-way bills (src-shared/gst/ewaybill.ts).
+  ewbPincode: 'Enter the 6-digit PIN code.',
+  ewbDistance: 'Enter the distance in km, from 1 to 4000.',
+  ewbVehicleRequired: 'Road transport needs the vehicle number.',
+  ewbVehicleFormat: 'Enter the vehicle number as on its number plate, e.g. KA01AB1234.',
+  ewbTransporterId: 'Enter the transporter ID (their 15-character GSTIN or transporter ID).',
+  ewbNotNeeded: 'This bill does not need an e-way bill: its value with tax is {{value}}, the limit is {{limit}}.',
+  ewbShopGstin: "Set the shop's GSTIN in Shop settings first: an e-way bill is made under it.",
+  ewbBuyerGstin: "The buyer's GSTIN {{gstin}} on this bill is not valid; an e-way bill cannot be made for it.",
+  ewbNoHsn: 'Every item needs its HSN code (4 to 8 digits) for an e-way bill; {{item}} has none.',
+  ewbAlreadyMade: 'E-way bill {{number}} is already made for this bill.',
+  ewbNotMade: 'No e-way bill is made for this bill yet.',
+  ewbCancelled: 'E-way bill {{number}} is cancelled.',
+  ewbCancelWindow: 'E-way bill {{number}} can no longer be cancelled: 24 hours have passed since it was made.',
+  ewbExpired: 'E-way bill {{number}} is no longer valid; its vehicle cannot be changed.',
+  ewbPortalNotSet: 'The e-way bill portal is not set up on this server; download the JSON and upload it on the portal.',
+  ewbPortalRefused: 'The e-way bill portal refused it: {{message}} (code {{code}}).',
+  ewbPortalUnreadable: 'The e-way bill portal answered something unreadable; nothing was stored. Try again.',
+  ewbPortalTimeout:
+    'The e-way bill portal did not answer in time; nothing was stored. Try again: a bill it made meanwhile is picked up, not made twice.',
 } as const;
 
 export type ShopMessageKey = keyof typeof SHOP_MESSAGES_EN;
