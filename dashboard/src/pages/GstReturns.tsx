@@ -61,23 +61,35 @@ export function Gstr3bPage() {
     link.download = `GSTR3B_${data.json.gstin}_${data.json.ret_period}.json`;
     link.click();
   };
-  const supplyRows: (Tax & { table: string; nature: string })[] = data
-    ? [
-        { table: '3.1(a)', nature: 'Outward taxable supplies (sales net of returns)', ...data.outward },
-        {
-          table: '3.1(c)',
-          nature: 'Nil rated and exempted sales',
-          taxablePaise: data.nilExemptPaise,
-          igstPaise: 0,
-          cgstPaise: 0,
-          sgstPaise: 0,
-          cessPaise: 0,
-        },
-        { table: '3.1(d)', nature: 'Inward supplies liable to reverse charge', ...data.reverseCharge },
-        { table: '4(A)(3)', nature: 'ITC: inward supplies liable to reverse charge', ...data.itcReverseCharge },
-        { table: '4(A)(5)', nature: 'ITC: all other (purchases net of returns)', ...data.itcOther },
-      ]
-    : [];
+  const supplyRows: (Omit<Tax, 'taxablePaise'> & { taxablePaise: number | null; table: string; nature: string })[] =
+    data
+      ? [
+          { table: '3.1(a)', nature: 'Outward taxable supplies (sales net of returns)', ...data.outward },
+          {
+            table: '3.1(c)',
+            nature: 'Nil rated and exempted sales',
+            taxablePaise: data.nilExemptPaise,
+            igstPaise: 0,
+            cgstPaise: 0,
+            sgstPaise: 0,
+            cessPaise: 0,
+          },
+          { table: '3.1(d)', nature: 'Inward supplies liable to reverse charge', ...data.reverseCharge },
+          // Table 4 of GSTR-3B has tax columns only (the portal's itc_avl has no txval): no taxable value is shown there.
+          {
+            table: '4(A)(3)',
+            nature: 'ITC: inward supplies liable to reverse charge',
+            ...data.itcReverseCharge,
+            taxablePaise: null,
+          },
+          {
+            table: '4(A)(5)',
+            nature: 'ITC: all other (purchases net of returns)',
+            ...data.itcOther,
+            taxablePaise: null,
+          },
+        ]
+      : [];
   return (
     <div className="page grid">
       <section className="card" data-testid="gstr3b">
@@ -102,6 +114,7 @@ export function Gstr3bPage() {
       </section>
       <DataTable
         testId="gstr3b-supplies"
+        wide
         title="Supplies and input tax credit"
         rows={supplyRows}
         columns={[
@@ -116,6 +129,7 @@ export function Gstr3bPage() {
       />
       <DataTable
         testId="gstr3b-payable"
+        wide
         title={`Tax payable by head: ${rupees(data?.cashTotalPaise ?? 0)} in cash`}
         rows={data?.heads ?? []}
         columns={[
@@ -156,6 +170,7 @@ function ReconciliationList({
   return (
     <DataTable
       testId={`gstr2b-${status}`}
+      wide
       title={`${title} (${rows.length}) — ${hint}`}
       rows={rows}
       columns={[
@@ -217,7 +232,7 @@ export function Gstr2bPage() {
   const file = shown?.file;
   return (
     <div className="page grid">
-      <section className="card" data-testid="gstr2b">
+      <section className="card wide" data-testid="gstr2b">
         <h2>GSTR-2B matching</h2>
         <p className="muted">
           Download GSTR-2B (JSON) for the month from the GST portal and upload it here. Each supplier invoice is matched
