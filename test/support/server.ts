@@ -91,7 +91,7 @@ let template: Promise<Blob> | null = null;
 function pgliteTemplate(): Promise<Blob> {
   template ??= (async () => {
     const file = process.env[PGLITE_TEMPLATE_ENV];
-    if (file) return new Blob([fs.readFileSync(file)]);
+    if (file) return new Blob([new Uint8Array(fs.readFileSync(file))]);
     const first = await openPglite(null);
     const client = (first.db as unknown as { $client: PGlite }).$client;
     const dump = await client.dumpDataDir('none');
