@@ -48,9 +48,8 @@ describe('returnPeriod', () => {
 });
 
 describe('buildGstr3b, a month worked by hand', () => {
-  const report = buildGstr3b(june);
-
   it('fills table 3.1 in rupees: outward taxable, nil rated, reverse charge; zero rated and non-GST are nil', () => {
+    const report = buildGstr3b(june);
     expect(report.json.gstin).toBe('27AAPFU0939F1ZV');
     expect(report.json.ret_period).toBe('062026');
     expect(report.json.sup_details).toEqual({
@@ -68,6 +67,7 @@ describe('buildGstr3b, a month worked by hand', () => {
   });
 
   it('fills table 4: reverse-charge tax as ISRC credit, other bills as OTH, net credit = 4(A) − 4(B), nothing else', () => {
+    const report = buildGstr3b(june);
     expect(report.json.itc_elg).toEqual({
       itc_avl: [
         { ty: 'IMPG', ...NO_TAX },
@@ -89,6 +89,7 @@ describe('buildGstr3b, a month worked by hand', () => {
   });
 
   it('carries the figures in paise for the readable page; the credit carries no taxable value', () => {
+    const report = buildGstr3b(june);
     expect(report).toMatchObject({
       month: '2026-06',
       outward: june.outward,
@@ -101,6 +102,7 @@ describe('buildGstr3b, a month worked by hand', () => {
   });
 
   it('sets off the credit head by head and adds the reverse-charge tax to the cash', () => {
+    const report = buildGstr3b(june);
     // IGST credit 1,500 pays IGST 1,200, then 300 of CGST (4,500 → 4,200). CGST credit 2,025 leaves 2,175 of CGST;
     // SGST credit 2,025 leaves 2,475 of SGST; cess credit 40 leaves 60. Cash adds the ₹25 + ₹25 reverse charge.
     expect(report.heads).toEqual([
