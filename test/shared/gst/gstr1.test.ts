@@ -709,3 +709,56 @@ describe('HSN summary, units and empty rows', () => {
     ]);
   });
 });
+
+describe('HSN descriptions', () => {
+  it('cuts a description to 30 characters without leaving a space at the end of the cut', () => {
+    const json = gstr1({
+      month: '2025-04',
+      hsn: [
+        {
+          registered: false,
+          hsn: '1006',
+          // The 30th character is the space before "Grain".
+          description: 'Premium Basmati Rice Long Gra in 5kg',
+          unit: 'kg',
+          gstRateBp: 500,
+          qtyMilli: 5000,
+          taxablePaise: 50_000,
+          igstPaise: 0,
+          cgstPaise: 1_250,
+          sgstPaise: 1_250,
+          cessPaise: 0,
+        },
+      ],
+    });
+    expect(json.hsn.data![0]!.desc).toBe('Premium Basmati Rice Long Gra');
+  });
+});
+
+describe('documents issued, series and runs', () => {
+  it('lists the series in order whatever order the numbers come in, and a run may cross 9 → 10', () => {
+    const json = gstr1({
+      documents: {
+        invoices: ['C2-2024-000001', 'C1-2024-000009', 'C1-2024-000010', 'C1-2024-000011'],
+        creditNotes: [],
+      },
+    });
+    expect(json.doc_issue.doc_det).toEqual([
+      {
+        doc_num: 1,
+        docs: [
+          { num: 1, from: 'C1-2024-000009', to: 'C1-2024-000011', totnum: 3, cancel: 0, net_issue: 3 },
+          { num: 2, from: 'C2-2024-000001', to: 'C2-2024-000001', totnum: 1, cancel: 0, net_issue: 1 },
+        ],
+      },
+    ]);
+  });
+
+  it('a number without trailing digits is a series of its own', () => {
+    const json = gstr1({ documents: { invoices: ['MANUAL', 'C1-2024-000001'], creditNotes: [] } });
+    expect(json.doc_issue.doc_det[0]!.docs).toEqual([
+      { num: 1, from: 'C1-2024-000001', to: 'C1-2024-000001', totnum: 1, cancel: 0, net_issue: 1 },
+      { num: 2, from: 'MANUAL', to: 'MANUAL', totnum: 1, cancel: 0, net_issue: 1 },
+    ]);
+  });
+});

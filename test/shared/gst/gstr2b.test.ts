@@ -101,6 +101,15 @@ const broken: [string, string, (file: PortalFile) => unknown][] = [
   ['a CGST amount as text', 'a CGST amount', (file) => (b2bItem(file).cgst = '81.02')],
   ['an SGST amount as text', 'an SGST amount', (file) => (b2bItem(file).sgst = '81.03')],
   ['a cess amount as text', 'a cess amount', (file) => (b2bItem(file).cess = '0')],
+  [
+    'an invoice that is not an object',
+    "a supplier's invoices",
+    (file) => ((file.data.docdata.b2b as Record<string, unknown>[])[0]!.inv = [5]),
+  ],
+  ['a date with a digit too many in front', 'a document date', (file) => (b2bInvoice(file).dt = '105-06-2026')],
+  ['a date with a digit too many behind', 'a document date', (file) => (b2bInvoice(file).dt = '05-06-20261')],
+  ['a period with a digit too many in front', 'the return period', (file) => (file.data.rtnprd = '1062026')],
+  ['a period with a digit too many behind', 'the return period', (file) => (file.data.rtnprd = '0620261')],
   // A field the owner would not recognise by name: the message points at the return as a whole.
   [
     'a trade name that is a number',
@@ -204,7 +213,7 @@ describe('readGstr2b reads the portal’s documents in paise', () => {
     const file = portalFile({
       cdnr: [
         {
-          ctin: SUPPLIER,
+          ctin: ` ${SUPPLIER.toLowerCase()} `,
           trdnm: 'Sai Agencies',
           nt: [
             { ...creditNote, ntnum: 'CN-1' },
@@ -219,7 +228,13 @@ describe('readGstr2b reads the portal’s documents in paise', () => {
       ['credit_note', 'CN-1', 'Sai Agencies'],
       ['credit_note', 'CN-3', 'Sai Agencies'],
     ]);
-    expect(documents[1]).toMatchObject({ date: '2026-06-01', valuePaise: 0, taxablePaise: 0, taxPaise: 0 });
+    expect(documents[1]).toMatchObject({
+      supplierGstin: SUPPLIER,
+      date: '2026-06-01',
+      valuePaise: 0,
+      taxablePaise: 0,
+      taxPaise: 0,
+    });
   });
 
   it('reads every invoice of every supplier, in the file’s order', () => {
@@ -229,10 +244,13 @@ describe('readGstr2b reads the portal’s documents in paise', () => {
         { ctin: OTHER_SUPPLIER, inv: [{ ...invoice, inum: 'RK 7' }] },
       ],
     });
-    expect(readGstr2b(JSON.stringify(file), JUNE).documents.map((doc) => [doc.supplierGstin, doc.number])).toEqual([
-      [SUPPLIER, 'SA/0042'],
-      [SUPPLIER, 'SA/0043'],
-      [OTHER_SUPPLIER, 'RK 7'],
+    expect(
+      readGstr2b(JSON.stringify(file), JUNE).documents.map((doc) => [doc.supplierGstin, doc.number, doc.supplierName]),
+    ).toEqual([
+      // No trade name in the file: none is made up.
+      [SUPPLIER, 'SA/0042', ''],
+      [SUPPLIER, 'SA/0043', ''],
+      [OTHER_SUPPLIER, 'RK 7', ''],
     ]);
   });
 });
