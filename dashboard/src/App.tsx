@@ -19,6 +19,7 @@ import { StaffPage } from './pages/Staff';
 import { ShopSettingsPage } from './pages/ShopSettings';
 import { PayablesPage, PurchasesPage } from './pages/Purchases';
 import { Gstr2bPage, Gstr3bPage } from './pages/GstReturns';
+import { TallyExportPage } from './pages/TallyExport';
 
 const PAGES = [
   ['overview', 'Overview'],
@@ -30,6 +31,7 @@ const PAGES = [
   ['payables', 'Payables'],
   ['gstr3b', 'GSTR-3B'],
   ['gstr2b', '2B matching'],
+  ['tally', 'Tally export'],
   ['shifts', 'Shifts & returns'],
   ['monitoring', 'Monitoring'],
   ['counters', 'Counters'],
@@ -38,7 +40,7 @@ const PAGES = [
 ] as const;
 
 /** Pages about now, not about a range of days: no range picker. */
-const RANGELESS = new Set(['monitoring', 'counters', 'staff', 'shop', 'gstr3b', 'gstr2b']);
+const RANGELESS = new Set(['monitoring', 'counters', 'staff', 'shop', 'gstr3b', 'gstr2b', 'tally']);
 
 function Page() {
   const route = useRoute();
@@ -60,6 +62,8 @@ function Page() {
       return <Gstr3bPage />;
     case 'gstr2b':
       return <Gstr2bPage />;
+    case 'tally':
+      return <TallyExportPage />;
     case 'shifts':
       return <ShiftsPage range={range} />;
     case 'invoices':

@@ -4,7 +4,7 @@ import { cloneElement } from 'react';
 
 interface Props {
   label: string;
-  problem?: string | undefined;
+  problem?: ReactNode;
   hint?: ReactNode;
   /** One input, select or textarea; it gets the id and the ARIA links. */
   children: ReactElement<Record<string, unknown>>;
