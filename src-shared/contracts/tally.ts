@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { GST_RATES_BP } from '../gst/rates';
 import { shopText, type ShopMessage } from '../shop-messages';
-import { isoDate } from './common';
+import { isoDate, NUL_MESSAGE, withoutNul } from './common';
 
 /** Accounts kept per GST rate: a line at 18 % posts to "Sales 18 %", its CGST to "Output CGST 9 %". */
 export const TALLY_RATE_ACCOUNTS = [
@@ -81,7 +81,8 @@ const ledgerName = z
   .string()
   .trim()
   .max(100, 'A Tally ledger name has at most 100 characters')
-  .refine((name) => !/[<>\u0000]/.test(name), 'A Tally ledger name cannot contain < or >');
+  .refine(withoutNul, NUL_MESSAGE)
+  .refine((name) => !/[<>]/.test(name), 'A Tally ledger name cannot contain < or >');
 
 export const tallyLedgerRow = z
   .object({

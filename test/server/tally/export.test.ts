@@ -45,8 +45,8 @@ describe('Tally export of a shop’s synced documents', () => {
       ['Credit Note', '20260612'],
       ['Receipt', '20260612'],
       ['Debit Note', '20260615'],
-      ['Payment', '20260615'],
       ['Purchase', '20260615'],
+      ['Payment', '20260615'],
     ]);
     for (const voucher of vouchers) {
       // Dr = Cr to the paisa, and a debit is always the deemed-positive, negative-amount side.
