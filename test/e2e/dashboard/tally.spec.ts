@@ -34,6 +34,8 @@ test.describe.serial('the Tally export on the dashboard', () => {
   test('June as Tally vouchers: a wrong range and a missing ledger are refused, then the file balances', async ({
     page,
   }) => {
+    // Two saves and three exports, each a round trip to the real server: more than one screen's worth of waiting.
+    test.slow();
     page.on('pageerror', (error) => console.error('page error:', error.message));
     await page.goto(url);
     await page.getByLabel('Email').fill(login);
