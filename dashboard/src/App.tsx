@@ -20,6 +20,7 @@ import { ShopSettingsPage } from './pages/ShopSettings';
 import { PayablesPage, PurchasesPage } from './pages/Purchases';
 import { Gstr2bPage, Gstr3bPage } from './pages/GstReturns';
 import { TallyExportPage } from './pages/TallyExport';
+import { EwayBillPage, EwayBillsPage } from './pages/EwayBills';
 
 const PAGES = [
   ['overview', 'Overview'],
@@ -32,6 +33,7 @@ const PAGES = [
   ['gstr3b', 'GSTR-3B'],
   ['gstr2b', '2B matching'],
   ['tally', 'Tally export'],
+  ['ewaybills', 'E-way bills'],
   ['shifts', 'Shifts & returns'],
   ['monitoring', 'Monitoring'],
   ['counters', 'Counters'],
@@ -64,6 +66,10 @@ function Page() {
       return <Gstr2bPage />;
     case 'tally':
       return <TallyExportPage />;
+    case 'ewaybills':
+      return <EwayBillsPage range={range} />;
+    case 'ewaybill':
+      return <EwayBillPage invoiceId={route.arg ?? ''} />;
     case 'shifts':
       return <ShiftsPage range={range} />;
     case 'invoices':

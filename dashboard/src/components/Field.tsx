@@ -4,6 +4,7 @@ import { cloneElement } from 'react';
 
 interface Props {
   label: string;
+  /** What is wrong, in English (and Hindi beneath it when the page gives both). */
   problem?: ReactNode;
   hint?: ReactNode;
   /** One input, select or textarea; it gets the id and the ARIA links. */
