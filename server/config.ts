@@ -4,6 +4,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { updatesConfig, updatesEnv, type UpdatesConfig } from './updates/config';
 import { operationsConfig, operationsEnv, type OperationsConfig } from './backup/config';
+import { ewayBillConfig, ewayBillEnv, type EwayBillApiConfig } from './gst/ewaybill/config';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -60,6 +61,7 @@ const envSchema = z.object({
     ),
   ...updatesEnv,
   ...operationsEnv,
+  ...ewayBillEnv,
 });
 
 export interface ServerConfig {
@@ -79,6 +81,8 @@ export interface ServerConfig {
   trustProxy: boolean | number | string[];
   updates: UpdatesConfig;
   operations: OperationsConfig;
+  /** The e-way bill API through a GSP; null when not configured. */
+  ewayBillApi: EwayBillApiConfig | null;
 }
 
 export function parseConfig(env: Record<string, string | undefined>): ServerConfig {
@@ -112,6 +116,7 @@ export function parseConfig(env: Record<string, string | undefined>): ServerConf
     trustProxy: trustProxy(e.TRUST_PROXY),
     updates: updatesConfig(e),
     operations: operationsConfig(e),
+    ewayBillApi: ewayBillConfig(e),
   };
 }
 

@@ -4,6 +4,8 @@ import { syncRouter } from '../sync/router';
 import { updatesRouter } from '../updates/router';
 import { monitoringRouter } from '../monitoring/router';
 import { reportsRouter } from '../reports/router';
+import { tallyRouter } from '../tally/router';
+import { ewayBillsRouter } from '../gst/ewaybill/router';
 import { router } from './init';
 
 export const serverRouter = router({
@@ -13,6 +15,8 @@ export const serverRouter = router({
   updates: updatesRouter,
   monitoring: monitoringRouter,
   reports: reportsRouter,
+  tally: tallyRouter,
+  ewayBills: ewayBillsRouter,
 });
 
 export type ServerRouter = typeof serverRouter;

@@ -20,6 +20,8 @@ export interface InvoicePdfInput {
   payments: ReceiptPayment[];
   party: { address: string; phone: string } | null;
   pageSize: 'A4' | 'A5';
+  /** The e-way bill made for the goods' movement (Rule 138), when the server has one. */
+  ewayBill?: { number: string; generatedAt: string; validUntil: string } | null;
 }
 
 const DEVANAGARI = /[\u0900-\u097f]/u;
@@ -94,6 +96,12 @@ function header(input: InvoicePdfInput): Content {
     meta.push(
       { text: invoice.interState ? 'Inter-state supply (IGST)' : 'Intra-state supply (CGST + SGST)' },
       { text: 'Tax payable on reverse charge: No' },
+    );
+  if (input.ewayBill)
+    meta.push(
+      { text: `E-way bill No: ${input.ewayBill.number}`, bold: true },
+      { text: `E-way bill date: ${shopDateTime(input.ewayBill.generatedAt)}` },
+      { text: `Valid until: ${shopDateTime(input.ewayBill.validUntil)}` },
     );
   const address = supply.recipientAddress || input.party?.address || '';
   const buyer: Content[] = [

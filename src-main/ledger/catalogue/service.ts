@@ -1,6 +1,6 @@
 // Items: create and edit with barcodes, and the counter's lookups (barcode, weighing-scale code, SKU, name prefix).
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, gt, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, lte, type SQL } from 'drizzle-orm';
 import { Conflict, Invalid, NotFound, shopDetail } from '../../../src-shared/errors';
 import type { ShopMessage } from '../../../src-shared/shop-messages';
 import { hasValidCheckDigit, looksLikeGs1, normalizeBarcode, parseScaleBarcode } from '../../../src-shared/barcode';
@@ -12,6 +12,7 @@ import { moveStock } from '../stock/service';
 import { getBilling } from '../settings/service';
 import { itemBarcodes, items, type Item } from './schema';
 import { generateSku } from './sku';
+import { pageOf } from '../page';
 
 export type ItemWithBarcodes = Item & { barcodes: string[] };
 
@@ -130,6 +131,22 @@ export function getItem(ledger: Ledger, id: string): ItemWithBarcodes {
   return { ...row, barcodes: barcodes.map((b) => b.barcode) };
 }
 
+/** Several items with their barcodes, as getItem gives each, in two queries; every id must exist. */
+export function getItems(ledger: Ledger, ids: string[]): Map<string, ItemWithBarcodes> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = ledger.db.select().from(items).where(inArray(items.id, unique)).all();
+  if (rows.length !== unique.length) throw new NotFound({ key: 'noSuchItem' });
+  const barcodes = new Map<string, string[]>(unique.map((id) => [id, []]));
+  for (const { itemId, barcode } of ledger.db
+    .select({ itemId: itemBarcodes.itemId, barcode: itemBarcodes.barcode })
+    .from(itemBarcodes)
+    .where(inArray(itemBarcodes.itemId, unique))
+    .all())
+    barcodes.get(itemId)!.push(barcode);
+  return new Map(rows.map((row) => [row.id, { ...row, barcodes: barcodes.get(row.id)! }]));
+}
+
 export interface LookupResult {
   item: Item;
   /** Set when the code carried a weight or price (a weighing-scale label). */
@@ -205,20 +222,5 @@ export function listItems(
   if (input.category) filters.push(eq(items.category, input.category));
   // An item with no reorder level (0) is never low, however little is left.
   if (input.lowStockOnly) filters.push(gt(items.reorderLevelMilli, 0), lte(items.stockMilli, items.reorderLevelMilli));
-  const where = and(...filters);
-  const rows = ledger.db
-    .select()
-    .from(items)
-    .where(where)
-    .orderBy(asc(items.name))
-    .limit(input.limit)
-    .offset(input.offset)
-    .all();
-  const total =
-    ledger.db
-      .select({ n: sql<number>`count(*)` })
-      .from(items)
-      .where(where)
-      .get()?.n ?? 0;
-  return { rows, total };
+  return pageOf(ledger, items, and(...filters), asc(items.name), input);
 }
