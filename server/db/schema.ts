@@ -7,4 +7,5 @@ export * from '../updates/schema';
 export * from '../monitoring/schema';
 export * from '../reports/schema';
 export * from '../purchases/schema';
+export * from '../tally/schema';
 export * from '../gst/ewaybill/schema';

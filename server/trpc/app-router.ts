@@ -4,6 +4,7 @@ import { syncRouter } from '../sync/router';
 import { updatesRouter } from '../updates/router';
 import { monitoringRouter } from '../monitoring/router';
 import { reportsRouter } from '../reports/router';
+import { tallyRouter } from '../tally/router';
 import { ewayBillsRouter } from '../gst/ewaybill/router';
 import { router } from './init';
 
@@ -14,6 +15,7 @@ export const serverRouter = router({
   updates: updatesRouter,
   monitoring: monitoringRouter,
   reports: reportsRouter,
+  tally: tallyRouter,
   ewayBills: ewayBillsRouter,
 });
 

@@ -154,6 +154,13 @@ export const SHOP_MESSAGES_HI: Record<ShopMessageKey, string> = {
   poCannotCancel: 'ऑर्डर {{number}} का माल आ चुका है या वह पहले से रद्द है; उसे रद्द नहीं किया जा सकता।',
   poCannotReceive: 'ऑर्डर {{number}} का माल आ चुका है या वह रद्द है; इस पर माल नहीं लिया जा सकता।',
   poNotFound: 'यह खरीद ऑर्डर नहीं मिला।',
+  dateUnreadable: 'तारीख dd-mm-yyyy में लिखें, जैसे 05-12-2026।',
+  dateNoSuchDay: 'कैलेंडर में ऐसा कोई दिन नहीं है।',
+  tallyRangeBackwards: '"तक" की तारीख "से" से पहले है: वही दिन या बाद का दिन चुनें।',
+  tallyRangeTooLong: 'Tally एक्सपोर्ट में ज़्यादा से ज़्यादा {{days}} दिन (एक वित्त वर्ष) आते हैं; छोटी अवधि चुनें।',
+  tallyLedgerMissing:
+    '{{account}} के लिए Tally लेजर नहीं भरा है, और {{document}} में यह है। लेजर तालिका में भरें, सेव करें और फिर से डाउनलोड करें।',
+  tallyModeUnknown: '{{document}} का भुगतान {{mode}} से हुआ, जिसका कोई Tally लेजर नहीं है। Galla सहायता को बताएं।',
   ewbPincode: '6 अंकों का पिन कोड लिखें।',
   ewbDistance: 'दूरी किलोमीटर में लिखें, 1 से 4000 तक।',
   ewbVehicleRequired: 'सड़क से ढुलाई के लिए गाड़ी का नंबर चाहिए।',

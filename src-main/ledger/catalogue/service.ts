@@ -131,22 +131,6 @@ export function getItem(ledger: Ledger, id: string): ItemWithBarcodes {
   return { ...row, barcodes: barcodes.map((b) => b.barcode) };
 }
 
-/** Several items with their barcodes, as getItem gives each, in two queries; every id must exist. */
-export function getItems(ledger: Ledger, ids: string[]): Map<string, ItemWithBarcodes> {
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return new Map();
-  const rows = ledger.db.select().from(items).where(inArray(items.id, unique)).all();
-  if (rows.length !== unique.length) throw new NotFound({ key: 'noSuchItem' });
-  const barcodes = new Map<string, string[]>(unique.map((id) => [id, []]));
-  for (const { itemId, barcode } of ledger.db
-    .select({ itemId: itemBarcodes.itemId, barcode: itemBarcodes.barcode })
-    .from(itemBarcodes)
-    .where(inArray(itemBarcodes.itemId, unique))
-    .all())
-    barcodes.get(itemId)!.push(barcode);
-  return new Map(rows.map((row) => [row.id, { ...row, barcodes: barcodes.get(row.id)! }]));
-}
-
 export interface LookupResult {
   item: Item;
   /** Set when the code carried a weight or price (a weighing-scale label). */

@@ -25,7 +25,6 @@ import {
 } from '../../../src-shared/purchases/average-cost';
 import { type Actor, type Ledger, businessDate } from '../ledger';
 import { items, type Item } from '../catalogue/schema';
-import { getItems } from '../catalogue/service';
 import { parties, type Party } from '../parties/schema';
 import { requireShop, getCounter } from '../settings/service';
 import { recordAudit } from '../audit/service';
@@ -350,7 +349,7 @@ function receiveStock(ledger: Ledger, actor: Actor, known: Map<string, Item>, li
       staffId: actor.staffId,
     })),
   );
-  announceItems(ledger, [...held.keys()]);
+  announceItems(ledger, known, held);
 }
 
 /**
@@ -383,7 +382,7 @@ function sendBackStock(ledger: Ledger, actor: Actor, lines: DebitNoteLine[]): vo
       staffId: actor.staffId,
     })),
   );
-  announceItems(ledger, [...held.keys()]);
+  announceItems(ledger, known, held);
 }
 
 const costStatements = new WeakMap<Ledger, Statement<[number, string]>>();
@@ -399,12 +398,26 @@ function writeAverageCosts(ledger: Ledger, known: Map<string, Item>, averages: M
     if (costPaise !== known.get(itemId)!.costPaise) update.run(costPaise, itemId);
 }
 
-/** Other counters and the server learn each item's new cost as they learn any change to an item: one op per item. */
-function announceItems(ledger: Ledger, itemIds: string[]): void {
-  const changed = getItems(ledger, itemIds);
+const barcodeStatements = new WeakMap<Ledger, Statement<[string], string>>();
+
+/**
+ * Other counters and the server learn each item's new cost as they learn any change to an item: one op per item, the
+ * item as getItem reads it, built from the row this transaction read and the stock and average it has just written.
+ */
+function announceItems(ledger: Ledger, known: Map<string, Item>, after: Map<string, StockAtCost>): void {
+  let barcodes = barcodeStatements.get(ledger);
+  if (!barcodes) {
+    barcodes = ledger.sqlite.prepare<[string], string>('SELECT barcode FROM item_barcodes WHERE item_id = ?').pluck();
+    barcodeStatements.set(ledger, barcodes);
+  }
+  const read = barcodes;
   enqueueAll(
     ledger,
-    itemIds.map((itemId) => ({ entity: 'item' as const, entityId: itemId, payload: changed.get(itemId)! })),
+    [...after].map(([itemId, { stockMilli, costPaise }]) => ({
+      entity: 'item' as const,
+      entityId: itemId,
+      payload: { ...known.get(itemId)!, stockMilli, costPaise, barcodes: read.all(itemId) },
+    })),
   );
 }
 
