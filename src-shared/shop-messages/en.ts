@@ -133,6 +133,16 @@ export const SHOP_MESSAGES_EN = {
   poCannotCancel: 'Order {{number}} is already received or cancelled; it cannot be cancelled.',
   poCannotReceive: 'Order {{number}} is already received or cancelled; goods cannot be received against it.',
   poNotFound: 'This purchase order was not found.',
+  einvoiceBuyerGstin:
+    "The buyer's GSTIN {{gstin}} is not valid (its check character does not match), so this invoice cannot be e-invoiced. Correct the party's GSTIN.",
+  einvoiceSellerGstin:
+    "The shop's GSTIN {{gstin}} is not valid, so nothing can be e-invoiced. Correct it in the shop's settings.",
+  einvoiceBuyerPin: "The buyer's address has no six-digit PIN code; the e-invoice needs one.",
+  einvoiceSellerPin: "The shop's address has no six-digit PIN code; the e-invoice needs one.",
+  einvoiceNotB2b: 'Only bills to a buyer with a GSTIN are e-invoiced.',
+  einvoiceAlreadyCancelled: 'This IRN is already cancelled.',
+  einvoiceCancelTooLate: 'An IRN can be cancelled only within 24 hours of its generation.',
+  einvoiceNotGenerated: 'This bill has no IRN to cancel.',
 } as const;
 
 export type ShopMessageKey = keyof typeof SHOP_MESSAGES_EN;

@@ -132,4 +132,13 @@ export const SHOP_MESSAGES_HI: Record<ShopMessageKey, string> = {
   poCannotCancel: 'ऑर्डर {{number}} का माल आ चुका है या वह पहले से रद्द है; उसे रद्द नहीं किया जा सकता।',
   poCannotReceive: 'ऑर्डर {{number}} का माल आ चुका है या वह रद्द है; इस पर माल नहीं लिया जा सकता।',
   poNotFound: 'यह खरीद ऑर्डर नहीं मिला।',
+  einvoiceBuyerGstin:
+    'ख़रीदार की GSTIN {{gstin}} सही नहीं है (इसका जाँच अक्षर मेल नहीं खाता), इसलिए इस बिल का ई-इनवॉइस नहीं बन सकता। पार्टी की GSTIN ठीक करें।',
+  einvoiceSellerGstin: 'दुकान की GSTIN {{gstin}} सही नहीं है, इसलिए कोई ई-इनवॉइस नहीं बन सकता। दुकान की सेटिंग में इसे ठीक करें।',
+  einvoiceBuyerPin: 'ख़रीदार के पते में छह अंकों का पिन कोड नहीं है; ई-इनवॉइस के लिए यह ज़रूरी है।',
+  einvoiceSellerPin: 'दुकान के पते में छह अंकों का पिन कोड नहीं है; ई-इनवॉइस के लिए यह ज़रूरी है।',
+  einvoiceNotB2b: 'केवल GSTIN वाले ख़रीदार के बिलों का ई-इनवॉइस बनता है।',
+  einvoiceAlreadyCancelled: 'यह IRN पहले ही रद्द हो चुका है।',
+  einvoiceCancelTooLate: 'IRN बनने के 24 घंटे के भीतर ही रद्द किया जा सकता है।',
+  einvoiceNotGenerated: 'इस बिल का कोई IRN नहीं है जिसे रद्द किया जाए।',
 };
