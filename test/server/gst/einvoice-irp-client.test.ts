@@ -47,7 +47,9 @@ describe('generating an IRN through the GSP', () => {
       TotInvVal: 1601,
       Irn: irn,
     });
-    expect(() => verifyJwt(outcome.data.SignedQRCode.replace(/.$/, 'A'), standin.signingPublicKeyPem)).toThrow();
+    const [head, , signature] = outcome.data.SignedQRCode.split('.');
+    const forged = Buffer.from(JSON.stringify({ data: '{"TotInvVal":1}', iss: 'NIC' })).toString('base64url');
+    expect(() => verifyJwt(`${head}.${forged}.${signature}`, standin.signingPublicKeyPem)).toThrow('does not verify');
   });
 
   it('signs in once and reuses the session for the next document', async () => {
