@@ -7,3 +7,4 @@ export * from '../updates/schema';
 export * from '../monitoring/schema';
 export * from '../reports/schema';
 export * from '../purchases/schema';
+export * from '../gst/einvoice/schema';

@@ -4,6 +4,7 @@ import { syncRouter } from '../sync/router';
 import { updatesRouter } from '../updates/router';
 import { monitoringRouter } from '../monitoring/router';
 import { reportsRouter } from '../reports/router';
+import { einvoiceRouter } from '../gst/einvoice/router';
 import { router } from './init';
 
 export const serverRouter = router({
@@ -13,6 +14,7 @@ export const serverRouter = router({
   updates: updatesRouter,
   monitoring: monitoringRouter,
   reports: reportsRouter,
+  einvoice: einvoiceRouter,
 });
 
 export type ServerRouter = typeof serverRouter;

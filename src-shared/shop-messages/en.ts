@@ -143,6 +143,12 @@ export const SHOP_MESSAGES_EN = {
   einvoiceAlreadyCancelled: 'This IRN is already cancelled.',
   einvoiceCancelTooLate: 'An IRN can be cancelled only within 24 hours of its generation.',
   einvoiceNotGenerated: 'This bill has no IRN to cancel.',
+  einvoiceCancelRemark: 'Say in 1 to 100 characters why the IRN is cancelled.',
+  einvoiceNoGsp:
+    'This server has no GSP credentials yet, so e-invoicing cannot be turned on. Ask whoever runs the server.',
+  einvoiceNoShopGstin: "Set the shop's GSTIN and legal name before turning e-invoicing on.",
+  einvoiceIrpRefused: 'The IRP refused: {{code}} {{message}}',
+  einvoiceIrpUnreachable: 'The IRP could not be reached ({{message}}). Nothing was cancelled; try again.',
 } as const;
 
 export type ShopMessageKey = keyof typeof SHOP_MESSAGES_EN;

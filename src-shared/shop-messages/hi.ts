@@ -141,4 +141,9 @@ export const SHOP_MESSAGES_HI: Record<ShopMessageKey, string> = {
   einvoiceAlreadyCancelled: 'यह IRN पहले ही रद्द हो चुका है।',
   einvoiceCancelTooLate: 'IRN बनने के 24 घंटे के भीतर ही रद्द किया जा सकता है।',
   einvoiceNotGenerated: 'इस बिल का कोई IRN नहीं है जिसे रद्द किया जाए।',
+  einvoiceCancelRemark: 'IRN रद्द करने का कारण 1 से 100 अक्षरों में लिखें।',
+  einvoiceNoGsp: 'इस सर्वर पर अभी GSP की जानकारी नहीं है, इसलिए ई-इनवॉइस चालू नहीं हो सकता। सर्वर चलाने वाले से पूछें।',
+  einvoiceNoShopGstin: 'ई-इनवॉइस चालू करने से पहले दुकान की GSTIN और क़ानूनी नाम भरें।',
+  einvoiceIrpRefused: 'IRP ने मना किया: {{code}} {{message}}',
+  einvoiceIrpUnreachable: 'IRP से संपर्क नहीं हो सका ({{message}})। कुछ रद्द नहीं हुआ; फिर से कोशिश करें।',
 };

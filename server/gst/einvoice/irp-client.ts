@@ -209,3 +209,12 @@ function refusal(reply: z.infer<typeof envelope>): IrpOutcome<never> {
     duplicateIrn: duplicate?.success ? duplicate.data.Irn : null,
   };
 }
+
+const clients = new WeakMap<GspConfig, IrpClient>();
+
+/** One client per configured GSP, so the worker and the dashboard share its IRP session. */
+export function gspClient(config: GspConfig): IrpClient {
+  let client = clients.get(config);
+  if (!client) clients.set(config, (client = new IrpClient(config)));
+  return client;
+}
