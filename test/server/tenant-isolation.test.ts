@@ -57,6 +57,13 @@ const CHECKED = [
   'updates.unpin',
   'updates.pinned',
   'updates.versions',
+  // E-invoicing: B's documents and settings below; reporting and cancelling act only on the caller's shop's rows
+  // (test/main/sync/einvoice.test.ts drives them against the IRP stand-in).
+  'einvoice.settings',
+  'einvoice.setEnabled',
+  'einvoice.documents',
+  'einvoice.reportNow',
+  'einvoice.cancel',
 ];
 
 async function twoShops() {
@@ -123,6 +130,9 @@ describe('tenant isolation', () => {
     const shopsListed = new Set((await b.owner.monitoring.counters()).map((status) => status.shopId));
     expect(shopsListed).toEqual(new Set([b.shopId]));
     expect(await b.owner.monitoring.alerts({ which: 'all' })).toEqual([]);
+    await b.owner.einvoice.setEnabled({ enabled: false });
+    expect(await b.owner.einvoice.documents({})).toEqual([]);
+    expect(await a.owner.einvoice.settings()).toEqual({ enabled: false, gspConfigured: false });
 
     // B's counter pushes the very same op ids and document ids that A used: they are B's own, not duplicates of A's.
     const replayed = await b.counters[0]!.api.sync.push(pushOf(aOps));
