@@ -6,6 +6,7 @@ import { updatesConfig, updatesEnv, type UpdatesConfig } from './updates/config'
 import { operationsConfig, operationsEnv, type OperationsConfig } from './backup/config';
 import { einvoiceConfig, einvoiceEnv } from './gst/einvoice/config';
 import type { GspConfig } from './gst/einvoice/irp-client';
+import { ewayBillConfig, ewayBillEnv, type EwayBillApiConfig } from './gst/ewaybill/config';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -63,6 +64,7 @@ const envSchema = z.object({
   ...updatesEnv,
   ...operationsEnv,
   ...einvoiceEnv,
+  ...ewayBillEnv,
 });
 
 export interface ServerConfig {
@@ -84,6 +86,8 @@ export interface ServerConfig {
   operations: OperationsConfig;
   /** The GSP that reports e-invoices to the IRP; null when the server has no GSP credentials. */
   einvoice: GspConfig | null;
+  /** The e-way bill API through a GSP; null when not configured. */
+  ewayBillApi: EwayBillApiConfig | null;
 }
 
 export function parseConfig(env: Record<string, string | undefined>): ServerConfig {
@@ -118,6 +122,7 @@ export function parseConfig(env: Record<string, string | undefined>): ServerConf
     updates: updatesConfig(e),
     operations: operationsConfig(e),
     einvoice: einvoiceConfig(e),
+    ewayBillApi: ewayBillConfig(e),
   };
 }
 

@@ -19,6 +19,7 @@ import { StaffPage } from './pages/Staff';
 import { ShopSettingsPage } from './pages/ShopSettings';
 import { PayablesPage, PurchasesPage } from './pages/Purchases';
 import { Gstr2bPage, Gstr3bPage } from './pages/GstReturns';
+import { EwayBillPage, EwayBillsPage } from './pages/EwayBills';
 
 const PAGES = [
   ['overview', 'Overview'],
@@ -30,6 +31,7 @@ const PAGES = [
   ['payables', 'Payables'],
   ['gstr3b', 'GSTR-3B'],
   ['gstr2b', '2B matching'],
+  ['ewaybills', 'E-way bills'],
   ['shifts', 'Shifts & returns'],
   ['monitoring', 'Monitoring'],
   ['counters', 'Counters'],
@@ -60,6 +62,10 @@ function Page() {
       return <Gstr3bPage />;
     case 'gstr2b':
       return <Gstr2bPage />;
+    case 'ewaybills':
+      return <EwayBillsPage range={range} />;
+    case 'ewaybill':
+      return <EwayBillPage invoiceId={route.arg ?? ''} />;
     case 'shifts':
       return <ShiftsPage range={range} />;
     case 'invoices':

@@ -8,3 +8,4 @@ export * from '../monitoring/schema';
 export * from '../reports/schema';
 export * from '../purchases/schema';
 export * from '../gst/einvoice/schema';
+export * from '../gst/ewaybill/schema';

@@ -11,6 +11,7 @@ import { shops } from '../accounts/schema';
 import { parties } from '../catalogue/schema';
 import { invoices } from '../documents/schema';
 import { renderPdf } from '../printing/render-pdf';
+import { ewayBillOnInvoice } from '../gst/ewaybill/service';
 
 const paise = z.number().int();
 const taxes = { taxablePaise: paise, cgstPaise: paise, sgstPaise: paise, igstPaise: paise, cessPaise: paise };
@@ -99,7 +100,14 @@ export async function invoicePdf(
     payments: stored.payments,
     party: party ? partyContact.parse(party.payload) : null,
     pageSize: input.pageSize,
+    ewayBill: await ewayBillPrinted(tx, shopId, input.id),
   };
   const pdf = await renderPdf(invoiceDocument(document));
   return { filename: `${stored.invoice.number}.pdf`, contentType: 'application/pdf', base64: pdf.toString('base64') };
+}
+
+async function ewayBillPrinted(tx: ServerDb, shopId: string, invoiceId: string) {
+  const made = await ewayBillOnInvoice(tx, shopId, invoiceId);
+  if (!made) return null;
+  return { number: made.ewbNo, generatedAt: made.generatedAt.toISOString(), validUntil: made.validUntil.toISOString() };
 }

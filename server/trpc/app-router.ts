@@ -5,6 +5,7 @@ import { updatesRouter } from '../updates/router';
 import { monitoringRouter } from '../monitoring/router';
 import { reportsRouter } from '../reports/router';
 import { einvoiceRouter } from '../gst/einvoice/router';
+import { ewayBillsRouter } from '../gst/ewaybill/router';
 import { router } from './init';
 
 export const serverRouter = router({
@@ -15,6 +16,7 @@ export const serverRouter = router({
   monitoring: monitoringRouter,
   reports: reportsRouter,
   einvoice: einvoiceRouter,
+  ewayBills: ewayBillsRouter,
 });
 
 export type ServerRouter = typeof serverRouter;

@@ -113,6 +113,10 @@ async function start(): Promise<void> {
   startUpdater({ ledger: openLedgerNow, inFlight, window: () => mainWindow });
 }
 
+// Chromium draws date pickers and formats numbers in its own locale, not the page's: Indian English shows dates
+// day first (dd/mm/yyyy), as a shop reads them, wherever the computer was set up. Must be set before `ready`.
+app.commandLine.appendSwitch('lang', 'en-IN');
+
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {

@@ -159,7 +159,6 @@ function messageOf(error: unknown): string {
 
 function remoteFromEnrolment(ledger: Ledger, timeoutMs: number | undefined): SyncRemote {
   const enrolment = readSyncState(ledger, 'enrolment');
-  if (!enrolment)
-    throw new Conflict('This counter is not enrolled with a Galla server yet; enrol it in Settings → Sync.');
+  if (!enrolment) throw new Conflict({ key: 'counterNotEnrolled' });
   return createRemote({ serverUrl: enrolment.serverUrl, deviceToken: enrolment.deviceToken, timeoutMs });
 }

@@ -6,8 +6,7 @@ import { requestEnrolment } from './remote';
 import { readSyncState, writeSyncState, type Enrolment } from './state';
 
 export async function enrolCounter(ledger: Ledger, input: { serverUrl: string; code: string }): Promise<Enrolment> {
-  if (readSyncState(ledger, 'enrolment'))
-    throw new Conflict('This counter is already enrolled; remove the enrolment before joining another shop.');
+  if (readSyncState(ledger, 'enrolment')) throw new Conflict({ key: 'counterAlreadyEnrolled' });
   const { counterId: counterCode } = getCounter(ledger);
   // The shop's GSTIN and legal name go with the request, so the owner need not type them again on the dashboard.
   const shop = getShop(ledger);

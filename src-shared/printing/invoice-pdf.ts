@@ -23,6 +23,8 @@ export interface InvoicePdfInput {
   pageSize: 'A4' | 'A5';
   /** The IRN and the signed QR code (as a PNG data URL the caller drew from it), once the bill is e-invoiced. */
   einvoice?: (EinvoicePrint & { qrPng: string }) | null;
+  /** The e-way bill made for the goods' movement (Rule 138), when the server has one. */
+  ewayBill?: { number: string; generatedAt: string; validUntil: string } | null;
 }
 
 const DEVANAGARI = /[\u0900-\u097f]/u;
@@ -97,6 +99,12 @@ function header(input: InvoicePdfInput): Content {
     meta.push(
       { text: invoice.interState ? 'Inter-state supply (IGST)' : 'Intra-state supply (CGST + SGST)' },
       { text: 'Tax payable on reverse charge: No' },
+    );
+  if (input.ewayBill)
+    meta.push(
+      { text: `E-way bill No: ${input.ewayBill.number}`, bold: true },
+      { text: `E-way bill date: ${shopDateTime(input.ewayBill.generatedAt)}` },
+      { text: `Valid until: ${shopDateTime(input.ewayBill.validUntil)}` },
     );
   const address = supply.recipientAddress || input.party?.address || '';
   const buyer: Content[] = [

@@ -68,6 +68,30 @@ export const SHOP_MESSAGES_EN = {
   backupKdfOutOfBounds:
     'This backup file asks for far more memory to open than a Galla backup does; it was not made by Galla and was not opened.',
   ledgerDamaged: 'The ledger file on this PC is damaged, so billing is stopped. Restore the latest backup.',
+  // Counter refusals a cashier meets in the day's work (shift, payments, printers, returns, staff, sync).
+  shiftNotOpen: 'No shift is open at this counter: open one with the cash float first.',
+  shiftAlreadyOpen: 'A shift is already open at this counter.',
+  saleItemGone: 'Line {{line}}: the item is not in the catalogue (any more).',
+  khataNeedsCustomer: 'Choose the customer before putting a bill on khata.',
+  paymentsShort: 'Payments fall short of the bill by {{amount}}.',
+  onlyCashOverpaid: 'Only cash can be over-paid: UPI, card and khata must not exceed the bill.',
+  paymentZero: 'A payment of zero is not a payment; remove it.',
+  noPrinter: 'No printer is set up: add one in Settings → Printers.',
+  printerNotSetUp: 'No printer "{{printer}}" is set up.',
+  noPagePrinter:
+    'No A4 printer is set up. Add your office printer in Settings → Printers with the connection "Printer queue".',
+  receiptPrinterNotPage:
+    '{{printer}} is a receipt printer; A4 invoices print on a printer with the connection "Printer queue".',
+  returnLineNotOnInvoice: 'A returned line is not on this invoice.',
+  returnLineListedTwice: 'Line {{line}} is listed twice; give its quantity once.',
+  returnOnlyLeft: 'Line {{line}} ({{name}}): only {{left}} can still be returned.',
+  returnNoCustomerForKhata: 'This bill has no customer, so the return cannot go to khata.',
+  invoiceReturnedInFull: 'Invoice {{number}} has already been returned in full.',
+  counterHasOwner: 'This counter already has an owner; log in instead.',
+  keepOneOwner: 'The counter must keep at least one active owner.',
+  counterIdFixed: 'The counter id cannot change once documents have been numbered in its series.',
+  counterNotEnrolled: 'This counter is not enrolled with a Galla server yet; enrol it in Settings → Sync.',
+  counterAlreadyEnrolled: 'This counter is already enrolled; remove the enrolment before joining another shop.',
   noBackupToRestore: 'There is no backup on this PC to restore; call for help before billing again.',
   csvTooLarge: 'This CSV file is larger than 20 MB; split it into smaller files.',
   wrongPin: 'Wrong PIN. Tries left: {{left}}.',
@@ -149,6 +173,26 @@ export const SHOP_MESSAGES_EN = {
   einvoiceNoShopGstin: "Set the shop's GSTIN and legal name before turning e-invoicing on.",
   einvoiceIrpRefused: 'The IRP refused: {{code}} {{message}}',
   einvoiceIrpUnreachable: 'The IRP could not be reached ({{message}}). Nothing was cancelled; try again.',
+  // E-way bills (src-shared/gst/ewaybill.ts).
+  ewbPincode: 'Enter the 6-digit PIN code.',
+  ewbDistance: 'Enter the distance in km, from 1 to 4000.',
+  ewbVehicleRequired: 'Road transport needs the vehicle number.',
+  ewbVehicleFormat: 'Enter the vehicle number as on its number plate, e.g. KA01AB1234.',
+  ewbTransporterId: 'Enter the transporter ID (their 15-character GSTIN or transporter ID).',
+  ewbNotNeeded: 'This bill does not need an e-way bill: its value with tax is {{value}}, the limit is {{limit}}.',
+  ewbShopGstin: "Set the shop's GSTIN in Shop settings first: an e-way bill is made under it.",
+  ewbBuyerGstin: "The buyer's GSTIN {{gstin}} on this bill is not valid; an e-way bill cannot be made for it.",
+  ewbNoHsn: 'Every item needs its HSN code (4 to 8 digits) for an e-way bill; {{item}} has none.',
+  ewbAlreadyMade: 'E-way bill {{number}} is already made for this bill.',
+  ewbNotMade: 'No e-way bill is made for this bill yet.',
+  ewbCancelled: 'E-way bill {{number}} is cancelled.',
+  ewbCancelWindow: 'E-way bill {{number}} can no longer be cancelled: 24 hours have passed since it was made.',
+  ewbExpired: 'E-way bill {{number}} is no longer valid; its vehicle cannot be changed.',
+  ewbPortalNotSet: 'The e-way bill portal is not set up on this server; download the JSON and upload it on the portal.',
+  ewbPortalRefused: 'The e-way bill portal refused it: {{message}} (code {{code}}).',
+  ewbPortalUnreadable: 'The e-way bill portal answered something unreadable; nothing was stored. Try again.',
+  ewbPortalTimeout:
+    'The e-way bill portal did not answer in time; nothing was stored. Try again: a bill it made meanwhile is picked up, not made twice.',
 } as const;
 
 export type ShopMessageKey = keyof typeof SHOP_MESSAGES_EN;

@@ -4,7 +4,8 @@ import { cloneElement } from 'react';
 
 interface Props {
   label: string;
-  problem?: string | undefined;
+  /** What is wrong, in English (and Hindi beneath it when the page gives both). */
+  problem?: ReactNode;
   hint?: ReactNode;
   /** One input, select or textarea; it gets the id and the ARIA links. */
   children: ReactElement<Record<string, unknown>>;

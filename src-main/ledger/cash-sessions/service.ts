@@ -25,13 +25,13 @@ export function currentSession(ledger: Ledger): CashSession | null {
 
 export function requireOpenSession(ledger: Ledger): CashSession {
   const session = currentSession(ledger);
-  if (!session) throw new Conflict('No shift is open at this counter: open one with the cash float first.');
+  if (!session) throw new Conflict({ key: 'shiftNotOpen' });
   return session;
 }
 
 export function openSession(ledger: Ledger, actor: Actor, input: { openingFloatPaise: number }): CashSession {
   return ledger.transaction(() => {
-    if (currentSession(ledger)) throw new Conflict('A shift is already open at this counter.');
+    if (currentSession(ledger)) throw new Conflict({ key: 'shiftAlreadyOpen' });
     const row: CashSession = {
       id: randomUUID(),
       counterId: getCounter(ledger).counterId,

@@ -1,6 +1,6 @@
 // Items: create and edit with barcodes, and the counter's lookups (barcode, weighing-scale code, SKU, name prefix).
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, gt, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, lte, type SQL } from 'drizzle-orm';
 import { Conflict, Invalid, NotFound, shopDetail } from '../../../src-shared/errors';
 import type { ShopMessage } from '../../../src-shared/shop-messages';
 import { hasValidCheckDigit, looksLikeGs1, normalizeBarcode, parseScaleBarcode } from '../../../src-shared/barcode';
@@ -12,6 +12,7 @@ import { moveStock } from '../stock/service';
 import { getBilling } from '../settings/service';
 import { itemBarcodes, items, type Item } from './schema';
 import { generateSku } from './sku';
+import { pageOf } from '../page';
 
 export type ItemWithBarcodes = Item & { barcodes: string[] };
 
@@ -205,20 +206,5 @@ export function listItems(
   if (input.category) filters.push(eq(items.category, input.category));
   // An item with no reorder level (0) is never low, however little is left.
   if (input.lowStockOnly) filters.push(gt(items.reorderLevelMilli, 0), lte(items.stockMilli, items.reorderLevelMilli));
-  const where = and(...filters);
-  const rows = ledger.db
-    .select()
-    .from(items)
-    .where(where)
-    .orderBy(asc(items.name))
-    .limit(input.limit)
-    .offset(input.offset)
-    .all();
-  const total =
-    ledger.db
-      .select({ n: sql<number>`count(*)` })
-      .from(items)
-      .where(where)
-      .get()?.n ?? 0;
-  return { rows, total };
+  return pageOf(ledger, items, and(...filters), asc(items.name), input);
 }

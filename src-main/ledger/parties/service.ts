@@ -12,6 +12,7 @@ import { hasRole } from '../staff/service';
 import { addKhataEntry } from '../khata/entries';
 import { postPayableEntry } from '../payables/entries';
 import { parties, type Party } from './schema';
+import { containsPattern, pageOf } from '../page';
 
 const stateName = (code: string) => `${INDIAN_STATE_CODES[code] ?? code} (${code})`;
 
@@ -113,23 +114,8 @@ export function listParties(
   if (input.kind) filters.push(eq(parties.kind, input.kind));
   if (input.withBalanceOnly) filters.push(ne(parties.balancePaise, 0));
   if (input.query) {
-    const pattern = `%${input.query.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+    const pattern = containsPattern(input.query);
     filters.push(or(sql`${parties.name} LIKE ${pattern} ESCAPE '\\'`, like(parties.phone, pattern))!);
   }
-  const where = and(...filters);
-  const rows = ledger.db
-    .select()
-    .from(parties)
-    .where(where)
-    .orderBy(asc(parties.name))
-    .limit(input.limit)
-    .offset(input.offset)
-    .all();
-  const total =
-    ledger.db
-      .select({ n: sql<number>`count(*)` })
-      .from(parties)
-      .where(where)
-      .get()?.n ?? 0;
-  return { rows, total };
+  return pageOf(ledger, parties, and(...filters), asc(parties.name), input);
 }

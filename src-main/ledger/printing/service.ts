@@ -12,9 +12,7 @@ import type { PrintJob } from './schema';
 function printerFor(ledger: Ledger, printerId: string | undefined): PrinterProfile {
   const printer = printerId ? findPrinter(ledger, printerId) : defaultPrinter(ledger);
   if (!printer)
-    throw new Conflict(
-      printerId ? `No printer "${printerId}" is set up.` : 'No printer is set up: add one in Settings → Printers.',
-    );
+    throw new Conflict(printerId ? { key: 'printerNotSetUp', params: { printer: printerId } } : { key: 'noPrinter' });
   return printer;
 }
 
@@ -23,14 +21,9 @@ function pagePrinterFor(ledger: Ledger, printerId: string | undefined): PrinterP
   const printer = printerId
     ? printerFor(ledger, printerId)
     : getPrinters(ledger).find((profile) => profile.connection.kind === 'os');
-  if (!printer)
-    throw new Conflict(
-      'No A4 printer is set up. Add your office printer in Settings → Printers with the connection "Printer queue".',
-    );
+  if (!printer) throw new Conflict({ key: 'noPagePrinter' });
   if (printer.connection.kind !== 'os')
-    throw new Invalid(
-      `${printer.name} is a receipt printer; A4 invoices print on a printer with the connection "Printer queue".`,
-    );
+    throw new Invalid({ key: 'receiptPrinterNotPage', params: { printer: printer.name } });
   return printer;
 }
 

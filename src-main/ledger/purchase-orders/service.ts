@@ -188,7 +188,7 @@ export function sendPurchaseOrder(
     let printJobId: string | null = null;
     if (input.via === 'print') {
       const printer = defaultPrinter(ledger);
-      if (!printer) throw new Conflict('No printer is set up: add one in Settings → Printers.');
+      if (!printer) throw new Conflict({ key: 'noPrinter' });
       printJobId = addPrintJob(ledger, {
         docType: 'purchase_order',
         docId: order.id,

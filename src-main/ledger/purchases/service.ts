@@ -43,6 +43,7 @@ import {
 import { postPurchasePayable } from './payable';
 import { purchaseOrderRow } from '../purchase-orders/service';
 import { recordReceipt } from '../purchase-orders/receive';
+import { containsPattern, pageOf } from '../page';
 
 export interface FinalisedPurchase {
   id: string;
@@ -395,8 +396,8 @@ export function listPurchases(ledger: Ledger, input: ListPurchasesInput): { rows
   if (input.to) filters.push(lte(purchaseBills.businessDate, input.to));
   if (input.supplierId) filters.push(eq(purchaseBills.supplierId, input.supplierId));
   if (input.search) {
-    const like = `%${input.search.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-    const key = `%${normaliseSupplierInvoiceNumber(input.search).replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+    const like = containsPattern(input.search);
+    const key = containsPattern(normaliseSupplierInvoiceNumber(input.search));
     filters.push(
       or(
         sql`${purchaseBills.number} LIKE ${like} ESCAPE '\\'`,
@@ -405,22 +406,13 @@ export function listPurchases(ledger: Ledger, input: ListPurchasesInput): { rows
       )!,
     );
   }
-  const where = filters.length ? and(...filters) : undefined;
-  const rows = ledger.db
-    .select()
-    .from(purchaseBills)
-    .where(where)
-    .orderBy(desc(purchaseBills.createdAt))
-    .limit(input.limit)
-    .offset(input.offset)
-    .all();
-  const total =
-    ledger.db
-      .select({ n: sql<number>`count(*)` })
-      .from(purchaseBills)
-      .where(where)
-      .get()?.n ?? 0;
-  return { rows, total };
+  return pageOf(
+    ledger,
+    purchaseBills,
+    filters.length ? and(...filters) : undefined,
+    desc(purchaseBills.createdAt),
+    input,
+  );
 }
 
 /**

@@ -24,12 +24,12 @@ function returnLines(sold: InvoiceDetail, input: ReturnInput, creditNoteId: stri
   const seen = new Set<string>();
   return input.lines.map((wanted) => {
     const line = sold.lines.find((candidate) => candidate.id === wanted.invoiceLineId);
-    if (!line) throw new Invalid('A returned line is not on this invoice.');
-    if (seen.has(line.id)) throw new Invalid(`Line ${line.lineNo} is listed twice; give its quantity once.`);
+    if (!line) throw new Invalid({ key: 'returnLineNotOnInvoice' });
+    if (seen.has(line.id)) throw new Invalid({ key: 'returnLineListedTwice', params: { line: line.lineNo } });
     seen.add(line.id);
     const left = line.qtyMilli - line.returnedQtyMilli;
     if (wanted.qtyMilli > left)
-      throw new Invalid(`Line ${line.lineNo} (${line.name}): only ${left / 1000} can still be returned.`);
+      throw new Invalid({ key: 'returnOnlyLeft', params: { line: line.lineNo, name: line.name, left: left / 1000 } });
     const share = returnShare(
       { ...line, netPaise: line.grossPaise - line.lineDiscountPaise - line.billDiscountPaise },
       line.qtyMilli,
@@ -61,8 +61,7 @@ export function createReturn(
     if (ledger.db.select({ id: creditNotes.id }).from(creditNotes).where(eq(creditNotes.id, input.id)).get())
       return { ...getCreditNote(ledger, input.id), replayed: true };
     const sold = getInvoice(ledger, input.invoiceId);
-    if (input.refundMode === 'khata' && !sold.invoice.partyId)
-      throw new Invalid('This bill has no customer, so the return cannot go to khata.');
+    if (input.refundMode === 'khata' && !sold.invoice.partyId) throw new Invalid({ key: 'returnNoCustomerForKhata' });
     const approvedBy = approverFor(ledger, actor, input.approval, 'A return');
     const session = requireOpenSession(ledger);
     const lines = returnLines(sold, input, input.id);
@@ -163,7 +162,7 @@ export function voidInvoice(
   const lines = sold.lines
     .filter((line) => line.qtyMilli > line.returnedQtyMilli)
     .map((line) => ({ invoiceLineId: line.id, qtyMilli: line.qtyMilli - line.returnedQtyMilli }));
-  if (lines.length === 0) throw new Conflict(`Invoice ${sold.invoice.number} has already been returned in full.`);
+  if (lines.length === 0) throw new Conflict({ key: 'invoiceReturnedInFull', params: { number: sold.invoice.number } });
   return createReturn(ledger, actor, { ...input, lines, reason: `Void: ${input.reason}` });
 }
 

@@ -48,7 +48,7 @@ export interface BuiltSale {
 
 function itemFor(items: Map<string, Item>, line: SaleLineInput, lineNo: number): Item {
   const item = items.get(line.itemId);
-  if (!item || !item.active) throw new Invalid(`Line ${lineNo}: the item is not in the catalogue (any more).`);
+  if (!item || !item.active) throw new Invalid({ key: 'saleItemGone', params: { line: lineNo } });
   // The same bounds the counter checks as the line is typed: a whole number of pieces, an amount the bill can hold.
   const problem = lineProblem({
     qtyMilli: line.qtyMilli,
@@ -94,14 +94,12 @@ function settle(
     payments.filter((payment) => payment.mode === mode).reduce((sum, payment) => sum + payment.amountPaise, 0);
   const tenderedPaise = payments.reduce((sum, payment) => sum + payment.amountPaise, 0);
   const khataPaise = by('khata');
-  if (khataPaise > 0 && !party) throw new Invalid('Choose the customer before putting a bill on khata.');
+  if (khataPaise > 0 && !party) throw new Invalid({ key: 'khataNeedsCustomer' });
   if (tenderedPaise < totalPaise)
-    throw new Invalid(`Payments fall short of the bill by ${totalPaise - tenderedPaise} paise.`);
+    throw new Invalid({ key: 'paymentsShort', params: { amount: formatRupees(totalPaise - tenderedPaise) } });
   const changePaise = tenderedPaise - totalPaise;
-  if (changePaise > by('cash'))
-    throw new Invalid('Only cash can be over-paid: UPI, card and khata must not exceed the bill.');
-  if (payments.some((payment) => payment.amountPaise === 0))
-    throw new Invalid('A payment of zero is not a payment; remove it.');
+  if (changePaise > by('cash')) throw new Invalid({ key: 'onlyCashOverpaid' });
+  if (payments.some((payment) => payment.amountPaise === 0)) throw new Invalid({ key: 'paymentZero' });
   return { tenderedPaise, changePaise, khataPaise };
 }
 

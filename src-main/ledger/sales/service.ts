@@ -30,6 +30,7 @@ import {
 } from './schema';
 import type { InvoiceSupply } from '../../../src-shared/gst/rule46';
 import { supplyOf } from './document';
+import { containsPattern, pageOf } from '../page';
 
 export type SaleWarning =
   | { kind: 'negative-stock'; itemId: string; name: string; stockMilli: number }
@@ -272,24 +273,8 @@ export function listInvoices(
   if (input.from) filters.push(gte(invoices.businessDate, input.from));
   if (input.to) filters.push(lte(invoices.businessDate, input.to));
   if (input.partyId) filters.push(eq(invoices.partyId, input.partyId));
-  if (input.number)
-    filters.push(sql`${invoices.number} LIKE ${'%' + input.number.replace(/[%_\\]/g, (c) => `\\${c}`)} ESCAPE '\\'`);
-  const where = filters.length ? and(...filters) : undefined;
-  const rows = ledger.db
-    .select()
-    .from(invoices)
-    .where(where)
-    .orderBy(desc(invoices.createdAt))
-    .limit(input.limit)
-    .offset(input.offset)
-    .all();
-  const total =
-    ledger.db
-      .select({ n: sql<number>`count(*)` })
-      .from(invoices)
-      .where(where)
-      .get()?.n ?? 0;
-  return { rows, total };
+  if (input.number) filters.push(sql`${invoices.number} LIKE ${containsPattern(input.number)} ESCAPE '\\'`);
+  return pageOf(ledger, invoices, filters.length ? and(...filters) : undefined, desc(invoices.createdAt), input);
 }
 
 /** Parks a bill while its customer steps away; it is a draft, so it does not touch stock, khata or numbers. */

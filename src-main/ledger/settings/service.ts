@@ -124,5 +124,5 @@ function assertSeriesUnused(ledger: Ledger, next: CounterSettings): void {
   const current = getCounter(ledger);
   if (current.counterId === next.counterId) return;
   const used = ledger.sqlite.prepare('SELECT 1 FROM journal LIMIT 1').get();
-  if (used) throw new Conflict('The counter id cannot change once documents have been numbered in its series.');
+  if (used) throw new Conflict({ key: 'counterIdFixed' });
 }

@@ -51,7 +51,7 @@ export function hasAnyStaff(ledger: Ledger): boolean {
 /** The very first start: whoever installs the counter becomes its owner. */
 export function setupOwner(ledger: Ledger, input: { name: string; pin: string }): StaffView {
   return ledger.transaction(() => {
-    if (hasAnyStaff(ledger)) throw new Conflict('This counter already has an owner; log in instead.');
+    if (hasAnyStaff(ledger)) throw new Conflict({ key: 'counterHasOwner' });
     const row = insertStaff(ledger, { name: input.name, role: 'owner', pin: input.pin });
     recordAudit(ledger, { action: 'staff.setup-owner', staffId: row.id, subjectId: row.id });
     return view(row);
@@ -137,8 +137,7 @@ function assertPinFree(ledger: Ledger, pin: string, exceptId: string | null): vo
 
 function assertAnotherOwner(ledger: Ledger, ownerId: string): void {
   const owners = ledger.db.select().from(staff).where(eq(staff.role, 'owner')).all();
-  if (!owners.some((owner) => owner.id !== ownerId && owner.active))
-    throw new Conflict('The counter must keep at least one active owner.');
+  if (!owners.some((owner) => owner.id !== ownerId && owner.active)) throw new Conflict({ key: 'keepOneOwner' });
 }
 
 function findStaff(ledger: Ledger, id: string): Staff {
