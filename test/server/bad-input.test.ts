@@ -298,7 +298,16 @@ describe('bad input to every procedure of the server', () => {
 
   it('the router has the procedures of every server area', () => {
     const areas = new Set(procedures.map((path) => path.split('.')[0]));
-    expect([...areas].sort()).toEqual(['accounts', 'counters', 'einvoice', 'monitoring', 'reports', 'sync', 'updates']);
+    expect([...areas].sort()).toEqual([
+      'accounts',
+      'counters',
+      'einvoice',
+      'ewayBills',
+      'monitoring',
+      'reports',
+      'sync',
+      'updates',
+    ]);
   });
 
   it.each(procedures)('%s answers bad input with a clear code, and a refused call changes nothing', async (path) => {

@@ -64,6 +64,13 @@ const CHECKED = [
   'einvoice.documents',
   'einvoice.reportNow',
   'einvoice.cancel',
+  // E-way bills (main's server/gst/ewaybill): shopProcedure-scoped like the rest; listed so this check holds.
+  'ewayBills.list',
+  'ewayBills.detail',
+  'ewayBills.bulkJson',
+  'ewayBills.generate',
+  'ewayBills.updateVehicle',
+  'ewayBills.cancel',
 ];
 
 async function twoShops() {
