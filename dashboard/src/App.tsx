@@ -19,6 +19,7 @@ import { StaffPage } from './pages/Staff';
 import { ShopSettingsPage } from './pages/ShopSettings';
 import { PayablesPage, PurchasesPage } from './pages/Purchases';
 import { Gstr2bPage, Gstr3bPage } from './pages/GstReturns';
+import { TallyExportPage } from './pages/TallyExport';
 import { EwayBillPage, EwayBillsPage } from './pages/EwayBills';
 
 const PAGES = [
@@ -31,6 +32,7 @@ const PAGES = [
   ['payables', 'Payables'],
   ['gstr3b', 'GSTR-3B'],
   ['gstr2b', '2B matching'],
+  ['tally', 'Tally export'],
   ['ewaybills', 'E-way bills'],
   ['shifts', 'Shifts & returns'],
   ['monitoring', 'Monitoring'],
@@ -40,7 +42,7 @@ const PAGES = [
 ] as const;
 
 /** Pages about now, not about a range of days: no range picker. */
-const RANGELESS = new Set(['monitoring', 'counters', 'staff', 'shop', 'gstr3b', 'gstr2b']);
+const RANGELESS = new Set(['monitoring', 'counters', 'staff', 'shop', 'gstr3b', 'gstr2b', 'tally']);
 
 function Page() {
   const route = useRoute();
@@ -62,6 +64,8 @@ function Page() {
       return <Gstr3bPage />;
     case 'gstr2b':
       return <Gstr2bPage />;
+    case 'tally':
+      return <TallyExportPage />;
     case 'ewaybills':
       return <EwayBillsPage range={range} />;
     case 'ewaybill':

@@ -5,6 +5,7 @@ import { updatesRouter } from '../updates/router';
 import { monitoringRouter } from '../monitoring/router';
 import { reportsRouter } from '../reports/router';
 import { einvoiceRouter } from '../gst/einvoice/router';
+import { tallyRouter } from '../tally/router';
 import { ewayBillsRouter } from '../gst/ewaybill/router';
 import { router } from './init';
 
@@ -16,6 +17,7 @@ export const serverRouter = router({
   monitoring: monitoringRouter,
   reports: reportsRouter,
   einvoice: einvoiceRouter,
+  tally: tallyRouter,
   ewayBills: ewayBillsRouter,
 });
 

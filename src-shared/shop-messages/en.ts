@@ -173,6 +173,13 @@ export const SHOP_MESSAGES_EN = {
   einvoiceNoShopGstin: "Set the shop's GSTIN and legal name before turning e-invoicing on.",
   einvoiceIrpRefused: 'The IRP refused: {{code}} {{message}}',
   einvoiceIrpUnreachable: 'The IRP could not be reached ({{message}}). Nothing was cancelled; try again.',
+  dateUnreadable: 'Type the date as dd-mm-yyyy, like 05-12-2026.',
+  dateNoSuchDay: 'There is no such day in the calendar.',
+  tallyRangeBackwards: 'To is before From: pick the same day or a later one.',
+  tallyRangeTooLong: 'A Tally export covers at most {{days}} days (one financial year); pick a shorter range.',
+  tallyLedgerMissing:
+    'No Tally ledger for {{account}}, and {{document}} has it. Fill it in the ledger table, save, and download again.',
+  tallyModeUnknown: '{{document}} was paid by {{mode}}, which has no Tally ledger. Tell Galla support.',
   // E-way bills (src-shared/gst/ewaybill.ts).
   ewbPincode: 'Enter the 6-digit PIN code.',
   ewbDistance: 'Enter the distance in km, from 1 to 4000.',

@@ -156,12 +156,20 @@ test.describe.serial('purchases, through the screens', () => {
   });
 
   test("the same supplier's invoice number entered again is refused beside the number, naming the bill", async () => {
+    await expect(page.getByTestId('purchase-supplier-search')).toBeFocused();
     await page.keyboard.type('Shree');
+    await expect(page.getByTestId('purchase-supplier-options')).toContainText(SUPPLIER.name);
     await page.keyboard.press('Enter');
+    await expect(page.getByTestId('purchase-supplier')).toHaveText(SUPPLIER.name);
     await page.getByTestId('purchase-invoice-number').fill(INVOICE);
     await page.getByTestId('purchase-invoice-date').fill(TODAY);
     await page.getByTestId('purchase-scan').focus();
     await scan(page, RICE.barcode);
+    // The scanned code is looked up in the ledger over the bridge: only once the line is on the bill does the keyboard
+    // move to its quantity. Typed before that (a slow answer on a loaded machine), the quantity went into the scan box
+    // and F2 found a bill with no lines: it said "add a line", never reaching the ledger's duplicate check.
+    await expect(page.getByTestId('purchase-line')).toHaveCount(1);
+    await expect(page.getByTestId('line-qty')).toBeFocused();
     await page.keyboard.press('Control+a');
     await page.keyboard.type('1');
     await page.keyboard.press('F2');

@@ -17,12 +17,17 @@ export const AREAS = {
       'src-shared/sales/totals.ts',
       'src-shared/sales/return-amounts.ts',
       'src-shared/sales/line-bounds.ts',
+      'src-shared/sales/below-cost.ts',
+      'src-shared/purchases/*.ts',
       'src-shared/gst/*.ts',
       'src-shared/barcode.ts',
       'src-shared/hash-chain.ts',
       'src-shared/khata/*.ts',
       'src-shared/invoice-number.ts',
       'src-shared/amount-in-words.ts',
+      // The zod contracts are left out (above), but the buying side's sync payloads are the server's only check on
+      // what a counter pushes into GSTR-3B, 2B matching and payables, so they are measured like code.
+      'src-shared/sync/purchase-payloads.ts',
     ],
     tests: ['test/shared/**/*.test.ts'],
   },

@@ -1,5 +1,6 @@
 // Test servers: a fresh, migrated database per test (PGlite from a migrated template, or a new database on the real
-// PostgreSQL when GALLA_TEST_DB=postgres), the server's deps, callers by bearer token, and a real HTTP server.
+// PostgreSQL when GALLA_TEST_DB=postgres, copied from the run's migrated template database), the server's deps, callers
+// by bearer token, and a real HTTP server.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -16,6 +17,7 @@ import { serverRouter } from '../../server/trpc/app-router';
 import { createContext } from '../../server/trpc/context';
 import type { Clock } from '../../src-shared/clock';
 import { createCallerFactory, type ServerDeps } from '../../server/trpc/init';
+import { PGLITE_TEMPLATE_ENV, POSTGRES_TEMPLATE_ENV } from './server-template';
 
 export const TEST_DB = process.env.GALLA_TEST_DB === 'postgres' ? 'postgres' : 'pglite';
 
@@ -33,12 +35,15 @@ function adminUrl(): string {
   return url;
 }
 
-/** A new empty database on the real server, dropped (forcibly) by drop(). */
-async function postgresDatabase(): Promise<TestDatabase> {
+/**
+ * A new database on the real server, dropped (forcibly) by drop(): empty, or a copy of a migrated template database
+ * (made once per vitest run by test/support/server-template.ts).
+ */
+async function postgresDatabase(template?: string): Promise<TestDatabase> {
   const name = `galla_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl() });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
   await admin.end();
   const url = new URL(adminUrl());
   url.pathname = `/${name}`;
@@ -54,28 +59,51 @@ async function postgresDatabase(): Promise<TestDatabase> {
   };
 }
 
-/** PGlite in a temp folder, so it survives close and reopen like a real server's data. */
+/**
+ * PGlite in a temp folder, so it survives close and reopen like a real server's data. Its first open starts from the
+ * migrated template's data folder (when the run has one); every open, the first too, runs the server's migrations as
+ * the server does on start (then finding nothing to do).
+ */
 async function pgliteDatabase(): Promise<TestDatabase> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'galla-pglite-'));
-  return { url: null, open: () => openPglite(dir), drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+  let loaded = false;
+  const open = async () => {
+    if (!loaded && process.env[PGLITE_TEMPLATE_ENV]) {
+      await (await PGlite.create(dir, { loadDataDir: await pgliteTemplate() })).close();
+    }
+    loaded = true;
+    return openPglite(dir);
+  };
+  return { url: null, open, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 
+/** A database for a test that opens it itself (and may reopen it): empty on PostgreSQL, so its open() migrates it. */
 export function freshTestDatabase(): Promise<TestDatabase> {
   return TEST_DB === 'postgres' ? postgresDatabase() : pgliteDatabase();
 }
 
 let template: Promise<Blob> | null = null;
 
-/** PGlite takes seconds to start and migrate; tests that need no restart clone an in-memory migrated template. */
-async function pgliteFromTemplate(): Promise<ServerDatabase> {
+/**
+ * The migrated PGlite data folder: the one test/support/server-template.ts wrote once for the whole run, or (outside a
+ * vitest server project, e.g. a script run by tsx) one migrated here once per process.
+ */
+function pgliteTemplate(): Promise<Blob> {
   template ??= (async () => {
+    const file = process.env[PGLITE_TEMPLATE_ENV];
+    if (file) return new Blob([new Uint8Array(fs.readFileSync(file))]);
     const first = await openPglite(null);
     const client = (first.db as unknown as { $client: PGlite }).$client;
     const dump = await client.dumpDataDir('none');
     await first.close();
     return dump;
   })();
-  return pgliteAsApp(new PGlite({ loadDataDir: await template }));
+  return template;
+}
+
+/** PGlite takes seconds to start and migrate; tests that need no restart clone the migrated template. */
+async function pgliteFromTemplate(): Promise<ServerDatabase> {
+  return pgliteAsApp(new PGlite({ loadDataDir: await pgliteTemplate() }));
 }
 
 /**
@@ -118,7 +146,7 @@ export async function testServerDb(options: { clock?: Clock; config?: ServerConf
     database = await pgliteFromTemplate();
     cleanup = () => database.close();
   } else {
-    const fresh = await postgresDatabase();
+    const fresh = await postgresDatabase(process.env[POSTGRES_TEMPLATE_ENV]);
     database = await fresh.open();
     cleanup = async () => {
       await database.close();

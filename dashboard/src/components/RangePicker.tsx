@@ -13,7 +13,7 @@ type DateBoxProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onCha
 };
 
 /** A dd-mm-yyyy box; the id and ARIA links its Field gives pass through to the input. */
-function DateBox({ value, onChange, ...linked }: DateBoxProps) {
+export function DateBox({ value, onChange, ...linked }: DateBoxProps) {
   return (
     <input
       {...linked}

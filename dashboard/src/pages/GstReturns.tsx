@@ -25,11 +25,19 @@ function MonthPicker({ label, month, onChange }: { label: string; month: string;
 }
 
 /** A refusal from the server in English, and in Hindi beneath it when it is a shop-language message. */
-function Problem({ error, testId }: { error: { message: string; data?: unknown } | null; testId: string }) {
+function Problem({
+  error,
+  testId,
+  id,
+}: {
+  error: { message: string; data?: unknown } | null;
+  testId: string;
+  id?: string;
+}) {
   if (!error) return null;
   const shop = (error.data as { shop?: ShopMessage | null } | undefined)?.shop ?? null;
   return (
-    <div className="error" role="alert" data-testid={testId}>
+    <div className="error" role="alert" data-testid={testId} id={id}>
       <p>{error.message}</p>
       {shop && <p lang="hi">{fillTemplate(SHOP_MESSAGES_HI[shop.key], shop.params)}</p>}
     </div>
@@ -53,23 +61,35 @@ export function Gstr3bPage() {
     link.download = `GSTR3B_${data.json.gstin}_${data.json.ret_period}.json`;
     link.click();
   };
-  const supplyRows: (Tax & { table: string; nature: string })[] = data
-    ? [
-        { table: '3.1(a)', nature: 'Outward taxable supplies (sales net of returns)', ...data.outward },
-        {
-          table: '3.1(c)',
-          nature: 'Nil rated and exempted sales',
-          taxablePaise: data.nilExemptPaise,
-          igstPaise: 0,
-          cgstPaise: 0,
-          sgstPaise: 0,
-          cessPaise: 0,
-        },
-        { table: '3.1(d)', nature: 'Inward supplies liable to reverse charge', ...data.reverseCharge },
-        { table: '4(A)(3)', nature: 'ITC: inward supplies liable to reverse charge', ...data.itcReverseCharge },
-        { table: '4(A)(5)', nature: 'ITC: all other (purchases net of returns)', ...data.itcOther },
-      ]
-    : [];
+  const supplyRows: (Omit<Tax, 'taxablePaise'> & { taxablePaise: number | null; table: string; nature: string })[] =
+    data
+      ? [
+          { table: '3.1(a)', nature: 'Outward taxable supplies (sales net of returns)', ...data.outward },
+          {
+            table: '3.1(c)',
+            nature: 'Nil rated and exempted sales',
+            taxablePaise: data.nilExemptPaise,
+            igstPaise: 0,
+            cgstPaise: 0,
+            sgstPaise: 0,
+            cessPaise: 0,
+          },
+          { table: '3.1(d)', nature: 'Inward supplies liable to reverse charge', ...data.reverseCharge },
+          // Table 4 of GSTR-3B has tax columns only (the portal's itc_avl has no txval): no taxable value is shown there.
+          {
+            table: '4(A)(3)',
+            nature: 'ITC: inward supplies liable to reverse charge',
+            ...data.itcReverseCharge,
+            taxablePaise: null,
+          },
+          {
+            table: '4(A)(5)',
+            nature: 'ITC: all other (purchases net of returns)',
+            ...data.itcOther,
+            taxablePaise: null,
+          },
+        ]
+      : [];
   return (
     <div className="page grid">
       <section className="card" data-testid="gstr3b">
@@ -94,6 +114,7 @@ export function Gstr3bPage() {
       </section>
       <DataTable
         testId="gstr3b-supplies"
+        wide
         title="Supplies and input tax credit"
         rows={supplyRows}
         columns={[
@@ -108,6 +129,7 @@ export function Gstr3bPage() {
       />
       <DataTable
         testId="gstr3b-payable"
+        wide
         title={`Tax payable by head: ${rupees(data?.cashTotalPaise ?? 0)} in cash`}
         rows={data?.heads ?? []}
         columns={[
@@ -148,6 +170,7 @@ function ReconciliationList({
   return (
     <DataTable
       testId={`gstr2b-${status}`}
+      wide
       title={`${title} (${rows.length}) — ${hint}`}
       rows={rows}
       columns={[
@@ -182,24 +205,34 @@ function ReconciliationList({
 export function Gstr2bPage() {
   const trpc = useTRPC();
   const [month, setMonth] = useState(() => lastMonth());
-  const [file, setFile] = useState<{ name: string; text: string } | null>(null);
+  // The last file that matched, with its result: a wrong file is refused beside the upload and leaves these as they were.
+  const [shown, setShown] = useState<{ file: { name: string; text: string }; result: Reconciliation } | null>(null);
   const reconcile = useMutation(trpc.reports.gstr2b.mutationOptions());
   const exporting = useMutation(trpc.reports.gstr2bExport.mutationOptions({ onSuccess: saveFile }));
+  const match = (file: { name: string; text: string }, forMonth: string) =>
+    reconcile.mutate({ month: forMonth, file: file.text }, { onSuccess: (result) => setShown({ file, result }) });
   const choose = async (event: ChangeEvent<HTMLInputElement>) => {
-    const chosen = event.target.files?.[0];
+    const input = event.target;
+    const chosen = input.files?.[0];
     if (!chosen) return;
     const text = await chosen.text();
-    setFile({ name: chosen.name, text });
-    reconcile.mutate({ month, file: text });
+    // The same file may be chosen again (after fixing the period, say): the box is emptied so it fires again.
+    input.value = '';
+    match({ name: chosen.name, text }, month);
   };
   const changeMonth = (next: string) => {
     setMonth(next);
-    if (file) reconcile.mutate({ month: next, file: file.text });
+    if (!shown) return;
+    // The result on screen was for the other month: the same file is matched again for this one.
+    const { file } = shown;
+    setShown(null);
+    match(file, next);
   };
-  const result = reconcile.data;
+  const result = shown?.result;
+  const file = shown?.file;
   return (
     <div className="page grid">
-      <section className="card" data-testid="gstr2b">
+      <section className="card wide" data-testid="gstr2b">
         <h2>GSTR-2B matching</h2>
         <p className="muted">
           Download GSTR-2B (JSON) for the month from the GST portal and upload it here. Each supplier invoice is matched
@@ -214,15 +247,17 @@ export function Gstr2bPage() {
               type="file"
               accept=".json,application/json"
               aria-label="GSTR-2B file"
+              aria-invalid={reconcile.error ? true : undefined}
+              aria-describedby={reconcile.error ? 'gstr2b-problem' : undefined}
               onChange={(e) => void choose(e)}
             />
           </label>
+          <Problem error={reconcile.error} testId="gstr2b-problem" id="gstr2b-problem" />
         </div>
-        <Problem error={reconcile.error} testId="gstr2b-problem" />
-        {result && (
+        {result && file && (
           <div className="row">
             <span data-testid="gstr2b-summary">
-              {file?.name}: {result.counts.matched} matched, {result.counts.mismatched} with other amounts,{' '}
+              {file.name}: {result.counts.matched} matched, {result.counts.mismatched} with other amounts,{' '}
               {result.counts.missingInBooks} missing in books, {result.counts.missingIn2b} missing in GSTR-2B. Safe to
               claim: <strong>{rupees(result.safeItcPaise)}</strong> (GSTIN {result.gstin},{' '}
               {date(`${result.month}-01`).slice(3)})
@@ -233,8 +268,8 @@ export function Gstr2bPage() {
                   key={format}
                   type="button"
                   className="small"
-                  disabled={exporting.isPending || !file}
-                  onClick={() => file && exporting.mutate({ month, file: file.text, format })}
+                  disabled={exporting.isPending}
+                  onClick={() => exporting.mutate({ month: result.month, file: file.text, format })}
                 >
                   {format.toUpperCase()}
                 </button>

@@ -76,6 +76,7 @@ export function PurchasesPage({ range }: { range: Range }) {
       </section>
       <DataTable
         testId="purchases"
+        wide
         title={`Purchase bills, ${date(range.from)} to ${date(range.to)}`}
         rows={purchases.data?.rows ?? []}
         columns={[
@@ -119,6 +120,7 @@ export function PayablesPage({ range }: { range: Range }) {
       </section>
       <DataTable
         testId="payables"
+        wide
         title={`Payables ageing as of ${date(range.to)}`}
         rows={rows}
         columns={[

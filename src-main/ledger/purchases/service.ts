@@ -2,6 +2,7 @@
 // supplier) and returning goods to the supplier against it (a debit note: stock out, cost, payable lowered), each in
 // one transaction through recordDocument; reading them back.
 import { randomUUID } from 'node:crypto';
+import type { Statement } from 'better-sqlite3';
 import { and, asc, desc, eq, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import { Conflict, Invalid, NotFound, shopDetail, type DomainError } from '../../../src-shared/errors';
 import { formatRupees } from '../../../src-shared/money';
@@ -17,15 +18,18 @@ import {
   type ReturnToSupplierInput,
 } from '../../../src-shared/contracts/purchases';
 import { landedUnitCostPaise, purchaseBillTotals, returnedLineFigures } from '../../../src-shared/purchases/totals';
-import { averageCostAfterPurchase, averageCostAfterReturn } from '../../../src-shared/purchases/average-cost';
+import {
+  averageCostAfterPurchase,
+  averageCostAfterReturn,
+  type StockAtCost,
+} from '../../../src-shared/purchases/average-cost';
 import { type Actor, type Ledger, businessDate } from '../ledger';
 import { items, type Item } from '../catalogue/schema';
-import { getItem } from '../catalogue/service';
 import { parties, type Party } from '../parties/schema';
 import { requireShop, getCounter } from '../settings/service';
 import { recordAudit } from '../audit/service';
-import { moveStock } from '../stock/service';
-import { enqueue } from '../outbox/service';
+import { moveStocks } from '../stock/service';
+import { enqueueAll } from '../outbox/service';
 import { recordDocument } from '../documents/record';
 import { debitNoteDocument, purchaseBillDocument } from './document';
 import {
@@ -256,7 +260,7 @@ export function finalisePurchase(ledger: Ledger, actor: Actor, input: FinalisePu
         paid,
       }),
       apply: (bill) => {
-        receiveStock(ledger, actor, bill.lines);
+        receiveStock(ledger, actor, known, bill.lines);
         if (input.purchaseOrderId)
           recordReceipt(
             ledger,
@@ -309,43 +313,103 @@ function summaryOf(bill: Pick<PurchaseBill, 'id' | 'number' | 'totalPaise' | 'pa
   };
 }
 
-/** Each line's stock comes in (bought + free), and the item's average cost takes in its landed cost first. */
-function receiveStock(ledger: Ledger, actor: Actor, lines: PurchaseBillLine[]): void {
+/**
+ * Each line's stock comes in (bought + free), and the item's average cost takes in its landed cost first, line after
+ * line (an item on two lines takes in both, in order). The averages are worked in memory from the items as this
+ * transaction read them (`known`), then each item's cost is written once, the movements in one batch, one item op each.
+ */
+function receiveStock(ledger: Ledger, actor: Actor, known: Map<string, Item>, lines: PurchaseBillLine[]): void {
+  const held = new Map<string, StockAtCost>();
   for (const line of lines) {
+    const item = known.get(line.itemId)!;
+    const before = held.get(line.itemId) ?? { stockMilli: item.stockMilli, costPaise: item.costPaise };
     const receivedMilli = line.qtyMilli + line.freeQtyMilli;
-    setAverageCost(ledger, line.itemId, (before) =>
-      averageCostAfterPurchase(before, receivedMilli, line.landedCostPaise),
-    );
-    moveStock(ledger, {
-      itemId: line.itemId,
-      qtyMilli: receivedMilli,
-      reason: 'purchase',
-      docId: line.purchaseBillId,
-      staffId: actor.staffId,
+    held.set(line.itemId, {
+      stockMilli: before.stockMilli + receivedMilli,
+      costPaise: averageCostAfterPurchase(before, receivedMilli, line.landedCostPaise),
     });
   }
-  announceItems(ledger, lines);
+  writeAverageCosts(ledger, known, held);
+  moveStocks(
+    ledger,
+    lines.map((line) => ({
+      itemId: line.itemId,
+      qtyMilli: line.qtyMilli + line.freeQtyMilli,
+      reason: 'purchase' as const,
+      docId: line.purchaseBillId,
+      staffId: actor.staffId,
+    })),
+  );
+  announceItems(ledger, known, held);
 }
 
-function setAverageCost(
-  ledger: Ledger,
-  itemId: string,
-  next: (before: { stockMilli: number; costPaise: number }) => number,
-): void {
-  const before = ledger.db
-    .select({ stockMilli: items.stockMilli, costPaise: items.costPaise })
-    .from(items)
-    .where(eq(items.id, itemId))
-    .get();
-  if (!before) throw new NotFound({ key: 'noSuchItem' });
-  const costPaise = next(before);
-  if (costPaise !== before.costPaise) ledger.db.update(items).set({ costPaise }).where(eq(items.id, itemId)).run();
+/**
+ * Each returned line's stock goes back to the supplier, and the item's average gives up the line's landed unit cost
+ * first, line after line, as receiveStock does it the other way.
+ */
+function sendBackStock(ledger: Ledger, actor: Actor, lines: DebitNoteLine[]): void {
+  const known = loadItems(
+    ledger,
+    lines.map((line) => line.itemId),
+  );
+  const held = new Map<string, StockAtCost>();
+  for (const line of lines) {
+    const item = known.get(line.itemId);
+    if (!item) throw new NotFound({ key: 'noSuchItem' });
+    const before = held.get(line.itemId) ?? { stockMilli: item.stockMilli, costPaise: item.costPaise };
+    held.set(line.itemId, {
+      stockMilli: before.stockMilli - line.qtyMilli,
+      costPaise: averageCostAfterReturn(before, line.qtyMilli, line.unitCostPaise),
+    });
+  }
+  writeAverageCosts(ledger, known, held);
+  moveStocks(
+    ledger,
+    lines.map((line) => ({
+      itemId: line.itemId,
+      qtyMilli: -line.qtyMilli,
+      reason: 'purchase_return' as const,
+      docId: line.debitNoteId,
+      staffId: actor.staffId,
+    })),
+  );
+  announceItems(ledger, known, held);
 }
 
-/** Other counters and the server learn each item's new cost as they learn any change to an item. */
-function announceItems(ledger: Ledger, lines: { itemId: string }[]): void {
-  for (const itemId of new Set(lines.map((line) => line.itemId)))
-    enqueue(ledger, 'item', itemId, getItem(ledger, itemId));
+const costStatements = new WeakMap<Ledger, Statement<[number, string]>>();
+
+/** Writes each item's new average, where it changed from the one read at the start of the transaction. */
+function writeAverageCosts(ledger: Ledger, known: Map<string, Item>, averages: Map<string, StockAtCost>): void {
+  let update = costStatements.get(ledger);
+  if (!update) {
+    update = ledger.sqlite.prepare<[number, string]>('UPDATE items SET cost_paise = ? WHERE id = ?');
+    costStatements.set(ledger, update);
+  }
+  for (const [itemId, { costPaise }] of averages)
+    if (costPaise !== known.get(itemId)!.costPaise) update.run(costPaise, itemId);
+}
+
+const barcodeStatements = new WeakMap<Ledger, Statement<[string], string>>();
+
+/**
+ * Other counters and the server learn each item's new cost as they learn any change to an item: one op per item, the
+ * item as getItem reads it, built from the row this transaction read and the stock and average it has just written.
+ */
+function announceItems(ledger: Ledger, known: Map<string, Item>, after: Map<string, StockAtCost>): void {
+  let barcodes = barcodeStatements.get(ledger);
+  if (!barcodes) {
+    barcodes = ledger.sqlite.prepare<[string], string>('SELECT barcode FROM item_barcodes WHERE item_id = ?').pluck();
+    barcodeStatements.set(ledger, barcodes);
+  }
+  const read = barcodes;
+  enqueueAll(
+    ledger,
+    [...after].map(([itemId, { stockMilli, costPaise }]) => ({
+      entity: 'item' as const,
+      entityId: itemId,
+      payload: { ...known.get(itemId)!, stockMilli, costPaise, barcodes: read.all(itemId) },
+    })),
+  );
 }
 
 function returnedQty(ledger: Ledger, purchaseBillId: string): Map<string, number> {
@@ -496,19 +560,7 @@ export function returnToSupplier(ledger: Ledger, actor: Actor, input: ReturnToSu
         lines,
       }),
       apply: (note) => {
-        for (const line of note.lines) {
-          setAverageCost(ledger, line.itemId, (before) =>
-            averageCostAfterReturn(before, line.qtyMilli, line.unitCostPaise),
-          );
-          moveStock(ledger, {
-            itemId: line.itemId,
-            qtyMilli: -line.qtyMilli,
-            reason: 'purchase_return',
-            docId: input.id,
-            staffId: actor.staffId,
-          });
-        }
-        announceItems(ledger, note.lines);
+        sendBackStock(ledger, actor, note.lines);
         postPurchasePayable(ledger, {
           partyId: bill.supplierId,
           kind: 'debit_note',

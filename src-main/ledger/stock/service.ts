@@ -1,6 +1,7 @@
 // Stock moves only through movements; the item's stock is their running sum, updated in the same transaction.
 import { randomUUID } from 'node:crypto';
-import { desc, eq, sql } from 'drizzle-orm';
+import type { Statement } from 'better-sqlite3';
+import { desc, eq } from 'drizzle-orm';
 import { NotFound } from '../../../src-shared/errors';
 import { type Actor, type Ledger, nowIso } from '../ledger';
 import { items } from '../catalogue/schema';
@@ -56,16 +57,26 @@ export function applyRemoteStockMovement(ledger: Ledger, movement: StockMovement
   return true;
 }
 
+const stockStatements = new WeakMap<Ledger, Statement<[number, string], { stockMilli: number }>>();
+
+/** The stock update of every movement, prepared once per ledger: a bill's lines only bind values. */
+function stockUpdate(ledger: Ledger): Statement<[number, string], { stockMilli: number }> {
+  let update = stockStatements.get(ledger);
+  if (!update) {
+    update = ledger.sqlite.prepare<[number, string], { stockMilli: number }>(
+      'UPDATE items SET stock_milli = stock_milli + ? WHERE id = ? RETURNING stock_milli AS stockMilli',
+    );
+    stockStatements.set(ledger, update);
+  }
+  return update;
+}
+
 function postMovements(ledger: Ledger, movements: StockMovement[]): number[] {
   if (movements.length === 0) return [];
   insertRows(ledger, stockMovements, movements);
+  const update = stockUpdate(ledger);
   return movements.map((movement) => {
-    const updated = ledger.db
-      .update(items)
-      .set({ stockMilli: sql`${items.stockMilli} + ${movement.qtyMilli}` })
-      .where(eq(items.id, movement.itemId))
-      .returning({ stockMilli: items.stockMilli })
-      .get();
+    const updated = update.get(movement.qtyMilli, movement.itemId);
     if (!updated) throw new NotFound({ key: 'noSuchItem' });
     return updated.stockMilli;
   });

@@ -1,14 +1,12 @@
 // A shop's start on the server: sign-up with its GSTIN and state (refused whole when they are wrong), the shop's tax
 // details kept up to date by the owner and used for the GSTR-1, and the Counters list with its last sync and revoke.
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { ShopProfile } from '../../../server/accounts/shop';
 import { enrolCounter } from '../../../src-main/sync/enrol';
 import { shopWithStaff } from '../../support/ledger';
 import { asOwner, listen, testServerDb, type TestServerDb } from '../../support/server';
 
 let server: TestServerDb;
-// The migrated PGlite template is built by the first test server of the file: in the hook's time, not a test's.
-beforeAll(() => testServerDb().then((warm) => warm.close()));
 afterEach(() => server?.close());
 
 const GSTIN = '27AAPFU0939F1ZV';

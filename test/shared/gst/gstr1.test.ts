@@ -394,3 +394,371 @@ describe('the GSTR-1 schema', () => {
     expect(gstr1Problems({ ...json, hsn: { data: [], hsn_b2b: [], hsn_b2c: [] } })).not.toEqual([]);
   });
 });
+
+describe('the return’s header', () => {
+  it('names the shop’s GSTIN and the period as MMYYYY', () => {
+    const json = gstr1({ month: '2025-03' });
+    expect(json.gstin).toBe(SHOP);
+    expect(json.fp).toBe('032025');
+  });
+
+  it('an empty month has empty sections and no documents issued', () => {
+    expect(gstr1({})).toMatchObject({
+      b2b: [],
+      b2cl: [],
+      b2cs: [],
+      cdnr: [],
+      cdnur: [],
+      nil: { inv: [] },
+      hsn: { data: [] },
+      doc_issue: { doc_det: [] },
+    });
+  });
+});
+
+describe('B2B and CDNR, several buyers and documents', () => {
+  const OTHER_BUYER = '27AABCS1429B1Z1';
+  const intra = (rate: number, taxablePaise: number) =>
+    line(rate, {
+      taxablePaise,
+      cgstPaise: (taxablePaise * rate) / 20_000,
+      sgstPaise: (taxablePaise * rate) / 20_000,
+    });
+  const sale = (number: string, date: string, ctin: string, lines: TaxRateRow[]) =>
+    invoice({ number, date, ctin, placeOfSupply: '27', interState: false, valuePaise: 1, lines });
+
+  it('groups invoices by buyer GSTIN in GSTIN order, each buyer’s by date then number', () => {
+    const invoices = [
+      sale('C1-2024-000004', '2024-08-03', BUYER, [intra(1800, 10_000)]),
+      sale('C1-2024-000003', '2024-08-02', OTHER_BUYER, [intra(1800, 10_000)]),
+      sale('C2-2024-000001', '2024-08-02', BUYER, [intra(1800, 10_000)]),
+      sale('C1-2024-000002', '2024-08-02', BUYER, [intra(1800, 10_000)]),
+    ];
+    const json = gstr1({ invoices });
+    expect(json.b2b.map((buyer) => [buyer.ctin, buyer.inv.map((each) => each.inum)])).toEqual([
+      [OTHER_BUYER, ['C1-2024-000003']],
+      [BUYER, ['C1-2024-000002', 'C2-2024-000001', 'C1-2024-000004']],
+    ]);
+  });
+
+  it('adds up the lines of one rate into one item, CGST, SGST and cess too', () => {
+    const json = gstr1({
+      invoices: [
+        sale('C1-2024-000001', '2024-08-01', BUYER, [
+          { ...intra(2800, 100_000), cessPaise: 12_000 },
+          intra(2800, 50_000),
+          { ...intra(500, 20_000), cessPaise: 100 },
+        ]),
+      ],
+    });
+    expect(json.b2b[0]!.inv[0]!.itms).toEqual([
+      { num: 1, itm_det: { txval: 200, rt: 5, iamt: 0, camt: 5, samt: 5, csamt: 1 } },
+      { num: 2, itm_det: { txval: 1_500, rt: 28, iamt: 0, camt: 210, samt: 210, csamt: 120 } },
+    ]);
+  });
+
+  it('leaves out a document with no taxed line: a bill of nil-rated goods is Table 8 only', () => {
+    const nilOnly = sale('C1-2024-000001', '2024-08-01', BUYER, [line(0, { taxablePaise: 50_000 })]);
+    const { lines: _lines, ...header } = nilOnly;
+    const note: Gstr1CreditNote = {
+      number: 'C1CN-2024-000001',
+      date: '2024-08-02',
+      valuePaise: 10_000,
+      original: header,
+      lines: [line(0, { taxablePaise: 10_000 })],
+    };
+    const json = gstr1({ invoices: [nilOnly], creditNotes: [note], supplies: suppliesOf([nilOnly], [note]) });
+    expect(json.b2b).toEqual([]);
+    expect(json.cdnr).toEqual([]);
+    expect(json.nil.inv).toEqual([{ sply_ty: 'INTRAB2B', nil_amt: 400, expt_amt: 0, ngsup_amt: 0 }]);
+  });
+
+  it('groups credit notes by the buyer of their invoice, each buyer’s by date then number', () => {
+    const first = sale('C1-2024-000001', '2024-08-01', BUYER, [intra(1800, 100_000)]);
+    const second = sale('C1-2024-000002', '2024-08-01', OTHER_BUYER, [intra(1800, 100_000)]);
+    const note = (number: string, date: string, of: Gstr1Invoice): Gstr1CreditNote => {
+      const { lines: _lines, ...original } = of;
+      return { number, date, valuePaise: 11_800, original, lines: [intra(1800, 10_000)] };
+    };
+    const json = gstr1({
+      invoices: [first, second],
+      creditNotes: [
+        note('C1CN-2024-000003', '2024-08-09', first),
+        note('C1CN-2024-000002', '2024-08-05', second),
+        note('C2CN-2024-000001', '2024-08-05', first),
+        note('C1CN-2024-000001', '2024-08-05', first),
+      ],
+    });
+    expect(json.cdnr.map((buyer) => [buyer.ctin, buyer.nt.map((each) => each.nt_num)])).toEqual([
+      [OTHER_BUYER, ['C1CN-2024-000002']],
+      [BUYER, ['C1CN-2024-000001', 'C2CN-2024-000001', 'C1CN-2024-000003']],
+    ]);
+    expect(json.cdnr[1]!.nt[0]!.itms).toEqual([
+      { num: 1, itm_det: { txval: 100, rt: 18, iamt: 0, camt: 9, samt: 9, csamt: 0 } },
+    ]);
+  });
+});
+
+describe('B2C (Large) and CDNUR, several documents', () => {
+  it('groups B2CL invoices by place of supply, each by date then number, with cess', () => {
+    const large = (number: string, date: string, placeOfSupply: string) =>
+      invoice({ number, date, placeOfSupply, lines: [{ ...LARGE_LINE, cessPaise: 1_000 }] });
+    const json = gstr1({
+      invoices: [
+        large('C1-2024-000009', '2024-08-09', '29'),
+        large('C1-2024-000005', '2024-08-02', '33'),
+        large('C2-2024-000001', '2024-08-02', '29'),
+        large('C1-2024-000001', '2024-08-02', '29'),
+      ],
+    });
+    expect(json.b2cl.map((place) => [place.pos, place.inv.map((each) => each.inum)])).toEqual([
+      ['29', ['C1-2024-000001', 'C2-2024-000001', 'C1-2024-000009']],
+      ['33', ['C1-2024-000005']],
+    ]);
+    expect(json.b2cl[0]!.inv[0]!.itms[0]!.itm_det).toEqual({ rt: 18, txval: 127_118.64, iamt: 22_881.36, csamt: 10 });
+  });
+
+  it('lists CDNUR notes by date then number, and puts their value back into B2CS', () => {
+    const large = invoice({ date: '2024-08-01' });
+    const { lines: _lines, ...header } = large;
+    const note = (number: string, date: string): Gstr1CreditNote => ({
+      number,
+      date,
+      valuePaise: 118_000,
+      original: header,
+      lines: [line(1800, { taxablePaise: 100_000, igstPaise: 18_000, cessPaise: 500 })],
+    });
+    const notes = [
+      note('C1CN-2024-000003', '2024-08-09'),
+      note('C2CN-2024-000001', '2024-08-05'),
+      note('C1CN-2024-000002', '2024-08-05'),
+    ];
+    const json = gstr1({ invoices: [large], creditNotes: notes, supplies: suppliesOf([large], notes) });
+    expect(json.cdnur.map((each) => each.nt_num)).toEqual(['C1CN-2024-000002', 'C2CN-2024-000001', 'C1CN-2024-000003']);
+    expect(json.cdnur[0]!.itms).toEqual([{ num: 1, itm_det: { rt: 18, txval: 1_000, iamt: 180, csamt: 5 } }]);
+    // The summaries subtracted the notes from the B2C figures; the large invoice is in B2CL and the notes in CDNUR,
+    // so B2CS adds them back and comes to nothing.
+    expect(json.b2cs).toEqual([]);
+  });
+});
+
+describe('B2CS rows, netting', () => {
+  const row = (overrides: Partial<Gstr1SupplyRow>): Gstr1SupplyRow => ({
+    registered: false,
+    placeOfSupply: '27',
+    interState: false,
+    gstRateBp: 500,
+    taxablePaise: 10_000,
+    igstPaise: 0,
+    cgstPaise: 250,
+    sgstPaise: 250,
+    cessPaise: 0,
+    ...overrides,
+  });
+
+  it('adds the rows of one place and rate, with every tax head, and leaves out sales to registered buyers', () => {
+    const json = gstr1({
+      supplies: [
+        row({ cessPaise: 30 }),
+        row({ taxablePaise: 5_000, cgstPaise: 125, sgstPaise: 125, cessPaise: 20 }),
+        row({ registered: true, taxablePaise: 99_000 }),
+        row({ placeOfSupply: '29', interState: true, cgstPaise: 0, sgstPaise: 0, igstPaise: 500 }),
+      ],
+    });
+    expect(json.b2cs).toEqual([
+      { sply_ty: 'INTRA', pos: '27', typ: 'OE', rt: 5, txval: 150, iamt: 0, camt: 3.75, samt: 3.75, csamt: 0.5 },
+      { sply_ty: 'INTER', pos: '29', typ: 'OE', rt: 5, txval: 100, iamt: 5, camt: 0, samt: 0, csamt: 0 },
+    ]);
+  });
+
+  it('keeps nil-rated sales out of B2CS, and drops a place and rate whose returns cancel its sales', () => {
+    const json = gstr1({
+      supplies: [
+        row({ gstRateBp: 0, cgstPaise: 0, sgstPaise: 0 }),
+        row({ gstRateBp: 1800 }),
+        row({ gstRateBp: 1800, taxablePaise: -10_000, cgstPaise: -250, sgstPaise: -250 }),
+      ],
+    });
+    expect(json.b2cs).toEqual([]);
+  });
+
+  it('keeps an intra-state and an inter-state row of the same place and rate apart', () => {
+    const json = gstr1({
+      supplies: [row({}), row({ interState: true, cgstPaise: 0, sgstPaise: 0, igstPaise: 500 })],
+    });
+    expect(json.b2cs.map((each) => [each.sply_ty, each.txval])).toEqual([
+      ['INTRA', 100],
+      ['INTER', 100],
+    ]);
+  });
+});
+
+describe('nil-rated supplies (Table 8)', () => {
+  const nil = (registered: boolean, interState: boolean, taxablePaise: number): Gstr1SupplyRow => ({
+    registered,
+    placeOfSupply: interState ? '29' : '27',
+    interState,
+    gstRateBp: 0,
+    taxablePaise,
+    igstPaise: 0,
+    cgstPaise: 0,
+    sgstPaise: 0,
+    cessPaise: 0,
+  });
+
+  it('sums 0 % sales by inter/intra-state and registered/unregistered buyer, in the portal’s order', () => {
+    const json = gstr1({
+      supplies: [
+        nil(false, false, 10_000),
+        nil(false, true, 20_000),
+        nil(true, false, 30_000),
+        nil(true, true, 40_000),
+        nil(false, false, 5_050),
+        nil(true, true, 0),
+      ],
+    });
+    expect(json.nil.inv).toEqual([
+      { sply_ty: 'INTRB2B', nil_amt: 400, expt_amt: 0, ngsup_amt: 0 },
+      { sply_ty: 'INTRAB2B', nil_amt: 300, expt_amt: 0, ngsup_amt: 0 },
+      { sply_ty: 'INTRB2C', nil_amt: 200, expt_amt: 0, ngsup_amt: 0 },
+      { sply_ty: 'INTRAB2C', nil_amt: 150.5, expt_amt: 0, ngsup_amt: 0 },
+    ]);
+  });
+
+  it('leaves out a kind whose returns cancel its sales', () => {
+    const json = gstr1({ supplies: [nil(false, false, 10_000), nil(false, false, -10_000), nil(true, false, 100)] });
+    expect(json.nil.inv).toEqual([{ sply_ty: 'INTRAB2B', nil_amt: 1, expt_amt: 0, ngsup_amt: 0 }]);
+  });
+});
+
+describe('HSN summary, units and empty rows', () => {
+  const hsn = (overrides: Partial<Gstr1HsnSource>): Gstr1HsnSource => ({
+    registered: false,
+    hsn: '2201',
+    description: 'Water',
+    unit: 'l',
+    gstRateBp: 1800,
+    qtyMilli: 1000,
+    taxablePaise: 1_000,
+    igstPaise: 0,
+    cgstPaise: 90,
+    sgstPaise: 90,
+    cessPaise: 10,
+    ...overrides,
+  });
+
+  it('writes the portal’s unit codes: pieces NOS, kilograms KGS, litres LTR, metres MTR, anything else OTH', () => {
+    const json = gstr1({
+      month: '2025-04',
+      hsn: [
+        hsn({ hsn: '1001', unit: 'pcs' }),
+        hsn({ hsn: '1002', unit: 'kg' }),
+        hsn({ hsn: '1003', unit: 'l' }),
+        hsn({ hsn: '1004', unit: 'm' }),
+        hsn({ hsn: '1005', unit: 'box' }),
+      ],
+    });
+    expect(json.hsn.data!.map((row) => row.uqc)).toEqual(['NOS', 'KGS', 'LTR', 'MTR', 'OTH']);
+  });
+
+  it('orders rows of one HSN and rate by unit, and carries every tax head', () => {
+    const json = gstr1({ month: '2025-04', hsn: [hsn({ unit: 'pcs', qtyMilli: 2500 }), hsn({ unit: 'l' })] });
+    expect(json.hsn.data).toEqual([
+      {
+        num: 1,
+        hsn_sc: '2201',
+        desc: 'Water',
+        uqc: 'LTR',
+        qty: 1,
+        rt: 18,
+        txval: 10,
+        iamt: 0,
+        camt: 0.9,
+        samt: 0.9,
+        csamt: 0.1,
+      },
+      {
+        num: 2,
+        hsn_sc: '2201',
+        desc: 'Water',
+        uqc: 'NOS',
+        qty: 2.5,
+        rt: 18,
+        txval: 10,
+        iamt: 0,
+        camt: 0.9,
+        samt: 0.9,
+        csamt: 0.1,
+      },
+    ]);
+  });
+
+  it('leaves out a row whose returns cancel both its value and its quantity, but keeps a free-goods row', () => {
+    const json = gstr1({
+      month: '2025-04',
+      hsn: [
+        hsn({}),
+        hsn({ qtyMilli: -1000, taxablePaise: -1_000, cgstPaise: -90, sgstPaise: -90, cessPaise: -10 }),
+        hsn({ hsn: '3401', taxablePaise: 0, cgstPaise: 0, sgstPaise: 0, cessPaise: 0 }),
+        hsn({ hsn: '3402', qtyMilli: 0 }),
+      ],
+    });
+    expect(json.hsn.data!.map((row) => [row.hsn_sc, row.qty, row.txval])).toEqual([
+      ['3401', 1, 0],
+      ['3402', 0, 10],
+    ]);
+  });
+});
+
+describe('HSN descriptions', () => {
+  it('cuts a description to 30 characters without leaving a space at the end of the cut', () => {
+    const json = gstr1({
+      month: '2025-04',
+      hsn: [
+        {
+          registered: false,
+          hsn: '1006',
+          // The 30th character is the space before "Grain".
+          description: 'Premium Basmati Rice Long Gra in 5kg',
+          unit: 'kg',
+          gstRateBp: 500,
+          qtyMilli: 5000,
+          taxablePaise: 50_000,
+          igstPaise: 0,
+          cgstPaise: 1_250,
+          sgstPaise: 1_250,
+          cessPaise: 0,
+        },
+      ],
+    });
+    expect(json.hsn.data![0]!.desc).toBe('Premium Basmati Rice Long Gra');
+  });
+});
+
+describe('documents issued, series and runs', () => {
+  it('lists the series in order whatever order the numbers come in, and a run may cross 9 → 10', () => {
+    const json = gstr1({
+      documents: {
+        invoices: ['C2-2024-000001', 'C1-2024-000009', 'C1-2024-000010', 'C1-2024-000011'],
+        creditNotes: [],
+      },
+    });
+    expect(json.doc_issue.doc_det).toEqual([
+      {
+        doc_num: 1,
+        docs: [
+          { num: 1, from: 'C1-2024-000009', to: 'C1-2024-000011', totnum: 3, cancel: 0, net_issue: 3 },
+          { num: 2, from: 'C2-2024-000001', to: 'C2-2024-000001', totnum: 1, cancel: 0, net_issue: 1 },
+        ],
+      },
+    ]);
+  });
+
+  it('a number without trailing digits is a series of its own', () => {
+    const json = gstr1({ documents: { invoices: ['MANUAL', 'C1-2024-000001'], creditNotes: [] } });
+    expect(json.doc_issue.doc_det[0]!.docs).toEqual([
+      { num: 1, from: 'C1-2024-000001', to: 'C1-2024-000001', totnum: 1, cancel: 0, net_issue: 1 },
+      { num: 2, from: 'MANUAL', to: 'MANUAL', totnum: 1, cancel: 0, net_issue: 1 },
+    ]);
+  });
+});

@@ -111,6 +111,14 @@ describe('purchaseBillTotals, worked by hand', () => {
     expect(totals).toMatchObject({ taxPaise: 2000, freightPaise: 1001, roundOffPaise: -1, totalPaise: 43000 });
   });
 
+  it('a line worth nothing (nil-rate free sample) takes no freight while another line has value', () => {
+    const totals = purchaseBillTotals(
+      bill([line({ ratePaise: 0, qtyMilli: 9000 }), line({ ratePaise: 10000, qtyMilli: 1000 })], { freightPaise: 500 }),
+      SAME_STATE,
+    );
+    expect(totals.lines.map((l) => l.freightPaise)).toEqual([0, 500]);
+  });
+
   it('freight on a bill of free goods only is spread by quantity received', () => {
     const totals = purchaseBillTotals(
       bill([line({ ratePaise: 0, freeQtyMilli: 3000 }), line({ ratePaise: 0, qtyMilli: 1000 })], { freightPaise: 500 }),
@@ -157,7 +165,16 @@ describe('purchaseBillTotals refuses, in shop language', () => {
     ['a negative free quantity', bill([line({ freeQtyMilli: -1 })]), 'purchaseLineFreeQty'],
     ['a rate above the sanity bound', bill([line({ ratePaise: MAX_PURCHASE_RATE_PAISE + 1 })]), 'purchaseLineRate'],
     ['a GST rate that is no slab', bill([line({ gstRateBp: 1000 })]), 'purchaseLineGstRate'],
+    ['a cess rate above 100 %', bill([line({ cessRateBp: 10_001 })]), 'purchaseLineCess'],
+    ['a negative cess rate', bill([line({ cessRateBp: -1 })]), 'purchaseLineCess'],
+    ['a negative discount', bill([line({ discountPaise: -1 })]), 'lineDiscountAmount'],
+    ['a discount in part-paise', bill([line({ discountPaise: 0.5 })]), 'lineDiscountAmount'],
     ['a discount above the line', bill([line({ discountPaise: 10001 })]), 'lineDiscountAboveAmount'],
+    [
+      'a line whose amount is too large to add up exactly',
+      bill([line({ qtyMilli: 99_999_000, ratePaise: MAX_PURCHASE_RATE_PAISE })]),
+      'amountTooLarge',
+    ],
     ['negative freight', bill([line()], { freightPaise: -1 }), 'purchaseFreight'],
     [
       'tax-inclusive rates under reverse charge',
@@ -171,6 +188,10 @@ describe('purchaseBillTotals refuses, in shop language', () => {
   it('names the line at fault', () => {
     const error = caught(() => purchaseBillTotals(bill([line(), line({ qtyMilli: 0 })]), SAME_STATE));
     expect((error as Invalid).message).toBe('Line 2: enter a quantity above zero, up to 99,999.');
+    const discount = caught(() =>
+      purchaseBillTotals(bill([line(), line(), line({ discountPaise: 10_001 })]), SAME_STATE),
+    );
+    expect((discount as Invalid).shop).toEqual({ key: 'lineDiscountAboveAmount', params: { line: 3 } });
   });
 });
 
@@ -341,6 +362,20 @@ describe('moving-average cost', () => {
   it('a return at the bill cost takes its value out; the rest keeps its cost', () => {
     // 20 at ₹60.00 (₹1,200.00); 10 go back at ₹70.00 (₹700.00): 10 left worth ₹500.00.
     expect(averageCostAfterReturn({ stockMilli: 20_000, costPaise: 6000 }, 10_000, 7000)).toBe(5000);
+  });
+
+  it('rounds the average to the paisa, half a paisa up', () => {
+    // ₹0.01 landed for 2 units is half a paisa a unit.
+    expect(averageCostAfterPurchase({ stockMilli: 0, costPaise: 0 }, 2000, 1)).toBe(1);
+    expect(averageCostAfterPurchase({ stockMilli: 0, costPaise: 0 }, 3000, 1)).toBe(0);
+    // 1 on hand at ₹0.01 and 1 more for ₹0.02: ₹0.015 a unit, ₹0.02.
+    expect(averageCostAfterPurchase({ stockMilli: 1000, costPaise: 1 }, 1000, 2)).toBe(2);
+  });
+
+  it('a return that takes out a little more value than the stock held leaves 0, not a paisa above', () => {
+    // 1 kg at ₹0.95; 700 g go back at ₹1.36 a kg (₹0.952): the 300 g left are worth −₹0.002, −0.67 paisa a kg,
+    // which rounds away from zero to −1 paisa and is shown as 0.
+    expect(averageCostAfterReturn({ stockMilli: 1000, costPaise: 95 }, 700, 136)).toBe(0);
   });
 
   it('a return never leaves a negative cost, and returning all the stock leaves the bill cost', () => {
