@@ -306,6 +306,7 @@ describe('bad input to every procedure of the server', () => {
       'monitoring',
       'reports',
       'sync',
+      'tally',
       'updates',
     ]);
   });

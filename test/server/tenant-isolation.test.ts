@@ -71,6 +71,10 @@ const CHECKED = [
   'ewayBills.generate',
   'ewayBills.updateVehicle',
   'ewayBills.cancel',
+  // Tally export (main's server/tally): shopProcedure-scoped; listed so this check holds.
+  'tally.ledgers',
+  'tally.saveLedgers',
+  'tally.export',
 ];
 
 async function twoShops() {
