@@ -4,6 +4,8 @@ import path from 'node:path';
 import { z } from 'zod';
 import { updatesConfig, updatesEnv, type UpdatesConfig } from './updates/config';
 import { operationsConfig, operationsEnv, type OperationsConfig } from './backup/config';
+import { einvoiceConfig, einvoiceEnv } from './gst/einvoice/config';
+import type { GspConfig } from './gst/einvoice/irp-client';
 import { ewayBillConfig, ewayBillEnv, type EwayBillApiConfig } from './gst/ewaybill/config';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -61,6 +63,7 @@ const envSchema = z.object({
     ),
   ...updatesEnv,
   ...operationsEnv,
+  ...einvoiceEnv,
   ...ewayBillEnv,
 });
 
@@ -81,6 +84,8 @@ export interface ServerConfig {
   trustProxy: boolean | number | string[];
   updates: UpdatesConfig;
   operations: OperationsConfig;
+  /** The GSP that reports e-invoices to the IRP; null when the server has no GSP credentials. */
+  einvoice: GspConfig | null;
   /** The e-way bill API through a GSP; null when not configured. */
   ewayBillApi: EwayBillApiConfig | null;
 }
@@ -116,6 +121,7 @@ export function parseConfig(env: Record<string, string | undefined>): ServerConf
     trustProxy: trustProxy(e.TRUST_PROXY),
     updates: updatesConfig(e),
     operations: operationsConfig(e),
+    einvoice: einvoiceConfig(e),
     ewayBillApi: ewayBillConfig(e),
   };
 }

@@ -6,6 +6,7 @@ import { openDatabase, type ServerDatabase } from './db/connection';
 import { buildApp } from './http/app';
 import { startOperations } from './monitoring/operations';
 import { startLoopbackMetrics } from './monitoring/http-routes';
+import { startEinvoiceWorker } from './gst/einvoice/worker';
 import type { FastifyInstance } from 'fastify';
 
 export interface RunningServer {
@@ -40,6 +41,7 @@ export async function startServer(config: ServerConfig, options: { clock?: Clock
   });
   if (metricsListener) log.info({ port: metricsListener.port }, 'metrics on 127.0.0.1 only');
   const operations = startOperations(deps, database);
+  const einvoiceWorker = startEinvoiceWorker(deps);
   let closing: Promise<void> | null = null;
   return {
     app,
@@ -49,6 +51,7 @@ export async function startServer(config: ServerConfig, options: { clock?: Clock
     close: () =>
       (closing ??= operations
         .stop()
+        .then(() => einvoiceWorker?.stop())
         .then(() => metricsListener?.close())
         .then(() => app.close())
         .then(() => database.close())),

@@ -7,5 +7,6 @@ export * from '../updates/schema';
 export * from '../monitoring/schema';
 export * from '../reports/schema';
 export * from '../purchases/schema';
+export * from '../gst/einvoice/schema';
 export * from '../tally/schema';
 export * from '../gst/ewaybill/schema';

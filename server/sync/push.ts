@@ -41,6 +41,7 @@ import { logInternalError } from '../http/internal-errors';
 import { addOpRows, emptyRows, payloadIdOf, RejectedOp, type BatchRows, type Device } from './rows';
 import { addToSummaries } from '../reports/summaries';
 import { anchorJournal, JournalChainBroken, JournalLinksMissing } from './journal';
+import { enqueueEinvoices } from '../gst/einvoice/queue';
 import { raiseSyncEvent } from './events';
 
 /** PostgreSQL takes at most 65,535 parameters per statement. */
@@ -149,6 +150,7 @@ async function applyOps(
       });
   }
   await addToSummaries(tx, device, rows, newIds);
+  await enqueueEinvoices(tx, device.shopId, rows, newIds);
 
   // Server order: each published change takes the shop's next number, in the order the counter made them.
   const published: (typeof changes.$inferInsert)[] = [];

@@ -4,6 +4,7 @@ import { syncRouter } from '../sync/router';
 import { updatesRouter } from '../updates/router';
 import { monitoringRouter } from '../monitoring/router';
 import { reportsRouter } from '../reports/router';
+import { einvoiceRouter } from '../gst/einvoice/router';
 import { tallyRouter } from '../tally/router';
 import { ewayBillsRouter } from '../gst/ewaybill/router';
 import { router } from './init';
@@ -15,6 +16,7 @@ export const serverRouter = router({
   updates: updatesRouter,
   monitoring: monitoringRouter,
   reports: reportsRouter,
+  einvoice: einvoiceRouter,
   tally: tallyRouter,
   ewayBills: ewayBillsRouter,
 });

@@ -19,3 +19,4 @@ export * from '../sync/schema';
 export * from '../ledger/reports/schema';
 export * from '../ledger/purchases/schema';
 export * from '../ledger/purchase-orders/schema';
+export * from '../ledger/einvoice/schema';

@@ -87,7 +87,13 @@ function writeBlock(printer: ThermalPrinter, block: ReceiptBlock, columns: 32 | 
       return;
     case 'qr':
       printer.alignCenter();
-      printer.printQR(block.data, { cellSize: columns === 32 ? 5 : 6, correction: 'M', model: 2 });
+      // A long payload (the IRP's signed QR code is a JWT of about a thousand characters) needs a version near 25:
+      // three dots a module keeps its ~117 modules inside even a 58 mm roll's 384 dots.
+      printer.printQR(block.data, {
+        cellSize: block.data.length > 300 ? 3 : columns === 32 ? 5 : 6,
+        correction: 'M',
+        model: 2,
+      });
       printer.newLine();
       return;
     case 'barcode': {

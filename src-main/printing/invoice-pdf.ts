@@ -6,6 +6,9 @@ import { parties } from '../ledger/parties/schema';
 import { requireShop } from '../ledger/settings/service';
 import { invoiceDocument } from '../../src-shared/printing/invoice-pdf';
 import { renderPdf } from './pdf/render';
+import { einvoiceOf } from '../ledger/einvoice/service';
+import { printableEinvoice } from '../../src-shared/printing/einvoice-print';
+import { withQrImage } from './einvoice-qr';
 
 export async function invoicePdf(
   ledger: Ledger,
@@ -29,6 +32,7 @@ export async function invoicePdf(
       payments: detail.payments,
       party,
       pageSize,
+      einvoice: await withQrImage(printableEinvoice(einvoiceOf(ledger, invoiceId))),
     }),
   );
   return { fileName: `${detail.invoice.number}.pdf`, pdf };

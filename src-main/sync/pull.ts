@@ -12,6 +12,8 @@ import { applyRemoteStockMovement } from '../ledger/stock/service';
 import { applyRemoteItem, applyRemoteParty, hasUnsentChange, type Conflict } from './catalogue-apply';
 import { remoteItem, remoteKhataEntry, remoteParty, remotePayableEntry, remoteStockMovement } from './remote-rows';
 import { applyRemotePayableEntry } from '../ledger/payables/entries';
+import { applyRemoteEinvoice } from '../ledger/einvoice/service';
+import { einvoicePulledPayload } from '../../src-shared/sync/einvoice-payload';
 import { appendCapped, readSyncState, updateProgress, writeSyncState } from './state';
 import type { SyncRemote } from './remote';
 import { counterHeartbeat } from '../monitoring/heartbeat';
@@ -77,6 +79,8 @@ function applyChange(ledger: Ledger, change: PulledChange, conflicts: Conflict[]
       return applyRemoteStockMovement(ledger, remoteStockMovement.parse(change.payload));
     case 'payable_entry':
       return applyRemotePayableEntry(ledger, remotePayableEntry.parse(change.payload));
+    case 'einvoice':
+      return applyRemoteEinvoice(ledger, einvoicePulledPayload.parse(change.payload));
   }
 }
 

@@ -11,6 +11,7 @@ import { shopDateTime } from '../shop-time';
 import type { ReceiptInvoice, ReceiptLine, ReceiptPayment, ReceiptShop } from './receipt-invoice';
 import { percent } from './receipt-invoice';
 import type { TaxFigures } from '../contracts/tax';
+import type { EinvoicePrint } from './einvoice-print';
 
 export interface InvoicePdfInput {
   shop: ReceiptShop & { stateCode: string };
@@ -20,6 +21,8 @@ export interface InvoicePdfInput {
   payments: ReceiptPayment[];
   party: { address: string; phone: string } | null;
   pageSize: 'A4' | 'A5';
+  /** The IRN and the signed QR code (as a PNG data URL the caller drew from it), once the bill is e-invoiced. */
+  einvoice?: (EinvoicePrint & { qrPng: string }) | null;
   /** The e-way bill made for the goods' movement (Rule 138), when the server has one. */
   ewayBill?: { number: string; generatedAt: string; validUntil: string } | null;
 }
@@ -295,6 +298,26 @@ function footer(input: InvoicePdfInput): Content {
   ];
 }
 
+/** Rule 48(4): the IRN, its acknowledgement and the IRP's signed QR code, beside each other above the lines. */
+function einvoiceBlock(einvoice: EinvoicePrint & { qrPng: string }, small: boolean): Content {
+  return {
+    columns: [
+      {
+        stack: [
+          { text: 'e-Invoice', style: 'label' },
+          { text: `IRN: ${einvoice.irn}`, fontSize: small ? 6.5 : 8 },
+          { text: `Ack No: ${einvoice.ackNo}` },
+          { text: `Ack Date: ${einvoice.ackDt}` },
+        ],
+        width: '*',
+      },
+      { image: einvoice.qrPng, width: small ? 90 : 120 },
+    ],
+    columnGap: 12,
+    margin: [0, 0, 0, 8],
+  };
+}
+
 export function invoiceDocument(input: InvoicePdfInput): TDocumentDefinitions {
   const small = input.pageSize === 'A5';
   return {
@@ -315,6 +338,7 @@ export function invoiceDocument(input: InvoicePdfInput): TDocumentDefinitions {
     },
     content: [
       header(input),
+      ...(input.einvoice ? [einvoiceBlock(input.einvoice, small)] : []),
       linesTable(input),
       totals(input.invoice, input.supply),
       ...(input.supply.billOfSupply ? [] : [hsnTable(input)]),

@@ -16,6 +16,7 @@ import {
 import { upiPayUri } from './upi';
 import { MODE_LABELS, receiptLabels, type Labeller } from './receipt-labels';
 import { COMPOSITION_DECLARATION, stateNameAndCode, type InvoiceSupply } from '../gst/rule46';
+import { einvoiceReceiptBlocks, type EinvoicePrint } from './einvoice-print';
 
 export interface ReceiptShop {
   name: string;
@@ -88,6 +89,8 @@ export interface InvoiceReceiptInput {
   paper: ReceiptPaper;
   /** Printed again (a reprint, or a retry after a print that may have come out in part): marked so it is never taken for a second sale. */
   reprint: boolean;
+  /** The IRN and the IRP's signed QR code, once the bill is e-invoiced (printed on a reprint after sync). */
+  einvoice?: EinvoicePrint | null;
 }
 
 export const money = (paise: number): string => formatRupees(paise, { symbol: false });
@@ -322,6 +325,7 @@ export function invoiceReceipt(input: InvoiceReceiptInput): ReceiptModel {
     ...rows(l('date'), shopDateTime(invoice.createdAt), columns),
     ...buyerBlocks(input, columns, l),
   );
+  if (input.einvoice) blocks.push(...einvoiceReceiptBlocks(input.einvoice, columns, l));
   const taxed = !supply.billOfSupply;
   blocks.push({ kind: 'rule', char: '-' }, ...lineBlocks(input.lines, columns, l, taxed), { kind: 'rule', char: '-' });
   blocks.push(...totalBlocks(input, columns, l), { kind: 'rule', char: '-' });

@@ -157,6 +157,22 @@ export const SHOP_MESSAGES_EN = {
   poCannotCancel: 'Order {{number}} is already received or cancelled; it cannot be cancelled.',
   poCannotReceive: 'Order {{number}} is already received or cancelled; goods cannot be received against it.',
   poNotFound: 'This purchase order was not found.',
+  einvoiceBuyerGstin:
+    "The buyer's GSTIN {{gstin}} is not valid (its check character does not match), so this invoice cannot be e-invoiced. Correct the party's GSTIN.",
+  einvoiceSellerGstin:
+    "The shop's GSTIN {{gstin}} is not valid, so nothing can be e-invoiced. Correct it in the shop's settings.",
+  einvoiceBuyerPin: "The buyer's address has no six-digit PIN code; the e-invoice needs one.",
+  einvoiceSellerPin: "The shop's address has no six-digit PIN code; the e-invoice needs one.",
+  einvoiceNotB2b: 'Only bills to a buyer with a GSTIN are e-invoiced.',
+  einvoiceAlreadyCancelled: 'This IRN is already cancelled.',
+  einvoiceCancelTooLate: 'An IRN can be cancelled only within 24 hours of its generation.',
+  einvoiceNotGenerated: 'This bill has no IRN to cancel.',
+  einvoiceCancelRemark: 'Say in 1 to 100 characters why the IRN is cancelled.',
+  einvoiceNoGsp:
+    'This server has no GSP credentials yet, so e-invoicing cannot be turned on. Ask whoever runs the server.',
+  einvoiceNoShopGstin: "Set the shop's GSTIN and legal name before turning e-invoicing on.",
+  einvoiceIrpRefused: 'The IRP refused: {{code}} {{message}}',
+  einvoiceIrpUnreachable: 'The IRP could not be reached ({{message}}). Nothing was cancelled; try again.',
   dateUnreadable: 'Type the date as dd-mm-yyyy, like 05-12-2026.',
   dateNoSuchDay: 'There is no such day in the calendar.',
   tallyRangeBackwards: 'To is before From: pick the same day or a later one.',

@@ -28,7 +28,16 @@ export type SyncEntity = (typeof SYNC_ENTITIES)[number];
  * What other counters of the same shop receive: the catalogue, prices, parties, and the additive khata, stock
  * movements and payable entries (what the shop owes each supplier).
  */
-export const PULLED_ENTITIES = ['item', 'party', 'khata_entry', 'stock_movement', 'payable_entry'] as const;
+export const PULLED_ENTITIES = [
+  'item',
+  'party',
+  'khata_entry',
+  'stock_movement',
+  'payable_entry',
+  // What the IRP answered for a B2B invoice or credit note (einvoice-payload.ts): served to every counter, the one
+  // that made the bill included, as the server is its writer.
+  'einvoice',
+] as const;
 export type PulledEntity = (typeof PULLED_ENTITIES)[number];
 
 export const MAX_PUSH_OPS = 1000;

@@ -271,6 +271,9 @@ beforeAll(async () => {
     'monitoring.acknowledge': () => ({ alertId: randomUUID() }),
     'monitoring.resolve': () => ({ alertId: randomUUID() }),
     'updates.pin': () => ({ version: '1.2.3' }),
+    'einvoice.setEnabled': () => ({ enabled: false }),
+    'einvoice.documents': () => ({}),
+    'einvoice.cancel': () => ({ docId: randomUUID(), reason: '2', remark: 'Wrong quantity' }),
   };
 }, 120_000);
 afterAll(() => server?.close());
@@ -295,7 +298,17 @@ describe('bad input to every procedure of the server', () => {
 
   it('the router has the procedures of every server area', () => {
     const areas = new Set(procedures.map((path) => path.split('.')[0]));
-    expect([...areas].sort()).toEqual(['accounts', 'counters', 'monitoring', 'reports', 'sync', 'updates']);
+    expect([...areas].sort()).toEqual([
+      'accounts',
+      'counters',
+      'einvoice',
+      'ewayBills',
+      'monitoring',
+      'reports',
+      'sync',
+      'tally',
+      'updates',
+    ]);
   });
 
   it.each(procedures)('%s answers bad input with a clear code, and a refused call changes nothing', async (path) => {

@@ -57,6 +57,24 @@ const CHECKED = [
   'updates.unpin',
   'updates.pinned',
   'updates.versions',
+  // E-invoicing: B's documents and settings below; reporting and cancelling act only on the caller's shop's rows
+  // (test/main/sync/einvoice.test.ts drives them against the IRP stand-in).
+  'einvoice.settings',
+  'einvoice.setEnabled',
+  'einvoice.documents',
+  'einvoice.reportNow',
+  'einvoice.cancel',
+  // E-way bills (main's server/gst/ewaybill): shopProcedure-scoped like the rest; listed so this check holds.
+  'ewayBills.list',
+  'ewayBills.detail',
+  'ewayBills.bulkJson',
+  'ewayBills.generate',
+  'ewayBills.updateVehicle',
+  'ewayBills.cancel',
+  // Tally export (main's server/tally): shopProcedure-scoped; listed so this check holds.
+  'tally.ledgers',
+  'tally.saveLedgers',
+  'tally.export',
 ];
 
 async function twoShops() {
@@ -123,6 +141,9 @@ describe('tenant isolation', () => {
     const shopsListed = new Set((await b.owner.monitoring.counters()).map((status) => status.shopId));
     expect(shopsListed).toEqual(new Set([b.shopId]));
     expect(await b.owner.monitoring.alerts({ which: 'all' })).toEqual([]);
+    await b.owner.einvoice.setEnabled({ enabled: false });
+    expect(await b.owner.einvoice.documents({})).toEqual([]);
+    expect(await a.owner.einvoice.settings()).toEqual({ enabled: false, gspConfigured: false });
 
     // B's counter pushes the very same op ids and document ids that A used: they are B's own, not duplicates of A's.
     const replayed = await b.counters[0]!.api.sync.push(pushOf(aOps));

@@ -2,6 +2,7 @@
 import { enrolCounter } from '../../src-main/sync/enrol';
 import { SyncEngine, type SyncEngineOptions } from '../../src-main/sync/engine';
 import { listen, testServerDb, type ServerCaller, type TestServerDb } from './server';
+import type { ServerConfig } from '../../server/config';
 import { SHOP_GSTIN, shopWithStaff, type Shop } from './ledger';
 import { startRelay } from './relay';
 
@@ -19,8 +20,11 @@ export interface SyncedShop {
   close(): Promise<void>;
 }
 
-export async function syncedShop(codes: string[] = ['C1', 'C2']): Promise<SyncedShop> {
-  const server = await testServerDb();
+export async function syncedShop(
+  codes: string[] = ['C1', 'C2'],
+  options: { config?: ServerConfig } = {},
+): Promise<SyncedShop> {
+  const server = await testServerDb(options);
   let { app, url: serverUrl } = await listen(server.deps, server.database);
   // Counters know the relay's address, so the server can come back on another port after stopHttp.
   const relay = await startRelay(Number(new URL(serverUrl).port));

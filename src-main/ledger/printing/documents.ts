@@ -25,6 +25,8 @@ import { cashSessions } from '../cash-sessions/schema';
 import { getShop } from '../settings/service';
 import type { PrintDocType } from './queue';
 import { purchaseOrderReceipt } from '../../../src-shared/printing/receipt-purchase-order';
+import { einvoiceOf } from '../einvoice/service';
+import { printableEinvoice } from '../../../src-shared/printing/einvoice-print';
 import { getPurchaseOrder } from '../purchase-orders/service';
 import { supplierPayments } from '../payables/schema';
 
@@ -95,6 +97,7 @@ export function receiptModelFor(
         khataBalancePaise: khataBalanceAfter(ledger, docId),
         paper,
         reprint,
+        einvoice: printableEinvoice(einvoiceOf(ledger, docId)),
       });
     }
     case 'credit_note': {
