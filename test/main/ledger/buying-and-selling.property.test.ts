@@ -448,13 +448,14 @@ async function purchase(shop: Shop, model: Model, action: Extract<Action, { kind
             chequeDate: action.mode === 'cheque' ? bill.supplierInvoiceDate : null,
           },
         ];
-  // A customer as supplier, then the same supplier's bill entered again, then more paid than billed.
+  // A customer as supplier, then the same supplier's bill entered again, then more paid than billed, then more cash
+  // paid on the bill than the drawer holds (cash on a bill comes out of the drawer, as a cash supplier payment does).
   const refusal =
     party.kind !== 'supplier'
       ? 'BAD_REQUEST'
       : duplicateOf
         ? 'CONFLICT'
-        : paidPaise > totals.totalPaise
+        : paidPaise > totals.totalPaise || (action.mode === 'cash' && paidPaise > model.drawer)
           ? 'BAD_REQUEST'
           : null;
   const done = await command(shop, refusal, () => shop.manager.purchases.finalise({ ...bill, payments }));
@@ -472,6 +473,7 @@ async function purchase(shop: Shop, model: Model, action: Extract<Action, { kind
     item.stock += received;
   });
   party.payable += totals.totalPaise - paidPaise;
+  if (action.mode === 'cash') model.drawer -= paidPaise;
   model.documents += 1;
   const stored = await shop.manager.purchases.get({ id: done.id });
   model.bills.push({
