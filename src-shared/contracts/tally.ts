@@ -148,11 +148,17 @@ export function ledgerFor(rows: TallyLedgerRow[], account: TallyAccount, rateBp:
   return row?.ledger.trim() ? row.ledger.trim() : null;
 }
 
+/** The first day of GST in India. */
+const GST_BEGAN = '2017-07-01';
+
 /** A year and a day: one financial year (leap years included) is what an accountant imports at once. */
 export const TALLY_MAX_RANGE_DAYS = 366;
 
 /** What is wrong with a range for a Tally export, said beside the To box; null when it may be exported. */
 export function tallyRangeProblem(range: { from: string; to: string }): ShopMessage | null {
+  // GST (and so every voucher Galla writes) began on 1 July 2017 (CGST Act 2017, Notification 9/2017-CT); a year 0000
+  // date, which ISO allows, would reach the database as a date PostgreSQL cannot hold.
+  if (range.from < GST_BEGAN) return { key: 'tallyRangeBeforeGst' };
   if (range.to < range.from) return { key: 'tallyRangeBackwards' };
   const days = (Date.parse(range.to) - Date.parse(range.from)) / 86_400_000;
   if (days + 1 > TALLY_MAX_RANGE_DAYS) return { key: 'tallyRangeTooLong', params: { days: TALLY_MAX_RANGE_DAYS } };
@@ -164,7 +170,8 @@ export const tallyExportInput = z
   .strict()
   .superRefine((range, context) => {
     const problem = tallyRangeProblem(range);
-    if (problem) context.addIssue({ code: 'custom', path: ['to'], message: shopText(problem.key, problem.params) });
+    const path = problem?.key === 'tallyRangeBeforeGst' ? ['from'] : ['to'];
+    if (problem) context.addIssue({ code: 'custom', path, message: shopText(problem.key, problem.params) });
   });
 
 export type TallyExportInput = z.infer<typeof tallyExportInput>;

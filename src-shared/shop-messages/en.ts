@@ -175,6 +175,7 @@ export const SHOP_MESSAGES_EN = {
   einvoiceIrpUnreachable: 'The IRP could not be reached ({{message}}). Nothing was cancelled; try again.',
   dateUnreadable: 'Type the date as dd-mm-yyyy, like 05-12-2026.',
   dateNoSuchDay: 'There is no such day in the calendar.',
+  tallyRangeBeforeGst: 'GST began on 01-07-2017: pick a From date on or after it.',
   tallyRangeBackwards: 'To is before From: pick the same day or a later one.',
   tallyRangeTooLong: 'A Tally export covers at most {{days}} days (one financial year); pick a shorter range.',
   tallyLedgerMissing:

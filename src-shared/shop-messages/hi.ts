@@ -170,6 +170,7 @@ export const SHOP_MESSAGES_HI: Record<ShopMessageKey, string> = {
   einvoiceIrpUnreachable: 'IRP से संपर्क नहीं हो सका ({{message}})। कुछ रद्द नहीं हुआ; फिर से कोशिश करें।',
   dateUnreadable: 'तारीख dd-mm-yyyy में लिखें, जैसे 05-12-2026।',
   dateNoSuchDay: 'कैलेंडर में ऐसा कोई दिन नहीं है।',
+  tallyRangeBeforeGst: 'GST 01-07-2017 से शुरू हुआ: "से" की तारीख़ उस दिन या उसके बाद की चुनें।',
   tallyRangeBackwards: '"तक" की तारीख "से" से पहले है: वही दिन या बाद का दिन चुनें।',
   tallyRangeTooLong: 'Tally एक्सपोर्ट में ज़्यादा से ज़्यादा {{days}} दिन (एक वित्त वर्ष) आते हैं; छोटी अवधि चुनें।',
   tallyLedgerMissing:

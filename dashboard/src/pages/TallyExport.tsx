@@ -52,7 +52,8 @@ function readTyped(typed: { from: string; to: string }): { range: { from: string
   if (typeof from === 'string' && typeof to === 'string') {
     const problem = tallyRangeProblem({ from, to });
     if (!problem) return { range: { from, to } };
-    problems.to = problem;
+    if (problem.key === 'tallyRangeBeforeGst') problems.from = problem;
+    else problems.to = problem;
   }
   return problems;
 }

@@ -164,7 +164,7 @@ describe('Tally export of a shop’s synced documents', () => {
     expect(july.vouchers).toHaveLength(1);
   });
 
-  it('refuses a range that ends before it starts, or is longer than a financial year', async () => {
+  it('refuses a range that ends before it starts, is longer than a financial year, or starts before GST began', async () => {
     await expect(shop!.owner.tally.export({ from: '2026-06-30', to: '2026-06-01' })).rejects.toMatchObject({
       code: 'BAD_REQUEST',
       message: expect.stringContaining('To is before From'),
@@ -172,6 +172,14 @@ describe('Tally export of a shop’s synced documents', () => {
     await expect(shop!.owner.tally.export({ from: '2025-04-01', to: '2026-04-02' })).rejects.toMatchObject({
       code: 'BAD_REQUEST',
       message: expect.stringContaining('at most 366 days'),
+    });
+    // Year 0000 is an ISO date PostgreSQL cannot hold: refused in words, never a database error.
+    await expect(shop!.owner.tally.export({ from: '0000-01-01', to: '0000-01-01' })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringContaining('GST began on 01-07-2017'),
+    });
+    await expect(shop!.owner.tally.export({ from: '2017-06-30', to: '2017-07-31' })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
     });
     // A whole financial year is fine, and an empty one is a file with no vouchers.
     const { vouchers } = await exported({ from: '2025-04-01', to: '2026-03-31' });
