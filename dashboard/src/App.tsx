@@ -1,10 +1,12 @@
 // The dashboard shell: login gate, navigation, the date range every report shares, and the page the URL names.
 import { useSyncExternalStore } from 'react';
 import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { useTRPC } from './trpc';
 import { session } from './session';
 import { href, navigate, useRoute } from './range';
 import { RangePicker } from './components/RangePicker';
+import { LanguageSwitch } from './i18n/LanguageSwitch';
 import { Login } from './pages/Login';
 import { Overview } from './pages/Overview';
 import { SalesPage } from './pages/Sales';
@@ -22,23 +24,24 @@ import { Gstr2bPage, Gstr3bPage } from './pages/GstReturns';
 import { TallyExportPage } from './pages/TallyExport';
 import { EwayBillPage, EwayBillsPage } from './pages/EwayBills';
 
+/** The pages on the nav, in order; each is named by `nav.<page>` in the dashboard's language. */
 const PAGES = [
-  ['overview', 'Overview'],
-  ['sales', 'Sales'],
-  ['items', 'Items'],
-  ['khata', 'Khata'],
-  ['gst', 'GST'],
-  ['purchases', 'Purchases'],
-  ['payables', 'Payables'],
-  ['gstr3b', 'GSTR-3B'],
-  ['gstr2b', '2B matching'],
-  ['tally', 'Tally export'],
-  ['ewaybills', 'E-way bills'],
-  ['shifts', 'Shifts & returns'],
-  ['monitoring', 'Monitoring'],
-  ['counters', 'Counters'],
-  ['staff', 'Staff'],
-  ['shop', 'Shop settings'],
+  'overview',
+  'sales',
+  'items',
+  'khata',
+  'gst',
+  'purchases',
+  'payables',
+  'gstr3b',
+  'gstr2b',
+  'tally',
+  'ewaybills',
+  'shifts',
+  'monitoring',
+  'counters',
+  'staff',
+  'shop',
 ] as const;
 
 /** Pages about now, not about a range of days: no range picker. */
@@ -90,6 +93,7 @@ function Page() {
 }
 
 function Shell() {
+  const { t } = useTranslation();
   const trpc = useTRPC();
   const me = useQuery(trpc.accounts.me.queryOptions());
   // Open alerts show on the nav from any page; a refused query (not a manager) just shows no count.
@@ -108,19 +112,20 @@ function Shell() {
           <span className="muted">{me.data?.shop.name}</span>
         </div>
         <nav>
-          {PAGES.map(([page, label]) => (
+          {PAGES.map((page) => (
             <a key={page} href={href(page, route.range)} className={route.page === page ? 'active' : undefined}>
-              {label}
+              {t(`nav.${page}`)}
               {page === 'monitoring' && openAlerts > 0 && (
-                <span className="nav-count" aria-label={`${openAlerts} open alerts`}>
+                <span className="nav-count" aria-label={t('shell.openAlerts', { count: openAlerts })}>
                   {openAlerts}
                 </span>
               )}
             </a>
           ))}
         </nav>
+        <LanguageSwitch />
         <button type="button" className="link" onClick={() => session.set(null)}>
-          Log out
+          {t('shell.logout')}
         </button>
       </header>
       {!RANGELESS.has(route.page) && (

@@ -6,6 +6,8 @@ import { TRPCClientError } from '@trpc/client';
 import { makeClient, TRPCProvider } from './trpc';
 import { session } from './session';
 import { App } from './App';
+// English or Hindi, as this browser last chose, before the first render.
+import './i18n';
 // Hindi messages (a refused login says when to try again in both languages) must render without a system font.
 import '@fontsource/noto-sans-devanagari/400.css';
 import './styles.css';

@@ -11,6 +11,7 @@ import {
   type FilterFn,
   type SortingState,
 } from '@tanstack/react-table';
+import { useTranslation } from 'react-i18next';
 import { date, quantity, rupees } from '../format';
 
 export interface Column<T> {
@@ -63,6 +64,7 @@ export function DataTable<T extends object>({
   empty,
   wide = false,
 }: Props<T>) {
+  const { t } = useTranslation();
   const [sorting, setSorting] = useState<SortingState>([]);
   const [filter, setFilter] = useState('');
   const columnDefs = useMemo<ColumnDef<T>[]>(
@@ -96,8 +98,8 @@ export function DataTable<T extends object>({
           <input
             className="filter"
             type="search"
-            placeholder="Filter…"
-            aria-label={`Filter ${title}`}
+            placeholder={t('table.filter')}
+            aria-label={t('table.filterLabel', { title })}
             value={filter}
             onChange={(event) => setFilter(event.target.value)}
           />
@@ -151,7 +153,7 @@ export function DataTable<T extends object>({
             ))}
           </tbody>
         </table>
-        {table.getRowModel().rows.length === 0 && <p className="empty">{empty ?? 'Nothing in this range.'}</p>}
+        {table.getRowModel().rows.length === 0 && <p className="empty">{empty ?? t('table.empty')}</p>}
       </div>
     </section>
   );

@@ -1,8 +1,9 @@
 // The report range every page shares: quick ranges, and From and To typed as dd-mm-yyyy (the URL keeps ISO dates).
 import { useState, type InputHTMLAttributes } from 'react';
+import { useTranslation } from 'react-i18next';
 import { readShopDate } from '../../../src-shared/shop-time';
 import { date } from '../format';
-import { quickRanges, readRange, type Range, type RangeProblems } from '../range';
+import { quickRanges, RANGE_PROBLEMS, readRange, type Range, type RangeProblems } from '../range';
 import { Field } from './Field';
 
 const shown = (range: Range): Range => ({ from: date(range.from), to: date(range.to) });
@@ -34,7 +35,13 @@ export function DateBox({ value, onChange, ...linked }: DateBoxProps) {
   );
 }
 
+/** readRange says a problem in English; it is said in the page's language by its key. */
+const PROBLEM_KEYS = new Map(Object.entries(RANGE_PROBLEMS).map(([key, english]) => [english as string, key]));
+
 export function RangePicker({ range, onApply }: { range: Range; onApply: (range: Range) => void }) {
+  const { t } = useTranslation();
+  const say = (problem: string | undefined) =>
+    problem === undefined ? undefined : t(`range.problems.${PROBLEM_KEYS.get(problem) ?? ''}`, problem);
   const [typed, setTyped] = useState(() => shown(range));
   const [problems, setProblems] = useState<RangeProblems>({});
   const [applied, setApplied] = useState(range);
@@ -57,27 +64,27 @@ export function RangePicker({ range, onApply }: { range: Range; onApply: (range:
         apply();
       }}
     >
-      <div className="quick-ranges" role="group" aria-label="Quick ranges">
+      <div className="quick-ranges" role="group" aria-label={t('range.quickRanges')}>
         {quickRanges().map((quick) => (
           <button
-            key={quick.label}
+            key={quick.id}
             type="button"
             className="small secondary"
             aria-pressed={quick.range.from === range.from && quick.range.to === range.to}
             onClick={() => onApply(quick.range)}
           >
-            {quick.label}
+            {t(`range.quick.${quick.id}`, quick.label)}
           </button>
         ))}
       </div>
-      <Field label="From" problem={problems.from}>
+      <Field label={t('range.from')} problem={say(problems.from)}>
         <DateBox value={typed.from} onChange={(from) => setTyped({ ...typed, from })} />
       </Field>
-      <Field label="To" problem={problems.to}>
+      <Field label={t('range.to')} problem={say(problems.to)}>
         <DateBox value={typed.to} onChange={(to) => setTyped({ ...typed, to })} />
       </Field>
       <button type="submit" className="small">
-        Apply
+        {t('range.apply')}
       </button>
     </form>
   );

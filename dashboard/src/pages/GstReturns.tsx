@@ -2,19 +2,22 @@
 // the portal, see matched, missing and mismatched documents, export them).
 import { useState, type ChangeEvent } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { hi } from 'date-fns/locale';
 import { useTRPC, type Outputs } from '../trpc';
 import { date, rupees } from '../format';
 import { filingMonths, lastMonth } from '../range';
-import { DataTable } from '../components/DataTable';
+import { DataTable, type Column } from '../components/DataTable';
 import { saveFile } from '../components/ExportButtons';
 import { fillTemplate, SHOP_MESSAGES_HI, type ShopMessage } from '../../../src-shared/shop-messages';
 
 function MonthPicker({ label, month, onChange }: { label: string; month: string; onChange: (month: string) => void }) {
+  const { t, i18n } = useTranslation();
   return (
     <label className="inline">
-      Period{' '}
+      {t('returns.period')}{' '}
       <select aria-label={label} value={month} onChange={(event) => onChange(event.target.value)}>
-        {filingMonths().map((period) => (
+        {filingMonths(undefined, undefined, i18n.language === 'hi' ? hi : undefined).map((period) => (
           <option key={period.month} value={period.month}>
             {period.label}
           </option>
@@ -47,9 +50,11 @@ function Problem({
 type Report = Outputs['reports']['gstr3b'];
 type Tax = Report['outward'];
 
-const HEAD_NAMES = { igst: 'IGST', cgst: 'CGST', sgst: 'SGST', cess: 'Cess' } as const;
+/** The tax heads as accountants write them; only cess has a word in the page's language. */
+const HEAD_NAMES = { igst: 'IGST', cgst: 'CGST', sgst: 'SGST', cess: null } as const;
 
 export function Gstr3bPage() {
+  const { t } = useTranslation();
   const trpc = useTRPC();
   const [month, setMonth] = useState(() => lastMonth());
   const report = useQuery({ ...trpc.reports.gstr3b.queryOptions({ month }), retry: false });
@@ -64,27 +69,27 @@ export function Gstr3bPage() {
   const supplyRows: (Omit<Tax, 'taxablePaise'> & { taxablePaise: number | null; table: string; nature: string })[] =
     data
       ? [
-          { table: '3.1(a)', nature: 'Outward taxable supplies (sales net of returns)', ...data.outward },
+          { table: '3.1(a)', nature: t('gstr3b.nature.outward'), ...data.outward },
           {
             table: '3.1(c)',
-            nature: 'Nil rated and exempted sales',
+            nature: t('gstr3b.nature.nilExempt'),
             taxablePaise: data.nilExemptPaise,
             igstPaise: 0,
             cgstPaise: 0,
             sgstPaise: 0,
             cessPaise: 0,
           },
-          { table: '3.1(d)', nature: 'Inward supplies liable to reverse charge', ...data.reverseCharge },
+          { table: '3.1(d)', nature: t('gstr3b.nature.reverseCharge'), ...data.reverseCharge },
           // Table 4 of GSTR-3B has tax columns only (the portal's itc_avl has no txval): no taxable value is shown there.
           {
             table: '4(A)(3)',
-            nature: 'ITC: inward supplies liable to reverse charge',
+            nature: t('gstr3b.nature.itcReverseCharge'),
             ...data.itcReverseCharge,
             taxablePaise: null,
           },
           {
             table: '4(A)(5)',
-            nature: 'ITC: all other (purchases net of returns)',
+            nature: t('gstr3b.nature.itcOther'),
             ...data.itcOther,
             taxablePaise: null,
           },
@@ -93,20 +98,20 @@ export function Gstr3bPage() {
   return (
     <div className="page grid">
       <section className="card" data-testid="gstr3b">
-        <h2>GSTR-3B</h2>
-        <p className="muted">
-          Sales net of credit notes, purchases net of debit notes, reverse charge and input tax credit for the month, in
-          the GST portal’s JSON. Purchases count in the month they were recorded at the counter.
-        </p>
+        <h2>{t('gstr3b.heading')}</h2>
+        <p className="muted">{t('gstr3b.about')}</p>
         <div className="row">
-          <MonthPicker label="GSTR-3B period" month={month} onChange={setMonth} />
+          <MonthPicker label={t('gstr3b.periodLabel')} month={month} onChange={setMonth} />
           <button type="button" onClick={download} disabled={!data}>
-            Download GSTR-3B JSON
+            {t('gstr3b.download')}
           </button>
           {data && (
             <span className="muted">
-              GSTIN {data.json.gstin} · {data.counts.purchaseBills} purchase bills · {data.counts.debitNotes} debit
-              notes
+              {t('gstr3b.counts', {
+                gstin: data.json.gstin,
+                bills: data.counts.purchaseBills,
+                debitNotes: data.counts.debitNotes,
+              })}
             </span>
           )}
         </div>
@@ -115,31 +120,35 @@ export function Gstr3bPage() {
       <DataTable
         testId="gstr3b-supplies"
         wide
-        title="Supplies and input tax credit"
+        title={t('gstr3b.suppliesTitle')}
         rows={supplyRows}
         columns={[
-          { key: 'table', label: 'Table' },
-          { key: 'nature', label: 'Nature of supplies' },
-          { key: 'taxablePaise', label: 'Taxable value', kind: 'paise' },
+          { key: 'table', label: t('gstr3b.columns.table') },
+          { key: 'nature', label: t('gstr3b.columns.nature') },
+          { key: 'taxablePaise', label: t('gstr3b.columns.taxablePaise'), kind: 'paise' },
           { key: 'igstPaise', label: 'IGST', kind: 'paise' },
           { key: 'cgstPaise', label: 'CGST', kind: 'paise' },
           { key: 'sgstPaise', label: 'SGST', kind: 'paise' },
-          { key: 'cessPaise', label: 'Cess', kind: 'paise' },
+          { key: 'cessPaise', label: t('gstr3b.columns.cessPaise'), kind: 'paise' },
         ]}
       />
       <DataTable
         testId="gstr3b-payable"
         wide
-        title={`Tax payable by head: ${rupees(data?.cashTotalPaise ?? 0)} in cash`}
+        title={t('gstr3b.payableTitle', { amount: rupees(data?.cashTotalPaise ?? 0) })}
         rows={data?.heads ?? []}
         columns={[
-          { key: 'head', label: 'Tax', render: (row) => HEAD_NAMES[row.head] },
-          { key: 'outputPaise', label: 'On sales', kind: 'paise' },
-          { key: 'reverseChargePaise', label: 'Reverse charge', kind: 'paise' },
-          { key: 'itcPaise', label: 'ITC of this head', kind: 'paise' },
-          { key: 'paidByItcPaise', label: 'Paid by ITC', kind: 'paise' },
-          { key: 'cashPaise', label: 'Pay in cash', kind: 'paise' },
-          { key: 'itcCarriedPaise', label: 'ITC carried forward', kind: 'paise' },
+          {
+            key: 'head',
+            label: t('gstr3b.headColumns.head'),
+            render: (row) => HEAD_NAMES[row.head] ?? t('gstr3b.cess'),
+          },
+          { key: 'outputPaise', label: t('gstr3b.headColumns.outputPaise'), kind: 'paise' },
+          { key: 'reverseChargePaise', label: t('gstr3b.headColumns.reverseChargePaise'), kind: 'paise' },
+          { key: 'itcPaise', label: t('gstr3b.headColumns.itcPaise'), kind: 'paise' },
+          { key: 'paidByItcPaise', label: t('gstr3b.headColumns.paidByItcPaise'), kind: 'paise' },
+          { key: 'cashPaise', label: t('gstr3b.headColumns.cashPaise'), kind: 'paise' },
+          { key: 'itcCarriedPaise', label: t('gstr3b.headColumns.itcCarriedPaise'), kind: 'paise' },
         ]}
       />
     </div>
@@ -149,60 +158,80 @@ export function Gstr3bPage() {
 type Reconciliation = Outputs['reports']['gstr2b'];
 type Row = Reconciliation['rows'][number];
 
-const LISTS = [
-  ['mismatched', 'Amounts differ', 'The supplier filed other figures: check the bill before claiming.'],
-  ['missing_in_books', 'Missing in books', 'In GSTR-2B but not recorded at the counter.'],
-  ['missing_in_2b', 'Missing in GSTR-2B', 'Recorded, but the supplier has not filed it: do not claim yet.'],
-  ['matched', 'Matched', 'Safe to claim.'],
+/** The four outcomes, most urgent first; each is named and explained under `gstr2b.lists.*` and `gstr2b.hints.*`. */
+const LISTS = ['mismatched', 'missing_in_books', 'missing_in_2b', 'matched'] as const;
+
+/** Which columns each outcome has: a document missing on one side has no figures from that side. */
+const SIDE_2B = ['date2b', 'taxable2bPaise', 'tax2bPaise'] as const;
+const SIDE_BOOKS = ['ourNumber', 'dateBooks', 'taxableBooksPaise', 'taxBooksPaise'] as const;
+const KINDS: Partial<Record<keyof Row, 'date' | 'paise'>> = {
+  date2b: 'date',
+  dateBooks: 'date',
+  taxable2bPaise: 'paise',
+  taxableBooksPaise: 'paise',
+  tax2bPaise: 'paise',
+  taxBooksPaise: 'paise',
+};
+const ORDER = [
+  'supplierName',
+  'supplierGstin',
+  'kind',
+  'number',
+  'ourNumber',
+  'date2b',
+  'dateBooks',
+  'taxable2bPaise',
+  'taxableBooksPaise',
+  'tax2bPaise',
+  'taxBooksPaise',
+  'differences',
 ] as const;
 
-function ReconciliationList({
-  status,
-  title,
-  hint,
-  rows,
-}: {
-  status: Row['status'];
-  title: string;
-  hint: string;
-  rows: Row[];
-}) {
+function ReconciliationList({ status, rows }: { status: Row['status']; rows: Row[] }) {
+  const { t } = useTranslation();
+  const shown = ORDER.filter(
+    (key) =>
+      !(status === 'missing_in_books' && (SIDE_BOOKS as readonly string[]).includes(key)) &&
+      !(status === 'missing_in_2b' && (SIDE_2B as readonly string[]).includes(key)) &&
+      (key !== 'differences' || status === 'mismatched'),
+  );
+  const columns: Column<Row>[] = shown.map((key) => ({
+    key,
+    label: t(`gstr2b.columns.${key}`),
+    ...(KINDS[key] ? { kind: KINDS[key] } : {}),
+    ...(key === 'kind'
+      ? { render: (row: Row) => (row.kind === 'invoice' ? t('gstr2b.invoice') : t('gstr2b.creditNote')) }
+      : {}),
+    ...(key === 'differences'
+      ? {
+          // The server lists them in English ("taxable, tax"); each is said in the page's language.
+          render: (row: Row) =>
+            String(row.differences ?? '')
+              .split(', ')
+              .filter(Boolean)
+              .map((what) => t(`gstr2b.differ.${what}`, what))
+              .join(', '),
+        }
+      : {}),
+  }));
   return (
     <DataTable
       testId={`gstr2b-${status}`}
       wide
-      title={`${title} (${rows.length}) — ${hint}`}
+      title={t('gstr2b.listTitle', {
+        title: t(`gstr2b.lists.${status}`),
+        count: rows.length,
+        hint: t(`gstr2b.hints.${status}`),
+      })}
       rows={rows}
-      columns={[
-        { key: 'supplierName', label: 'Supplier' },
-        { key: 'supplierGstin', label: 'GSTIN' },
-        { key: 'kind', label: 'Document', render: (row) => (row.kind === 'invoice' ? 'Invoice' : 'Credit note') },
-        { key: 'number', label: 'Number' },
-        ...(status === 'missing_in_books' ? [] : [{ key: 'ourNumber' as const, label: 'Our number' }]),
-        ...(status === 'missing_in_2b' ? [] : [{ key: 'date2b' as const, label: 'Date (2B)', kind: 'date' as const }]),
-        ...(status === 'missing_in_books'
-          ? []
-          : [{ key: 'dateBooks' as const, label: 'Date (books)', kind: 'date' as const }]),
-        ...(status === 'missing_in_2b'
-          ? []
-          : [{ key: 'taxable2bPaise' as const, label: 'Taxable (2B)', kind: 'paise' as const }]),
-        ...(status === 'missing_in_books'
-          ? []
-          : [{ key: 'taxableBooksPaise' as const, label: 'Taxable (books)', kind: 'paise' as const }]),
-        ...(status === 'missing_in_2b'
-          ? []
-          : [{ key: 'tax2bPaise' as const, label: 'Tax (2B)', kind: 'paise' as const }]),
-        ...(status === 'missing_in_books'
-          ? []
-          : [{ key: 'taxBooksPaise' as const, label: 'Tax (books)', kind: 'paise' as const }]),
-        ...(status === 'mismatched' ? [{ key: 'differences' as const, label: 'Differs in' }] : []),
-      ]}
-      empty="None."
+      columns={columns}
+      empty={t('gstr2b.empty')}
     />
   );
 }
 
 export function Gstr2bPage() {
+  const { t } = useTranslation();
   const trpc = useTRPC();
   const [month, setMonth] = useState(() => lastMonth());
   // The last file that matched, with its result: a wrong file is refused beside the upload and leaves these as they were.
@@ -233,20 +262,16 @@ export function Gstr2bPage() {
   return (
     <div className="page grid">
       <section className="card wide" data-testid="gstr2b">
-        <h2>GSTR-2B matching</h2>
-        <p className="muted">
-          Download GSTR-2B (JSON) for the month from the GST portal and upload it here. Each supplier invoice is matched
-          with the purchase bills recorded at the counters by supplier GSTIN, invoice number, date, taxable value and
-          tax (within ₹1). Nothing from the file is stored.
-        </p>
+        <h2>{t('gstr2b.heading')}</h2>
+        <p className="muted">{t('gstr2b.about')}</p>
         <div className="row">
-          <MonthPicker label="GSTR-2B period" month={month} onChange={changeMonth} />
+          <MonthPicker label={t('gstr2b.periodLabel')} month={month} onChange={changeMonth} />
           <label className="inline">
-            GSTR-2B file{' '}
+            {t('gstr2b.file')}{' '}
             <input
               type="file"
               accept=".json,application/json"
-              aria-label="GSTR-2B file"
+              aria-label={t('gstr2b.file')}
               aria-invalid={reconcile.error ? true : undefined}
               aria-describedby={reconcile.error ? 'gstr2b-problem' : undefined}
               onChange={(e) => void choose(e)}
@@ -257,10 +282,15 @@ export function Gstr2bPage() {
         {result && file && (
           <div className="row">
             <span data-testid="gstr2b-summary">
-              {file.name}: {result.counts.matched} matched, {result.counts.mismatched} with other amounts,{' '}
-              {result.counts.missingInBooks} missing in books, {result.counts.missingIn2b} missing in GSTR-2B. Safe to
-              claim: <strong>{rupees(result.safeItcPaise)}</strong> (GSTIN {result.gstin},{' '}
-              {date(`${result.month}-01`).slice(3)})
+              {t('gstr2b.summary', {
+                file: file.name,
+                matched: result.counts.matched,
+                mismatched: result.counts.mismatched,
+                missingInBooks: result.counts.missingInBooks,
+                missingIn2b: result.counts.missingIn2b,
+              })}{' '}
+              <strong>{rupees(result.safeItcPaise)}</strong>{' '}
+              {t('gstr2b.summaryOf', { gstin: result.gstin, month: date(`${result.month}-01`).slice(3) })}
             </span>
             <span className="export">
               {(['csv', 'xlsx'] as const).map((format) => (
@@ -279,14 +309,8 @@ export function Gstr2bPage() {
         )}
       </section>
       {result &&
-        LISTS.map(([status, title, hint]) => (
-          <ReconciliationList
-            key={status}
-            status={status}
-            title={title}
-            hint={hint}
-            rows={result.rows.filter((row) => row.status === status)}
-          />
+        LISTS.map((status) => (
+          <ReconciliationList key={status} status={status} rows={result.rows.filter((row) => row.status === status)} />
         ))}
     </div>
   );
