@@ -27,7 +27,10 @@ function MonthPicker({ label, month, onChange }: { label: string; month: string;
   );
 }
 
-/** A refusal from the server in English, and in Hindi beneath it when it is a shop-language message. */
+/**
+ * A refusal from the server in English, and in Hindi beneath it when it is a shop-language message; a page read in
+ * Hindi shows the Hindi alone (the server's English only when it has no Hindi for it).
+ */
 function Problem({
   error,
   testId,
@@ -37,11 +40,12 @@ function Problem({
   testId: string;
   id?: string;
 }) {
+  const { i18n } = useTranslation();
   if (!error) return null;
   const shop = (error.data as { shop?: ShopMessage | null } | undefined)?.shop ?? null;
   return (
     <div className="error" role="alert" data-testid={testId} id={id}>
-      <p>{error.message}</p>
+      {!(shop && i18n.language === 'hi') && <p>{error.message}</p>}
       {shop && <p lang="hi">{fillTemplate(SHOP_MESSAGES_HI[shop.key], shop.params)}</p>}
     </div>
   );
@@ -236,6 +240,7 @@ export function Gstr2bPage() {
   const [month, setMonth] = useState(() => lastMonth());
   // The last file that matched, with its result: a wrong file is refused beside the upload and leaves these as they were.
   const [shown, setShown] = useState<{ file: { name: string; text: string }; result: Reconciliation } | null>(null);
+  const [picked, setPicked] = useState<string | null>(null);
   const reconcile = useMutation(trpc.reports.gstr2b.mutationOptions());
   const exporting = useMutation(trpc.reports.gstr2bExport.mutationOptions({ onSuccess: saveFile }));
   const match = (file: { name: string; text: string }, forMonth: string) =>
@@ -244,6 +249,7 @@ export function Gstr2bPage() {
     const input = event.target;
     const chosen = input.files?.[0];
     if (!chosen) return;
+    setPicked(chosen.name);
     const text = await chosen.text();
     // The same file may be chosen again (after fixing the period, say): the box is emptied so it fires again.
     input.value = '';
@@ -266,16 +272,25 @@ export function Gstr2bPage() {
         <p className="muted">{t('gstr2b.about')}</p>
         <div className="row">
           <MonthPicker label={t('gstr2b.periodLabel')} month={month} onChange={changeMonth} />
-          <label className="inline">
+          {/* The browser's own file box says "Choose File" in the browser's language: it is hidden behind a button
+              in the page's language (the input stays in the label, focusable, and is what a screen reader reads). */}
+          <label className="inline file-pick">
             {t('gstr2b.file')}{' '}
             <input
               type="file"
+              className="file-input"
               accept=".json,application/json"
               aria-label={t('gstr2b.file')}
               aria-invalid={reconcile.error ? true : undefined}
               aria-describedby={reconcile.error ? 'gstr2b-problem' : undefined}
               onChange={(e) => void choose(e)}
             />
+            <span className="file-button" aria-hidden="true">
+              {t('gstr2b.choose')}
+            </span>
+            <span className="muted" aria-hidden="true">
+              {picked ?? t('gstr2b.noFile')}
+            </span>
           </label>
           <Problem error={reconcile.error} testId="gstr2b-problem" id="gstr2b-problem" />
         </div>

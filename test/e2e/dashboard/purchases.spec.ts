@@ -5,7 +5,9 @@
 // worked by hand below) and uploads the GST portal's GSTR-2B JSON (written here into a temp file): one bill matches,
 // one is missing in the books, one has other amounts and the bill the supplier has not filed is missing in 2B; the
 // result is exported as CSV and XLSX. A file that is not JSON, and a 2B of another GSTIN, are refused beside the upload
-// in English and Hindi and leave the result as it was. Each page is photographed.
+// in English and Hindi and leave the result as it was. Last, the owner switches the dashboard to Hindi: the nav and the four
+// pages read wholly in Hindi (GST terms kept as accountants write them), the choice survives a reload, and English comes
+// back. Each page is photographed.
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
@@ -410,5 +412,198 @@ test.describe.serial('purchases, payables, GSTR-3B and 2B matching on the dashbo
     const again = dashboard.waitForEvent('download');
     await dashboard.getByTestId('gstr2b').getByRole('button', { name: 'CSV' }).click();
     expect(fs.readFileSync((await (await again).path())!, 'utf8')).toBe(csv);
+  });
+
+  test('in Hindi: the nav and the four buying pages read wholly in Hindi, the choice is remembered, then English again', async () => {
+    // Latin words that may stay on a Hindi page: the GST terms accountants use as they are, the brand, the file
+    // formats, and the switch's own "English". Everything else in Latin letters is the shop's data, removed first.
+    const KEPT = new Set(['GST', 'GSTR', 'GSTIN', 'ITC', 'IGST', 'CGST', 'SGST', 'RCM', 'HSN', 'JSON', 'CSV', 'XLSX']);
+    const KEPT_TOO = new Set(['Galla', 'English', 'Tally']);
+    const data = [
+      // The files chosen (the last, refused, one is named beside the button), before the GSTINs inside their names.
+      `GSTR2B_${SHOP_GSTIN}_${RTNPRD}.json`,
+      `GSTR2B_${KAVERI.gstin}_${RTNPRD}.json`,
+      'Galla Kirana',
+      // As the supplier's trade name in the 2B file (a document missing in the books has no name of ours).
+      SHREE.name.toUpperCase(),
+      SHREE.name,
+      KAVERI.name,
+      SHREE.gstin,
+      KAVERI.gstin,
+      SHOP_GSTIN,
+      ...BILLS.map((bill) => bill.invoice),
+      'ST/4402',
+    ];
+    /** The Latin words left on the screen once the shop's data and the kept terms are taken out. */
+    const englishLeft = async () => {
+      let text = await dashboard.locator('.shell').innerText();
+      for (const value of data) text = text.replaceAll(value, ' ');
+      // The bills' own numbers as the counter gives them (letters and digits with a dash or slash).
+      text = text.replace(/\b[A-Z0-9]+(?:[-/][A-Z0-9]+)+\b/g, (word) => (/[0-9]/.test(word) ? ' ' : word));
+      return (text.match(/[A-Za-z]{2,}/g) ?? []).filter((word) => !KEPT.has(word) && !KEPT_TOO.has(word));
+    };
+    const headers = (testId: string) => dashboard.getByTestId(testId).locator('thead th');
+    const nav = dashboard.locator('nav');
+
+    // On the 2B page, with the file matched above still shown: the switch is on the top bar.
+    await dashboard.getByTestId('language').getByRole('button', { name: 'हिन्दी' }).click();
+    await expect(dashboard.locator('html')).toHaveAttribute('lang', 'hi');
+    await expect(dashboard.getByTestId('language').getByRole('button', { name: 'हिन्दी' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+    await expect(nav.getByRole('link')).toHaveText([
+      'सारांश',
+      'बिक्री',
+      'सामान',
+      'खाता',
+      'GST',
+      'खरीद',
+      'सप्लायरों का बकाया',
+      'GSTR-3B',
+      '2B मिलान',
+      'Tally निर्यात',
+      'ई-वे बिल',
+      'शिफ़्ट और वापसी',
+      /^निगरानी/,
+      'काउंटर',
+      'स्टाफ़',
+      'दुकान की सेटिंग्स',
+    ]);
+    await expect(dashboard.getByRole('button', { name: 'लॉग आउट' })).toBeVisible();
+
+    // GSTR-2B matching: the four outcomes by their Hindi names, the columns, the summary, the refusal in Hindi alone.
+    await expect(dashboard.getByRole('heading', { name: 'GSTR-2B मिलान' })).toBeVisible();
+    const list = (status: string) => dashboard.getByTestId(`gstr2b-${status}`);
+    await expect(list('matched').getByRole('heading')).toHaveText('मिले (1) — दावा करना सुरक्षित है।');
+    await expect(list('mismatched').getByRole('heading')).toHaveText(
+      'रकम अलग (1) — सप्लायर ने दूसरे आँकड़े भरे हैं: दावा करने से पहले बिल जाँचें।',
+    );
+    await expect(list('missing_in_books').getByRole('heading')).toHaveText(
+      'बही में नहीं (1) — GSTR-2B में है, पर काउंटर पर दर्ज नहीं।',
+    );
+    await expect(list('missing_in_2b').getByRole('heading')).toHaveText(
+      'GSTR-2B में नहीं (1) — दर्ज है, पर सप्लायर ने अभी नहीं भरा: अभी दावा न करें।',
+    );
+    await expect(headers('gstr2b-mismatched')).toHaveText([
+      'सप्लायर',
+      'GSTIN',
+      'दस्तावेज़',
+      'नंबर',
+      'हमारा नंबर',
+      'तारीख (2B)',
+      'तारीख (बही)',
+      'कर योग्य (2B)',
+      'कर योग्य (बही)',
+      'कर (2B)',
+      'कर (बही)',
+      'किसमें अंतर',
+    ]);
+    const mismatched = list('mismatched').locator('tbody tr');
+    await expect(mismatched.locator('td[data-label="दस्तावेज़"]')).toHaveText(['इनवॉइस']);
+    await expect(mismatched.locator('td[data-label="किसमें अंतर"]')).toHaveText(['कर योग्य मूल्य, कर']);
+    await expect(mismatched.locator('td[data-label="कर योग्य (2B)"]')).toHaveText(['₹2,200.00']);
+    await expect(dashboard.getByTestId('gstr2b-summary')).toContainText(
+      `GSTR2B_${SHOP_GSTIN}_${RTNPRD}.json: 1 मिले, 1 की रकम अलग, 1 बही में नहीं, 1 GSTR-2B में नहीं। दावा करने योग्य: ₹100.00`,
+    );
+    const problem = dashboard.getByTestId('gstr2b-problem');
+    await expect(problem).toContainText(`यह GSTR-2B GSTIN ${KAVERI.gstin} की है`);
+    await expect(problem).not.toContainText('This GSTR-2B is for');
+    await expect(dashboard.getByLabel('GSTR-2B की अवधि')).toHaveValue(MONTH);
+    expect(await englishLeft()).toEqual([]);
+    await shot(dashboard, 'dashboard-purchases-07-gstr2b-hindi');
+
+    // GSTR-3B.
+    await nav.getByRole('link', { name: 'GSTR-3B', exact: true }).click();
+    await dashboard.getByLabel('GSTR-3B की अवधि').selectOption(MONTH);
+    await expect(dashboard.getByTestId('gstr3b')).toContainText(`GSTIN ${SHOP_GSTIN} · 3 खरीद बिल · 0 डेबिट नोट`);
+    await expect(headers('gstr3b-supplies')).toHaveText([
+      'तालिका',
+      'सप्लाई का प्रकार',
+      'कर योग्य मूल्य',
+      'IGST',
+      'CGST',
+      'SGST',
+      'सेस',
+    ]);
+    await expect(
+      dashboard.getByTestId('gstr3b-supplies').locator('tbody tr', { hasText: '4(A)(5)' }).locator('td'),
+    ).toHaveText(['4(A)(5)', 'ITC: बाकी सब (वापसी घटाकर खरीद)', '—', '₹100.00', '₹77.00', '₹77.00', '₹0.00']);
+    await expect(dashboard.getByTestId('gstr3b-payable').getByRole('heading')).toHaveText('हर कर का देय: ₹0.00 नकद');
+    await expect(headers('gstr3b-payable')).toHaveText([
+      'कर',
+      'बिक्री पर',
+      'रिवर्स चार्ज',
+      'इस कर का ITC',
+      'ITC से चुकाया',
+      'नकद चुकाएँ',
+      'आगे ले जाया ITC',
+    ]);
+    await expect(dashboard.getByRole('button', { name: 'GSTR-3B JSON डाउनलोड करें' })).toBeEnabled();
+    expect(await englishLeft()).toEqual([]);
+    await shot(dashboard, 'dashboard-purchases-08-gstr3b-hindi');
+
+    // Purchases, with the range picker above it.
+    await nav.getByRole('link', { name: 'खरीद', exact: true }).click();
+    const register = dashboard.getByTestId('purchases');
+    await expect(register.locator('tbody tr')).toHaveCount(3);
+    await expect(register.getByRole('heading')).toHaveText(/^खरीद बिल, \d{2}-\d{2}-\d{4} से \d{2}-\d{2}-\d{4} तक$/);
+    await expect(headers('purchases')).toHaveText([
+      'बिल',
+      'तारीख',
+      'सप्लायर',
+      'सप्लायर का इनवॉइस',
+      'इनवॉइस की तारीख',
+      'RCM',
+      'कर योग्य',
+      'कर',
+      'कुल',
+      'उधार',
+      'वापस',
+    ]);
+    await expect(register.locator('tbody tr', { hasText: 'KV/901' }).locator('td[data-label="कुल"]')).toHaveText(
+      '₹2,100.00',
+    );
+    await expect(dashboard.getByTestId('purchases-total')).toHaveText('₹4,554.00');
+    await expect(dashboard.getByRole('button', { name: 'लागू करें' })).toBeVisible();
+    await expect(dashboard.getByRole('button', { name: 'आज', exact: true })).toBeVisible();
+    expect(await englishLeft()).toEqual([]);
+    await shot(dashboard, 'dashboard-purchases-09-register-hindi');
+
+    // Payables: the ageing buckets in days.
+    await nav.getByRole('link', { name: 'सप्लायरों का बकाया', exact: true }).click();
+    const table = dashboard.getByTestId('payables');
+    await expect(table.getByRole('heading')).toHaveText(`${TODAY} तक बकाया की उम्र`);
+    await expect(headers('payables')).toHaveText([
+      'सप्लायर',
+      'GSTIN',
+      'बकाया',
+      '0–30 दिन',
+      '31–60 दिन',
+      '61–90 दिन',
+      '90+ दिन',
+      'सबसे पुराना बाकी',
+    ]);
+    await expect(table.locator('tbody tr', { hasText: SHREE.name }).locator('td[data-label="0–30 दिन"]')).toHaveText(
+      '₹2,454.00',
+    );
+    await expect(dashboard.getByTestId('due-to-suppliers')).toHaveText('₹4,554.00');
+    for (const english of ['Payables', 'Supplier', 'Due', 'Oldest unpaid', 'Filter', 'Today', 'Apply', 'Log out']) {
+      await expect(dashboard.locator('.shell')).not.toContainText(english);
+    }
+    expect(await englishLeft()).toEqual([]);
+    await shot(dashboard, 'dashboard-purchases-10-payables-hindi');
+
+    // Remembered in this browser: a reload opens in Hindi; then back to English, and the pages read English again.
+    await dashboard.reload();
+    await expect(dashboard.locator('html')).toHaveAttribute('lang', 'hi');
+    await expect(table.getByRole('heading')).toHaveText(`${TODAY} तक बकाया की उम्र`);
+    await dashboard.getByTestId('language').getByRole('button', { name: 'English' }).click();
+    await expect(dashboard.locator('html')).toHaveAttribute('lang', 'en-IN');
+    await expect(table.getByRole('heading')).toHaveText(`Payables ageing as of ${TODAY}`);
+    await expect(nav.getByRole('link', { name: 'Purchases', exact: true })).toBeVisible();
+    await expect(dashboard.getByRole('button', { name: 'Log out' })).toBeVisible();
+    await dashboard.reload();
+    await expect(table.getByRole('heading')).toHaveText(`Payables ageing as of ${TODAY}`);
   });
 });
