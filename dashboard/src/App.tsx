@@ -21,6 +21,7 @@ import { PayablesPage, PurchasesPage } from './pages/Purchases';
 import { Gstr2bPage, Gstr3bPage } from './pages/GstReturns';
 import { TallyExportPage } from './pages/TallyExport';
 import { EwayBillPage, EwayBillsPage } from './pages/EwayBills';
+import { EinvoicesPage } from './pages/Einvoices';
 
 const PAGES = [
   ['overview', 'Overview'],
@@ -34,6 +35,7 @@ const PAGES = [
   ['gstr2b', '2B matching'],
   ['tally', 'Tally export'],
   ['ewaybills', 'E-way bills'],
+  ['einvoices', 'E-invoices'],
   ['shifts', 'Shifts & returns'],
   ['monitoring', 'Monitoring'],
   ['counters', 'Counters'],
@@ -42,7 +44,7 @@ const PAGES = [
 ] as const;
 
 /** Pages about now, not about a range of days: no range picker. */
-const RANGELESS = new Set(['monitoring', 'counters', 'staff', 'shop', 'gstr3b', 'gstr2b', 'tally']);
+const RANGELESS = new Set(['monitoring', 'counters', 'staff', 'shop', 'gstr3b', 'gstr2b', 'tally', 'einvoices']);
 
 function Page() {
   const route = useRoute();
@@ -70,6 +72,8 @@ function Page() {
       return <EwayBillsPage range={range} />;
     case 'ewaybill':
       return <EwayBillPage invoiceId={route.arg ?? ''} />;
+    case 'einvoices':
+      return <EinvoicesPage />;
     case 'shifts':
       return <ShiftsPage range={range} />;
     case 'invoices':
