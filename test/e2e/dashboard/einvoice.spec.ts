@@ -144,5 +144,13 @@ test.describe.serial('e-invoices on the dashboard and the counter', () => {
       await expect(counter.getByTestId('einvoice-state')).toContainText('E-invoice: Cancelled', { timeout: 1_000 });
     }).toPass({ timeout: 30_000 });
     await shot(counter, 'einvoice-counter-cancelled');
+    // The same in Hindi, the shop's other language.
+    await counter.keyboard.press('Alt+l');
+    await expect(counter.getByTestId('language')).toContainText('हिन्दी');
+    await expect(counter.getByTestId('einvoice-state')).toContainText('ई-इनवॉइस: IRN रद्द');
+    await expect(counter.getByTestId('einvoice-state')).toContainText('Ack तारीख़');
+    await shot(counter, 'einvoice-counter-cancelled-hindi');
+    await counter.keyboard.press('Alt+l');
+    await expect(counter.getByTestId('language')).toContainText('English');
   });
 });
