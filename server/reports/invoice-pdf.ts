@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { NotFound } from '../../src-shared/errors';
 import type { ReportFile } from '../../src-shared/contracts/owner-reports';
 import { invoiceDocument, type InvoicePdfInput } from '../../src-shared/printing/invoice-pdf';
-import { invoiceSeller, invoiceSupplyPayload } from '../../src-shared/sync/payloads';
+import { invoiceLineOnPaper, invoiceSeller, invoiceSupplyPayload } from '../../src-shared/sync/payloads';
 import { NO_SUPPLY_DETAILS } from '../../src-shared/gst/rule46';
 import type { ServerDb } from '../db/connection';
 import { shops } from '../accounts/schema';
@@ -35,23 +35,7 @@ const storedInvoice = z.looseObject({
     changePaise: paise,
     khataPaise: paise,
   }),
-  lines: z.array(
-    z.looseObject({
-      name: z.string(),
-      hsn: z.string(),
-      unit: z.string(),
-      qtyMilli: paise,
-      unitPricePaise: paise,
-      priceIncludesTax: z.boolean(),
-      gstRateBp: paise,
-      cessRateBp: paise.default(0),
-      grossPaise: paise,
-      lineDiscountPaise: paise,
-      billDiscountPaise: paise,
-      ...taxes,
-      totalPaise: paise,
-    }),
-  ),
+  lines: z.array(invoiceLineOnPaper),
   payments: z.array(
     z.looseObject({
       mode: z.enum(['cash', 'upi', 'card', 'khata']),

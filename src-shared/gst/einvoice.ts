@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { Invalid } from '../errors';
 import { isValidGstin } from './gstin';
+import { invoiceLineOnPaper } from '../sync/payloads';
 
 /** Above ₹5 crore aggregate turnover a business must e-invoice (Notification 17/2022-CT, from 1 October 2022). */
 export const EINVOICE_TURNOVER_THRESHOLD_PAISE = 5 * 10_000_000 * 100;
@@ -37,24 +38,7 @@ export const einvoiceInvoiceSource = z.looseObject({
     roundOffPaise: paise,
     totalPaise: paise,
   }),
-  lines: z.array(
-    z.looseObject({
-      id: z.string(),
-      name: z.string(),
-      hsn: z.string(),
-      unit: z.string(),
-      qtyMilli: paise,
-      unitPricePaise: paise,
-      priceIncludesTax: z.boolean(),
-      gstRateBp: paise,
-      cessRateBp: paise.default(0),
-      grossPaise: paise,
-      lineDiscountPaise: paise,
-      billDiscountPaise: paise,
-      ...taxes,
-      totalPaise: paise,
-    }),
-  ),
+  lines: z.array(invoiceLineOnPaper.extend({ id: z.string() })),
   seller: z.looseObject({ name: z.string(), address: z.string(), gstin: z.string().nullable(), stateCode: z.string() }),
   supply: z.looseObject({ recipientAddress: z.string() }).optional(),
 });

@@ -27,6 +27,32 @@ export const invoiceSupplyPayload = z.looseObject({
   deliveryAddress: text,
 });
 
+const wholePaise = z.number().int();
+
+/**
+ * A bill line as printed and reported: what the server's PDF and the e-invoice read from a synced invoice (counters
+ * send every field; a payload without them is refused by those readers, not guessed).
+ */
+export const invoiceLineOnPaper = z.looseObject({
+  name: z.string(),
+  hsn: z.string(),
+  unit: z.string(),
+  qtyMilli: wholePaise,
+  unitPricePaise: wholePaise,
+  priceIncludesTax: z.boolean(),
+  gstRateBp: wholePaise,
+  cessRateBp: wholePaise.default(0),
+  grossPaise: wholePaise,
+  lineDiscountPaise: wholePaise,
+  billDiscountPaise: wholePaise,
+  taxablePaise: wholePaise,
+  cgstPaise: wholePaise,
+  sgstPaise: wholePaise,
+  igstPaise: wholePaise,
+  cessPaise: wholePaise,
+  totalPaise: wholePaise,
+});
+
 export const invoicePayload = z
   .looseObject({
     invoice: z.looseObject({

@@ -3,9 +3,9 @@
 // The day starts from an empty shop (first bill numbers, no shift, three items), so it runs on a ledger of its own,
 // whatever the other specs did to the shared one.
 import { expect, test, type Page } from '@playwright/test';
-import { ITEMS, PINS, seedShop } from './support/seed';
+import { ITEMS, PINS } from './support/seed';
 import { paiseOf, scan, shot } from './support/screens';
-import { startCounterApp, type CounterApp } from './support/counter-app';
+import { openSeededCounter, type SeededCounter } from './support/counter-app';
 
 async function loginAs(page: Page, name: string, pin: string) {
   await expect(page.getByTestId('login')).toBeVisible();
@@ -25,20 +25,14 @@ async function loginAs(page: Page, name: string, pin: string) {
 
 test.describe.serial('the counter, keyboard only', () => {
   let page: Page;
-  let app: CounterApp;
+  let counter: SeededCounter;
 
   test.beforeAll(async ({ browser }) => {
-    app = await startCounterApp();
-    await seedShop(app.ws);
-    page = await browser.newPage();
-    page.on('pageerror', (error) => console.error('page error:', error.message));
-    await page.goto(app.page);
+    counter = await openSeededCounter(browser);
+    page = counter.page;
   });
 
-  test.afterAll(async () => {
-    await page?.close();
-    await app?.stop();
-  });
+  test.afterAll(() => counter?.close());
 
   test('a cashier logs in with a PIN', async () => {
     await shot(page, '01-login');

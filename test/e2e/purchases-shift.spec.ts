@@ -4,8 +4,8 @@
 // out; then what a cashier sees of purchases: bills, orders and suppliers to look at, no button the ledger would refuse.
 // It runs on a counter app and ledger of its own.
 import { expect, test, type Page } from '@playwright/test';
-import { startCounterApp, type CounterApp } from './support/counter-app';
-import { ITEMS, PINS, seedShop } from './support/seed';
+import { openSeededCounter, type SeededCounter } from './support/counter-app';
+import { ITEMS, PINS } from './support/seed';
 import { loginAs } from './support/login';
 import { paiseOf, scan, shot } from './support/screens';
 import { shopDate } from '../../src-shared/shop-time';
@@ -29,21 +29,14 @@ const OWED_PAISE = 2_850_00;
 
 test.describe.serial('purchases, the drawer and the cashier', () => {
   let page: Page;
-  let app: CounterApp;
+  let counter: SeededCounter;
 
   test.beforeAll(async ({ browser }) => {
-    app = await startCounterApp();
-    await seedShop(app.ws);
-    page = await browser.newPage();
-    page.on('pageerror', (error) => console.error('page error:', error.message));
-    await page.goto(app.page);
-    await loginAs(page, 'Asha', PINS.owner);
+    counter = await openSeededCounter(browser, { name: 'Asha', pin: PINS.owner });
+    page = counter.page;
   });
 
-  test.afterAll(async () => {
-    await page?.close();
-    await app?.stop();
-  });
+  test.afterAll(() => counter?.close());
 
   test('the owner opens the shift with a float', async () => {
     await page.keyboard.press('Alt+c');

@@ -4,9 +4,8 @@
 // the supplier, a payment to the supplier by cheque, and Khata, Reports and the statement agreeing to the paisa.
 // It runs on a counter app and ledger of its own.
 import { expect, test, type Page } from '@playwright/test';
-import { startCounterApp, type CounterApp } from './support/counter-app';
-import { ITEMS, PINS, seedShop } from './support/seed';
-import { loginAs } from './support/login';
+import { openSeededCounter, type SeededCounter } from './support/counter-app';
+import { ITEMS, PINS } from './support/seed';
 import { paiseOf, scan, shot } from './support/screens';
 import { formatRupees } from '../../src-shared/money';
 import { shopDate } from '../../src-shared/shop-time';
@@ -46,21 +45,14 @@ async function figure(page: Page, testId: string): Promise<number> {
 
 test.describe.serial('purchases, through the screens', () => {
   let page: Page;
-  let app: CounterApp;
+  let counter: SeededCounter;
 
   test.beforeAll(async ({ browser }) => {
-    app = await startCounterApp();
-    await seedShop(app.ws);
-    page = await browser.newPage();
-    page.on('pageerror', (error) => console.error('page error:', error.message));
-    await page.goto(app.page);
-    await loginAs(page, 'Asha', PINS.owner);
+    counter = await openSeededCounter(browser, { name: 'Asha', pin: PINS.owner });
+    page = counter.page;
   });
 
-  test.afterAll(async () => {
-    await page?.close();
-    await app?.stop();
-  });
+  test.afterAll(() => counter?.close());
 
   test('a supplier is added on the Khata screen; a GSTIN that fails its checksum is refused beside its box', async () => {
     await page.keyboard.press('Alt+k');

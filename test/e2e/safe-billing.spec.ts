@@ -3,8 +3,8 @@
 // bills say whose and how much; a UPI overpayment is refused the moment it is typed. It runs on a counter app and ledger
 // of its own, so it opens and closes its own shift whatever other specs leave behind.
 import { expect, test, type Page } from '@playwright/test';
-import { startCounterApp, type CounterApp } from './support/counter-app';
-import { PINS, seedShop } from './support/seed';
+import { openSeededCounter, type SeededCounter } from './support/counter-app';
+import { PINS } from './support/seed';
 import { loginAs } from './support/login';
 import { ensureShiftOpen, paiseOf, scan, shot } from './support/screens';
 
@@ -50,21 +50,14 @@ async function draftSaved(page: Page) {
 
 test.describe.serial('safe billing', () => {
   let page: Page;
-  let app: CounterApp;
+  let counter: SeededCounter;
 
   test.beforeAll(async ({ browser }) => {
-    app = await startCounterApp();
-    await seedShop(app.ws);
-    page = await browser.newPage();
-    page.on('pageerror', (error) => console.error('page error:', error.message));
-    await page.goto(app.page);
-    await loginAs(page, 'Asha', PINS.owner);
+    counter = await openSeededCounter(browser, { name: 'Asha', pin: PINS.owner });
+    page = counter.page;
   });
 
-  test.afterAll(async () => {
-    await page?.close();
-    await app?.stop();
-  });
+  test.afterAll(() => counter?.close());
 
   test('the owner adds a cashier and two items on the screens, and a shift is open', async () => {
     await page.keyboard.press('Alt+s');
