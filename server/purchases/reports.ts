@@ -2,6 +2,7 @@
 // against the recorded purchase bills and debit notes.
 import { sql } from 'drizzle-orm';
 import { ageBalance } from '../../src-shared/khata/ageing';
+import { shopDayEnd } from '../../src-shared/shop-time';
 import type { Gstr2bInput, PurchaseListInput } from '../../src-shared/contracts/reports';
 import type {
   Gstr2bReconciliation,
@@ -80,7 +81,7 @@ export async function listPurchases(tx: ServerDb, shopId: string, input: Purchas
  * bill first by the same rule as customers' khata (src-shared/khata/ageing.ts).
  */
 export async function payables(tx: ServerDb, shopId: string, asOf: string): Promise<PayablesReport> {
-  const end = new Date(`${asOf}T23:59:59`);
+  const end = shopDayEnd(asOf);
   const entries = await reportRows<{
     partyId: string;
     name: string;

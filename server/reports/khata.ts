@@ -1,6 +1,7 @@
 // Outstanding khata over all counters: each customer's balance with overdue ageing (0–30, 31–60, 61–90, 90+ days).
 import { sql } from 'drizzle-orm';
 import { ageBalance } from '../../src-shared/khata/ageing';
+import { shopDayEnd } from '../../src-shared/shop-time';
 import type { KhataOutstandingRow } from '../../src-shared/contracts/owner-reports';
 import type { ServerDb } from '../db/connection';
 import { reportRows } from './query';
@@ -30,7 +31,7 @@ export async function khataOutstanding(tx: ServerDb, shopId: string, asOf: strin
     list.push(entry);
     byParty.set(entry.partyId, list);
   }
-  const end = new Date(`${asOf}T23:59:59`);
+  const end = shopDayEnd(asOf);
   return owing
     .map(({ balancePaise, ...party }) => {
       const ageing = ageBalance(byParty.get(party.partyId) ?? [], end);

@@ -3,6 +3,7 @@
 
 import { differenceInCalendarDays, parseISO } from 'date-fns';
 import { Invalid } from '../errors';
+import { shopBusinessDate } from '../shop-time';
 import type { KhataAgeing } from '../contracts/report-rows';
 
 export interface KhataMovement {
@@ -54,7 +55,10 @@ function unpaidDebits(movements: KhataMovement[]): Debit[] {
   return unpaid;
 }
 
-/** Buckets by whole calendar days from the debit's date to `asOf`, in local time. */
+/**
+ * Buckets by whole calendar days in India from the debit's shop day to `asOf`'s: the same on a counter and on the
+ * server (which runs in UTC), whatever time zone the process has.
+ */
 export function ageBalance(movements: KhataMovement[], asOf: Date): KhataAgeing {
   if (Number.isNaN(asOf.getTime())) throw new Invalid('The ageing date is not a valid date');
   movements.forEach((movement, index) => requireAmount(movement.amountPaise, index));
@@ -67,9 +71,10 @@ export function ageBalance(movements: KhataMovement[], asOf: Date): KhataAgeing 
     oldestUnpaidAt: null,
   };
   const unpaid = unpaidDebits(movements);
+  const asOfDay = shopBusinessDate(asOf);
   ageing.oldestUnpaidAt = unpaid[0]?.at ?? null;
   for (const debit of unpaid) {
-    const days = differenceInCalendarDays(asOf, debit.time);
+    const days = differenceInCalendarDays(parseISO(asOfDay), parseISO(shopBusinessDate(new Date(debit.time))));
     if (days <= 30) ageing.d0to30Paise += debit.paise;
     else if (days <= 60) ageing.d31to60Paise += debit.paise;
     else if (days <= 90) ageing.d61to90Paise += debit.paise;

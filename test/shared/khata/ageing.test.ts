@@ -84,11 +84,27 @@ describe('ageBalance', () => {
     expect(ageBalance([movement(50, 1000), movement(10, -1000)], AS_OF)).toEqual(empty);
   });
 
-  it('counts calendar days, so a sale late last night is one day old this morning', () => {
-    const lateNight = { at: new Date(2026, 5, 29, 23, 59).toISOString(), amountPaise: 100 };
-    const thirtyOneDaysBack = { at: new Date(2026, 4, 30, 23, 59).toISOString(), amountPaise: 100 };
-    const ageing = ageBalance([lateNight, thirtyOneDaysBack], new Date(2026, 5, 30, 0, 1));
+  it('counts calendar days in India, so a sale late last night is one day old this morning', () => {
+    const lateNight = { at: '2026-06-29T23:59:00+05:30', amountPaise: 100 };
+    const thirtyOneDaysBack = { at: '2026-05-30T23:59:00+05:30', amountPaise: 100 };
+    const ageing = ageBalance([lateNight, thirtyOneDaysBack], new Date('2026-06-30T00:01:00+05:30'));
     expect(ageing).toMatchObject({ d0to30Paise: 100, d31to60Paise: 100 });
+  });
+
+  it('ages by India’s days whatever the time zone of the process (the server runs in UTC)', () => {
+    // 00:30 in India on 01-10 is still 30-09 in UTC; as of the end of 31-10 in India it is 30 days old, not 31.
+    const justAfterMidnight = [{ at: '2026-10-01T00:30:00+05:30', amountPaise: 100 }];
+    const endOf31October = new Date('2026-10-31T23:59:59.999+05:30');
+    const zone = process.env.TZ;
+    try {
+      for (const tz of ['UTC', 'Asia/Kolkata', 'America/New_York', 'Pacific/Kiritimati']) {
+        process.env.TZ = tz;
+        expect(ageBalance(justAfterMidnight, endOf31October), tz).toMatchObject({ d0to30Paise: 100, d31to60Paise: 0 });
+      }
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
   });
 
   it('settles equal timestamps in the order given', () => {
