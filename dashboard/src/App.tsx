@@ -23,6 +23,7 @@ import { PayablesPage, PurchasesPage } from './pages/Purchases';
 import { Gstr2bPage, Gstr3bPage } from './pages/GstReturns';
 import { TallyExportPage } from './pages/TallyExport';
 import { EwayBillPage, EwayBillsPage } from './pages/EwayBills';
+import { EinvoicesPage } from './pages/Einvoices';
 
 /** The pages on the nav, in order; each is named by `nav.<page>` in the dashboard's language. */
 const PAGES = [
@@ -37,6 +38,7 @@ const PAGES = [
   'gstr2b',
   'tally',
   'ewaybills',
+  'einvoices',
   'shifts',
   'monitoring',
   'counters',
@@ -45,7 +47,7 @@ const PAGES = [
 ] as const;
 
 /** Pages about now, not about a range of days: no range picker. */
-const RANGELESS = new Set(['monitoring', 'counters', 'staff', 'shop', 'gstr3b', 'gstr2b', 'tally']);
+const RANGELESS = new Set(['monitoring', 'counters', 'staff', 'shop', 'gstr3b', 'gstr2b', 'tally', 'einvoices']);
 
 function Page() {
   const route = useRoute();
@@ -73,6 +75,8 @@ function Page() {
       return <EwayBillsPage range={range} />;
     case 'ewaybill':
       return <EwayBillPage invoiceId={route.arg ?? ''} />;
+    case 'einvoices':
+      return <EinvoicesPage />;
     case 'shifts':
       return <ShiftsPage range={range} />;
     case 'invoices':

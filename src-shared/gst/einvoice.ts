@@ -242,3 +242,14 @@ export function buildEinvoice(
     RefDtls: { PrecDocDtls: [{ InvNo: invoice.number, InvDt: irpDate(invoice.businessDate) }] },
   };
 }
+
+/**
+ * "02-12-2026 14:30" from the IRP's AckDt, which it writes as "yyyy-MM-dd HH:mm:ss" already in Indian time (Generate
+ * IRN API response): only the order of the parts changes, so no time-zone arithmetic (a Date would shift it). Anything
+ * else is shown as the IRP sent it.
+ */
+export function ackDateTime(ackDt: string | null): string {
+  if (!ackDt) return '—';
+  const parts = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})/.exec(ackDt);
+  return parts ? `${parts[3]}-${parts[2]}-${parts[1]} ${parts[4]}:${parts[5]}` : ackDt;
+}

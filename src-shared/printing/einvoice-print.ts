@@ -3,6 +3,7 @@
 import type { ReceiptBlock } from './receipt-model';
 import { centered, rows, wrapText } from './receipt-model';
 import type { Labeller } from './receipt-labels';
+import { ackDateTime } from '../gst/einvoice';
 
 export interface EinvoicePrint {
   irn: string;
@@ -22,7 +23,8 @@ export function printableEinvoice(
   } | null,
 ): EinvoicePrint | null {
   if (!row || row.status !== 'generated' || !row.irn || !row.ackNo || !row.ackDt || !row.signedQrCode) return null;
-  return { irn: row.irn, ackNo: row.ackNo, ackDt: row.ackDt, signedQrCode: row.signedQrCode };
+  // The IRP's "yyyy-MM-dd HH:mm:ss" (India's time) printed the shop's way, dd-mm-yyyy hh:mm.
+  return { irn: row.irn, ackNo: row.ackNo, ackDt: ackDateTime(row.ackDt), signedQrCode: row.signedQrCode };
 }
 
 export function einvoiceReceiptBlocks(einvoice: EinvoicePrint, columns: number, l: Labeller): ReceiptBlock[] {

@@ -1,48 +1,20 @@
 // E-way bills: the range's invoices whose movement needs one (Rule 138, the States' own limits), then one invoice:
 // enter the transport, download the portal's bulk-upload JSON or make it through the API, see its number and validity,
 // move the goods to another vehicle (Part B) or cancel it within 24 hours.
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ewbTransportInput, ewbVehicleUpdateInput } from '../../../src-shared/gst/ewaybill';
 import { stateNameAndCode } from '../../../src-shared/gst/rule46';
-import { fillTemplate, shopKeyOfText, SHOP_MESSAGES_HI, type ShopMessage } from '../../../src-shared/shop-messages';
 import { useTRPC, type Outputs } from '../trpc';
 import { date, dateTime, rupees } from '../format';
 import { href, navigate, type Range } from '../range';
 import { useChecked } from '../form';
 import { Field } from '../components/Field';
+import { bilingual, Problem } from '../components/ShopProblem';
 import { DataTable } from '../components/DataTable';
 import { saveFile } from '../components/ExportButtons';
 
 type Detail = Outputs['ewayBills']['detail'];
-
-/** A field's problem in English, with its Hindi beneath when the message is in the shop catalogue. */
-function bilingual(text: string | undefined): ReactNode {
-  if (!text) return undefined;
-  const key = shopKeyOfText(text);
-  return (
-    <>
-      {text}
-      {key && (
-        <span lang="hi" className="problem-hi">
-          {SHOP_MESSAGES_HI[key]}
-        </span>
-      )}
-    </>
-  );
-}
-
-/** A refusal from the server in English, and in Hindi beneath it when it is a shop-language message. */
-function Problem({ error, testId }: { error: { message: string; data?: unknown } | null; testId: string }) {
-  if (!error) return null;
-  const shop = (error.data as { shop?: ShopMessage | null } | undefined)?.shop ?? null;
-  return (
-    <div className="error" role="alert" data-testid={testId}>
-      <p>{error.message}</p>
-      {shop && <p lang="hi">{fillTemplate(SHOP_MESSAGES_HI[shop.key], shop.params)}</p>}
-    </div>
-  );
-}
 
 const STATUS_TEXT = { none: 'To make', draft: 'Entered, not made', active: 'Made', cancelled: 'Cancelled' } as const;
 

@@ -13,6 +13,7 @@ import {
   recallHeldBill,
 } from './service';
 import { heldBillSummaries } from './held';
+import { einvoiceOf } from '../einvoice/service';
 
 export const salesRouter = router({
   finalize: staffProcedure
@@ -26,7 +27,10 @@ export const salesRouter = router({
   discardHeld: staffProcedure
     .input(z.object({ id }).strict())
     .mutation(({ ctx, input }) => discardHeldBill(ctx.ledger, ctx.actor, input.id)),
-  get: staffProcedure.input(z.object({ id }).strict()).query(({ ctx, input }) => getInvoice(ctx.ledger, input.id)),
+  // The detail screen also shows what the IRP answered for the bill (kept beside it, never in its hash-covered row).
+  get: staffProcedure
+    .input(z.object({ id }).strict())
+    .query(({ ctx, input }) => ({ ...getInvoice(ctx.ledger, input.id), einvoice: einvoiceOf(ctx.ledger, input.id) })),
   byNumber: staffProcedure
     .input(z.object({ number: requiredText(40) }).strict())
     .query(({ ctx, input }) => getInvoiceByNumber(ctx.ledger, input.number)),

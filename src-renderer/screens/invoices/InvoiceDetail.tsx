@@ -9,6 +9,7 @@ import type { Me } from '../../app/App';
 import { ReturnForm } from './ReturnForm';
 import { InvoicePdfButtons } from './InvoicePdfButtons';
 import { shopDateTime } from '../../../src-shared/shop-time';
+import { EinvoiceState } from './EinvoiceState';
 
 export function InvoiceDetail({ id, me, onBack }: { id: string; me: Me; onBack: () => void }) {
   const { t } = useTranslation();
@@ -37,6 +38,7 @@ export function InvoiceDetail({ id, me, onBack }: { id: string; me: Me; onBack: 
       <InvoicePdfButtons invoiceId={id} />
       {printing.isSuccess && <div className="notice">{t('invoices.reprinted')}</div>}
       <ErrorNote error={printing.error} />
+      {detail.data.einvoice && <EinvoiceState einvoice={detail.data.einvoice} />}
       <div className="split">
         <section>
           <table className="grid">

@@ -464,6 +464,7 @@ test.describe.serial('purchases, payables, GSTR-3B and 2B matching on the dashbo
       '2B मिलान',
       'Tally निर्यात',
       'ई-वे बिल',
+      'ई-इनवॉइस',
       'शिफ़्ट और वापसी',
       /^निगरानी/,
       'काउंटर',

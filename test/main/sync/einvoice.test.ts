@@ -15,6 +15,7 @@ import { asOwner, testConfig } from '../../support/server';
 import { startGspStandin, STANDIN_CREDENTIALS, type GspStandin } from '../../support/gsp-standin';
 import { verifyJwt } from '../../support/jwt';
 import { qrCodesInPdf } from '../../support/pdf-qr';
+import { pdfLines } from '../../support/pdf-text';
 import { emulatorPrinter, TEST_PRINT_CONFIG, usePrinter } from '../../support/printing';
 import { startPrinterEmulator, type PrinterEmulator } from '../../../src-main/printing/emulator/server';
 import { startPrintWorker } from '../../../src-main/printing/worker';
@@ -142,6 +143,10 @@ describe('an e-invoiced B2B bill, end to end', () => {
     const printed = receipt.lines.join('').replace(/\s/g, '');
     expect(printed).toContain(`IRN:${reported!.irn}`);
     expect(printed).toContain(`AckNo${reported!.ackNo}`);
+    // The IRP's acknowledgement time, printed dd-mm-yyyy hh:mm.
+    const [, ymd, hm] = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2})/.exec(reported!.ackDt!)!;
+    const ackShown = `${ymd!.split('-').reverse().join('-')} ${hm}`;
+    expect(printed).toContain(`AckDate${ackShown.replace(/\s/g, '')}`);
     const printedQr = receipt.entries.flatMap((entry) => (entry.kind === 'qr' ? [entry.data] : []));
     expect(printedQr).toEqual([reported!.signedQrCode]);
     const claims = JSON.parse(verifyJwt(printedQr[0]!, standin.signingPublicKeyPem).data as string);
@@ -152,6 +157,7 @@ describe('an e-invoiced B2B bill, end to end', () => {
     fs.writeFileSync(path.join(os.tmpdir(), 'galla-einvoice-A4.pdf'), pdf);
     const pdfQr = await qrCodesInPdf(pdf);
     expect(pdfQr).toEqual([reported!.signedQrCode]);
+    expect((await pdfLines(pdf)).join('\n')).toContain(`Ack Date: ${ackShown}`);
     expect(verifyJwt(pdfQr[0]!, standin.signingPublicKeyPem).iss).toBe('NIC');
 
     // Cancellation: a remark is required; then the IRP cancels it and the counter hears of it.
