@@ -1,7 +1,7 @@
 // The counter's Reports screen, keyboard only: a cashier is turned away; a manager bills three sales and the day's
 // totals, payment modes and item rows on the screen grow by exactly what was billed (whatever earlier specs billed).
 import { expect, test, type Page } from '@playwright/test';
-import { format } from 'date-fns';
+import { shopDate } from '../../src-shared/shop-time';
 import { ITEMS, PINS, seedShop } from './support/seed';
 import { loginAs } from './support/login';
 import { ensureShiftOpen, paiseOf, scan, shot } from './support/screens';
@@ -105,7 +105,7 @@ test.describe.serial('reports at the counter', () => {
         cashPaise: before.cashPaise + billed.cashPaise,
         upiPaise: before.upiPaise + billed.upiPaise,
       });
-    const today = page.getByTestId('by-day-row').filter({ hasText: format(new Date(), 'dd-MM-yyyy') });
+    const today = page.getByTestId('by-day-row').filter({ hasText: shopDate(new Date()) }); // the shop's day, in India
     await expect(today.locator('td').nth(2)).toHaveText((await page.getByTestId('total-sales').textContent()) ?? '');
     await expect(page.getByTestId('items-row').filter({ hasText: SOAP.name })).toBeVisible();
     await expect(page.getByTestId('gst-by-rate-row').filter({ hasText: '18%' })).toBeVisible();
