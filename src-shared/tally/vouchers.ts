@@ -188,6 +188,26 @@ function postLines(posting: Posting, lines: TaxLine[], side: 'debit' | 'credit',
 const untaxed = (lines: TaxLine[]): TaxLine[] =>
   lines.map((line) => ({ ...line, cgstPaise: 0, sgstPaise: 0, igstPaise: 0, cessPaise: 0 }));
 
+/**
+ * Money settled on the document itself, each mode to its ledger on `side` (khata stays with the party), and the rest
+ * of `totalPaise` to the party on the same side: what a customer or supplier still owes or is owed.
+ */
+function settle(
+  posting: Posting,
+  side: 'debit' | 'credit',
+  party: string,
+  totalPaise: number,
+  money: ModeAmount[],
+): void {
+  let settled = 0;
+  for (const { mode, paise } of money)
+    if (mode !== 'khata' && paise !== 0) {
+      posting[side](posting.modeLedger(mode), paise);
+      settled += paise;
+    }
+  posting[side](party, totalPaise - settled);
+}
+
 function partyLedger(posting: Posting, party: Party): string {
   return party.name?.trim() ? party.name.trim() : posting.ledger('walkIn');
 }
@@ -196,13 +216,7 @@ function saleVoucher(rows: TallyLedgerRow[], sale: SaleDocument): TallyVoucher {
   const posting = new Posting(rows, sale.number);
   const party = partyLedger(posting, sale.party);
   postLines(posting, sale.lines, 'credit', 'sales');
-  let taken = 0;
-  for (const money of sale.taken)
-    if (money.mode !== 'khata' && money.paise !== 0) {
-      posting.debit(posting.modeLedger(money.mode), money.paise);
-      taken += money.paise;
-    }
-  posting.debit(party, sale.totalPaise - taken);
+  settle(posting, 'debit', party, sale.totalPaise, sale.taken);
   return {
     type: 'Sales',
     date: sale.date,
@@ -220,13 +234,7 @@ function saleReturnVoucher(rows: TallyLedgerRow[], note: SaleReturnDocument): Ta
   const posting = new Posting(rows, note.number);
   const party = partyLedger(posting, note.party);
   postLines(posting, note.lines, 'debit', 'sales');
-  let refunded = 0;
-  for (const money of note.taken)
-    if (money.mode !== 'khata' && money.paise !== 0) {
-      posting.credit(posting.modeLedger(money.mode), money.paise);
-      refunded += money.paise;
-    }
-  posting.credit(party, note.totalPaise - refunded);
+  settle(posting, 'credit', party, note.totalPaise, note.taken);
   return {
     type: 'Credit Note',
     date: note.date,
@@ -245,12 +253,7 @@ function purchaseVoucher(rows: TallyLedgerRow[], bill: PurchaseDocument): TallyV
   const supplier = partyLedger(posting, bill.supplier);
   postLines(posting, bill.reverseCharge ? untaxed(bill.lines) : bill.lines, 'debit', 'purchase');
   if (bill.freightPaise !== 0) posting.debit(posting.ledger('freight'), bill.freightPaise);
-  let paid = 0;
-  for (const money of bill.paid) {
-    posting.credit(posting.modeLedger(money.mode), money.paise);
-    paid += money.paise;
-  }
-  posting.credit(supplier, bill.totalPaise - paid);
+  settle(posting, 'credit', supplier, bill.totalPaise, bill.paid);
   return {
     type: 'Purchase',
     date: bill.date,
