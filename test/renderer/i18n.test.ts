@@ -4,18 +4,7 @@ import { describe, expect, it } from 'vitest';
 import en from '../../src-renderer/i18n/en.json';
 import hi from '../../src-renderer/i18n/hi.json';
 
-type Texts = { [key: string]: string | Texts };
-
-function flatten(texts: Texts, prefix = ''): Map<string, string> {
-  const flat = new Map<string, string>();
-  for (const [key, value] of Object.entries(texts)) {
-    if (typeof value === 'string') flat.set(prefix + key, value);
-    else for (const [inner, text] of flatten(value, `${prefix}${key}.`)) flat.set(inner, text);
-  }
-  return flat;
-}
-
-const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((match) => match[1]).sort();
+import { flatten, placeholders, type Texts } from '../support/i18n-texts';
 
 describe('the two languages', () => {
   const english = flatten(en as Texts);
